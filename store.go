@@ -1,0 +1,88 @@
+package wat
+
+import (
+	"context"
+	"time"
+)
+
+// Store persists wat's state. Every read and write happens inside a
+// transaction; the use cases in package service decide, the store only keeps.
+// Implementations must make several processes on one database behave as one
+// service: no state is cached in memory beyond a transaction.
+type Store interface {
+	// View runs fn in a read-only transaction.
+	View(ctx context.Context, fn func(tx Tx) error) error
+	// Update runs fn in a read-write transaction, committed if fn returns nil.
+	// Writers are serialised per account or per workload by the Lock methods.
+	Update(ctx context.Context, fn func(tx Tx) error) error
+	// Close releases the database.
+	Close() error
+}
+
+// Tx is one transaction. Lookups of missing rows return an ENotFound *Error;
+// inserts that break a uniqueness rule return an EConflict *Error.
+type Tx interface {
+	// LockAccount serialises writers of one account until the transaction ends
+	// (quota checks, name uniqueness).
+	LockAccount(ctx context.Context, accountID string) error
+
+	CreateAccount(ctx context.Context, a *Account) error
+	GetAccount(ctx context.Context, id string) (*Account, error)
+	ListAccounts(ctx context.Context) ([]*Account, error)
+	CreateUser(ctx context.Context, u *User) error
+	GetUser(ctx context.Context, accountID, name string) (*User, error)
+	CreateAccessKey(ctx context.Context, k *AccessKey) error
+	GetAccessKey(ctx context.Context, id string) (*AccessKey, error)
+
+	// InsertWorkload stores a new workload; EConflict when its NameKey is
+	// taken in the account.
+	InsertWorkload(ctx context.Context, w *Workload) error
+	// UpdateWorkload replaces a stored workload (matched by ID).
+	UpdateWorkload(ctx context.Context, w *Workload) error
+	// GetWorkload returns the workload; lock also serialises writers of it.
+	GetWorkload(ctx context.Context, id string, lock bool) (*Workload, error)
+	// DeleteWorkload removes a workload with its lens reviews, answers and milestones.
+	DeleteWorkload(ctx context.Context, id string) error
+	// ListWorkloads returns up to limit workloads of an account whose name
+	// starts with prefix (compared case-insensitively), ordered by NameKey
+	// then ID, starting strictly after the (afterKey, afterID) position.
+	ListWorkloads(ctx context.Context, accountID, prefix, afterKey, afterID string, limit int) ([]*Workload, error)
+	CountWorkloads(ctx context.Context, accountID string) (int, error)
+
+	// PutLensReview inserts or replaces a lens review.
+	PutLensReview(ctx context.Context, r *LensReview) error
+	GetLensReview(ctx context.Context, workloadID, lensARN string) (*LensReview, error)
+	ListLensReviews(ctx context.Context, workloadID string) ([]*LensReview, error)
+
+	// PutAnswer inserts or replaces an answer.
+	PutAnswer(ctx context.Context, a *Answer) error
+	GetAnswer(ctx context.Context, workloadID, lensARN, questionID string) (*Answer, error)
+	// ListAnswers returns the stored answers of a lens review; with lensARN
+	// empty, those of every lens review of the workload.
+	ListAnswers(ctx context.Context, workloadID, lensARN string) ([]*Answer, error)
+
+	// InsertMilestone stores a milestone; EConflict when its number or its
+	// name (by NameKey) is taken in the workload.
+	InsertMilestone(ctx context.Context, m *Milestone) error
+	GetMilestone(ctx context.Context, workloadID string, number int) (*Milestone, error)
+	// ListMilestones returns up to limit milestones numbered above after, in number order.
+	ListMilestones(ctx context.Context, workloadID string, after, limit int) ([]*Milestone, error)
+	// LastMilestone returns the highest milestone number and the count of
+	// milestones of a workload (0, 0 when it has none).
+	LastMilestone(ctx context.Context, workloadID string) (number, count int, err error)
+
+	// GetIdempotency returns the record of a client request token.
+	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)
+	PutIdempotency(ctx context.Context, r *Idempotency) error
+}
+
+// Idempotency remembers what a create request with a ClientRequestToken did,
+// so a retry with the same token returns the same result.
+type Idempotency struct {
+	AccountID   string
+	Operation   string
+	Token       string
+	Fingerprint string // hash of the request's parameters
+	Result      string // what the first request returned, e.g. the new id
+	CreatedAt   time.Time
+}
