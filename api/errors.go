@@ -1,0 +1,79 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/wat-dev/wat"
+)
+
+// errorKinds maps each domain error code to its HTTP status and AWS error type.
+var errorKinds = map[wat.ErrorCode]struct {
+	status int
+	typ    string
+}{
+	wat.EInvalid:         {http.StatusBadRequest, "ValidationException"},
+	wat.ENotFound:        {http.StatusNotFound, "ResourceNotFoundException"},
+	wat.EConflict:        {http.StatusConflict, "ConflictException"},
+	wat.EForbidden:       {http.StatusForbidden, "AccessDeniedException"},
+	wat.EUnauthenticated: {http.StatusForbidden, "AccessDeniedException"},
+	wat.EQuota:           {http.StatusPaymentRequired, "ServiceQuotaExceededException"},
+	wat.EThrottled:       {http.StatusTooManyRequests, "ThrottlingException"},
+	wat.ENotImplemented:  {http.StatusNotImplemented, "NotImplementedException"},
+	wat.EInternal:        {http.StatusInternalServerError, "InternalServerException"},
+}
+
+// errorBody is the JSON body of an error response: Message and the members
+// of the AWS error shape.
+type errorBody struct {
+	Message      string           `json:"Message"`
+	Reason       string           `json:"Reason,omitempty"`
+	Fields       []fieldErrorBody `json:"Fields,omitempty"`
+	ResourceID   string           `json:"ResourceId,omitempty"`
+	ResourceType string           `json:"ResourceType,omitempty"`
+	QuotaCode    string           `json:"QuotaCode,omitempty"`
+	ServiceCode  string           `json:"ServiceCode,omitempty"`
+}
+
+type fieldErrorBody struct {
+	Name    string `json:"Name"`
+	Message string `json:"Message"`
+}
+
+// writeError writes err as an AWS error response. Errors that are not a
+// *wat.Error are internal: their cause is logged with the request id and the
+// client gets a generic message.
+func writeError(w http.ResponseWriter, log *slog.Logger, requestID, op string, err error) {
+	var e *wat.Error
+	if !errors.As(err, &e) || errorKinds[e.Code].typ == "" {
+		log.Error("internal error", "request_id", requestID, "operation", op, "err", err)
+		e = &wat.Error{Code: wat.EInternal, Message: "An internal error occurred. Quote request id " + requestID + " when reporting it."}
+	}
+	kind := errorKinds[e.Code]
+	typ := kind.typ
+	if e.Type != "" {
+		typ = e.Type
+	}
+	body := errorBody{
+		Message:      e.Message,
+		Reason:       e.Reason,
+		ResourceID:   e.ResourceID,
+		ResourceType: e.ResourceType,
+		QuotaCode:    e.QuotaCode,
+		ServiceCode:  e.ServiceCode,
+	}
+	if e.Code == wat.EInvalid && body.Reason == "" {
+		body.Reason = wat.ReasonOther
+	}
+	for _, f := range e.Fields {
+		body.Fields = append(body.Fields, fieldErrorBody(f))
+	}
+	b, _ := json.Marshal(body)
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Amzn-ErrorType", typ)
+	w.WriteHeader(kind.status)
+	w.Write(b)
+}

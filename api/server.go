@@ -1,0 +1,114 @@
+// Package api is wat's AWS-compatible front door: the Well-Architected API
+// (restJson1, SigV4) served over HTTP. It authenticates each request, routes
+// it with the generated wire layer (package api/wire), calls the use cases of
+// package service and writes AWS-shaped responses and errors.
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/api/wire"
+	"github.com/wat-dev/wat/service"
+	"github.com/wat-dev/wat/sigv4"
+)
+
+// MaxBodyBytes bounds a request body: the largest input (ImportLens, a
+// 500 KB lens document escaped inside JSON) fits with room to spare.
+const MaxBodyBytes = 2 << 20
+
+// Server serves the Well-Architected API.
+type Server struct {
+	svc      *service.Service
+	verifier *sigv4.Verifier
+	router   *wire.Router
+	handler  wire.Handler
+	log      *slog.Logger
+}
+
+// New returns a Server answering for svc's region.
+func New(svc *service.Service, log *slog.Logger) *Server {
+	return &Server{
+		svc:      svc,
+		verifier: sigv4.NewVerifier("wellarchitected", svc.Region()),
+		router:   wire.NewRouter(),
+		handler:  &handler{svc: svc},
+		log:      log,
+	}
+}
+
+// ServeHTTP handles one API request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	reqID := newRequestID()
+	w.Header().Set("x-amzn-RequestId", reqID)
+	if r.URL.Path == "/healthz" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+		return
+	}
+	start := time.Now()
+	op, err := s.serve(r.Context(), w, r)
+	if err != nil {
+		writeError(w, s.log, reqID, op, err)
+	}
+	s.log.Debug("request", "request_id", reqID, "operation", op, "method", r.Method, "path", r.URL.Path, "err", err, "duration", time.Since(start))
+}
+
+// serve authenticates, routes and runs one request, writing the success
+// response; an error is left to the caller to write.
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request) (string, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return "", &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonOther, Message: "The request body is larger than " + strconv.Itoa(MaxBodyBytes) + " bytes"}
+		}
+		return "", &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
+	}
+	var principal *wat.Principal
+	_, err = s.verifier.Verify(ctx, r, body, func(ctx context.Context, keyID string) (string, error) {
+		secret, p, err := s.svc.Authenticate(ctx, keyID)
+		principal = p
+		return secret, err
+	})
+	if err != nil {
+		return "", err
+	}
+	ctx = wat.NewContextWithPrincipal(ctx, principal)
+	op, labels, err := s.router.Match(r.Method, r.URL.EscapedPath())
+	if err != nil {
+		return "", err
+	}
+	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body})
+	if err != nil {
+		return op.Name, err
+	}
+	var b []byte
+	if op.HasOutput {
+		if b, err = json.Marshal(out); err != nil {
+			return op.Name, err
+		}
+		w.Header().Set("Content-Type", "application/json")
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(op.SuccessCode)
+	w.Write(b)
+	return op.Name, nil
+}
+
+// newRequestID returns a random request id in AWS's shape.
+func newRequestID() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	h := hex.EncodeToString(b)
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}

@@ -1,0 +1,51 @@
+// Command wat is the self-hosted Well-Architected Tool: `wat serve` runs the
+// AWS-compatible API; more subcommands join as features land.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `wat: a self-hosted Well-Architected Tool
+
+Usage:
+  wat serve [--listen ADDR] [--data-dir DIR] [--database-url URL] [--region REGION]
+  wat version
+
+Run "wat serve -h" for the settings of the server.
+`
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], getenv, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, version)
+		return 0
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "wat: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# make bench: Go micro-benchmarks, then HTTP load runs against the real
+# binary on SQLite and on PostgreSQL, then cold start. Numbers go to
+# BENCHMARKS.md by hand, with the machine they came from.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${BENCH_DURATION:-10s}
+CLIENTS=${BENCH_CLIENTS:-16}
+
+echo "== Go benchmarks"
+go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/
+
+go build -o bin/watload ./internal/cmd/watload
+work=$(mktemp -d /tmp/wat-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  bash scripts/testdb.sh stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start_wat DATA_DIR [extra flags...]: starts wat on a free port, sets $endpoint.
+start_wat() {
+  local dir=$1; shift
+  ./bin/wat serve --listen 127.0.0.1:0 --data-dir "$dir" --log-level warn "$@" >"$dir.out" 2>"$dir.err" &
+  pids+=($!)
+  for _ in $(seq 1 200); do
+    endpoint=$(sed -n 's/^  endpoint: *\(http[^ ]*\).*/\1/p' "$dir.out" 2>/dev/null || true)
+    [ -n "$endpoint" ] && curl -fs "$endpoint/healthz" >/dev/null && return 0
+    sleep 0.05
+  done
+  echo "wat did not start:"; cat "$dir.err"; return 1
+}
+
+run_load() {
+  local dir=$1
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review
+}
+
+echo "== SQLite (synchronous=FULL), $CLIENTS clients, $DURATION each"
+mkdir -p "$work/sqlite"
+start_wat "$work/sqlite"
+run_load "$work/sqlite"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+echo "== cold start to /healthz on the existing SQLite database"
+./bin/watload -coldstart -bin ./bin/wat -data-dir "$work/sqlite" -runs 10
+
+echo "== PostgreSQL, $CLIENTS clients, $DURATION each"
+mkdir -p "$work/pg" "$work/pgdata"
+url=$(bash scripts/testdb.sh start "$work/pg" | tail -n 1)
+start_wat "$work/pgdata" --database-url "$url"
+run_load "$work/pgdata"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+echo "== cold start to /healthz on the existing PostgreSQL database"
+./bin/watload -coldstart -bin ./bin/wat -data-dir "$work/pgdata" -database-url "$url" -runs 10

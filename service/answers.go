@@ -1,0 +1,309 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/lens"
+)
+
+// AnswerView is one question of a lens review with its answer and risk.
+type AnswerView struct {
+	Lens     *LensInfo
+	Question *lens.Question
+	// Answer is never nil: an unanswered question has an empty, applicable answer.
+	Answer *wat.Answer
+	Risk   wat.Risk
+}
+
+// Improvements returns the choices still to put in place: unselected,
+// applicable, not "None of these", with an improvement plan.
+func (v *AnswerView) Improvements() []*lens.Choice {
+	var out []*lens.Choice
+	na := v.Answer.NotApplicableChoices()
+	for _, c := range v.Question.Choices {
+		if none, ok := v.Question.NoneChoice(); ok && none.ID == c.ID {
+			continue
+		}
+		if c.ImprovementPlan.URL == "" && c.ImprovementPlan.DisplayText == "" {
+			continue
+		}
+		if contains(v.Answer.SelectedChoices, c.ID) || contains(na, c.ID) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// ImprovementPlanURL is the question's link to improve: that of its first
+// practice still to put in place.
+func (v *AnswerView) ImprovementPlanURL() string {
+	if v.Risk != wat.RiskHigh && v.Risk != wat.RiskMedium {
+		return ""
+	}
+	for _, c := range v.Improvements() {
+		if c.ImprovementPlan.URL != "" {
+			return c.ImprovementPlan.URL
+		}
+	}
+	return ""
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func answerView(rv *ReviewView, q *lens.Question, workloadID string) *AnswerView {
+	a := rv.Answers[q.ID]
+	if a == nil {
+		a = &wat.Answer{WorkloadID: workloadID, LensARN: rv.Lens.ARN, QuestionID: q.ID, IsApplicable: true}
+	}
+	return &AnswerView{Lens: rv.Lens, Question: q, Answer: a, Risk: rv.Risks[q.ID]}
+}
+
+// AnswerFilter narrows ListAnswers and ListLensReviewImprovements.
+type AnswerFilter struct {
+	PillarID         string
+	QuestionPriority string // PRIORITIZED or NONE; questions are prioritised by a workload's profile
+}
+
+// ListAnswers returns a page of a lens review's questions with their answers.
+func (s *Service) ListAnswers(ctx context.Context, id, alias string, milestone int, f AnswerFilter, token string, max int) ([]*AnswerView, *ReviewView, string, error) {
+	var (
+		out []*AnswerView
+		rv  *ReviewView
+	)
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		var err error
+		rv, err = s.evaluatedReview(ctx, tx, id, alias, milestone)
+		if err != nil {
+			return err
+		}
+		if f.PillarID != "" {
+			if _, ok := rv.Lens.Lens.Pillar(f.PillarID); !ok {
+				return wat.Invalid("PillarId", "Lens %s has no pillar %q", alias, f.PillarID)
+			}
+		}
+		for _, q := range rv.Lens.Lens.Questions() {
+			if f.PillarID != "" && q.PillarID != f.PillarID {
+				continue
+			}
+			if f.QuestionPriority == "PRIORITIZED" {
+				continue // no question is prioritised until the workload has a profile
+			}
+			out = append(out, answerView(rv, q, id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	page, next, err := paginate(out, token, max, 50)
+	return page, rv, next, err
+}
+
+// evaluatedReview loads and evaluates a lens review, live or from a milestone.
+func (s *Service) evaluatedReview(ctx context.Context, tx wat.Tx, id, alias string, milestone int) (*ReviewView, error) {
+	snap, arn, err := s.reviewSnapshot(ctx, tx, id, alias, milestone)
+	if err != nil {
+		return nil, err
+	}
+	rv := snap.review(ctx, s, arn)
+	if rv == nil {
+		return nil, wat.NotFound("LENS_REVIEW", alias, "Workload %s has no review of lens %s", id, alias)
+	}
+	return rv, nil
+}
+
+// GetAnswer returns one question with its answer.
+func (s *Service) GetAnswer(ctx context.Context, id, alias, questionID string, milestone int) (*AnswerView, error) {
+	var v *AnswerView
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		rv, err := s.evaluatedReview(ctx, tx, id, alias, milestone)
+		if err != nil {
+			return err
+		}
+		q, ok := rv.Lens.Lens.Question(questionID)
+		if !ok {
+			return wat.NotFound("QUESTION", questionID, "Lens %s has no question %q", alias, questionID)
+		}
+		v = answerView(rv, q, id)
+		return nil
+	})
+	return v, err
+}
+
+// UpdateAnswerInput is what UpdateAnswer takes; nil fields keep their value.
+type UpdateAnswerInput struct {
+	WorkloadID      string
+	LensAlias       string
+	QuestionID      string
+	SelectedChoices []string // nil keeps the selection; empty clears it
+	ChoiceUpdates   map[string]wat.ChoiceAnswer
+	Notes           *string
+	IsApplicable    *bool
+	Reason          *string
+}
+
+// UpdateAnswer changes the answer to one question.
+func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*AnswerView, error) {
+	var v *AnswerView
+	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		w, err := s.ownWorkload(ctx, tx, in.WorkloadID, true)
+		if err != nil {
+			return err
+		}
+		arn, err := s.reviewLens(ctx, w, in.LensAlias)
+		if err != nil {
+			return err
+		}
+		r, err := tx.GetLensReview(ctx, w.ID, arn)
+		if err != nil {
+			return err
+		}
+		li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
+		if err != nil {
+			return err
+		}
+		q, ok := li.Lens.Question(in.QuestionID)
+		if !ok {
+			return wat.NotFound("QUESTION", in.QuestionID, "Lens %s has no question %q", in.LensAlias, in.QuestionID)
+		}
+		a, err := tx.GetAnswer(ctx, w.ID, arn, q.ID)
+		switch {
+		case wat.ErrorCodeOf(err) == wat.ENotFound:
+			a = &wat.Answer{WorkloadID: w.ID, LensARN: arn, QuestionID: q.ID, IsApplicable: true}
+		case err != nil:
+			return err
+		}
+		if err := applyAnswerUpdate(q, a, in); err != nil {
+			return err
+		}
+		now := s.nowUTC()
+		a.UpdatedAt = now
+		if err := tx.PutAnswer(ctx, a); err != nil {
+			return err
+		}
+		w.UpdatedAt = now
+		if err := tx.UpdateWorkload(ctx, w); err != nil {
+			return err
+		}
+		v = &AnswerView{Lens: li, Question: q, Answer: a, Risk: questionRisk(q, a)}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("UpdateAnswer(%s, %s, %s): %w", in.WorkloadID, in.LensAlias, in.QuestionID, err)
+	}
+	return v, nil
+}
+
+// applyAnswerUpdate merges an update into an answer, enforcing the rules of
+// choices: known ids only, "None of these" excludes every other choice and
+// cannot be marked not applicable, reasons only on not-applicable choices.
+func applyAnswerUpdate(q *lens.Question, a *wat.Answer, in UpdateAnswerInput) error {
+	var pr problems
+	selected := map[string]bool{}
+	for _, id := range a.SelectedChoices {
+		selected[id] = true
+	}
+	choices := make(map[string]wat.ChoiceAnswer, len(a.Choices))
+	for id, c := range a.Choices {
+		choices[id] = c
+	}
+	if in.SelectedChoices != nil {
+		selected = map[string]bool{}
+		for i, id := range in.SelectedChoices {
+			if _, ok := q.Choice(id); !ok {
+				pr.add(fmt.Sprintf("SelectedChoices[%d]", i), "Question %s has no choice %q", q.ID, id)
+				continue
+			}
+			selected[id] = true
+			if c, ok := choices[id]; ok && c.Status == wat.ChoiceNotApplicable {
+				c.Status, c.Reason = wat.ChoiceSelected, ""
+				choices[id] = c
+			}
+		}
+	}
+	keys := make([]string, 0, len(in.ChoiceUpdates))
+	for id := range in.ChoiceUpdates {
+		keys = append(keys, id)
+	}
+	sort.Strings(keys)
+	none, hasNone := q.NoneChoice()
+	for _, id := range keys {
+		u := in.ChoiceUpdates[id]
+		field := "ChoiceUpdates." + id
+		if _, ok := q.Choice(id); !ok {
+			pr.add(field, "Question %s has no choice %q", q.ID, id)
+			continue
+		}
+		if hasNone && id == none.ID && u.Status == wat.ChoiceNotApplicable {
+			pr.add(field+".Status", "The \"None of these\" choice cannot be marked not applicable")
+			continue
+		}
+		if u.Reason != "" && u.Reason != "NONE" && u.Status != wat.ChoiceNotApplicable {
+			pr.add(field+".Reason", "A reason can only be given for a choice marked NOT_APPLICABLE")
+			continue
+		}
+		switch u.Status {
+		case wat.ChoiceSelected:
+			selected[id] = true
+		case wat.ChoiceUnselected, wat.ChoiceNotApplicable:
+			delete(selected, id)
+		}
+		choices[id] = u
+	}
+	if hasNone && selected[none.ID] && len(selected) > 1 {
+		pr.add("SelectedChoices", "\"None of these\" (%s) cannot be selected together with other choices", none.ID)
+	}
+	if err := pr.err(); err != nil {
+		return err
+	}
+	a.SelectedChoices = a.SelectedChoices[:0:0]
+	for _, c := range q.Choices {
+		if selected[c.ID] {
+			a.SelectedChoices = append(a.SelectedChoices, c.ID)
+		}
+	}
+	// Keep only choice states that say more than the selection does.
+	for id, c := range choices {
+		if selected[id] {
+			c.Status = wat.ChoiceSelected
+		} else if c.Status == wat.ChoiceSelected {
+			c.Status = wat.ChoiceUnselected
+		}
+		if c.Status != wat.ChoiceNotApplicable {
+			c.Reason = ""
+		}
+		if c.Status != wat.ChoiceNotApplicable && c.Notes == "" {
+			delete(choices, id)
+			continue
+		}
+		choices[id] = c
+	}
+	if len(choices) == 0 {
+		choices = nil
+	}
+	a.Choices = choices
+	if in.Notes != nil {
+		a.Notes = *in.Notes
+	}
+	if in.IsApplicable != nil {
+		a.IsApplicable = *in.IsApplicable
+	}
+	if in.Reason != nil {
+		a.Reason = *in.Reason
+	}
+	if a.IsApplicable {
+		a.Reason = ""
+	}
+	return nil
+}

@@ -1,0 +1,87 @@
+package service
+
+import (
+	"context"
+
+	"github.com/wat-dev/wat"
+)
+
+// Notification types, as on the wire.
+const (
+	NotificationLensVersionUpgraded   = "LENS_VERSION_UPGRADED"
+	NotificationLensVersionDeprecated = "LENS_VERSION_DEPRECATED"
+)
+
+// Notification tells that a workload reviews a lens at an older version
+// than the latest.
+type Notification struct {
+	Type           string
+	Workload       *wat.Workload
+	Lens           *LensInfo // the latest version
+	CurrentVersion string
+}
+
+// ListNotifications returns lens-upgrade notifications for one workload or,
+// with workloadID empty, for every workload of the caller's account.
+func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN, token string, max int) ([]*Notification, string, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	if workloadID != "" && resourceARN != "" {
+		return nil, wat.Invalid("ResourceArn", "Specify WorkloadId or ResourceArn, not both")
+	}
+	var out []*Notification
+	err = s.store.View(ctx, func(tx wat.Tx) error {
+		var ws []*wat.Workload
+		switch {
+		case workloadID != "":
+			w, err := s.readableWorkload(ctx, tx, workloadID)
+			if err != nil {
+				return err
+			}
+			ws = []*wat.Workload{w}
+		case resourceARN != "":
+			w, err := s.taggedWorkload(ctx, tx, resourceARN, false)
+			if err != nil {
+				return err
+			}
+			ws = []*wat.Workload{w}
+		default:
+			after := pageToken{}
+			for {
+				page, err := tx.ListWorkloads(ctx, p.AccountID, "", after.Key, after.ID, 200)
+				if err != nil {
+					return err
+				}
+				ws = append(ws, page...)
+				if len(page) < 200 {
+					break
+				}
+				last := page[len(page)-1]
+				after = pageToken{Key: wat.NameKey(last.Name), ID: last.ID}
+			}
+		}
+		for _, w := range ws {
+			reviews, err := tx.ListLensReviews(ctx, w.ID)
+			if err != nil {
+				return err
+			}
+			for _, r := range reviews {
+				if !w.HasLens(r.LensARN) {
+					continue
+				}
+				latest, err := s.lenses.Resolve(ctx, r.LensARN, "")
+				if err != nil || latest.Version == r.LensVersion {
+					continue
+				}
+				out = append(out, &Notification{Type: NotificationLensVersionUpgraded, Workload: w, Lens: latest, CurrentVersion: r.LensVersion})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return paginate(out, token, max, 50)
+}

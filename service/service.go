@@ -1,0 +1,91 @@
+// Package service holds wat's use cases: every business rule of workloads,
+// lens reviews, answers, risk, improvement plans, milestones and tags lives
+// here, once. The AWS-compatible API, the console and the CLI all call these
+// methods; storage adapters only persist what they decide.
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/wat-dev/wat"
+)
+
+// Quotas, as AWS documents them.
+const (
+	MaxWorkloadsPerAccount   = 1000
+	MaxLensesPerWorkload     = 20
+	MaxMilestonesPerWorkload = 100
+	MaxTagsPerResource       = 50
+)
+
+// Service implements the use cases over a Store.
+type Service struct {
+	store   wat.Store
+	region  string
+	lenses  *Catalog
+	now     func() time.Time
+	log     *slog.Logger
+}
+
+// Config carries the dependencies of a Service.
+type Config struct {
+	Store  wat.Store
+	Region string
+	Logger *slog.Logger
+	// Now returns the current time; time.Now when nil.
+	Now func() time.Time
+}
+
+// New returns a Service.
+func New(cfg Config) *Service {
+	s := &Service{store: cfg.Store, region: cfg.Region, now: cfg.Now, log: cfg.Logger}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	s.lenses = NewCatalog()
+	return s
+}
+
+// Region returns the region the service answers for.
+func (s *Service) Region() string { return s.region }
+
+// Lenses returns the lens catalog.
+func (s *Service) Lenses() *Catalog { return s.lenses }
+
+// Now returns the service's current time, truncated to milliseconds as stored.
+func (s *Service) nowUTC() time.Time {
+	return s.now().UTC().Truncate(time.Millisecond)
+}
+
+// caller returns the authenticated principal of ctx.
+func caller(ctx context.Context) (*wat.Principal, error) {
+	p := wat.PrincipalFromContext(ctx)
+	if p == nil {
+		return nil, &wat.Error{Code: wat.EUnauthenticated, Type: "MissingAuthenticationTokenException", Message: "Missing Authentication Token"}
+	}
+	return p, nil
+}
+
+// newID returns n random bytes as lowercase hex.
+func newID(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err))
+	}
+	return hex.EncodeToString(b)
+}
+
+// workloadARN returns the ARN of a workload.
+func (s *Service) workloadARN(accountID, id string) string {
+	return fmt.Sprintf("arn:aws:wellarchitected:%s:%s:workload/%s", s.region, accountID, id)
+}
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

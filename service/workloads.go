@@ -1,0 +1,237 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/wat-dev/wat"
+)
+
+// WorkloadView is a workload as the API shows it: with the aliases of its
+// lenses and its risk counts over all of them.
+type WorkloadView struct {
+	*wat.Workload
+	LensAliases []string
+	RiskCounts  wat.RiskCounts
+}
+
+// CreateWorkloadInput is what CreateWorkload takes.
+type CreateWorkloadInput struct {
+	Workload           wat.Workload // ID, ARN, AccountID, Lenses and timestamps are set by the service
+	Lenses             []string     // aliases or ARNs
+	ClientRequestToken string
+}
+
+// CreateWorkload defines a new workload in the caller's account, applying
+// the framework lens and the requested lenses.
+func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*wat.Workload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := in.Workload
+	var pr problems
+	s.checkWorkload(&pr, &w, true)
+	arns, err := s.resolveLenses(ctx, &pr, "Lenses", in.Lenses)
+	if err != nil {
+		return nil, err
+	}
+	if err := pr.err(); err != nil {
+		return nil, err
+	}
+	arns = withFramework(s, arns)
+	if len(arns) > MaxLensesPerWorkload {
+		return nil, wat.QuotaExceeded("WORKLOAD", "L-LENSES", "A workload can have at most %d lenses", MaxLensesPerWorkload)
+	}
+	now := s.nowUTC()
+	w.ID = newID(16)
+	w.AccountID = p.AccountID
+	w.ARN = s.workloadARN(p.AccountID, w.ID)
+	w.Lenses = arns
+	w.CreatedAt, w.UpdatedAt = now, now
+	if w.ImprovementStatus == "" {
+		w.ImprovementStatus = wat.ImprovementNotApplicable
+	}
+	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses)
+	var created *wat.Workload
+	err = s.store.Update(ctx, func(tx wat.Tx) error {
+		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
+			return err
+		}
+		prev, err := s.replay(ctx, tx, p.AccountID, "CreateWorkload", in.ClientRequestToken, fp)
+		if err != nil {
+			return err
+		}
+		if prev != "" {
+			created, err = tx.GetWorkload(ctx, prev, false)
+			return err
+		}
+		n, err := tx.CountWorkloads(ctx, p.AccountID)
+		if err != nil {
+			return err
+		}
+		if n >= MaxWorkloadsPerAccount {
+			return wat.QuotaExceeded("WORKLOAD", "L-WORKLOADS", "The account already has %d workloads, the most allowed", MaxWorkloadsPerAccount)
+		}
+		if err := tx.InsertWorkload(ctx, &w); err != nil {
+			return nameConflict(err, w.Name)
+		}
+		for _, arn := range arns {
+			if err := s.ensureLensReview(ctx, tx, w.ID, arn, now); err != nil {
+				return err
+			}
+		}
+		created = &w
+		return s.remember(ctx, tx, p.AccountID, "CreateWorkload", in.ClientRequestToken, fp, w.ID)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("CreateWorkload(%q): %w", w.Name, err)
+	}
+	return created, nil
+}
+
+// nameConflict rewrites a store conflict on a workload's name for the client.
+func nameConflict(err error, name string) error {
+	if wat.ErrorCodeOf(err) == wat.EConflict {
+		return wat.Conflict("WORKLOAD", name, "A workload named %q already exists in this account (names are compared ignoring case and spaces)", name)
+	}
+	return err
+}
+
+// checkWorkload enforces the rules on workload properties that the API
+// model does not express.
+func (s *Service) checkWorkload(pr *problems, w *wat.Workload, create bool) {
+	if nonSpaceCount(w.Name) < 3 {
+		pr.add("WorkloadName", "Workload name must contain at least 3 non-space characters")
+	}
+	if create && w.ReviewOwner == "" {
+		pr.add("ReviewOwner", "Member must not be null")
+	}
+	if len(w.AWSRegions) == 0 && len(w.NonAWSRegions) == 0 {
+		pr.add("AwsRegions", "Either AwsRegions, NonAwsRegions, or both must be specified")
+	}
+	for i, r := range w.AWSRegions {
+		if !awsRegionRE.MatchString(r) {
+			pr.add(fmt.Sprintf("AwsRegions[%d]", i), "%q is not an AWS Region code", r)
+		}
+	}
+	if len(w.NonAWSRegions) > 5 {
+		pr.add("NonAwsRegions", "At most 5 non-AWS Regions are allowed")
+	}
+	for i, r := range w.NonAWSRegions {
+		if n := runeLen(r); n < 3 || n > 25 {
+			pr.add(fmt.Sprintf("NonAwsRegions[%d]", i), "A non-AWS Region must be 3 to 25 characters long")
+		}
+	}
+	if len(w.AccountIDs) > 100 {
+		pr.add("AccountIds", "At most 100 account IDs are allowed")
+	}
+	if w.IndustryType != "" && !slices.Contains(IndustryTypes, w.IndustryType) {
+		pr.add("IndustryType", "%q is not a valid industry type", w.IndustryType)
+	}
+	fw := s.lenses.Framework().Lens
+	for i, id := range w.PillarPriorities {
+		if _, ok := fw.Pillar(id); !ok {
+			pr.add(fmt.Sprintf("PillarPriorities[%d]", i), "%q is not a pillar id of the framework", id)
+		}
+	}
+	checkTags(pr, "Tags", w.Tags)
+	w.AWSRegions = dedupe(w.AWSRegions)
+	w.NonAWSRegions = dedupe(w.NonAWSRegions)
+	w.AccountIDs = dedupe(w.AccountIDs)
+	w.PillarPriorities = dedupe(w.PillarPriorities)
+}
+
+// resolveLenses turns aliases or ARNs into lens ARNs.
+func (s *Service) resolveLenses(ctx context.Context, pr *problems, field string, aliases []string) ([]string, error) {
+	var arns []string
+	for i, a := range aliases {
+		li, err := s.lenses.Resolve(ctx, a, "")
+		if err != nil {
+			if wat.ErrorCodeOf(err) == wat.ENotFound {
+				pr.add(fmt.Sprintf("%s[%d]", field, i), "Lens %q does not exist or is not available to this account", a)
+				continue
+			}
+			return nil, err
+		}
+		if li.Status != "PUBLISHED" {
+			pr.add(fmt.Sprintf("%s[%d]", field, i), "Lens %q has no published version", a)
+			continue
+		}
+		arns = append(arns, li.ARN)
+	}
+	return dedupe(arns), nil
+}
+
+// withFramework puts the framework lens first in arns.
+func withFramework(s *Service, arns []string) []string {
+	fw := s.lenses.Framework().ARN
+	out := []string{fw}
+	for _, a := range arns {
+		if a != fw {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// GetWorkload returns a workload with its risk counts.
+func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, error) {
+	var v *WorkloadView
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		w, err := s.readableWorkload(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		snap, err := s.liveSnapshot(ctx, tx, w, "")
+		if err != nil {
+			return err
+		}
+		v = s.workloadView(ctx, snap)
+		return nil
+	})
+	return v, err
+}
+
+// readableWorkload loads a workload the caller may read. Another account's
+// workload is indistinguishable from a missing one.
+func (s *Service) readableWorkload(ctx context.Context, tx wat.Tx, id string) (*wat.Workload, error) {
+	return s.ownWorkload(ctx, tx, id, false)
+}
+
+// ownWorkload loads a workload of the caller's account, optionally locked
+// for an update.
+func (s *Service) ownWorkload(ctx context.Context, tx wat.Tx, id string, lock bool) (*wat.Workload, error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w, err := tx.GetWorkload(ctx, id, lock)
+	if err != nil {
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return nil, workloadNotFound(id)
+		}
+		return nil, err
+	}
+	if w.AccountID != p.AccountID {
+		return nil, workloadNotFound(id)
+	}
+	return w, nil
+}
+
+func workloadNotFound(id string) error {
+	return wat.NotFound("WORKLOAD", id, "No workload with id %s found", id)
+}
+
+// workloadView computes what the API shows of a snapshot's workload.
+func (s *Service) workloadView(ctx context.Context, snap *snapshot) *WorkloadView {
+	v := &WorkloadView{Workload: snap.workload, RiskCounts: wat.NewRiskCounts()}
+	for _, arn := range snap.workload.Lenses {
+		v.LensAliases = append(v.LensAliases, s.lensAlias(ctx, arn))
+		if r := snap.review(ctx, s, arn); r != nil {
+			v.RiskCounts.Add(r.RiskCounts)
+		}
+	}
+	return v
+}
