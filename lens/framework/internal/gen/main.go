@@ -1,0 +1,35 @@
+// Command gen writes wat's built-in framework lens document,
+// wellarchitected.json, from the framework's facts in wa-framework.csv.
+// Run it with go generate in lens/framework; a test there fails when the
+// committed file is stale.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/wat-dev/wat/lens/framework/internal/wadata"
+)
+
+func main() {
+	in := flag.String("in", "wa-framework.csv", "the framework CSV to read")
+	out := flag.String("out", "wellarchitected.json", "the lens document to write")
+	flag.Parse()
+	if err := run(*in, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(in, out string) error {
+	data, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	doc, err := wadata.Generate(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in, err)
+	}
+	return os.WriteFile(out, doc, 0o644)
+}
