@@ -29,7 +29,7 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 		return nil, "", err
 	}
 	if workloadID != "" && resourceARN != "" {
-		return nil, wat.Invalid("ResourceArn", "Specify WorkloadId or ResourceArn, not both")
+		return nil, "", wat.Invalid("ResourceArn", "Specify WorkloadId or ResourceArn, not both")
 	}
 	var out []*Notification
 	err = s.store.View(ctx, func(tx wat.Tx) error {
