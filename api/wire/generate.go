@@ -1,0 +1,24 @@
+// Package wire is the AWS Well-Architected wire layer of wat: the request and
+// response shapes of the restJson1 protocol, generated from the service's
+// Smithy model, and what turns an HTTP request into a validated input.
+//
+// Everything in the *_gen.go files comes from internal/smithygen:
+//
+//   - one struct per Smithy structure (inputs, outputs, nested shapes and
+//     error bodies), one named string type per enum;
+//   - Handler, with one method per operation, and Unimplemented;
+//   - Operations, the table of every operation with its HTTP binding and an
+//     Invoke function that decodes, validates and calls the Handler.
+//
+// The hand-written files hold the runtime those depend on: Router, which
+// maps a method and escaped path to an Operation; the JSON decoder, which
+// reads bodies strictly and without reflection; the validation checker,
+// which reports every violation the AWS way; and Timestamp.
+//
+// Outputs are plain structs whose json tags spell the wire member names, so
+// the HTTP layer writes them with encoding/json. Every error Invoke produces
+// itself is a *wat.Error: EInvalid (with Reason and Fields) for anything the
+// client sent wrong; errors from the Handler pass through untouched.
+package wire
+
+//go:generate go run ../../internal/smithygen -spec ../../spec/wellarchitected-2020-03-31.json -out .
