@@ -86,6 +86,7 @@ func answerOut(v *service.AnswerView) *wire.Answer {
 		Risk:                       wire.Risk(v.Risk),
 		Notes:                      str(a.Notes),
 		Reason:                     wire.AnswerReason(a.Reason),
+		ChoiceAnswers:              []wire.ChoiceAnswer{},
 	}
 	for _, cs := range choiceStates(q, a) {
 		out.ChoiceAnswers = append(out.ChoiceAnswers, wire.ChoiceAnswer{
@@ -110,6 +111,8 @@ func answerSummaryOut(v *service.AnswerView) wire.AnswerSummary {
 		Risk:            wire.Risk(v.Risk),
 		Reason:          wire.AnswerReason(a.Reason),
 		QuestionType:    wire.QuestionTypeNonPrioritized,
+
+		ChoiceAnswerSummaries: []wire.ChoiceAnswerSummary{},
 	}
 	for _, cs := range choiceStates(q, a) {
 		out.ChoiceAnswerSummaries = append(out.ChoiceAnswerSummaries, wire.ChoiceAnswerSummary{

@@ -17,6 +17,8 @@ func lensReviewOut(v *service.ReviewView) *wire.LensReview {
 		Notes:       str(v.Review.Notes),
 		RiskCounts:  riskCounts(v.RiskCounts),
 		UpdatedAt:   ts(v.Review.UpdatedAt),
+
+		PillarReviewSummaries: []wire.PillarReviewSummary{},
 	}
 	for _, p := range v.Pillars {
 		r.PillarReviewSummaries = append(r.PillarReviewSummaries, wire.PillarReviewSummary{
@@ -54,7 +56,7 @@ func (h *handler) ListLensReviews(ctx context.Context, in *wire.ListLensReviewsI
 	if err != nil {
 		return nil, err
 	}
-	out := &wire.ListLensReviewsOutput{WorkloadId: in.WorkloadId, MilestoneNumber: in.MilestoneNumber, NextToken: str(next)}
+	out := &wire.ListLensReviewsOutput{WorkloadId: in.WorkloadId, MilestoneNumber: in.MilestoneNumber, NextToken: str(next), LensReviewSummaries: []wire.LensReviewSummary{}}
 	for _, v := range vs {
 		out.LensReviewSummaries = append(out.LensReviewSummaries, lensReviewSummaryOut(v))
 	}
@@ -106,7 +108,7 @@ func (h *handler) ListLenses(ctx context.Context, in *wire.ListLensesInput) (*wi
 	if err != nil {
 		return nil, err
 	}
-	out := &wire.ListLensesOutput{NextToken: str(next)}
+	out := &wire.ListLensesOutput{NextToken: str(next), LensSummaries: []wire.LensSummary{}}
 	for _, li := range lis {
 		out.LensSummaries = append(out.LensSummaries, lensSummaryOut(li))
 	}
@@ -132,7 +134,7 @@ func (h *handler) ListNotifications(ctx context.Context, in *wire.ListNotificati
 	if err != nil {
 		return nil, err
 	}
-	out := &wire.ListNotificationsOutput{NextToken: str(next)}
+	out := &wire.ListNotificationsOutput{NextToken: str(next), NotificationSummaries: []wire.NotificationSummary{}}
 	for _, n := range ns {
 		out.NotificationSummaries = append(out.NotificationSummaries, wire.NotificationSummary{
 			Type: wire.NotificationType(n.Type),

@@ -91,7 +91,7 @@ func compareShapes(t *testing.T, path string, s, o reflect.Type, seen map[reflec
 				t.Errorf("%s: no member %s", path, sf.Name)
 				continue
 			}
-			if tag := of.Tag.Get("json"); tag != sf.Name+",omitempty" && tag != "-" {
+			if tag := of.Tag.Get("json"); tag != sf.Name+",omitzero" && tag != "-" {
 				t.Errorf("%s.%s: json tag %q", path, sf.Name, tag)
 			}
 			compareShapes(t, path+"."+sf.Name, sf.Type, of.Type, seen)

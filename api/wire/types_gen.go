@@ -5,142 +5,142 @@ package wire
 // AccessDeniedException is the body of the AccessDeniedException error (client fault, HTTP 403).
 type AccessDeniedException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 }
 
 // AccountJiraConfigurationInput is the Smithy structure AccountJiraConfigurationInput.
 type AccountJiraConfigurationInput struct {
 	// IntegrationStatus targets IntegrationStatusInput.
-	IntegrationStatus IntegrationStatusInput `json:"IntegrationStatus,omitempty"`
+	IntegrationStatus IntegrationStatusInput `json:"IntegrationStatus,omitzero"`
 
 	// IssueManagementStatus targets AccountJiraIssueManagementStatus.
-	IssueManagementStatus AccountJiraIssueManagementStatus `json:"IssueManagementStatus,omitempty"`
+	IssueManagementStatus AccountJiraIssueManagementStatus `json:"IssueManagementStatus,omitzero"`
 
 	// IssueManagementType targets IssueManagementType.
-	IssueManagementType IssueManagementType `json:"IssueManagementType,omitempty"`
+	IssueManagementType IssueManagementType `json:"IssueManagementType,omitzero"`
 
 	// JiraProjectKey targets JiraProjectKey: length 1..100, pattern ^[A-Z][A-Z0-9_]*$.
-	JiraProjectKey *string `json:"JiraProjectKey,omitempty"`
+	JiraProjectKey *string `json:"JiraProjectKey,omitzero"`
 }
 
 // AccountJiraConfigurationOutput is the Smithy structure AccountJiraConfigurationOutput.
 type AccountJiraConfigurationOutput struct {
 	// IntegrationStatus targets IntegrationStatus.
-	IntegrationStatus IntegrationStatus `json:"IntegrationStatus,omitempty"`
+	IntegrationStatus IntegrationStatus `json:"IntegrationStatus,omitzero"`
 
 	// IssueManagementStatus targets AccountJiraIssueManagementStatus.
-	IssueManagementStatus AccountJiraIssueManagementStatus `json:"IssueManagementStatus,omitempty"`
+	IssueManagementStatus AccountJiraIssueManagementStatus `json:"IssueManagementStatus,omitzero"`
 
 	// IssueManagementType targets IssueManagementType.
-	IssueManagementType IssueManagementType `json:"IssueManagementType,omitempty"`
+	IssueManagementType IssueManagementType `json:"IssueManagementType,omitzero"`
 
 	// JiraProjectKey targets JiraProjectKey: length 1..100, pattern ^[A-Z][A-Z0-9_]*$.
-	JiraProjectKey *string `json:"JiraProjectKey,omitempty"`
+	JiraProjectKey *string `json:"JiraProjectKey,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 
 	// Subdomain targets Subdomain: length 1..100.
-	Subdomain *string `json:"Subdomain,omitempty"`
+	Subdomain *string `json:"Subdomain,omitzero"`
 }
 
 // AdditionalResources is the Smithy structure AdditionalResources.
 type AdditionalResources struct {
 	// Content targets Urls.
-	Content []ChoiceContent `json:"Content,omitempty"`
+	Content []ChoiceContent `json:"Content,omitzero"`
 
 	// Type targets AdditionalResourceType.
-	Type AdditionalResourceType `json:"Type,omitempty"`
+	Type AdditionalResourceType `json:"Type,omitzero"`
 }
 
 // Answer is the Smithy structure Answer.
 type Answer struct {
 	// ChoiceAnswers targets ChoiceAnswers.
-	ChoiceAnswers []ChoiceAnswer `json:"ChoiceAnswers,omitempty"`
+	ChoiceAnswers []ChoiceAnswer `json:"ChoiceAnswers,omitzero"`
 
 	// Choices targets Choices.
-	Choices []Choice `json:"Choices,omitempty"`
+	Choices []Choice `json:"Choices,omitzero"`
 
 	// HelpfulResourceDisplayText targets DisplayText: length 1..64.
-	HelpfulResourceDisplayText *string `json:"HelpfulResourceDisplayText,omitempty"`
+	HelpfulResourceDisplayText *string `json:"HelpfulResourceDisplayText,omitzero"`
 
 	// HelpfulResourceUrl targets HelpfulResourceUrl: length 1..2048.
-	HelpfulResourceUrl *string `json:"HelpfulResourceUrl,omitempty"`
+	HelpfulResourceUrl *string `json:"HelpfulResourceUrl,omitzero"`
 
 	// ImprovementPlanUrl targets ImprovementPlanUrl: length 1..2048.
-	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitempty"`
+	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// JiraConfiguration targets JiraConfiguration.
-	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionDescription targets QuestionDescription: length 1..1024.
-	QuestionDescription *string `json:"QuestionDescription,omitempty"`
+	QuestionDescription *string `json:"QuestionDescription,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// Risk targets Risk.
-	Risk Risk `json:"Risk,omitempty"`
+	Risk Risk `json:"Risk,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 }
 
 // AnswerSummary is the Smithy structure AnswerSummary.
 type AnswerSummary struct {
 	// ChoiceAnswerSummaries targets ChoiceAnswerSummaries.
-	ChoiceAnswerSummaries []ChoiceAnswerSummary `json:"ChoiceAnswerSummaries,omitempty"`
+	ChoiceAnswerSummaries []ChoiceAnswerSummary `json:"ChoiceAnswerSummaries,omitzero"`
 
 	// Choices targets Choices.
-	Choices []Choice `json:"Choices,omitempty"`
+	Choices []Choice `json:"Choices,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// JiraConfiguration targets JiraConfiguration.
-	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// QuestionType targets QuestionType.
-	QuestionType QuestionType `json:"QuestionType,omitempty"`
+	QuestionType QuestionType `json:"QuestionType,omitzero"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// Risk targets Risk.
-	Risk Risk `json:"Risk,omitempty"`
+	Risk Risk `json:"Risk,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 }
 
 // AssociateLensesInput is the input of AssociateLenses (PATCH /workloads/{WorkloadId}/associateLenses).
 type AssociateLensesInput struct {
 	// LensAliases targets LensAliases: required, length >= 1.
-	LensAliases []string `json:"LensAliases,omitempty"`
+	LensAliases []string `json:"LensAliases,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -152,7 +152,7 @@ type AssociateLensesOutput struct{}
 // AssociateProfilesInput is the input of AssociateProfiles (PATCH /workloads/{WorkloadId}/associateProfiles).
 type AssociateProfilesInput struct {
 	// ProfileArns targets ProfileArns: required, length >= 1.
-	ProfileArns []string `json:"ProfileArns,omitempty"`
+	ProfileArns []string `json:"ProfileArns,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -164,259 +164,259 @@ type AssociateProfilesOutput struct{}
 // BestPractice is the Smithy structure BestPractice.
 type BestPractice struct {
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// ChoiceTitle targets ChoiceTitle: length 1..512.
-	ChoiceTitle *string `json:"ChoiceTitle,omitempty"`
+	ChoiceTitle *string `json:"ChoiceTitle,omitzero"`
 }
 
 // CheckDetail is the Smithy structure CheckDetail.
 type CheckDetail struct {
 	// AccountId targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	AccountId *string `json:"AccountId,omitempty"`
+	AccountId *string `json:"AccountId,omitzero"`
 
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// Description targets CheckDescription.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// FlaggedResources targets FlaggedResources: range 1..9999.
-	FlaggedResources *int32 `json:"FlaggedResources,omitempty"`
+	FlaggedResources *int32 `json:"FlaggedResources,omitzero"`
 
 	// Id targets CheckId.
-	Id *string `json:"Id,omitempty"`
+	Id *string `json:"Id,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// Name targets CheckName.
-	Name *string `json:"Name,omitempty"`
+	Name *string `json:"Name,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// Provider targets CheckProvider.
-	Provider CheckProvider `json:"Provider,omitempty"`
+	Provider CheckProvider `json:"Provider,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// Reason targets CheckFailureReason.
-	Reason CheckFailureReason `json:"Reason,omitempty"`
+	Reason CheckFailureReason `json:"Reason,omitzero"`
 
 	// Status targets CheckStatus.
-	Status CheckStatus `json:"Status,omitempty"`
+	Status CheckStatus `json:"Status,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // CheckSummary is the Smithy structure CheckSummary.
 type CheckSummary struct {
 	// AccountSummary targets AccountSummary.
-	AccountSummary map[string]int32 `json:"AccountSummary,omitempty"`
+	AccountSummary map[string]int32 `json:"AccountSummary,omitzero"`
 
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// Description targets CheckDescription.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// Id targets CheckId.
-	Id *string `json:"Id,omitempty"`
+	Id *string `json:"Id,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// Name targets CheckName.
-	Name *string `json:"Name,omitempty"`
+	Name *string `json:"Name,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// Provider targets CheckProvider.
-	Provider CheckProvider `json:"Provider,omitempty"`
+	Provider CheckProvider `json:"Provider,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// Status targets CheckStatus.
-	Status CheckStatus `json:"Status,omitempty"`
+	Status CheckStatus `json:"Status,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // Choice is the Smithy structure Choice.
 type Choice struct {
 	// AdditionalResources targets AdditionalResourcesList.
-	AdditionalResources []AdditionalResources `json:"AdditionalResources,omitempty"`
+	AdditionalResources []AdditionalResources `json:"AdditionalResources,omitzero"`
 
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// Description targets ChoiceDescription: length 1..1024.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// HelpfulResource targets ChoiceContent.
-	HelpfulResource *ChoiceContent `json:"HelpfulResource,omitempty"`
+	HelpfulResource *ChoiceContent `json:"HelpfulResource,omitzero"`
 
 	// ImprovementPlan targets ChoiceContent.
-	ImprovementPlan *ChoiceContent `json:"ImprovementPlan,omitempty"`
+	ImprovementPlan *ChoiceContent `json:"ImprovementPlan,omitzero"`
 
 	// Title targets ChoiceTitle: length 1..512.
-	Title *string `json:"Title,omitempty"`
+	Title *string `json:"Title,omitzero"`
 }
 
 // ChoiceAnswer is the Smithy structure ChoiceAnswer.
 type ChoiceAnswer struct {
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// Notes targets ChoiceNotes: length 0..250.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// Reason targets ChoiceReason.
-	Reason ChoiceReason `json:"Reason,omitempty"`
+	Reason ChoiceReason `json:"Reason,omitzero"`
 
 	// Status targets ChoiceStatus.
-	Status ChoiceStatus `json:"Status,omitempty"`
+	Status ChoiceStatus `json:"Status,omitzero"`
 }
 
 // ChoiceAnswerSummary is the Smithy structure ChoiceAnswerSummary.
 type ChoiceAnswerSummary struct {
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// Reason targets ChoiceReason.
-	Reason ChoiceReason `json:"Reason,omitempty"`
+	Reason ChoiceReason `json:"Reason,omitzero"`
 
 	// Status targets ChoiceStatus.
-	Status ChoiceStatus `json:"Status,omitempty"`
+	Status ChoiceStatus `json:"Status,omitzero"`
 }
 
 // ChoiceContent is the Smithy structure ChoiceContent.
 type ChoiceContent struct {
 	// DisplayText targets ChoiceContentDisplayText: length 1..1024.
-	DisplayText *string `json:"DisplayText,omitempty"`
+	DisplayText *string `json:"DisplayText,omitzero"`
 
 	// Url targets ChoiceContentUrl: length 1..1024.
-	Url *string `json:"Url,omitempty"`
+	Url *string `json:"Url,omitzero"`
 }
 
 // ChoiceImprovementPlan is the Smithy structure ChoiceImprovementPlan.
 type ChoiceImprovementPlan struct {
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// DisplayText targets DisplayText: length 1..64.
-	DisplayText *string `json:"DisplayText,omitempty"`
+	DisplayText *string `json:"DisplayText,omitzero"`
 
 	// ImprovementPlanUrl targets ImprovementPlanUrl: length 1..2048.
-	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitempty"`
+	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitzero"`
 }
 
 // ChoiceUpdate is the Smithy structure ChoiceUpdate.
 type ChoiceUpdate struct {
 	// Notes targets ChoiceNotes: length 0..250.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// Reason targets ChoiceReason.
-	Reason ChoiceReason `json:"Reason,omitempty"`
+	Reason ChoiceReason `json:"Reason,omitzero"`
 
 	// Status targets ChoiceStatus: required.
-	Status ChoiceStatus `json:"Status,omitempty"`
+	Status ChoiceStatus `json:"Status,omitzero"`
 }
 
 // ConflictException is the body of the ConflictException error (client fault, HTTP 409).
 type ConflictException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// ResourceId targets ExceptionResourceId: required.
-	ResourceId *string `json:"ResourceId,omitempty"`
+	ResourceId *string `json:"ResourceId,omitzero"`
 
 	// ResourceType targets ExceptionResourceType: required.
-	ResourceType *string `json:"ResourceType,omitempty"`
+	ResourceType *string `json:"ResourceType,omitzero"`
 }
 
 // ConsolidatedReportMetric is the Smithy structure ConsolidatedReportMetric.
 type ConsolidatedReportMetric struct {
 	// Lenses targets LensMetrics.
-	Lenses []LensMetric `json:"Lenses,omitempty"`
+	Lenses []LensMetric `json:"Lenses,omitzero"`
 
 	// LensesAppliedCount targets LensesAppliedCount: range >= 0.
-	LensesAppliedCount *int32 `json:"LensesAppliedCount,omitempty"`
+	LensesAppliedCount *int32 `json:"LensesAppliedCount,omitzero"`
 
 	// MetricType targets MetricType.
-	MetricType MetricType `json:"MetricType,omitempty"`
+	MetricType MetricType `json:"MetricType,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 
 	// WorkloadArn targets WorkloadArn.
-	WorkloadArn *string `json:"WorkloadArn,omitempty"`
+	WorkloadArn *string `json:"WorkloadArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // CreateLensShareInput is the input of CreateLensShare (POST /lenses/{LensAlias}/shares).
 type CreateLensShareInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// SharedWith targets SharedWith: required, length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 }
 
 // CreateLensShareOutput is the output of CreateLensShare.
 type CreateLensShareOutput struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 }
 
 // CreateLensVersionInput is the input of CreateLensVersion (POST /lenses/{LensAlias}/versions).
 type CreateLensVersionInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// IsMajorVersion targets IsMajorVersion.
-	IsMajorVersion *bool `json:"IsMajorVersion,omitempty"`
+	IsMajorVersion *bool `json:"IsMajorVersion,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// LensVersion targets LensVersion: required, length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 }
 
 // CreateLensVersionOutput is the output of CreateLensVersion.
 type CreateLensVersionOutput struct {
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 }
 
 // CreateMilestoneInput is the input of CreateMilestone (POST /workloads/{WorkloadId}/milestones).
 type CreateMilestoneInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// MilestoneName targets MilestoneName: required, length 3..100.
-	MilestoneName *string `json:"MilestoneName,omitempty"`
+	MilestoneName *string `json:"MilestoneName,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -425,94 +425,94 @@ type CreateMilestoneInput struct {
 // CreateMilestoneOutput is the output of CreateMilestone.
 type CreateMilestoneOutput struct {
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // CreateProfileInput is the input of CreateProfile (POST /profiles).
 type CreateProfileInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// ProfileDescription targets ProfileDescription: required, length 3..100.
-	ProfileDescription *string `json:"ProfileDescription,omitempty"`
+	ProfileDescription *string `json:"ProfileDescription,omitzero"`
 
 	// ProfileName targets ProfileName: required, length 3..100.
-	ProfileName *string `json:"ProfileName,omitempty"`
+	ProfileName *string `json:"ProfileName,omitzero"`
 
 	// ProfileQuestions targets ProfileQuestionUpdates: required.
-	ProfileQuestions []ProfileQuestionUpdate `json:"ProfileQuestions,omitempty"`
+	ProfileQuestions []ProfileQuestionUpdate `json:"ProfileQuestions,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 }
 
 // CreateProfileOutput is the output of CreateProfile.
 type CreateProfileOutput struct {
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	ProfileVersion *string `json:"ProfileVersion,omitempty"`
+	ProfileVersion *string `json:"ProfileVersion,omitzero"`
 }
 
 // CreateProfileShareInput is the input of CreateProfileShare (POST /profiles/{ProfileArn}/shares).
 type CreateProfileShareInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// ProfileArn targets ProfileArn: URI label {ProfileArn}, required, length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
 	ProfileArn *string `json:"-"`
 
 	// SharedWith targets SharedWith: required, length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 }
 
 // CreateProfileShareOutput is the output of CreateProfileShare.
 type CreateProfileShareOutput struct {
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 }
 
 // CreateReviewTemplateInput is the input of CreateReviewTemplate (POST /reviewTemplates).
 type CreateReviewTemplateInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// Description targets TemplateDescription: required, length 3..250, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// Lenses targets ReviewTemplateLenses: required.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// TemplateName targets TemplateName: required, length 3..100, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 }
 
 // CreateReviewTemplateOutput is the output of CreateReviewTemplate.
 type CreateReviewTemplateOutput struct {
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // CreateTemplateShareInput is the input of CreateTemplateShare (POST /templates/shares/{TemplateArn}).
 type CreateTemplateShareInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// SharedWith targets SharedWith: required, length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// TemplateArn targets TemplateArn: URI label {TemplateArn}, required, length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
 	TemplateArn *string `json:"-"`
@@ -521,94 +521,94 @@ type CreateTemplateShareInput struct {
 // CreateTemplateShareOutput is the output of CreateTemplateShare.
 type CreateTemplateShareOutput struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // CreateWorkloadInput is the input of CreateWorkload (POST /workloads).
 type CreateWorkloadInput struct {
 	// AccountIds targets WorkloadAccountIds: length 0..100.
-	AccountIds []string `json:"AccountIds,omitempty"`
+	AccountIds []string `json:"AccountIds,omitzero"`
 
 	// Applications targets WorkloadApplications: length 0..1.
-	Applications []string `json:"Applications,omitempty"`
+	Applications []string `json:"Applications,omitzero"`
 
 	// ArchitecturalDesign targets WorkloadArchitecturalDesign: length 0..2048, pattern ^(|(https?|ftp):\/\/[^\s/$.?#].[^\s]*)$.
-	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitempty"`
+	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitzero"`
 
 	// AwsRegions targets WorkloadAwsRegions: length 0..50.
-	AwsRegions []string `json:"AwsRegions,omitempty"`
+	AwsRegions []string `json:"AwsRegions,omitzero"`
 
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// Description targets WorkloadDescription: required, length 3..250.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// DiscoveryConfig targets WorkloadDiscoveryConfig.
-	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitempty"`
+	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitzero"`
 
 	// Environment targets WorkloadEnvironment: required.
-	Environment WorkloadEnvironment `json:"Environment,omitempty"`
+	Environment WorkloadEnvironment `json:"Environment,omitzero"`
 
 	// Industry targets WorkloadIndustry: length 0..100.
-	Industry *string `json:"Industry,omitempty"`
+	Industry *string `json:"Industry,omitzero"`
 
 	// IndustryType targets WorkloadIndustryType: length 0..100.
-	IndustryType *string `json:"IndustryType,omitempty"`
+	IndustryType *string `json:"IndustryType,omitzero"`
 
 	// JiraConfiguration targets WorkloadJiraConfigurationInput.
-	JiraConfiguration *WorkloadJiraConfigurationInput `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *WorkloadJiraConfigurationInput `json:"JiraConfiguration,omitzero"`
 
 	// Lenses targets WorkloadLenses: required.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// NonAwsRegions targets WorkloadNonAwsRegions: length 0..5.
-	NonAwsRegions []string `json:"NonAwsRegions,omitempty"`
+	NonAwsRegions []string `json:"NonAwsRegions,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarPriorities targets WorkloadPillarPriorities.
-	PillarPriorities []string `json:"PillarPriorities,omitempty"`
+	PillarPriorities []string `json:"PillarPriorities,omitzero"`
 
 	// ProfileArns targets WorkloadProfileArns: length 0..1.
-	ProfileArns []string `json:"ProfileArns,omitempty"`
+	ProfileArns []string `json:"ProfileArns,omitzero"`
 
 	// ReviewOwner targets WorkloadReviewOwner: length 3..255.
-	ReviewOwner *string `json:"ReviewOwner,omitempty"`
+	ReviewOwner *string `json:"ReviewOwner,omitzero"`
 
 	// ReviewTemplateArns targets ReviewTemplateArns: length 0..1.
-	ReviewTemplateArns []string `json:"ReviewTemplateArns,omitempty"`
+	ReviewTemplateArns []string `json:"ReviewTemplateArns,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// WorkloadName targets WorkloadName: required, length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // CreateWorkloadOutput is the output of CreateWorkload.
 type CreateWorkloadOutput struct {
 	// WorkloadArn targets WorkloadArn.
-	WorkloadArn *string `json:"WorkloadArn,omitempty"`
+	WorkloadArn *string `json:"WorkloadArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // CreateWorkloadShareInput is the input of CreateWorkloadShare (POST /workloads/{WorkloadId}/shares).
 type CreateWorkloadShareInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// PermissionType targets PermissionType: required.
-	PermissionType PermissionType `json:"PermissionType,omitempty"`
+	PermissionType PermissionType `json:"PermissionType,omitzero"`
 
 	// SharedWith targets SharedWith: required, length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -617,10 +617,10 @@ type CreateWorkloadShareInput struct {
 // CreateWorkloadShareOutput is the output of CreateWorkloadShare.
 type CreateWorkloadShareOutput struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // DeleteLensInput is the input of DeleteLens (DELETE /lenses/{LensAlias}).
@@ -737,7 +737,7 @@ type DeleteWorkloadShareOutput struct{}
 // DisassociateLensesInput is the input of DisassociateLenses (PATCH /workloads/{WorkloadId}/disassociateLenses).
 type DisassociateLensesInput struct {
 	// LensAliases targets LensAliases: required, length >= 1.
-	LensAliases []string `json:"LensAliases,omitempty"`
+	LensAliases []string `json:"LensAliases,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -749,7 +749,7 @@ type DisassociateLensesOutput struct{}
 // DisassociateProfilesInput is the input of DisassociateProfiles (PATCH /workloads/{WorkloadId}/disassociateProfiles).
 type DisassociateProfilesInput struct {
 	// ProfileArns targets ProfileArns: required, length >= 1.
-	ProfileArns []string `json:"ProfileArns,omitempty"`
+	ProfileArns []string `json:"ProfileArns,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -770,7 +770,7 @@ type ExportLensInput struct {
 // ExportLensOutput is the output of ExportLens.
 type ExportLensOutput struct {
 	// LensJSON targets LensJSON: length 2..500000.
-	LensJSON *string `json:"LensJSON,omitempty"`
+	LensJSON *string `json:"LensJSON,omitzero"`
 }
 
 // GetAnswerInput is the input of GetAnswer (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}).
@@ -791,19 +791,19 @@ type GetAnswerInput struct {
 // GetAnswerOutput is the output of GetAnswer.
 type GetAnswerOutput struct {
 	// Answer targets Answer.
-	Answer *Answer `json:"Answer,omitempty"`
+	Answer *Answer `json:"Answer,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // GetConsolidatedReportInput is the input of GetConsolidatedReport (GET /consolidatedReport).
@@ -824,13 +824,13 @@ type GetConsolidatedReportInput struct {
 // GetConsolidatedReportOutput is the output of GetConsolidatedReport.
 type GetConsolidatedReportOutput struct {
 	// Base64String targets Base64String.
-	Base64String *string `json:"Base64String,omitempty"`
+	Base64String *string `json:"Base64String,omitzero"`
 
 	// Metrics targets ConsolidatedReportMetrics.
-	Metrics []ConsolidatedReportMetric `json:"Metrics,omitempty"`
+	Metrics []ConsolidatedReportMetric `json:"Metrics,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // GetGlobalSettingsInput is the input of GetGlobalSettings, which the model leaves empty.
@@ -839,13 +839,13 @@ type GetGlobalSettingsInput struct{}
 // GetGlobalSettingsOutput is the output of GetGlobalSettings.
 type GetGlobalSettingsOutput struct {
 	// DiscoveryIntegrationStatus targets DiscoveryIntegrationStatus.
-	DiscoveryIntegrationStatus DiscoveryIntegrationStatus `json:"DiscoveryIntegrationStatus,omitempty"`
+	DiscoveryIntegrationStatus DiscoveryIntegrationStatus `json:"DiscoveryIntegrationStatus,omitzero"`
 
 	// JiraConfiguration targets AccountJiraConfigurationOutput.
-	JiraConfiguration *AccountJiraConfigurationOutput `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *AccountJiraConfigurationOutput `json:"JiraConfiguration,omitzero"`
 
 	// OrganizationSharingStatus targets OrganizationSharingStatus.
-	OrganizationSharingStatus OrganizationSharingStatus `json:"OrganizationSharingStatus,omitempty"`
+	OrganizationSharingStatus OrganizationSharingStatus `json:"OrganizationSharingStatus,omitzero"`
 }
 
 // GetLensInput is the input of GetLens (GET /lenses/{LensAlias}).
@@ -860,7 +860,7 @@ type GetLensInput struct {
 // GetLensOutput is the output of GetLens.
 type GetLensOutput struct {
 	// Lens targets Lens.
-	Lens *Lens `json:"Lens,omitempty"`
+	Lens *Lens `json:"Lens,omitzero"`
 }
 
 // GetLensReviewInput is the input of GetLensReview (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}).
@@ -878,13 +878,13 @@ type GetLensReviewInput struct {
 // GetLensReviewOutput is the output of GetLensReview.
 type GetLensReviewOutput struct {
 	// LensReview targets LensReview.
-	LensReview *LensReview `json:"LensReview,omitempty"`
+	LensReview *LensReview `json:"LensReview,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // GetLensReviewReportInput is the input of GetLensReviewReport (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/report).
@@ -902,13 +902,13 @@ type GetLensReviewReportInput struct {
 // GetLensReviewReportOutput is the output of GetLensReviewReport.
 type GetLensReviewReportOutput struct {
 	// LensReviewReport targets LensReviewReport.
-	LensReviewReport *LensReviewReport `json:"LensReviewReport,omitempty"`
+	LensReviewReport *LensReviewReport `json:"LensReviewReport,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // GetLensVersionDifferenceInput is the input of GetLensVersionDifference (GET /lenses/{LensAlias}/versionDifference).
@@ -926,22 +926,22 @@ type GetLensVersionDifferenceInput struct {
 // GetLensVersionDifferenceOutput is the output of GetLensVersionDifference.
 type GetLensVersionDifferenceOutput struct {
 	// BaseLensVersion targets LensVersion: length 1..32.
-	BaseLensVersion *string `json:"BaseLensVersion,omitempty"`
+	BaseLensVersion *string `json:"BaseLensVersion,omitzero"`
 
 	// LatestLensVersion targets LensVersion: length 1..32.
-	LatestLensVersion *string `json:"LatestLensVersion,omitempty"`
+	LatestLensVersion *string `json:"LatestLensVersion,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// TargetLensVersion targets LensVersion: length 1..32.
-	TargetLensVersion *string `json:"TargetLensVersion,omitempty"`
+	TargetLensVersion *string `json:"TargetLensVersion,omitzero"`
 
 	// VersionDifferences targets VersionDifferences.
-	VersionDifferences *VersionDifferences `json:"VersionDifferences,omitempty"`
+	VersionDifferences *VersionDifferences `json:"VersionDifferences,omitzero"`
 }
 
 // GetMilestoneInput is the input of GetMilestone (GET /workloads/{WorkloadId}/milestones/{MilestoneNumber}).
@@ -956,10 +956,10 @@ type GetMilestoneInput struct {
 // GetMilestoneOutput is the output of GetMilestone.
 type GetMilestoneOutput struct {
 	// Milestone targets Milestone.
-	Milestone *Milestone `json:"Milestone,omitempty"`
+	Milestone *Milestone `json:"Milestone,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // GetProfileInput is the input of GetProfile (GET /profiles/{ProfileArn}).
@@ -974,7 +974,7 @@ type GetProfileInput struct {
 // GetProfileOutput is the output of GetProfile.
 type GetProfileOutput struct {
 	// Profile targets Profile.
-	Profile *Profile `json:"Profile,omitempty"`
+	Profile *Profile `json:"Profile,omitzero"`
 }
 
 // GetProfileTemplateInput is the input of GetProfileTemplate (GET /profileTemplate).
@@ -984,7 +984,7 @@ type GetProfileTemplateInput struct {
 // GetProfileTemplateOutput is the output of GetProfileTemplate.
 type GetProfileTemplateOutput struct {
 	// ProfileTemplate targets ProfileTemplate.
-	ProfileTemplate *ProfileTemplate `json:"ProfileTemplate,omitempty"`
+	ProfileTemplate *ProfileTemplate `json:"ProfileTemplate,omitzero"`
 }
 
 // GetReviewTemplateAnswerInput is the input of GetReviewTemplateAnswer (GET /reviewTemplates/{TemplateArn}/lensReviews/{LensAlias}/answers/{QuestionId}).
@@ -1002,13 +1002,13 @@ type GetReviewTemplateAnswerInput struct {
 // GetReviewTemplateAnswerOutput is the output of GetReviewTemplateAnswer.
 type GetReviewTemplateAnswerOutput struct {
 	// Answer targets ReviewTemplateAnswer.
-	Answer *ReviewTemplateAnswer `json:"Answer,omitempty"`
+	Answer *ReviewTemplateAnswer `json:"Answer,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // GetReviewTemplateInput is the input of GetReviewTemplate (GET /reviewTemplates/{TemplateArn}).
@@ -1029,16 +1029,16 @@ type GetReviewTemplateLensReviewInput struct {
 // GetReviewTemplateLensReviewOutput is the output of GetReviewTemplateLensReview.
 type GetReviewTemplateLensReviewOutput struct {
 	// LensReview targets ReviewTemplateLensReview.
-	LensReview *ReviewTemplateLensReview `json:"LensReview,omitempty"`
+	LensReview *ReviewTemplateLensReview `json:"LensReview,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // GetReviewTemplateOutput is the output of GetReviewTemplate.
 type GetReviewTemplateOutput struct {
 	// ReviewTemplate targets ReviewTemplate.
-	ReviewTemplate *ReviewTemplate `json:"ReviewTemplate,omitempty"`
+	ReviewTemplate *ReviewTemplate `json:"ReviewTemplate,omitzero"`
 }
 
 // GetWorkloadInput is the input of GetWorkload (GET /workloads/{WorkloadId}).
@@ -1050,271 +1050,271 @@ type GetWorkloadInput struct {
 // GetWorkloadOutput is the output of GetWorkload.
 type GetWorkloadOutput struct {
 	// Workload targets Workload.
-	Workload *Workload `json:"Workload,omitempty"`
+	Workload *Workload `json:"Workload,omitzero"`
 }
 
 // ImportLensInput is the input of ImportLens (PUT /importLens).
 type ImportLensInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// JSONString targets LensJSON: required, length 2..500000.
-	JSONString *string `json:"JSONString,omitempty"`
+	JSONString *string `json:"JSONString,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 }
 
 // ImportLensOutput is the output of ImportLens.
 type ImportLensOutput struct {
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// Status targets ImportLensStatus.
-	Status ImportLensStatus `json:"Status,omitempty"`
+	Status ImportLensStatus `json:"Status,omitzero"`
 }
 
 // ImprovementSummary is the Smithy structure ImprovementSummary.
 type ImprovementSummary struct {
 	// ImprovementPlanUrl targets ImprovementPlanUrl: length 1..2048.
-	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitempty"`
+	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitzero"`
 
 	// ImprovementPlans targets ChoiceImprovementPlans.
-	ImprovementPlans []ChoiceImprovementPlan `json:"ImprovementPlans,omitempty"`
+	ImprovementPlans []ChoiceImprovementPlan `json:"ImprovementPlans,omitzero"`
 
 	// JiraConfiguration targets JiraConfiguration.
-	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *JiraConfiguration `json:"JiraConfiguration,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// Risk targets Risk.
-	Risk Risk `json:"Risk,omitempty"`
+	Risk Risk `json:"Risk,omitzero"`
 }
 
 // InternalServerException is the body of the InternalServerException error (server fault, HTTP 500).
 type InternalServerException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 }
 
 // JiraConfiguration is the Smithy structure JiraConfiguration.
 type JiraConfiguration struct {
 	// JiraIssueUrl targets JiraIssueUrl: length 1..2048.
-	JiraIssueUrl *string `json:"JiraIssueUrl,omitempty"`
+	JiraIssueUrl *string `json:"JiraIssueUrl,omitzero"`
 
 	// LastSyncedTime targets Timestamp.
-	LastSyncedTime *Timestamp `json:"LastSyncedTime,omitempty"`
+	LastSyncedTime *Timestamp `json:"LastSyncedTime,omitzero"`
 }
 
 // JiraSelectedQuestionConfiguration is the Smithy structure JiraSelectedQuestionConfiguration.
 type JiraSelectedQuestionConfiguration struct {
 	// SelectedPillars targets SelectedPillars.
-	SelectedPillars []SelectedPillar `json:"SelectedPillars,omitempty"`
+	SelectedPillars []SelectedPillar `json:"SelectedPillars,omitzero"`
 }
 
 // Lens is the Smithy structure Lens.
 type Lens struct {
 	// Description targets LensDescription: length 1..1024.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 
 	// Name targets LensName: length 1..128.
-	Name *string `json:"Name,omitempty"`
+	Name *string `json:"Name,omitzero"`
 
 	// Owner targets LensOwner.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 }
 
 // LensMetric is the Smithy structure LensMetric.
 type LensMetric struct {
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// Pillars targets PillarMetrics.
-	Pillars []PillarMetric `json:"Pillars,omitempty"`
+	Pillars []PillarMetric `json:"Pillars,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 }
 
 // LensReview is the Smithy structure LensReview.
 type LensReview struct {
 	// JiraConfiguration targets JiraSelectedQuestionConfiguration.
-	JiraConfiguration *JiraSelectedQuestionConfiguration `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *JiraSelectedQuestionConfiguration `json:"JiraConfiguration,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensName targets LensName: length 1..128.
-	LensName *string `json:"LensName,omitempty"`
+	LensName *string `json:"LensName,omitzero"`
 
 	// LensStatus targets LensStatus.
-	LensStatus LensStatus `json:"LensStatus,omitempty"`
+	LensStatus LensStatus `json:"LensStatus,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarReviewSummaries targets PillarReviewSummaries.
-	PillarReviewSummaries []PillarReviewSummary `json:"PillarReviewSummaries,omitempty"`
+	PillarReviewSummaries []PillarReviewSummary `json:"PillarReviewSummaries,omitzero"`
 
 	// PrioritizedRiskCounts targets RiskCounts.
-	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitempty"`
+	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitzero"`
 
 	// Profiles targets WorkloadProfiles: length 0..1.
-	Profiles []WorkloadProfile `json:"Profiles,omitempty"`
+	Profiles []WorkloadProfile `json:"Profiles,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // LensReviewReport is the Smithy structure LensReviewReport.
 type LensReviewReport struct {
 	// Base64String targets Base64String.
-	Base64String *string `json:"Base64String,omitempty"`
+	Base64String *string `json:"Base64String,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 }
 
 // LensReviewSummary is the Smithy structure LensReviewSummary.
 type LensReviewSummary struct {
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensName targets LensName: length 1..128.
-	LensName *string `json:"LensName,omitempty"`
+	LensName *string `json:"LensName,omitzero"`
 
 	// LensStatus targets LensStatus.
-	LensStatus LensStatus `json:"LensStatus,omitempty"`
+	LensStatus LensStatus `json:"LensStatus,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 
 	// PrioritizedRiskCounts targets RiskCounts.
-	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitempty"`
+	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitzero"`
 
 	// Profiles targets WorkloadProfiles: length 0..1.
-	Profiles []WorkloadProfile `json:"Profiles,omitempty"`
+	Profiles []WorkloadProfile `json:"Profiles,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // LensShareSummary is the Smithy structure LensShareSummary.
 type LensShareSummary struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// Status targets ShareStatus.
-	Status ShareStatus `json:"Status,omitempty"`
+	Status ShareStatus `json:"Status,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 }
 
 // LensSummary is the Smithy structure LensSummary.
 type LensSummary struct {
 	// CreatedAt targets Timestamp.
-	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
 
 	// Description targets LensDescription: length 1..1024.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensName targets LensName: length 1..128.
-	LensName *string `json:"LensName,omitempty"`
+	LensName *string `json:"LensName,omitzero"`
 
 	// LensStatus targets LensStatus.
-	LensStatus LensStatus `json:"LensStatus,omitempty"`
+	LensStatus LensStatus `json:"LensStatus,omitzero"`
 
 	// LensType targets LensType.
-	LensType LensType `json:"LensType,omitempty"`
+	LensType LensType `json:"LensType,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // LensUpgradeSummary is the Smithy structure LensUpgradeSummary.
 type LensUpgradeSummary struct {
 	// CurrentLensVersion targets LensVersion: length 1..32.
-	CurrentLensVersion *string `json:"CurrentLensVersion,omitempty"`
+	CurrentLensVersion *string `json:"CurrentLensVersion,omitzero"`
 
 	// LatestLensVersion targets LensVersion: length 1..32.
-	LatestLensVersion *string `json:"LatestLensVersion,omitempty"`
+	LatestLensVersion *string `json:"LatestLensVersion,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// ResourceArn targets ResourceArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	ResourceArn *string `json:"ResourceArn,omitzero"`
 
 	// ResourceName targets WorkloadName: length 3..100.
-	ResourceName *string `json:"ResourceName,omitempty"`
+	ResourceName *string `json:"ResourceName,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // ListAnswersInput is the input of ListAnswers (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers).
@@ -1344,43 +1344,43 @@ type ListAnswersInput struct {
 // ListAnswersOutput is the output of ListAnswers.
 type ListAnswersOutput struct {
 	// AnswerSummaries targets AnswerSummaries.
-	AnswerSummaries []AnswerSummary `json:"AnswerSummaries,omitempty"`
+	AnswerSummaries []AnswerSummary `json:"AnswerSummaries,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ListCheckDetailsInput is the input of ListCheckDetails (POST /workloads/{WorkloadId}/checks).
 type ListCheckDetailsInput struct {
 	// ChoiceId targets ChoiceId: required, length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// LensArn targets LensArn: required.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// MaxResults targets MaxResults: range 1..50.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// PillarId targets PillarId: required, length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionId targets QuestionId: required, length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -1389,31 +1389,31 @@ type ListCheckDetailsInput struct {
 // ListCheckDetailsOutput is the output of ListCheckDetails.
 type ListCheckDetailsOutput struct {
 	// CheckDetails targets CheckDetails.
-	CheckDetails []CheckDetail `json:"CheckDetails,omitempty"`
+	CheckDetails []CheckDetail `json:"CheckDetails,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // ListCheckSummariesInput is the input of ListCheckSummaries (POST /workloads/{WorkloadId}/checkSummaries).
 type ListCheckSummariesInput struct {
 	// ChoiceId targets ChoiceId: required, length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// LensArn targets LensArn: required.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// MaxResults targets MaxResults: range 1..50.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// PillarId targets PillarId: required, length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionId targets QuestionId: required, length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -1422,10 +1422,10 @@ type ListCheckSummariesInput struct {
 // ListCheckSummariesOutput is the output of ListCheckSummaries.
 type ListCheckSummariesOutput struct {
 	// CheckSummaries targets CheckSummaries.
-	CheckSummaries []CheckSummary `json:"CheckSummaries,omitempty"`
+	CheckSummaries []CheckSummary `json:"CheckSummaries,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // ListLensReviewImprovementsInput is the input of ListLensReviewImprovements (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/improvements).
@@ -1455,22 +1455,22 @@ type ListLensReviewImprovementsInput struct {
 // ListLensReviewImprovementsOutput is the output of ListLensReviewImprovements.
 type ListLensReviewImprovementsOutput struct {
 	// ImprovementSummaries targets ImprovementSummaries.
-	ImprovementSummaries []ImprovementSummary `json:"ImprovementSummaries,omitempty"`
+	ImprovementSummaries []ImprovementSummary `json:"ImprovementSummaries,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ListLensReviewsInput is the input of ListLensReviews (GET /workloads/{WorkloadId}/lensReviews).
@@ -1491,16 +1491,16 @@ type ListLensReviewsInput struct {
 // ListLensReviewsOutput is the output of ListLensReviews.
 type ListLensReviewsOutput struct {
 	// LensReviewSummaries targets LensReviewSummaries.
-	LensReviewSummaries []LensReviewSummary `json:"LensReviewSummaries,omitempty"`
+	LensReviewSummaries []LensReviewSummary `json:"LensReviewSummaries,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ListLensSharesInput is the input of ListLensShares (GET /lenses/{LensAlias}/shares).
@@ -1524,10 +1524,10 @@ type ListLensSharesInput struct {
 // ListLensSharesOutput is the output of ListLensShares.
 type ListLensSharesOutput struct {
 	// LensShareSummaries targets LensShareSummaries.
-	LensShareSummaries []LensShareSummary `json:"LensShareSummaries,omitempty"`
+	LensShareSummaries []LensShareSummary `json:"LensShareSummaries,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // ListLensesInput is the input of ListLenses (GET /lenses).
@@ -1551,19 +1551,19 @@ type ListLensesInput struct {
 // ListLensesOutput is the output of ListLenses.
 type ListLensesOutput struct {
 	// LensSummaries targets LensSummaries.
-	LensSummaries []LensSummary `json:"LensSummaries,omitempty"`
+	LensSummaries []LensSummary `json:"LensSummaries,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // ListMilestonesInput is the input of ListMilestones (POST /workloads/{WorkloadId}/milestonesSummaries).
 type ListMilestonesInput struct {
 	// MaxResults targets MaxResults: range 1..50.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -1572,37 +1572,37 @@ type ListMilestonesInput struct {
 // ListMilestonesOutput is the output of ListMilestones.
 type ListMilestonesOutput struct {
 	// MilestoneSummaries targets MilestoneSummaries.
-	MilestoneSummaries []MilestoneSummary `json:"MilestoneSummaries,omitempty"`
+	MilestoneSummaries []MilestoneSummary `json:"MilestoneSummaries,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ListNotificationsInput is the input of ListNotifications (POST /notifications).
 type ListNotificationsInput struct {
 	// MaxResults targets ListNotificationsMaxResults: range 1..50.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// ResourceArn targets ResourceArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	ResourceArn *string `json:"ResourceArn,omitempty"`
+	ResourceArn *string `json:"ResourceArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ListNotificationsOutput is the output of ListNotifications.
 type ListNotificationsOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// NotificationSummaries targets NotificationSummaries.
-	NotificationSummaries []NotificationSummary `json:"NotificationSummaries,omitempty"`
+	NotificationSummaries []NotificationSummary `json:"NotificationSummaries,omitzero"`
 }
 
 // ListProfileNotificationsInput is the input of ListProfileNotifications (GET /profileNotifications).
@@ -1620,10 +1620,10 @@ type ListProfileNotificationsInput struct {
 // ListProfileNotificationsOutput is the output of ListProfileNotifications.
 type ListProfileNotificationsOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// NotificationSummaries targets ProfileNotificationSummaries.
-	NotificationSummaries []ProfileNotificationSummary `json:"NotificationSummaries,omitempty"`
+	NotificationSummaries []ProfileNotificationSummary `json:"NotificationSummaries,omitzero"`
 }
 
 // ListProfileSharesInput is the input of ListProfileShares (GET /profiles/{ProfileArn}/shares).
@@ -1647,10 +1647,10 @@ type ListProfileSharesInput struct {
 // ListProfileSharesOutput is the output of ListProfileShares.
 type ListProfileSharesOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// ProfileShareSummaries targets ProfileShareSummaries.
-	ProfileShareSummaries []ProfileShareSummary `json:"ProfileShareSummaries,omitempty"`
+	ProfileShareSummaries []ProfileShareSummary `json:"ProfileShareSummaries,omitzero"`
 }
 
 // ListProfilesInput is the input of ListProfiles (GET /profileSummaries).
@@ -1671,10 +1671,10 @@ type ListProfilesInput struct {
 // ListProfilesOutput is the output of ListProfiles.
 type ListProfilesOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// ProfileSummaries targets ProfileSummaries.
-	ProfileSummaries []ProfileSummary `json:"ProfileSummaries,omitempty"`
+	ProfileSummaries []ProfileSummary `json:"ProfileSummaries,omitzero"`
 }
 
 // ListReviewTemplateAnswersInput is the input of ListReviewTemplateAnswers (GET /reviewTemplates/{TemplateArn}/lensReviews/{LensAlias}/answers).
@@ -1698,16 +1698,16 @@ type ListReviewTemplateAnswersInput struct {
 // ListReviewTemplateAnswersOutput is the output of ListReviewTemplateAnswers.
 type ListReviewTemplateAnswersOutput struct {
 	// AnswerSummaries targets ReviewTemplateAnswerSummaries.
-	AnswerSummaries []ReviewTemplateAnswerSummary `json:"AnswerSummaries,omitempty"`
+	AnswerSummaries []ReviewTemplateAnswerSummary `json:"AnswerSummaries,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // ListReviewTemplatesInput is the input of ListReviewTemplates (GET /reviewTemplates).
@@ -1722,10 +1722,10 @@ type ListReviewTemplatesInput struct {
 // ListReviewTemplatesOutput is the output of ListReviewTemplates.
 type ListReviewTemplatesOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// ReviewTemplates targets ReviewTemplates.
-	ReviewTemplates []ReviewTemplateSummary `json:"ReviewTemplates,omitempty"`
+	ReviewTemplates []ReviewTemplateSummary `json:"ReviewTemplates,omitzero"`
 }
 
 // ListShareInvitationsInput is the input of ListShareInvitations (GET /shareInvitations).
@@ -1755,10 +1755,10 @@ type ListShareInvitationsInput struct {
 // ListShareInvitationsOutput is the output of ListShareInvitations.
 type ListShareInvitationsOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// ShareInvitationSummaries targets ShareInvitationSummaries.
-	ShareInvitationSummaries []ShareInvitationSummary `json:"ShareInvitationSummaries,omitempty"`
+	ShareInvitationSummaries []ShareInvitationSummary `json:"ShareInvitationSummaries,omitzero"`
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource (GET /tags/{WorkloadArn}).
@@ -1770,7 +1770,7 @@ type ListTagsForResourceInput struct {
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 }
 
 // ListTemplateSharesInput is the input of ListTemplateShares (GET /templates/shares/{TemplateArn}).
@@ -1794,13 +1794,13 @@ type ListTemplateSharesInput struct {
 // ListTemplateSharesOutput is the output of ListTemplateShares.
 type ListTemplateSharesOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 
 	// TemplateShareSummaries targets TemplateShareSummaries.
-	TemplateShareSummaries []TemplateShareSummary `json:"TemplateShareSummaries,omitempty"`
+	TemplateShareSummaries []TemplateShareSummary `json:"TemplateShareSummaries,omitzero"`
 }
 
 // ListWorkloadSharesInput is the input of ListWorkloadShares (GET /workloads/{WorkloadId}/shares).
@@ -1824,628 +1824,628 @@ type ListWorkloadSharesInput struct {
 // ListWorkloadSharesOutput is the output of ListWorkloadShares.
 type ListWorkloadSharesOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadShareSummaries targets WorkloadShareSummaries.
-	WorkloadShareSummaries []WorkloadShareSummary `json:"WorkloadShareSummaries,omitempty"`
+	WorkloadShareSummaries []WorkloadShareSummary `json:"WorkloadShareSummaries,omitzero"`
 }
 
 // ListWorkloadsInput is the input of ListWorkloads (POST /workloadsSummaries).
 type ListWorkloadsInput struct {
 	// MaxResults targets ListWorkloadsMaxResults: range 1..50.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32 `json:"MaxResults,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadNamePrefix targets WorkloadNamePrefix: length 0..100.
-	WorkloadNamePrefix *string `json:"WorkloadNamePrefix,omitempty"`
+	WorkloadNamePrefix *string `json:"WorkloadNamePrefix,omitzero"`
 }
 
 // ListWorkloadsOutput is the output of ListWorkloads.
 type ListWorkloadsOutput struct {
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// WorkloadSummaries targets WorkloadSummaries.
-	WorkloadSummaries []WorkloadSummary `json:"WorkloadSummaries,omitempty"`
+	WorkloadSummaries []WorkloadSummary `json:"WorkloadSummaries,omitzero"`
 }
 
 // Milestone is the Smithy structure Milestone.
 type Milestone struct {
 	// MilestoneName targets MilestoneName: length 3..100.
-	MilestoneName *string `json:"MilestoneName,omitempty"`
+	MilestoneName *string `json:"MilestoneName,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// RecordedAt targets Timestamp.
-	RecordedAt *Timestamp `json:"RecordedAt,omitempty"`
+	RecordedAt *Timestamp `json:"RecordedAt,omitzero"`
 
 	// Workload targets Workload.
-	Workload *Workload `json:"Workload,omitempty"`
+	Workload *Workload `json:"Workload,omitzero"`
 }
 
 // MilestoneSummary is the Smithy structure MilestoneSummary.
 type MilestoneSummary struct {
 	// MilestoneName targets MilestoneName: length 3..100.
-	MilestoneName *string `json:"MilestoneName,omitempty"`
+	MilestoneName *string `json:"MilestoneName,omitzero"`
 
 	// MilestoneNumber targets MilestoneNumber: range 1..100.
-	MilestoneNumber *int32 `json:"MilestoneNumber,omitempty"`
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
 
 	// RecordedAt targets Timestamp.
-	RecordedAt *Timestamp `json:"RecordedAt,omitempty"`
+	RecordedAt *Timestamp `json:"RecordedAt,omitzero"`
 
 	// WorkloadSummary targets WorkloadSummary.
-	WorkloadSummary *WorkloadSummary `json:"WorkloadSummary,omitempty"`
+	WorkloadSummary *WorkloadSummary `json:"WorkloadSummary,omitzero"`
 }
 
 // NotificationSummary is the Smithy structure NotificationSummary.
 type NotificationSummary struct {
 	// LensUpgradeSummary targets LensUpgradeSummary.
-	LensUpgradeSummary *LensUpgradeSummary `json:"LensUpgradeSummary,omitempty"`
+	LensUpgradeSummary *LensUpgradeSummary `json:"LensUpgradeSummary,omitzero"`
 
 	// Type targets NotificationType.
-	Type NotificationType `json:"Type,omitempty"`
+	Type NotificationType `json:"Type,omitzero"`
 }
 
 // PillarDifference is the Smithy structure PillarDifference.
 type PillarDifference struct {
 	// DifferenceStatus targets DifferenceStatus.
-	DifferenceStatus DifferenceStatus `json:"DifferenceStatus,omitempty"`
+	DifferenceStatus DifferenceStatus `json:"DifferenceStatus,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// PillarName targets PillarName: length 1..128.
-	PillarName *string `json:"PillarName,omitempty"`
+	PillarName *string `json:"PillarName,omitzero"`
 
 	// QuestionDifferences targets QuestionDifferences.
-	QuestionDifferences []QuestionDifference `json:"QuestionDifferences,omitempty"`
+	QuestionDifferences []QuestionDifference `json:"QuestionDifferences,omitzero"`
 }
 
 // PillarMetric is the Smithy structure PillarMetric.
 type PillarMetric struct {
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// Questions targets QuestionMetrics.
-	Questions []QuestionMetric `json:"Questions,omitempty"`
+	Questions []QuestionMetric `json:"Questions,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 }
 
 // PillarReviewSummary is the Smithy structure PillarReviewSummary.
 type PillarReviewSummary struct {
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// PillarName targets PillarName: length 1..128.
-	PillarName *string `json:"PillarName,omitempty"`
+	PillarName *string `json:"PillarName,omitzero"`
 
 	// PrioritizedRiskCounts targets RiskCounts.
-	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitempty"`
+	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 }
 
 // Profile is the Smithy structure Profile.
 type Profile struct {
 	// CreatedAt targets Timestamp.
-	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileDescription targets ProfileDescription: length 3..100.
-	ProfileDescription *string `json:"ProfileDescription,omitempty"`
+	ProfileDescription *string `json:"ProfileDescription,omitzero"`
 
 	// ProfileName targets ProfileName: length 3..100.
-	ProfileName *string `json:"ProfileName,omitempty"`
+	ProfileName *string `json:"ProfileName,omitzero"`
 
 	// ProfileQuestions targets ProfileQuestions.
-	ProfileQuestions []ProfileQuestion `json:"ProfileQuestions,omitempty"`
+	ProfileQuestions []ProfileQuestion `json:"ProfileQuestions,omitzero"`
 
 	// ProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	ProfileVersion *string `json:"ProfileVersion,omitempty"`
+	ProfileVersion *string `json:"ProfileVersion,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // ProfileChoice is the Smithy structure ProfileChoice.
 type ProfileChoice struct {
 	// ChoiceDescription targets ChoiceDescription: length 1..1024.
-	ChoiceDescription *string `json:"ChoiceDescription,omitempty"`
+	ChoiceDescription *string `json:"ChoiceDescription,omitzero"`
 
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// ChoiceTitle targets ChoiceTitle: length 1..512.
-	ChoiceTitle *string `json:"ChoiceTitle,omitempty"`
+	ChoiceTitle *string `json:"ChoiceTitle,omitzero"`
 }
 
 // ProfileNotificationSummary is the Smithy structure ProfileNotificationSummary.
 type ProfileNotificationSummary struct {
 	// CurrentProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	CurrentProfileVersion *string `json:"CurrentProfileVersion,omitempty"`
+	CurrentProfileVersion *string `json:"CurrentProfileVersion,omitzero"`
 
 	// LatestProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	LatestProfileVersion *string `json:"LatestProfileVersion,omitempty"`
+	LatestProfileVersion *string `json:"LatestProfileVersion,omitzero"`
 
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileName targets ProfileName: length 3..100.
-	ProfileName *string `json:"ProfileName,omitempty"`
+	ProfileName *string `json:"ProfileName,omitzero"`
 
 	// Type targets ProfileNotificationType.
-	Type ProfileNotificationType `json:"Type,omitempty"`
+	Type ProfileNotificationType `json:"Type,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // ProfileQuestion is the Smithy structure ProfileQuestion.
 type ProfileQuestion struct {
 	// MaxSelectedChoices targets MaxSelectedProfileChoices: range >= 0.
-	MaxSelectedChoices *int32 `json:"MaxSelectedChoices,omitempty"`
+	MaxSelectedChoices *int32 `json:"MaxSelectedChoices,omitzero"`
 
 	// MinSelectedChoices targets MinSelectedProfileChoices: range >= 0.
-	MinSelectedChoices *int32 `json:"MinSelectedChoices,omitempty"`
+	MinSelectedChoices *int32 `json:"MinSelectedChoices,omitzero"`
 
 	// QuestionChoices targets ProfileQuestionChoices.
-	QuestionChoices []ProfileChoice `json:"QuestionChoices,omitempty"`
+	QuestionChoices []ProfileChoice `json:"QuestionChoices,omitzero"`
 
 	// QuestionDescription targets QuestionDescription: length 1..1024.
-	QuestionDescription *string `json:"QuestionDescription,omitempty"`
+	QuestionDescription *string `json:"QuestionDescription,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// SelectedChoiceIds targets SelectedChoiceIds.
-	SelectedChoiceIds []string `json:"SelectedChoiceIds,omitempty"`
+	SelectedChoiceIds []string `json:"SelectedChoiceIds,omitzero"`
 }
 
 // ProfileQuestionUpdate is the Smithy structure ProfileQuestionUpdate.
 type ProfileQuestionUpdate struct {
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// SelectedChoiceIds targets SelectedProfileChoiceIds.
-	SelectedChoiceIds []string `json:"SelectedChoiceIds,omitempty"`
+	SelectedChoiceIds []string `json:"SelectedChoiceIds,omitzero"`
 }
 
 // ProfileShareSummary is the Smithy structure ProfileShareSummary.
 type ProfileShareSummary struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// Status targets ShareStatus.
-	Status ShareStatus `json:"Status,omitempty"`
+	Status ShareStatus `json:"Status,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 }
 
 // ProfileSummary is the Smithy structure ProfileSummary.
 type ProfileSummary struct {
 	// CreatedAt targets Timestamp.
-	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileDescription targets ProfileDescription: length 3..100.
-	ProfileDescription *string `json:"ProfileDescription,omitempty"`
+	ProfileDescription *string `json:"ProfileDescription,omitzero"`
 
 	// ProfileName targets ProfileName: length 3..100.
-	ProfileName *string `json:"ProfileName,omitempty"`
+	ProfileName *string `json:"ProfileName,omitzero"`
 
 	// ProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	ProfileVersion *string `json:"ProfileVersion,omitempty"`
+	ProfileVersion *string `json:"ProfileVersion,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // ProfileTemplate is the Smithy structure ProfileTemplate.
 type ProfileTemplate struct {
 	// CreatedAt targets Timestamp.
-	CreatedAt *Timestamp `json:"CreatedAt,omitempty"`
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
 
 	// TemplateName targets ProfileName: length 3..100.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 
 	// TemplateQuestions targets TemplateQuestions.
-	TemplateQuestions []ProfileTemplateQuestion `json:"TemplateQuestions,omitempty"`
+	TemplateQuestions []ProfileTemplateQuestion `json:"TemplateQuestions,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // ProfileTemplateChoice is the Smithy structure ProfileTemplateChoice.
 type ProfileTemplateChoice struct {
 	// ChoiceDescription targets ChoiceDescription: length 1..1024.
-	ChoiceDescription *string `json:"ChoiceDescription,omitempty"`
+	ChoiceDescription *string `json:"ChoiceDescription,omitzero"`
 
 	// ChoiceId targets ChoiceId: length 1..64.
-	ChoiceId *string `json:"ChoiceId,omitempty"`
+	ChoiceId *string `json:"ChoiceId,omitzero"`
 
 	// ChoiceTitle targets ChoiceTitle: length 1..512.
-	ChoiceTitle *string `json:"ChoiceTitle,omitempty"`
+	ChoiceTitle *string `json:"ChoiceTitle,omitzero"`
 }
 
 // ProfileTemplateQuestion is the Smithy structure ProfileTemplateQuestion.
 type ProfileTemplateQuestion struct {
 	// MaxSelectedChoices targets MaxSelectedProfileChoices: range >= 0.
-	MaxSelectedChoices *int32 `json:"MaxSelectedChoices,omitempty"`
+	MaxSelectedChoices *int32 `json:"MaxSelectedChoices,omitzero"`
 
 	// MinSelectedChoices targets MinSelectedProfileChoices: range >= 0.
-	MinSelectedChoices *int32 `json:"MinSelectedChoices,omitempty"`
+	MinSelectedChoices *int32 `json:"MinSelectedChoices,omitzero"`
 
 	// QuestionChoices targets ProfileTemplateQuestionChoices.
-	QuestionChoices []ProfileTemplateChoice `json:"QuestionChoices,omitempty"`
+	QuestionChoices []ProfileTemplateChoice `json:"QuestionChoices,omitzero"`
 
 	// QuestionDescription targets QuestionDescription: length 1..1024.
-	QuestionDescription *string `json:"QuestionDescription,omitempty"`
+	QuestionDescription *string `json:"QuestionDescription,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 }
 
 // QuestionDifference is the Smithy structure QuestionDifference.
 type QuestionDifference struct {
 	// DifferenceStatus targets DifferenceStatus.
-	DifferenceStatus DifferenceStatus `json:"DifferenceStatus,omitempty"`
+	DifferenceStatus DifferenceStatus `json:"DifferenceStatus,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 }
 
 // QuestionMetric is the Smithy structure QuestionMetric.
 type QuestionMetric struct {
 	// BestPractices targets BestPractices.
-	BestPractices []BestPractice `json:"BestPractices,omitempty"`
+	BestPractices []BestPractice `json:"BestPractices,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// Risk targets Risk.
-	Risk Risk `json:"Risk,omitempty"`
+	Risk Risk `json:"Risk,omitzero"`
 }
 
 // ResourceNotFoundException is the body of the ResourceNotFoundException error (client fault, HTTP 404).
 type ResourceNotFoundException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// ResourceId targets ExceptionResourceId: required.
-	ResourceId *string `json:"ResourceId,omitempty"`
+	ResourceId *string `json:"ResourceId,omitzero"`
 
 	// ResourceType targets ExceptionResourceType: required.
-	ResourceType *string `json:"ResourceType,omitempty"`
+	ResourceType *string `json:"ResourceType,omitzero"`
 }
 
 // ReviewTemplate is the Smithy structure ReviewTemplate.
 type ReviewTemplate struct {
 	// Description targets TemplateDescription: length 3..250, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// Lenses targets ReviewTemplateLenses.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// QuestionCounts targets QuestionCounts.
-	QuestionCounts map[string]int32 `json:"QuestionCounts,omitempty"`
+	QuestionCounts map[string]int32 `json:"QuestionCounts,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 
 	// TemplateName targets TemplateName: length 3..100, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 
 	// UpdateStatus targets ReviewTemplateUpdateStatus.
-	UpdateStatus ReviewTemplateUpdateStatus `json:"UpdateStatus,omitempty"`
+	UpdateStatus ReviewTemplateUpdateStatus `json:"UpdateStatus,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // ReviewTemplateAnswer is the Smithy structure ReviewTemplateAnswer.
 type ReviewTemplateAnswer struct {
 	// AnswerStatus targets ReviewTemplateAnswerStatus.
-	AnswerStatus ReviewTemplateAnswerStatus `json:"AnswerStatus,omitempty"`
+	AnswerStatus ReviewTemplateAnswerStatus `json:"AnswerStatus,omitzero"`
 
 	// ChoiceAnswers targets ChoiceAnswers.
-	ChoiceAnswers []ChoiceAnswer `json:"ChoiceAnswers,omitempty"`
+	ChoiceAnswers []ChoiceAnswer `json:"ChoiceAnswers,omitzero"`
 
 	// Choices targets Choices.
-	Choices []Choice `json:"Choices,omitempty"`
+	Choices []Choice `json:"Choices,omitzero"`
 
 	// HelpfulResourceDisplayText targets DisplayText: length 1..64.
-	HelpfulResourceDisplayText *string `json:"HelpfulResourceDisplayText,omitempty"`
+	HelpfulResourceDisplayText *string `json:"HelpfulResourceDisplayText,omitzero"`
 
 	// HelpfulResourceUrl targets HelpfulResourceUrl: length 1..2048.
-	HelpfulResourceUrl *string `json:"HelpfulResourceUrl,omitempty"`
+	HelpfulResourceUrl *string `json:"HelpfulResourceUrl,omitzero"`
 
 	// ImprovementPlanUrl targets ImprovementPlanUrl: length 1..2048.
-	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitempty"`
+	ImprovementPlanUrl *string `json:"ImprovementPlanUrl,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionDescription targets QuestionDescription: length 1..1024.
-	QuestionDescription *string `json:"QuestionDescription,omitempty"`
+	QuestionDescription *string `json:"QuestionDescription,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 }
 
 // ReviewTemplateAnswerSummary is the Smithy structure ReviewTemplateAnswerSummary.
 type ReviewTemplateAnswerSummary struct {
 	// AnswerStatus targets ReviewTemplateAnswerStatus.
-	AnswerStatus ReviewTemplateAnswerStatus `json:"AnswerStatus,omitempty"`
+	AnswerStatus ReviewTemplateAnswerStatus `json:"AnswerStatus,omitzero"`
 
 	// ChoiceAnswerSummaries targets ChoiceAnswerSummaries.
-	ChoiceAnswerSummaries []ChoiceAnswerSummary `json:"ChoiceAnswerSummaries,omitempty"`
+	ChoiceAnswerSummaries []ChoiceAnswerSummary `json:"ChoiceAnswerSummaries,omitzero"`
 
 	// Choices targets Choices.
-	Choices []Choice `json:"Choices,omitempty"`
+	Choices []Choice `json:"Choices,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// QuestionId targets QuestionId: length 1..128.
-	QuestionId *string `json:"QuestionId,omitempty"`
+	QuestionId *string `json:"QuestionId,omitzero"`
 
 	// QuestionTitle targets QuestionTitle: length 1..512.
-	QuestionTitle *string `json:"QuestionTitle,omitempty"`
+	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 
 	// QuestionType targets QuestionType.
-	QuestionType QuestionType `json:"QuestionType,omitempty"`
+	QuestionType QuestionType `json:"QuestionType,omitzero"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 }
 
 // ReviewTemplateLensReview is the Smithy structure ReviewTemplateLensReview.
 type ReviewTemplateLensReview struct {
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensName targets LensName: length 1..128.
-	LensName *string `json:"LensName,omitempty"`
+	LensName *string `json:"LensName,omitzero"`
 
 	// LensStatus targets LensStatus.
-	LensStatus LensStatus `json:"LensStatus,omitempty"`
+	LensStatus LensStatus `json:"LensStatus,omitzero"`
 
 	// LensVersion targets LensVersion: length 1..32.
-	LensVersion *string `json:"LensVersion,omitempty"`
+	LensVersion *string `json:"LensVersion,omitzero"`
 
 	// NextToken targets NextToken.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string `json:"NextToken,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarReviewSummaries targets ReviewTemplatePillarReviewSummaries.
-	PillarReviewSummaries []ReviewTemplatePillarReviewSummary `json:"PillarReviewSummaries,omitempty"`
+	PillarReviewSummaries []ReviewTemplatePillarReviewSummary `json:"PillarReviewSummaries,omitzero"`
 
 	// QuestionCounts targets QuestionCounts.
-	QuestionCounts map[string]int32 `json:"QuestionCounts,omitempty"`
+	QuestionCounts map[string]int32 `json:"QuestionCounts,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // ReviewTemplatePillarReviewSummary is the Smithy structure ReviewTemplatePillarReviewSummary.
 type ReviewTemplatePillarReviewSummary struct {
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// PillarName targets PillarName: length 1..128.
-	PillarName *string `json:"PillarName,omitempty"`
+	PillarName *string `json:"PillarName,omitzero"`
 
 	// QuestionCounts targets QuestionCounts.
-	QuestionCounts map[string]int32 `json:"QuestionCounts,omitempty"`
+	QuestionCounts map[string]int32 `json:"QuestionCounts,omitzero"`
 }
 
 // ReviewTemplateSummary is the Smithy structure ReviewTemplateSummary.
 type ReviewTemplateSummary struct {
 	// Description targets TemplateDescription: length 3..250, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// Lenses targets ReviewTemplateLenses.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 
 	// TemplateName targets TemplateName: length 3..100, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 
 	// UpdateStatus targets ReviewTemplateUpdateStatus.
-	UpdateStatus ReviewTemplateUpdateStatus `json:"UpdateStatus,omitempty"`
+	UpdateStatus ReviewTemplateUpdateStatus `json:"UpdateStatus,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
 // SelectedPillar is the Smithy structure SelectedPillar.
 type SelectedPillar struct {
 	// PillarId targets PillarId: length 1..64.
-	PillarId *string `json:"PillarId,omitempty"`
+	PillarId *string `json:"PillarId,omitzero"`
 
 	// SelectedQuestionIds targets SelectedQuestionIds.
-	SelectedQuestionIds []string `json:"SelectedQuestionIds,omitempty"`
+	SelectedQuestionIds []string `json:"SelectedQuestionIds,omitzero"`
 }
 
 // ServiceQuotaExceededException is the body of the ServiceQuotaExceededException error (client fault, HTTP 402).
 type ServiceQuotaExceededException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// QuotaCode targets QuotaCode: required.
-	QuotaCode *string `json:"QuotaCode,omitempty"`
+	QuotaCode *string `json:"QuotaCode,omitzero"`
 
 	// ResourceId targets ExceptionResourceId.
-	ResourceId *string `json:"ResourceId,omitempty"`
+	ResourceId *string `json:"ResourceId,omitzero"`
 
 	// ResourceType targets ExceptionResourceType.
-	ResourceType *string `json:"ResourceType,omitempty"`
+	ResourceType *string `json:"ResourceType,omitzero"`
 
 	// ServiceCode targets ServiceCode: required.
-	ServiceCode *string `json:"ServiceCode,omitempty"`
+	ServiceCode *string `json:"ServiceCode,omitzero"`
 }
 
 // ShareInvitation is the Smithy structure ShareInvitation.
 type ShareInvitation struct {
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// ShareResourceType targets ShareResourceType.
-	ShareResourceType ShareResourceType `json:"ShareResourceType,omitempty"`
+	ShareResourceType ShareResourceType `json:"ShareResourceType,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // ShareInvitationSummary is the Smithy structure ShareInvitationSummary.
 type ShareInvitationSummary struct {
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// LensName targets LensName: length 1..128.
-	LensName *string `json:"LensName,omitempty"`
+	LensName *string `json:"LensName,omitzero"`
 
 	// PermissionType targets PermissionType.
-	PermissionType PermissionType `json:"PermissionType,omitempty"`
+	PermissionType PermissionType `json:"PermissionType,omitzero"`
 
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileName targets ProfileName: length 3..100.
-	ProfileName *string `json:"ProfileName,omitempty"`
+	ProfileName *string `json:"ProfileName,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// ShareResourceType targets ShareResourceType.
-	ShareResourceType ShareResourceType `json:"ShareResourceType,omitempty"`
+	ShareResourceType ShareResourceType `json:"ShareResourceType,omitzero"`
 
 	// SharedBy targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	SharedBy *string `json:"SharedBy,omitempty"`
+	SharedBy *string `json:"SharedBy,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 
 	// TemplateName targets TemplateName: length 3..100, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // TagResourceInput is the input of TagResource (POST /tags/{WorkloadArn}).
 type TagResourceInput struct {
 	// Tags targets TagMap: required, length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// WorkloadArn targets WorkloadArn: URI label {WorkloadArn}, required.
 	WorkloadArn *string `json:"-"`
@@ -2458,28 +2458,28 @@ type TagResourceOutput struct {
 // TemplateShareSummary is the Smithy structure TemplateShareSummary.
 type TemplateShareSummary struct {
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// Status targets ShareStatus.
-	Status ShareStatus `json:"Status,omitempty"`
+	Status ShareStatus `json:"Status,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 }
 
 // ThrottlingException is the body of the ThrottlingException error (client fault, HTTP 429).
 type ThrottlingException struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// QuotaCode targets QuotaCode.
-	QuotaCode *string `json:"QuotaCode,omitempty"`
+	QuotaCode *string `json:"QuotaCode,omitzero"`
 
 	// ServiceCode targets ServiceCode.
-	ServiceCode *string `json:"ServiceCode,omitempty"`
+	ServiceCode *string `json:"ServiceCode,omitzero"`
 }
 
 // UntagResourceInput is the input of UntagResource (DELETE /tags/{WorkloadArn}).
@@ -2498,25 +2498,25 @@ type UntagResourceOutput struct {
 // UpdateAnswerInput is the input of UpdateAnswer (PATCH /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}).
 type UpdateAnswerInput struct {
 	// ChoiceUpdates targets ChoiceUpdates.
-	ChoiceUpdates map[string]ChoiceUpdate `json:"ChoiceUpdates,omitempty"`
+	ChoiceUpdates map[string]ChoiceUpdate `json:"ChoiceUpdates,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// QuestionId targets QuestionId: URI label {QuestionId}, required, length 1..128.
 	QuestionId *string `json:"-"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -2525,28 +2525,28 @@ type UpdateAnswerInput struct {
 // UpdateAnswerOutput is the output of UpdateAnswer.
 type UpdateAnswerOutput struct {
 	// Answer targets Answer.
-	Answer *Answer `json:"Answer,omitempty"`
+	Answer *Answer `json:"Answer,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// LensArn targets LensArn.
-	LensArn *string `json:"LensArn,omitempty"`
+	LensArn *string `json:"LensArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // UpdateGlobalSettingsInput is the input of UpdateGlobalSettings (PATCH /global-settings).
 type UpdateGlobalSettingsInput struct {
 	// DiscoveryIntegrationStatus targets DiscoveryIntegrationStatus.
-	DiscoveryIntegrationStatus DiscoveryIntegrationStatus `json:"DiscoveryIntegrationStatus,omitempty"`
+	DiscoveryIntegrationStatus DiscoveryIntegrationStatus `json:"DiscoveryIntegrationStatus,omitzero"`
 
 	// JiraConfiguration targets AccountJiraConfigurationInput.
-	JiraConfiguration *AccountJiraConfigurationInput `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *AccountJiraConfigurationInput `json:"JiraConfiguration,omitzero"`
 
 	// OrganizationSharingStatus targets OrganizationSharingStatus.
-	OrganizationSharingStatus OrganizationSharingStatus `json:"OrganizationSharingStatus,omitempty"`
+	OrganizationSharingStatus OrganizationSharingStatus `json:"OrganizationSharingStatus,omitzero"`
 }
 
 // UpdateGlobalSettingsOutput is the output of UpdateGlobalSettings, which the model leaves empty.
@@ -2555,10 +2555,10 @@ type UpdateGlobalSettingsOutput struct{}
 // UpdateIntegrationInput is the input of UpdateIntegration (POST /workloads/{WorkloadId}/updateIntegration).
 type UpdateIntegrationInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// IntegratingService targets IntegratingService: required.
-	IntegratingService IntegratingService `json:"IntegratingService,omitempty"`
+	IntegratingService IntegratingService `json:"IntegratingService,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -2570,16 +2570,16 @@ type UpdateIntegrationOutput struct{}
 // UpdateLensReviewInput is the input of UpdateLensReview (PATCH /workloads/{WorkloadId}/lensReviews/{LensAlias}).
 type UpdateLensReviewInput struct {
 	// JiraConfiguration targets JiraSelectedQuestionConfiguration.
-	JiraConfiguration *JiraSelectedQuestionConfiguration `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *JiraSelectedQuestionConfiguration `json:"JiraConfiguration,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// LensNotes targets Notes: length 0..2084.
-	LensNotes *string `json:"LensNotes,omitempty"`
+	LensNotes *string `json:"LensNotes,omitzero"`
 
 	// PillarNotes targets PillarNotes.
-	PillarNotes map[string]string `json:"PillarNotes,omitempty"`
+	PillarNotes map[string]string `json:"PillarNotes,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -2588,10 +2588,10 @@ type UpdateLensReviewInput struct {
 // UpdateLensReviewOutput is the output of UpdateLensReview.
 type UpdateLensReviewOutput struct {
 	// LensReview targets LensReview.
-	LensReview *LensReview `json:"LensReview,omitempty"`
+	LensReview *LensReview `json:"LensReview,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
 // UpdateProfileInput is the input of UpdateProfile (PATCH /profiles/{ProfileArn}).
@@ -2600,40 +2600,40 @@ type UpdateProfileInput struct {
 	ProfileArn *string `json:"-"`
 
 	// ProfileDescription targets ProfileDescription: length 3..100.
-	ProfileDescription *string `json:"ProfileDescription,omitempty"`
+	ProfileDescription *string `json:"ProfileDescription,omitzero"`
 
 	// ProfileQuestions targets ProfileQuestionUpdates.
-	ProfileQuestions []ProfileQuestionUpdate `json:"ProfileQuestions,omitempty"`
+	ProfileQuestions []ProfileQuestionUpdate `json:"ProfileQuestions,omitzero"`
 }
 
 // UpdateProfileOutput is the output of UpdateProfile.
 type UpdateProfileOutput struct {
 	// Profile targets Profile.
-	Profile *Profile `json:"Profile,omitempty"`
+	Profile *Profile `json:"Profile,omitzero"`
 }
 
 // UpdateReviewTemplateAnswerInput is the input of UpdateReviewTemplateAnswer (PATCH /reviewTemplates/{TemplateArn}/lensReviews/{LensAlias}/answers/{QuestionId}).
 type UpdateReviewTemplateAnswerInput struct {
 	// ChoiceUpdates targets ChoiceUpdates.
-	ChoiceUpdates map[string]ChoiceUpdate `json:"ChoiceUpdates,omitempty"`
+	ChoiceUpdates map[string]ChoiceUpdate `json:"ChoiceUpdates,omitzero"`
 
 	// IsApplicable targets IsApplicable.
-	IsApplicable *bool `json:"IsApplicable,omitempty"`
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// QuestionId targets QuestionId: URI label {QuestionId}, required, length 1..128.
 	QuestionId *string `json:"-"`
 
 	// Reason targets AnswerReason.
-	Reason AnswerReason `json:"Reason,omitempty"`
+	Reason AnswerReason `json:"Reason,omitzero"`
 
 	// SelectedChoices targets SelectedChoices.
-	SelectedChoices []string `json:"SelectedChoices,omitempty"`
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
 
 	// TemplateArn targets TemplateArn: URI label {TemplateArn}, required, length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
 	TemplateArn *string `json:"-"`
@@ -2642,34 +2642,34 @@ type UpdateReviewTemplateAnswerInput struct {
 // UpdateReviewTemplateAnswerOutput is the output of UpdateReviewTemplateAnswer.
 type UpdateReviewTemplateAnswerOutput struct {
 	// Answer targets ReviewTemplateAnswer.
-	Answer *ReviewTemplateAnswer `json:"Answer,omitempty"`
+	Answer *ReviewTemplateAnswer `json:"Answer,omitzero"`
 
 	// LensAlias targets LensAlias: length 1..128.
-	LensAlias *string `json:"LensAlias,omitempty"`
+	LensAlias *string `json:"LensAlias,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // UpdateReviewTemplateInput is the input of UpdateReviewTemplate (PATCH /reviewTemplates/{TemplateArn}).
 type UpdateReviewTemplateInput struct {
 	// Description targets TemplateDescription: length 3..250, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// LensesToAssociate targets ReviewTemplateLensAliases: length 1..10.
-	LensesToAssociate []string `json:"LensesToAssociate,omitempty"`
+	LensesToAssociate []string `json:"LensesToAssociate,omitzero"`
 
 	// LensesToDisassociate targets ReviewTemplateLensAliases: length 1..10.
-	LensesToDisassociate []string `json:"LensesToDisassociate,omitempty"`
+	LensesToDisassociate []string `json:"LensesToDisassociate,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// TemplateArn targets TemplateArn: URI label {TemplateArn}, required, length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
 	TemplateArn *string `json:"-"`
 
 	// TemplateName targets TemplateName: length 3..100, pattern ^[A-Za-z0-9-_.,:/()@!&?#+'’\s]+$.
-	TemplateName *string `json:"TemplateName,omitempty"`
+	TemplateName *string `json:"TemplateName,omitzero"`
 }
 
 // UpdateReviewTemplateLensReviewInput is the input of UpdateReviewTemplateLensReview (PATCH /reviewTemplates/{TemplateArn}/lensReviews/{LensAlias}).
@@ -2678,10 +2678,10 @@ type UpdateReviewTemplateLensReviewInput struct {
 	LensAlias *string `json:"-"`
 
 	// LensNotes targets Notes: length 0..2084.
-	LensNotes *string `json:"LensNotes,omitempty"`
+	LensNotes *string `json:"LensNotes,omitzero"`
 
 	// PillarNotes targets PillarNotes.
-	PillarNotes map[string]string `json:"PillarNotes,omitempty"`
+	PillarNotes map[string]string `json:"PillarNotes,omitzero"`
 
 	// TemplateArn targets TemplateArn: URI label {TemplateArn}, required, length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
 	TemplateArn *string `json:"-"`
@@ -2690,22 +2690,22 @@ type UpdateReviewTemplateLensReviewInput struct {
 // UpdateReviewTemplateLensReviewOutput is the output of UpdateReviewTemplateLensReview.
 type UpdateReviewTemplateLensReviewOutput struct {
 	// LensReview targets ReviewTemplateLensReview.
-	LensReview *ReviewTemplateLensReview `json:"LensReview,omitempty"`
+	LensReview *ReviewTemplateLensReview `json:"LensReview,omitzero"`
 
 	// TemplateArn targets TemplateArn: length 50..250, pattern ^arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\d:\d{12}:(review-template)/[a-f0-9]{32}$.
-	TemplateArn *string `json:"TemplateArn,omitempty"`
+	TemplateArn *string `json:"TemplateArn,omitzero"`
 }
 
 // UpdateReviewTemplateOutput is the output of UpdateReviewTemplate.
 type UpdateReviewTemplateOutput struct {
 	// ReviewTemplate targets ReviewTemplate.
-	ReviewTemplate *ReviewTemplate `json:"ReviewTemplate,omitempty"`
+	ReviewTemplate *ReviewTemplate `json:"ReviewTemplate,omitzero"`
 }
 
 // UpdateShareInvitationInput is the input of UpdateShareInvitation (PATCH /shareInvitations/{ShareInvitationId}).
 type UpdateShareInvitationInput struct {
 	// ShareInvitationAction targets ShareInvitationAction: required.
-	ShareInvitationAction ShareInvitationAction `json:"ShareInvitationAction,omitempty"`
+	ShareInvitationAction ShareInvitationAction `json:"ShareInvitationAction,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: URI label {ShareInvitationId}, required, pattern ^[0-9a-f]{32}$.
 	ShareInvitationId *string `json:"-"`
@@ -2714,76 +2714,76 @@ type UpdateShareInvitationInput struct {
 // UpdateShareInvitationOutput is the output of UpdateShareInvitation.
 type UpdateShareInvitationOutput struct {
 	// ShareInvitation targets ShareInvitation.
-	ShareInvitation *ShareInvitation `json:"ShareInvitation,omitempty"`
+	ShareInvitation *ShareInvitation `json:"ShareInvitation,omitzero"`
 }
 
 // UpdateWorkloadInput is the input of UpdateWorkload (PATCH /workloads/{WorkloadId}).
 type UpdateWorkloadInput struct {
 	// AccountIds targets WorkloadAccountIds: length 0..100.
-	AccountIds []string `json:"AccountIds,omitempty"`
+	AccountIds []string `json:"AccountIds,omitzero"`
 
 	// Applications targets WorkloadApplications: length 0..1.
-	Applications []string `json:"Applications,omitempty"`
+	Applications []string `json:"Applications,omitzero"`
 
 	// ArchitecturalDesign targets WorkloadArchitecturalDesign: length 0..2048, pattern ^(|(https?|ftp):\/\/[^\s/$.?#].[^\s]*)$.
-	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitempty"`
+	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitzero"`
 
 	// AwsRegions targets WorkloadAwsRegions: length 0..50.
-	AwsRegions []string `json:"AwsRegions,omitempty"`
+	AwsRegions []string `json:"AwsRegions,omitzero"`
 
 	// Description targets WorkloadDescription: length 3..250.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// DiscoveryConfig targets WorkloadDiscoveryConfig.
-	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitempty"`
+	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitzero"`
 
 	// Environment targets WorkloadEnvironment.
-	Environment WorkloadEnvironment `json:"Environment,omitempty"`
+	Environment WorkloadEnvironment `json:"Environment,omitzero"`
 
 	// ImprovementStatus targets WorkloadImprovementStatus.
-	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitempty"`
+	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitzero"`
 
 	// Industry targets WorkloadIndustry: length 0..100.
-	Industry *string `json:"Industry,omitempty"`
+	Industry *string `json:"Industry,omitzero"`
 
 	// IndustryType targets WorkloadIndustryType: length 0..100.
-	IndustryType *string `json:"IndustryType,omitempty"`
+	IndustryType *string `json:"IndustryType,omitzero"`
 
 	// IsReviewOwnerUpdateAcknowledged targets IsReviewOwnerUpdateAcknowledged.
-	IsReviewOwnerUpdateAcknowledged *bool `json:"IsReviewOwnerUpdateAcknowledged,omitempty"`
+	IsReviewOwnerUpdateAcknowledged *bool `json:"IsReviewOwnerUpdateAcknowledged,omitzero"`
 
 	// JiraConfiguration targets WorkloadJiraConfigurationInput.
-	JiraConfiguration *WorkloadJiraConfigurationInput `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *WorkloadJiraConfigurationInput `json:"JiraConfiguration,omitzero"`
 
 	// NonAwsRegions targets WorkloadNonAwsRegions: length 0..5.
-	NonAwsRegions []string `json:"NonAwsRegions,omitempty"`
+	NonAwsRegions []string `json:"NonAwsRegions,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// PillarPriorities targets WorkloadPillarPriorities.
-	PillarPriorities []string `json:"PillarPriorities,omitempty"`
+	PillarPriorities []string `json:"PillarPriorities,omitzero"`
 
 	// ReviewOwner targets WorkloadReviewOwner: length 3..255.
-	ReviewOwner *string `json:"ReviewOwner,omitempty"`
+	ReviewOwner *string `json:"ReviewOwner,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // UpdateWorkloadOutput is the output of UpdateWorkload.
 type UpdateWorkloadOutput struct {
 	// Workload targets Workload.
-	Workload *Workload `json:"Workload,omitempty"`
+	Workload *Workload `json:"Workload,omitzero"`
 }
 
 // UpdateWorkloadShareInput is the input of UpdateWorkloadShare (PATCH /workloads/{WorkloadId}/shares/{ShareId}).
 type UpdateWorkloadShareInput struct {
 	// PermissionType targets PermissionType: required.
-	PermissionType PermissionType `json:"PermissionType,omitempty"`
+	PermissionType PermissionType `json:"PermissionType,omitzero"`
 
 	// ShareId targets ShareId: URI label {ShareId}, required, pattern ^[0-9a-f]{32}$.
 	ShareId *string `json:"-"`
@@ -2795,22 +2795,22 @@ type UpdateWorkloadShareInput struct {
 // UpdateWorkloadShareOutput is the output of UpdateWorkloadShare.
 type UpdateWorkloadShareOutput struct {
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadShare targets WorkloadShare.
-	WorkloadShare *WorkloadShare `json:"WorkloadShare,omitempty"`
+	WorkloadShare *WorkloadShare `json:"WorkloadShare,omitzero"`
 }
 
 // UpgradeLensReviewInput is the input of UpgradeLensReview (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/upgrade).
 type UpgradeLensReviewInput struct {
 	// ClientRequestToken targets ClientRequestToken: length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
 
 	// MilestoneName targets MilestoneName: required, length 3..100.
-	MilestoneName *string `json:"MilestoneName,omitempty"`
+	MilestoneName *string `json:"MilestoneName,omitzero"`
 
 	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
 	WorkloadId *string `json:"-"`
@@ -2822,10 +2822,10 @@ type UpgradeLensReviewOutput struct{}
 // UpgradeProfileVersionInput is the input of UpgradeProfileVersion (PUT /workloads/{WorkloadId}/profiles/{ProfileArn}/upgrade).
 type UpgradeProfileVersionInput struct {
 	// ClientRequestToken targets ClientRequestToken: idempotency token, length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// MilestoneName targets MilestoneName: length 3..100.
-	MilestoneName *string `json:"MilestoneName,omitempty"`
+	MilestoneName *string `json:"MilestoneName,omitzero"`
 
 	// ProfileArn targets ProfileArn: URI label {ProfileArn}, required, length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
 	ProfileArn *string `json:"-"`
@@ -2840,7 +2840,7 @@ type UpgradeProfileVersionOutput struct{}
 // UpgradeReviewTemplateLensReviewInput is the input of UpgradeReviewTemplateLensReview (PUT /reviewTemplates/{TemplateArn}/lensReviews/{LensAlias}/upgrade).
 type UpgradeReviewTemplateLensReviewInput struct {
 	// ClientRequestToken targets ClientRequestToken: length 1..2048.
-	ClientRequestToken *string `json:"ClientRequestToken,omitempty"`
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
 
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
 	LensAlias *string `json:"-"`
@@ -2855,233 +2855,233 @@ type UpgradeReviewTemplateLensReviewOutput struct{}
 // ValidationException is the body of the ValidationException error (client fault, HTTP 400).
 type ValidationException struct {
 	// Fields targets ValidationExceptionFieldList.
-	Fields []ValidationExceptionField `json:"Fields,omitempty"`
+	Fields []ValidationExceptionField `json:"Fields,omitzero"`
 
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// Reason targets ValidationExceptionReason.
-	Reason ValidationExceptionReason `json:"Reason,omitempty"`
+	Reason ValidationExceptionReason `json:"Reason,omitzero"`
 }
 
 // ValidationExceptionField is the Smithy structure ValidationExceptionField.
 type ValidationExceptionField struct {
 	// Message targets ExceptionMessage: required.
-	Message *string `json:"Message,omitempty"`
+	Message *string `json:"Message,omitzero"`
 
 	// Name targets ValidationExceptionFieldName: required.
-	Name *string `json:"Name,omitempty"`
+	Name *string `json:"Name,omitzero"`
 }
 
 // VersionDifferences is the Smithy structure VersionDifferences.
 type VersionDifferences struct {
 	// PillarDifferences targets PillarDifferences.
-	PillarDifferences []PillarDifference `json:"PillarDifferences,omitempty"`
+	PillarDifferences []PillarDifference `json:"PillarDifferences,omitzero"`
 }
 
 // Workload is the Smithy structure Workload.
 type Workload struct {
 	// AccountIds targets WorkloadAccountIds: length 0..100.
-	AccountIds []string `json:"AccountIds,omitempty"`
+	AccountIds []string `json:"AccountIds,omitzero"`
 
 	// Applications targets WorkloadApplications: length 0..1.
-	Applications []string `json:"Applications,omitempty"`
+	Applications []string `json:"Applications,omitzero"`
 
 	// ArchitecturalDesign targets WorkloadArchitecturalDesign: length 0..2048, pattern ^(|(https?|ftp):\/\/[^\s/$.?#].[^\s]*)$.
-	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitempty"`
+	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitzero"`
 
 	// AwsRegions targets WorkloadAwsRegions: length 0..50.
-	AwsRegions []string `json:"AwsRegions,omitempty"`
+	AwsRegions []string `json:"AwsRegions,omitzero"`
 
 	// Description targets WorkloadDescription: length 3..250.
-	Description *string `json:"Description,omitempty"`
+	Description *string `json:"Description,omitzero"`
 
 	// DiscoveryConfig targets WorkloadDiscoveryConfig.
-	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitempty"`
+	DiscoveryConfig *WorkloadDiscoveryConfig `json:"DiscoveryConfig,omitzero"`
 
 	// Environment targets WorkloadEnvironment.
-	Environment WorkloadEnvironment `json:"Environment,omitempty"`
+	Environment WorkloadEnvironment `json:"Environment,omitzero"`
 
 	// ImprovementStatus targets WorkloadImprovementStatus.
-	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitempty"`
+	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitzero"`
 
 	// Industry targets WorkloadIndustry: length 0..100.
-	Industry *string `json:"Industry,omitempty"`
+	Industry *string `json:"Industry,omitzero"`
 
 	// IndustryType targets WorkloadIndustryType: length 0..100.
-	IndustryType *string `json:"IndustryType,omitempty"`
+	IndustryType *string `json:"IndustryType,omitzero"`
 
 	// IsReviewOwnerUpdateAcknowledged targets IsReviewOwnerUpdateAcknowledged.
-	IsReviewOwnerUpdateAcknowledged *bool `json:"IsReviewOwnerUpdateAcknowledged,omitempty"`
+	IsReviewOwnerUpdateAcknowledged *bool `json:"IsReviewOwnerUpdateAcknowledged,omitzero"`
 
 	// JiraConfiguration targets WorkloadJiraConfigurationOutput.
-	JiraConfiguration *WorkloadJiraConfigurationOutput `json:"JiraConfiguration,omitempty"`
+	JiraConfiguration *WorkloadJiraConfigurationOutput `json:"JiraConfiguration,omitzero"`
 
 	// Lenses targets WorkloadLenses.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// NonAwsRegions targets WorkloadNonAwsRegions: length 0..5.
-	NonAwsRegions []string `json:"NonAwsRegions,omitempty"`
+	NonAwsRegions []string `json:"NonAwsRegions,omitzero"`
 
 	// Notes targets Notes: length 0..2084.
-	Notes *string `json:"Notes,omitempty"`
+	Notes *string `json:"Notes,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// PillarPriorities targets WorkloadPillarPriorities.
-	PillarPriorities []string `json:"PillarPriorities,omitempty"`
+	PillarPriorities []string `json:"PillarPriorities,omitzero"`
 
 	// PrioritizedRiskCounts targets RiskCounts.
-	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitempty"`
+	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitzero"`
 
 	// Profiles targets WorkloadProfiles: length 0..1.
-	Profiles []WorkloadProfile `json:"Profiles,omitempty"`
+	Profiles []WorkloadProfile `json:"Profiles,omitzero"`
 
 	// ReviewOwner targets WorkloadReviewOwner: length 3..255.
-	ReviewOwner *string `json:"ReviewOwner,omitempty"`
+	ReviewOwner *string `json:"ReviewOwner,omitzero"`
 
 	// ReviewRestrictionDate targets Timestamp.
-	ReviewRestrictionDate *Timestamp `json:"ReviewRestrictionDate,omitempty"`
+	ReviewRestrictionDate *Timestamp `json:"ReviewRestrictionDate,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 
 	// ShareInvitationId targets ShareInvitationId: pattern ^[0-9a-f]{32}$.
-	ShareInvitationId *string `json:"ShareInvitationId,omitempty"`
+	ShareInvitationId *string `json:"ShareInvitationId,omitzero"`
 
 	// Tags targets TagMap: length 1..50.
-	Tags map[string]string `json:"Tags,omitempty"`
+	Tags map[string]string `json:"Tags,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 
 	// WorkloadArn targets WorkloadArn.
-	WorkloadArn *string `json:"WorkloadArn,omitempty"`
+	WorkloadArn *string `json:"WorkloadArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // WorkloadDiscoveryConfig is the Smithy structure WorkloadDiscoveryConfig.
 type WorkloadDiscoveryConfig struct {
 	// TrustedAdvisorIntegrationStatus targets TrustedAdvisorIntegrationStatus.
-	TrustedAdvisorIntegrationStatus TrustedAdvisorIntegrationStatus `json:"TrustedAdvisorIntegrationStatus,omitempty"`
+	TrustedAdvisorIntegrationStatus TrustedAdvisorIntegrationStatus `json:"TrustedAdvisorIntegrationStatus,omitzero"`
 
 	// WorkloadResourceDefinition targets WorkloadResourceDefinition.
-	WorkloadResourceDefinition []DefinitionType `json:"WorkloadResourceDefinition,omitempty"`
+	WorkloadResourceDefinition []DefinitionType `json:"WorkloadResourceDefinition,omitzero"`
 }
 
 // WorkloadJiraConfigurationInput is the Smithy structure WorkloadJiraConfigurationInput.
 type WorkloadJiraConfigurationInput struct {
 	// IssueManagementStatus targets WorkloadIssueManagementStatus.
-	IssueManagementStatus WorkloadIssueManagementStatus `json:"IssueManagementStatus,omitempty"`
+	IssueManagementStatus WorkloadIssueManagementStatus `json:"IssueManagementStatus,omitzero"`
 
 	// IssueManagementType targets IssueManagementType.
-	IssueManagementType IssueManagementType `json:"IssueManagementType,omitempty"`
+	IssueManagementType IssueManagementType `json:"IssueManagementType,omitzero"`
 
 	// JiraProjectKey targets JiraProjectKey: length 1..100, pattern ^[A-Z][A-Z0-9_]*$.
-	JiraProjectKey *string `json:"JiraProjectKey,omitempty"`
+	JiraProjectKey *string `json:"JiraProjectKey,omitzero"`
 }
 
 // WorkloadJiraConfigurationOutput is the Smithy structure WorkloadJiraConfigurationOutput.
 type WorkloadJiraConfigurationOutput struct {
 	// IssueManagementStatus targets WorkloadIssueManagementStatus.
-	IssueManagementStatus WorkloadIssueManagementStatus `json:"IssueManagementStatus,omitempty"`
+	IssueManagementStatus WorkloadIssueManagementStatus `json:"IssueManagementStatus,omitzero"`
 
 	// IssueManagementType targets IssueManagementType.
-	IssueManagementType IssueManagementType `json:"IssueManagementType,omitempty"`
+	IssueManagementType IssueManagementType `json:"IssueManagementType,omitzero"`
 
 	// JiraProjectKey targets JiraProjectKey: length 1..100, pattern ^[A-Z][A-Z0-9_]*$.
-	JiraProjectKey *string `json:"JiraProjectKey,omitempty"`
+	JiraProjectKey *string `json:"JiraProjectKey,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 }
 
 // WorkloadProfile is the Smithy structure WorkloadProfile.
 type WorkloadProfile struct {
 	// ProfileArn targets ProfileArn: length 0..2084, pattern ^arn:aws[-a-z]*:wellarchitected:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:profile/[a-z0-9]+$.
-	ProfileArn *string `json:"ProfileArn,omitempty"`
+	ProfileArn *string `json:"ProfileArn,omitzero"`
 
 	// ProfileVersion targets ProfileVersion: length 1..32, pattern ^[A-Za-z0-9-]+$.
-	ProfileVersion *string `json:"ProfileVersion,omitempty"`
+	ProfileVersion *string `json:"ProfileVersion,omitzero"`
 }
 
 // WorkloadShare is the Smithy structure WorkloadShare.
 type WorkloadShare struct {
 	// PermissionType targets PermissionType.
-	PermissionType PermissionType `json:"PermissionType,omitempty"`
+	PermissionType PermissionType `json:"PermissionType,omitzero"`
 
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// SharedBy targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	SharedBy *string `json:"SharedBy,omitempty"`
+	SharedBy *string `json:"SharedBy,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// Status targets ShareStatus.
-	Status ShareStatus `json:"Status,omitempty"`
+	Status ShareStatus `json:"Status,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
 // WorkloadShareSummary is the Smithy structure WorkloadShareSummary.
 type WorkloadShareSummary struct {
 	// PermissionType targets PermissionType.
-	PermissionType PermissionType `json:"PermissionType,omitempty"`
+	PermissionType PermissionType `json:"PermissionType,omitzero"`
 
 	// ShareId targets ShareId: pattern ^[0-9a-f]{32}$.
-	ShareId *string `json:"ShareId,omitempty"`
+	ShareId *string `json:"ShareId,omitzero"`
 
 	// SharedWith targets SharedWith: length 12..2048.
-	SharedWith *string `json:"SharedWith,omitempty"`
+	SharedWith *string `json:"SharedWith,omitzero"`
 
 	// Status targets ShareStatus.
-	Status ShareStatus `json:"Status,omitempty"`
+	Status ShareStatus `json:"Status,omitzero"`
 
 	// StatusMessage targets StatusMessage: length 1..512.
-	StatusMessage *string `json:"StatusMessage,omitempty"`
+	StatusMessage *string `json:"StatusMessage,omitzero"`
 }
 
 // WorkloadSummary is the Smithy structure WorkloadSummary.
 type WorkloadSummary struct {
 	// ImprovementStatus targets WorkloadImprovementStatus.
-	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitempty"`
+	ImprovementStatus WorkloadImprovementStatus `json:"ImprovementStatus,omitzero"`
 
 	// Lenses targets WorkloadLenses.
-	Lenses []string `json:"Lenses,omitempty"`
+	Lenses []string `json:"Lenses,omitzero"`
 
 	// Owner targets AwsAccountId: length 12..12, pattern ^[0-9]{12}$.
-	Owner *string `json:"Owner,omitempty"`
+	Owner *string `json:"Owner,omitzero"`
 
 	// PrioritizedRiskCounts targets RiskCounts.
-	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitempty"`
+	PrioritizedRiskCounts map[string]int32 `json:"PrioritizedRiskCounts,omitzero"`
 
 	// Profiles targets WorkloadProfiles: length 0..1.
-	Profiles []WorkloadProfile `json:"Profiles,omitempty"`
+	Profiles []WorkloadProfile `json:"Profiles,omitzero"`
 
 	// RiskCounts targets RiskCounts.
-	RiskCounts map[string]int32 `json:"RiskCounts,omitempty"`
+	RiskCounts map[string]int32 `json:"RiskCounts,omitzero"`
 
 	// UpdatedAt targets Timestamp.
-	UpdatedAt *Timestamp `json:"UpdatedAt,omitempty"`
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 
 	// WorkloadArn targets WorkloadArn.
-	WorkloadArn *string `json:"WorkloadArn,omitempty"`
+	WorkloadArn *string `json:"WorkloadArn,omitzero"`
 
 	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
-	WorkloadId *string `json:"WorkloadId,omitempty"`
+	WorkloadId *string `json:"WorkloadId,omitzero"`
 
 	// WorkloadName targets WorkloadName: length 3..100.
-	WorkloadName *string `json:"WorkloadName,omitempty"`
+	WorkloadName *string `json:"WorkloadName,omitzero"`
 }

@@ -128,7 +128,7 @@ func TestMemberTraitsOverrideTarget(t *testing.T) {
 		t.Errorf("validate_gen.go does not check Name with the member's length 0..5:\n%s", src)
 	}
 	types := string(files["types_gen.go"])
-	for _, want := range []string{"Id *string `json:\"-\"`", "Name *string `json:\"Name,omitempty\"`", "type OpOutput struct{}"} {
+	for _, want := range []string{"Id *string `json:\"-\"`", "Name *string `json:\"Name,omitzero\"`", "type OpOutput struct{}"} {
 		if !strings.Contains(types, want) {
 			t.Errorf("types_gen.go lacks %q:\n%s", want, types)
 		}

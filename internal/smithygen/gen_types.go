@@ -68,7 +68,7 @@ func (g *gen) emitTypes(w *bytes.Buffer) error {
 			if err != nil {
 				return err
 			}
-			tag := m.Name + ",omitempty"
+			tag := m.Name + ",omitzero" // nil is absent; an empty list or map is sent as [] or {}
 			if g.binding(s, m).Kind != "body" {
 				tag = "-"
 			}
