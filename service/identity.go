@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/wat-dev/wat"
 )
@@ -93,6 +94,10 @@ func (s *Service) EnsureDefaultAccount(ctx context.Context) (*AccountCredentials
 // Authenticate returns the secret of an active access key and the principal
 // it identifies. An unknown or inactive key is ENotFound.
 func (s *Service) Authenticate(ctx context.Context, accessKeyID string) (string, *wat.Principal, error) {
+	now := time.Now()
+	if secret, p, ok := s.auth.get(accessKeyID, now); ok {
+		return secret, p, nil
+	}
 	var (
 		secret string
 		p      *wat.Principal
@@ -113,5 +118,9 @@ func (s *Service) Authenticate(ctx context.Context, accessKeyID string) (string,
 		p = &wat.Principal{AccountID: k.AccountID, UserName: u.Name, UserARN: u.ARN, AccessKeyID: k.ID, IsAdmin: u.IsAdmin}
 		return nil
 	})
-	return secret, p, err
+	if err != nil {
+		return "", nil, err
+	}
+	s.auth.put(accessKeyID, secret, p, now)
+	return secret, p, nil
 }

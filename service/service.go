@@ -25,11 +25,12 @@ const (
 
 // Service implements the use cases over a Store.
 type Service struct {
-	store   wat.Store
-	region  string
-	lenses  *Catalog
-	now     func() time.Time
-	log     *slog.Logger
+	store  wat.Store
+	region string
+	lenses *Catalog
+	now    func() time.Time
+	log    *slog.Logger
+	auth   authCache
 }
 
 // Config carries the dependencies of a Service.
