@@ -1,0 +1,196 @@
+// Package sqlstore keeps wat's state in SQLite (the embedded default, through
+// the pure-Go modernc.org/sqlite) or in PostgreSQL (through pgx), behind
+// database/sql. It implements wat.Store and nothing more: it persists, the
+// service package decides.
+//
+// The SQL is written once with ? placeholders and rebound to $n for
+// PostgreSQL; where the dialects really differ (row locks, the schema) each
+// has its own text. Migrations are embedded, numbered per dialect and applied
+// when a DB is opened. Several DBs, in one process or in several ("replicas"),
+// may share one database: nothing is cached between transactions.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wat-dev/wat"
+)
+
+// DB is a wat.Store over one SQLite file or one PostgreSQL database.
+type DB struct {
+	dialect *dialect
+	read    *sql.DB // for View; SQLite: a pool of read-only connections
+	write   *sql.DB // for Update; SQLite: one connection, so writers queue in Go
+	sealer  *sealer
+	rebinds sync.Map // ?-query -> $n-query, PostgreSQL only
+}
+
+var _ wat.Store = (*DB)(nil)
+
+// dialect is what differs between the databases beyond the schema.
+type dialect struct {
+	name string // "sqlite" or "postgres": the migration files' suffix
+	// dollar says placeholders are $1, $2… instead of ?.
+	dollar bool
+	// forUpdate is appended to a SELECT that must lock its row until the
+	// transaction ends. Empty for SQLite, whose write transactions are
+	// IMMEDIATE and so already exclude every other writer.
+	forUpdate string
+	// viewOptions start a View transaction.
+	viewOptions sql.TxOptions
+	// migrationLock, run first in each migration transaction, keeps replicas
+	// that start together from migrating at once.
+	migrationLock string
+}
+
+// maxAttempts bounds how often Update runs fn when the database reports a
+// transient conflict (SQLITE_BUSY, a PostgreSQL deadlock or serialization
+// failure).
+const maxAttempts = 5
+
+// View runs fn in a read-only transaction. On PostgreSQL it is REPEATABLE
+// READ, so every read of fn sees the same snapshot, as SQLite's do.
+func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
+	return db.inTx(ctx, false, func(sqlTx *sql.Tx) error {
+		return fn(&tx{db: db, tx: sqlTx, readOnly: true})
+	})
+}
+
+// Update runs fn in a read-write transaction and commits it if fn returns
+// nil. When the database reports a transient conflict the whole transaction
+// is retried, so fn may run more than once and must have no effect outside
+// the transaction it is given (other than setting results it overwrites).
+// fn must not call Update itself: on SQLite that waits for the one write
+// connection forever.
+func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
+	return db.inTx(ctx, true, func(sqlTx *sql.Tx) error {
+		return fn(&tx{db: db, tx: sqlTx})
+	})
+}
+
+// inTx is the transaction helper: it runs fn in a transaction, committed if
+// fn returns nil and rolled back otherwise, and runs a write transaction
+// again, a few times, when the database reports a transient conflict.
+func (db *DB) inTx(ctx context.Context, write bool, fn func(*sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := db.once(ctx, write, fn)
+		if err == nil || !write || attempt == maxAttempts || classify(err) != kindRetry {
+			return err
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return err
+		}
+	}
+}
+
+// once runs fn in one transaction: begin, fn, commit, or rollback when
+// anything fails (or panics).
+func (db *DB) once(ctx context.Context, write bool, fn func(*sql.Tx) error) error {
+	pool, opts := db.read, &db.dialect.viewOptions
+	if write {
+		pool, opts = db.write, nil
+	}
+	sqlTx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	// A no-op after Commit; after a failure or a panic it releases the
+	// connection (and, on SQLite, the write lock).
+	defer sqlTx.Rollback()
+	if err := fn(sqlTx); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("sqlstore: commit: %w", err)
+	}
+	return nil
+}
+
+// backoff waits a little before attempt+1, longer after each attempt, with
+// jitter so that the transactions that collided do not collide again.
+func backoff(ctx context.Context, attempt int) error {
+	d := time.Duration(attempt*attempt) * time.Millisecond
+	d += rand.N(d)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
+	}
+}
+
+// Close releases the database connections.
+func (db *DB) Close() error {
+	err := db.read.Close()
+	if db.write != db.read {
+		err = errors.Join(err, db.write.Close())
+	}
+	return err
+}
+
+// tx implements wat.Tx over one database/sql transaction. Its methods live
+// in the files named after the resources.
+type tx struct {
+	db       *DB
+	tx       *sql.Tx
+	readOnly bool
+}
+
+var _ wat.Tx = (*tx)(nil)
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.db.rebind(query), args...)
+}
+
+func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.db.rebind(query), args...)
+}
+
+func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.db.rebind(query), args...)
+}
+
+// forUpdate returns the clause that locks the rows a SELECT reads, or
+// nothing in a read-only transaction, where PostgreSQL refuses it and no
+// write can follow anyway.
+func (t *tx) forUpdate() string {
+	if t.readOnly {
+		return ""
+	}
+	return t.dialect().forUpdate
+}
+
+func (t *tx) dialect() *dialect { return t.db.dialect }
+
+// rebind rewrites the ? placeholders of query as $1, $2… for PostgreSQL. The
+// queries are constants, so each is rewritten once and remembered. None of
+// them has a ? inside a string literal.
+func (db *DB) rebind(query string) string {
+	if !db.dialect.dollar {
+		return query
+	}
+	if q, ok := db.rebinds.Load(query); ok {
+		return q.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	db.rebinds.Store(query, b.String())
+	return b.String()
+}

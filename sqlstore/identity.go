@@ -1,0 +1,127 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wat-dev/wat"
+)
+
+// LockAccount locks the account's row until the transaction ends, so that
+// the writers of one account (quota checks, name uniqueness) take turns. On
+// SQLite write transactions are IMMEDIATE and already take turns, so it only
+// checks that the account exists.
+func (t *tx) LockAccount(ctx context.Context, accountID string) error {
+	var id string
+	err := t.queryRow(ctx, `SELECT id FROM accounts WHERE id = ?`+t.forUpdate(), accountID).Scan(&id)
+	if err != nil {
+		return fail("LockAccount", accountID, err, outcomes{missing: accountNotFound(accountID)})
+	}
+	return nil
+}
+
+// CreateAccount stores a new account; EConflict when its ID is taken.
+func (t *tx) CreateAccount(ctx context.Context, a *wat.Account) error {
+	_, err := t.exec(ctx, `INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)`,
+		a.ID, a.Name, timeValue(a.CreatedAt))
+	if err != nil {
+		return fail("CreateAccount", a.ID, err, outcomes{
+			conflict: wat.Conflict("ACCOUNT", a.ID, "An account with ID %s already exists", a.ID),
+		})
+	}
+	return nil
+}
+
+// GetAccount returns an account.
+func (t *tx) GetAccount(ctx context.Context, id string) (*wat.Account, error) {
+	var a wat.Account
+	err := t.queryRow(ctx, `SELECT id, name, created_at FROM accounts WHERE id = ?`, id).
+		Scan(&a.ID, &a.Name, timeScanner{&a.CreatedAt})
+	if err != nil {
+		return nil, fail("GetAccount", id, err, outcomes{missing: accountNotFound(id)})
+	}
+	return &a, nil
+}
+
+// ListAccounts returns every account, ordered by ID.
+func (t *tx) ListAccounts(ctx context.Context) ([]*wat.Account, error) {
+	rows, err := t.query(ctx, `SELECT id, name, created_at FROM accounts ORDER BY id`)
+	if err != nil {
+		return nil, fail("ListAccounts", "", err, outcomes{})
+	}
+	defer rows.Close()
+	var as []*wat.Account
+	for rows.Next() {
+		var a wat.Account
+		if err := rows.Scan(&a.ID, &a.Name, timeScanner{&a.CreatedAt}); err != nil {
+			return nil, fail("ListAccounts", "", err, outcomes{})
+		}
+		as = append(as, &a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListAccounts", "", err, outcomes{})
+	}
+	return as, nil
+}
+
+// CreateUser stores a new user; EConflict when the account has a user of
+// that name, ENotFound when the account does not exist.
+func (t *tx) CreateUser(ctx context.Context, u *wat.User) error {
+	_, err := t.exec(ctx, `INSERT INTO users (account_id, name, arn, is_admin, created_at) VALUES (?, ?, ?, ?, ?)`,
+		u.AccountID, u.Name, u.ARN, u.IsAdmin, timeValue(u.CreatedAt))
+	if err != nil {
+		return fail("CreateUser", u.AccountID+"/"+u.Name, err, outcomes{
+			conflict: wat.Conflict("USER", u.Name, "A user named %s already exists in account %s", u.Name, u.AccountID),
+			parent:   accountNotFound(u.AccountID),
+		})
+	}
+	return nil
+}
+
+// GetUser returns a user of an account.
+func (t *tx) GetUser(ctx context.Context, accountID, name string) (*wat.User, error) {
+	var u wat.User
+	err := t.queryRow(ctx, `SELECT account_id, name, arn, is_admin, created_at FROM users WHERE account_id = ? AND name = ?`,
+		accountID, name).Scan(&u.AccountID, &u.Name, &u.ARN, &u.IsAdmin, timeScanner{&u.CreatedAt})
+	if err != nil {
+		return nil, fail("GetUser", accountID+"/"+name, err, outcomes{
+			missing: wat.NotFound("USER", name, "No user named %s in account %s", name, accountID),
+		})
+	}
+	return &u, nil
+}
+
+// CreateAccessKey stores a new access key, its secret encrypted; EConflict
+// when its ID is taken, ENotFound when its user does not exist.
+func (t *tx) CreateAccessKey(ctx context.Context, k *wat.AccessKey) error {
+	_, err := t.exec(ctx, `INSERT INTO access_keys (id, account_id, user_name, secret, active, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`,
+		k.ID, k.AccountID, k.UserName, t.db.sealer.seal(k.ID, k.Secret), k.Active, timeValue(k.CreatedAt))
+	if err != nil {
+		return fail("CreateAccessKey", k.ID, err, outcomes{
+			conflict: wat.Conflict("ACCESS_KEY", k.ID, "An access key with ID %s already exists", k.ID),
+			parent:   wat.NotFound("USER", k.UserName, "No user named %s in account %s", k.UserName, k.AccountID),
+		})
+	}
+	return nil
+}
+
+// GetAccessKey returns an access key with its secret decrypted. A secret
+// that does not decrypt (another master key) is an error naming the key.
+func (t *tx) GetAccessKey(ctx context.Context, id string) (*wat.AccessKey, error) {
+	var (
+		k      wat.AccessKey
+		sealed []byte
+	)
+	err := t.queryRow(ctx, `SELECT id, account_id, user_name, secret, active, created_at FROM access_keys WHERE id = ?`, id).
+		Scan(&k.ID, &k.AccountID, &k.UserName, &sealed, &k.Active, timeScanner{&k.CreatedAt})
+	if err != nil {
+		return nil, fail("GetAccessKey", id, err, outcomes{
+			missing: wat.NotFound("ACCESS_KEY", id, "No access key with ID %s", id),
+		})
+	}
+	if k.Secret, err = t.db.sealer.open(id, sealed); err != nil {
+		return nil, fmt.Errorf("sqlstore: GetAccessKey(%s): %w", id, err)
+	}
+	return &k, nil
+}

@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/wat-dev/wat"
+)
+
+// workloadColumns are read by every SELECT of workloads, in scanWorkload's
+// order.
+const workloadColumns = `id, account_id, arn, name, description, environment, account_ids, aws_regions,
+	non_aws_regions, architectural_design, review_owner, is_review_owner_update_acknowledged,
+	industry_type, industry, pillar_priorities, notes, improvement_status, applications,
+	discovery_config, lenses, tags, created_at, updated_at`
+
+// workloadArgs are the values of w for the columns after id and account_id,
+// in the order of INSERT's and UPDATE's column lists below.
+func workloadArgs(w *wat.Workload) []any {
+	return []any{
+		w.ARN, w.Name, wat.NameKey(w.Name), strings.ToLower(w.Name), w.Description, w.Environment,
+		listText(w.AccountIDs), listText(w.AWSRegions), listText(w.NonAWSRegions), w.ArchitecturalDesign,
+		w.ReviewOwner, w.IsReviewOwnerUpdateAcknowledged, w.IndustryType, w.Industry,
+		listText(w.PillarPriorities), w.Notes, w.ImprovementStatus, listText(w.Applications),
+		jsonText(newDiscoveryRecord(w.DiscoveryConfig)), listText(w.Lenses), mapText(w.Tags),
+		timeValue(w.CreatedAt), timeValue(w.UpdatedAt),
+	}
+}
+
+// InsertWorkload stores a new workload; EConflict when the account has a
+// workload whose name has the same wat.NameKey (or the ID is taken),
+// ENotFound when the account does not exist.
+func (t *tx) InsertWorkload(ctx context.Context, w *wat.Workload) error {
+	args := append([]any{w.ID, w.AccountID}, workloadArgs(w)...)
+	_, err := t.exec(ctx, `INSERT INTO workloads (id, account_id,
+		arn, name, name_key, name_lower, description, environment,
+		account_ids, aws_regions, non_aws_regions, architectural_design,
+		review_owner, is_review_owner_update_acknowledged, industry_type, industry,
+		pillar_priorities, notes, improvement_status, applications,
+		discovery_config, lenses, tags,
+		created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	if err != nil {
+		return fail("InsertWorkload", w.ID, err, outcomes{conflict: nameTaken(w), parent: accountNotFound(w.AccountID)})
+	}
+	return nil
+}
+
+// UpdateWorkload replaces every field of the stored workload with w's,
+// except its ID and its owner account, which never change. EConflict when
+// the new name is taken in the account.
+func (t *tx) UpdateWorkload(ctx context.Context, w *wat.Workload) error {
+	args := append(workloadArgs(w), w.ID)
+	res, err := t.exec(ctx, `UPDATE workloads SET
+		arn = ?, name = ?, name_key = ?, name_lower = ?, description = ?, environment = ?,
+		account_ids = ?, aws_regions = ?, non_aws_regions = ?, architectural_design = ?,
+		review_owner = ?, is_review_owner_update_acknowledged = ?, industry_type = ?, industry = ?,
+		pillar_priorities = ?, notes = ?, improvement_status = ?, applications = ?,
+		discovery_config = ?, lenses = ?, tags = ?,
+		created_at = ?, updated_at = ?
+		WHERE id = ?`, args...)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("UpdateWorkload", w.ID, err, outcomes{missing: workloadNotFound(w.ID), conflict: nameTaken(w)})
+	}
+	return nil
+}
+
+func nameTaken(w *wat.Workload) *wat.Error {
+	return wat.Conflict("WORKLOAD", w.Name, "A workload named %q already exists in account %s", w.Name, w.AccountID)
+}
+
+// GetWorkload returns a workload. With lock (in an Update), its row stays
+// locked until the transaction ends, so that its writers take turns.
+func (t *tx) GetWorkload(ctx context.Context, id string, lock bool) (*wat.Workload, error) {
+	query := `SELECT ` + workloadColumns + ` FROM workloads WHERE id = ?`
+	if lock {
+		query += t.forUpdate()
+	}
+	w, err := scanWorkload(t.queryRow(ctx, query, id))
+	if err != nil {
+		return nil, fail("GetWorkload", id, err, outcomes{missing: workloadNotFound(id)})
+	}
+	return w, nil
+}
+
+// DeleteWorkload removes a workload; the database removes its lens reviews,
+// answers and milestones with it.
+func (t *tx) DeleteWorkload(ctx context.Context, id string) error {
+	res, err := t.exec(ctx, `DELETE FROM workloads WHERE id = ?`, id)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("DeleteWorkload", id, err, outcomes{missing: workloadNotFound(id)})
+	}
+	return nil
+}
+
+// ListWorkloads returns up to limit workloads of an account (all of them
+// when limit is not positive) whose name starts with prefix, ignoring case,
+// ordered by name key then ID, starting strictly after (afterKey, afterID).
+// Empty afterKey and afterID start at the beginning.
+func (t *tx) ListWorkloads(ctx context.Context, accountID, prefix, afterKey, afterID string, limit int) ([]*wat.Workload, error) {
+	if limit <= 0 {
+		limit = math.MaxInt32
+	}
+	rows, err := t.query(ctx, `SELECT `+workloadColumns+` FROM workloads
+		WHERE account_id = ? AND name_lower LIKE ? ESCAPE '\' AND (name_key, id) > (?, ?)
+		ORDER BY name_key, id
+		LIMIT ?`,
+		accountID, likePrefix(strings.ToLower(prefix)), afterKey, afterID, limit)
+	if err != nil {
+		return nil, fail("ListWorkloads", accountID, err, outcomes{})
+	}
+	defer rows.Close()
+	var ws []*wat.Workload
+	for rows.Next() {
+		w, err := scanWorkload(rows)
+		if err != nil {
+			return nil, fail("ListWorkloads", accountID, err, outcomes{})
+		}
+		ws = append(ws, w)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListWorkloads", accountID, err, outcomes{})
+	}
+	return ws, nil
+}
+
+// likePrefix is the LIKE pattern (with \ as the escape character) matching
+// the strings that start with prefix.
+func likePrefix(prefix string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(prefix) + "%"
+}
+
+// CountWorkloads returns how many workloads an account owns.
+func (t *tx) CountWorkloads(ctx context.Context, accountID string) (int, error) {
+	var n int
+	if err := t.queryRow(ctx, `SELECT count(*) FROM workloads WHERE account_id = ?`, accountID).Scan(&n); err != nil {
+		return 0, fail("CountWorkloads", accountID, err, outcomes{})
+	}
+	return n, nil
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// scanWorkload reads the workloadColumns of one row.
+func scanWorkload(s scanner) (*wat.Workload, error) {
+	var (
+		w                                                     wat.Workload
+		accountIDs, regions, nonAWS, priorities, apps, lenses string
+		discovery, tags                                       string
+	)
+	err := s.Scan(&w.ID, &w.AccountID, &w.ARN, &w.Name, &w.Description, &w.Environment, &accountIDs, &regions,
+		&nonAWS, &w.ArchitecturalDesign, &w.ReviewOwner, &w.IsReviewOwnerUpdateAcknowledged,
+		&w.IndustryType, &w.Industry, &priorities, &w.Notes, &w.ImprovementStatus, &apps,
+		&discovery, &lenses, &tags, timeScanner{&w.CreatedAt}, timeScanner{&w.UpdatedAt})
+	if err != nil {
+		return nil, err
+	}
+	var d decoder
+	w.AccountIDs = d.list(accountIDs)
+	w.AWSRegions = d.list(regions)
+	w.NonAWSRegions = d.list(nonAWS)
+	w.PillarPriorities = d.list(priorities)
+	w.Applications = d.list(apps)
+	w.Lenses = d.list(lenses)
+	w.Tags = d.stringMap(tags)
+	var dc *discoveryRecord
+	d.json(discovery, &dc)
+	w.DiscoveryConfig = dc.domain()
+	if d.err != nil {
+		return nil, d.err
+	}
+	return &w, nil
+}
