@@ -31,6 +31,10 @@ type DB struct {
 	write   *sql.DB // for Update; SQLite: one connection, so writers queue in Go
 	sealer  *sealer
 	rebinds sync.Map // ?-query -> $n-query, PostgreSQL only
+	// commits batches SQLite write transactions (group commit); nil for
+	// PostgreSQL, which batches concurrent commits' log flushes itself.
+	commits *committer
+	stmts   stmtCache
 }
 
 var _ wat.Store = (*DB)(nil)
@@ -71,9 +75,13 @@ func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
 // fn must not call Update itself: on SQLite that waits for the one write
 // connection forever.
 func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
-	return db.inTx(ctx, true, func(sqlTx *sql.Tx) error {
-		return fn(&tx{db: db, tx: sqlTx})
-	})
+	run := func(sqlTx *sql.Tx) error {
+		return fn(&tx{db: db, tx: sqlTx, write: true})
+	}
+	if db.commits != nil {
+		return db.commits.do(ctx, run)
+	}
+	return db.inTx(ctx, true, run)
 }
 
 // inTx is the transaction helper: it runs fn in a transaction, committed if
@@ -129,6 +137,10 @@ func backoff(ctx context.Context, attempt int) error {
 
 // Close releases the database connections.
 func (db *DB) Close() error {
+	if db.commits != nil {
+		db.commits.close()
+	}
+	db.stmts.close()
 	err := db.read.Close()
 	if db.write != db.read {
 		err = errors.Join(err, db.write.Close())
@@ -142,20 +154,45 @@ type tx struct {
 	db       *DB
 	tx       *sql.Tx
 	readOnly bool
+	write    bool // runs on the write pool
 }
 
 var _ wat.Tx = (*tx)(nil)
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.db.rebind(query), args...)
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.tx.QueryContext(ctx, t.db.rebind(query), args...)
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.db.rebind(query), args...)
+}
+
+// stmt returns query prepared once per pool and bound to this transaction,
+// so a connection parses a statement once rather than on every call; nil
+// until the statement is ready.
+func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	pool := t.db.read
+	if t.write {
+		pool = t.db.write
+	}
+	ps := t.db.stmts.get(pool, t.db.rebind(query))
+	if ps == nil {
+		return nil
+	}
+	return t.tx.StmtContext(ctx, ps)
 }
 
 // forUpdate returns the clause that locks the rows a SELECT reads, or

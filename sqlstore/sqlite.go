@@ -81,6 +81,7 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 		db.Close()
 		return nil, fmt.Errorf("sqlstore: OpenSQLite(%s): %w", path, err)
 	}
+	db.commits = newCommitter(db)
 	return db, nil
 }
 
