@@ -118,7 +118,9 @@ func TestAssociateLenses(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
 		ctx := context.Background()
 		c := srv.Client
-		id := createWorkload(t, c, workloadInput("Lens Associations"))
+		in := workloadInput("Lens Associations")
+		in.Lenses = []string{lensARN}
+		id := createWorkload(t, c, in)
 
 		_, err := c.AssociateLenses(ctx, &wellarchitected.AssociateLensesInput{WorkloadId: aws.String(id), LensAliases: []string{"no-such-lens"}})
 		wantValidation(t, err, "LensAliases")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/internal/testserver"
-	"github.com/wat-dev/wat/service"
 )
 
 var workloadARNRE = regexp.MustCompile(`^arn:aws:wellarchitected:us-east-1:(\d{12}):workload/([0-9a-f]{32})$`)
@@ -40,6 +38,10 @@ func fullWorkloadInput(name string) *wellarchitected.CreateWorkloadInput {
 		Applications:        []string{"arn:aws:servicecatalog:us-east-1:123456789012:/applications/0abc123def"},
 		Tags:                map[string]string{"team": "retail", "cost-center": "42"},
 		Lenses:              []string{lensAlias},
+		DiscoveryConfig: &types.WorkloadDiscoveryConfig{
+			TrustedAdvisorIntegrationStatus: types.TrustedAdvisorIntegrationStatusEnabled,
+			WorkloadResourceDefinition:      []types.DefinitionType{types.DefinitionTypeWorkloadMetadata},
+		},
 	}
 }
 
@@ -82,6 +84,7 @@ func TestWorkloadLifecycle(t *testing.T) {
 			Notes:                           in.Notes,
 			Applications:                    in.Applications,
 			Tags:                            in.Tags,
+			DiscoveryConfig:                 in.DiscoveryConfig,
 			ImprovementStatus:               types.WorkloadImprovementStatusNotApplicable,
 			RiskCounts:                      riskCounts(map[types.Risk]int32{types.RiskUnanswered: 57}),
 			Lenses:                          []string{lensAlias},
@@ -147,6 +150,11 @@ func TestWorkloadLifecycle(t *testing.T) {
 				in.ImprovementStatus = types.WorkloadImprovementStatusInProgress
 			},
 				func(w *types.Workload) { w.ImprovementStatus = types.WorkloadImprovementStatusInProgress }},
+			{"DiscoveryConfig", func(in *wellarchitected.UpdateWorkloadInput) {
+				in.DiscoveryConfig = &types.WorkloadDiscoveryConfig{TrustedAdvisorIntegrationStatus: types.TrustedAdvisorIntegrationStatusDisabled}
+			}, func(w *types.Workload) {
+				w.DiscoveryConfig = &types.WorkloadDiscoveryConfig{TrustedAdvisorIntegrationStatus: types.TrustedAdvisorIntegrationStatusDisabled}
+			}},
 			{"Applications", func(in *wellarchitected.UpdateWorkloadInput) {
 				in.Applications = []string{"arn:aws:servicecatalog:eu-west-1:123456789012:/applications/0zz9"}
 			}, func(w *types.Workload) {
@@ -325,237 +333,4 @@ func TestUpdateWorkloadValidation(t *testing.T) {
 	}
 	_, err = srv.Client.UpdateWorkload(ctx, &wellarchitected.UpdateWorkloadInput{WorkloadId: aws.String(strings.Repeat("0", 32)), Description: aws.String("nobody")})
 	wantNotFound(t, err)
-}
-
-// TestWorkloadNameUniqueness: names that differ only in case and spaces
-// are the same name, on create and on rename.
-func TestWorkloadNameUniqueness(t *testing.T) {
-	t.Parallel()
-	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
-		ctx := context.Background()
-		c := srv.Client
-		createWorkload(t, c, workloadInput("Retail Site"))
-		for _, name := range []string{"Retail Site", "retail  site", "RETAILSITE", " Retail Site ", "r e t a i l s i t e"} {
-			t.Run(name, func(t *testing.T) {
-				_, err := c.CreateWorkload(ctx, workloadInput(name))
-				wantConflict(t, err)
-			})
-		}
-		other := createWorkload(t, c, workloadInput("Other Site"))
-		_, err := c.UpdateWorkload(ctx, &wellarchitected.UpdateWorkloadInput{WorkloadId: aws.String(other), WorkloadName: aws.String("retail site")})
-		wantConflict(t, err)
-		got, err := c.GetWorkload(ctx, &wellarchitected.GetWorkloadInput{WorkloadId: aws.String(other)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := aws.ToString(got.Workload.WorkloadName); n != "Other Site" {
-			t.Errorf("a rejected rename changed the name to %q", n)
-		}
-		// Renaming a workload to a spelling of its own name is no conflict.
-		if _, err := c.UpdateWorkload(ctx, &wellarchitected.UpdateWorkloadInput{WorkloadId: aws.String(other), WorkloadName: aws.String("OTHER  site")}); err != nil {
-			t.Errorf("renaming %q to %q: %v", "Other Site", "OTHER  site", err)
-		}
-		list, err := c.ListWorkloads(ctx, &wellarchitected.ListWorkloadsInput{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := len(list.WorkloadSummaries); n != 2 {
-			t.Errorf("ListWorkloads lists %d workloads, want 2", n)
-		}
-	})
-}
-
-// TestCreateWorkloadIdempotency: a retry with the same ClientRequestToken
-// returns the first result; the token with other parameters is a conflict.
-func TestCreateWorkloadIdempotency(t *testing.T) {
-	t.Parallel()
-	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
-		ctx := context.Background()
-		c := srv.Client
-		in := workloadInput("Idempotent")
-		in.ClientRequestToken = aws.String("create-token-1")
-		first, err := c.CreateWorkload(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		retry, err := c.CreateWorkload(ctx, in)
-		if err != nil {
-			t.Fatalf("retried CreateWorkload: %v", err)
-		}
-		if diff := cmp.Diff(first, retry, sdkOpts, cmpopts.IgnoreFields(wellarchitected.CreateWorkloadOutput{}, "ResultMetadata")); diff != "" {
-			t.Errorf("retried CreateWorkload (-first +retry):\n%s", diff)
-		}
-		changed := workloadInput("Idempotent")
-		changed.ClientRequestToken = in.ClientRequestToken
-		changed.Description = aws.String("another description")
-		_, err = c.CreateWorkload(ctx, changed)
-		wantConflict(t, err)
-
-		list, err := c.ListWorkloads(ctx, &wellarchitected.ListWorkloadsInput{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := len(list.WorkloadSummaries); n != 1 {
-			t.Errorf("after a retried create, ListWorkloads lists %d workloads, want 1", n)
-		}
-
-		// CreateMilestone likewise.
-		ms := &wellarchitected.CreateMilestoneInput{WorkloadId: first.WorkloadId, MilestoneName: aws.String("First"), ClientRequestToken: aws.String("ms-token-1")}
-		m1, err := c.CreateMilestone(ctx, ms)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m1again, err := c.CreateMilestone(ctx, ms)
-		if err != nil {
-			t.Fatalf("retried CreateMilestone: %v", err)
-		}
-		if a, b := aws.ToInt32(m1.MilestoneNumber), aws.ToInt32(m1again.MilestoneNumber); a != 1 || b != 1 {
-			t.Errorf("CreateMilestone and its retry returned %d and %d, want 1 and 1", a, b)
-		}
-		_, err = c.CreateMilestone(ctx, &wellarchitected.CreateMilestoneInput{WorkloadId: first.WorkloadId, MilestoneName: aws.String("Other"), ClientRequestToken: ms.ClientRequestToken})
-		wantConflict(t, err)
-		m2, err := c.CreateMilestone(ctx, &wellarchitected.CreateMilestoneInput{WorkloadId: first.WorkloadId, MilestoneName: aws.String("Second")})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := aws.ToInt32(m2.MilestoneNumber); n != 2 {
-			t.Errorf("the milestone after a retried one is number %d, want 2", n)
-		}
-	})
-}
-
-// TestListWorkloads checks the name prefix filter, the order and paging.
-func TestListWorkloads(t *testing.T) {
-	t.Parallel()
-	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
-		ctx := context.Background()
-		c := srv.Client
-		ids := map[string]string{}
-		for _, name := range []string{"gamma", "Alpha one", "beta", "ALPHA three", "alpha two"} {
-			ids[name] = createWorkload(t, c, workloadInput(name))
-		}
-		// Answer one question of "beta" so that summaries carry real risk counts.
-		if _, err := c.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
-			WorkloadId: aws.String(ids["beta"]), LensAlias: aws.String(lensAlias), QuestionId: aws.String("priorities"),
-			SelectedChoices: []string{"priorities_no"},
-		}); err != nil {
-			t.Fatal(err)
-		}
-
-		tests := []struct {
-			prefix string
-			max    int32
-			want   []string // in order
-		}{
-			{"", 2, []string{"Alpha one", "ALPHA three", "alpha two", "beta", "gamma"}},
-			{"", 0, []string{"Alpha one", "ALPHA three", "alpha two", "beta", "gamma"}},
-			{"alpha", 2, []string{"Alpha one", "ALPHA three", "alpha two"}},
-			{"ALPHA", 1, []string{"Alpha one", "ALPHA three", "alpha two"}},
-			{"aLpHa", 3, []string{"Alpha one", "ALPHA three", "alpha two"}},
-			{"Be", 2, []string{"beta"}},
-			{"delta", 2, nil},
-		}
-		for _, tt := range tests {
-			var got []string
-			var token *string
-			pages := 0
-			for {
-				in := &wellarchitected.ListWorkloadsInput{WorkloadNamePrefix: aws.String(tt.prefix), NextToken: token}
-				if tt.prefix == "" {
-					in.WorkloadNamePrefix = nil
-				}
-				if tt.max > 0 {
-					in.MaxResults = aws.Int32(tt.max)
-				}
-				out, err := c.ListWorkloads(ctx, in)
-				if err != nil {
-					t.Fatalf("ListWorkloads(prefix %q, page %d): %v", tt.prefix, pages+1, err)
-				}
-				pages++
-				if tt.max > 0 && len(out.WorkloadSummaries) > int(tt.max) {
-					t.Errorf("ListWorkloads(MaxResults %d) returned %d summaries", tt.max, len(out.WorkloadSummaries))
-				}
-				for _, s := range out.WorkloadSummaries {
-					got = append(got, aws.ToString(s.WorkloadName))
-				}
-				if out.NextToken == nil {
-					break
-				}
-				if pages > 10 {
-					t.Fatalf("ListWorkloads(prefix %q) does not end", tt.prefix)
-				}
-				token = out.NextToken
-			}
-			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("ListWorkloads(prefix %q, MaxResults %d) over %d pages (-want +got):\n%s", tt.prefix, tt.max, pages, diff)
-			}
-			if tt.max > 0 {
-				if want := max(1, (len(tt.want)+int(tt.max)-1)/int(tt.max)); pages != want {
-					t.Errorf("ListWorkloads(prefix %q, MaxResults %d) took %d pages, want %d", tt.prefix, tt.max, pages, want)
-				}
-			}
-		}
-
-		// Each summary agrees with GetWorkload.
-		out, err := c.ListWorkloads(ctx, &wellarchitected.ListWorkloadsInput{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range out.WorkloadSummaries {
-			w, err := c.GetWorkload(ctx, &wellarchitected.GetWorkloadInput{WorkloadId: s.WorkloadId})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := types.WorkloadSummary{
-				WorkloadId: w.Workload.WorkloadId, WorkloadArn: w.Workload.WorkloadArn, WorkloadName: w.Workload.WorkloadName,
-				Owner: w.Workload.Owner, UpdatedAt: w.Workload.UpdatedAt, Lenses: w.Workload.Lenses,
-				RiskCounts: w.Workload.RiskCounts, ImprovementStatus: w.Workload.ImprovementStatus,
-			}
-			if diff := cmp.Diff(want, s, sdkOpts); diff != "" {
-				t.Errorf("summary of %q differs from GetWorkload (-get +list):\n%s", aws.ToString(s.WorkloadName), diff)
-			}
-		}
-		if s := out.WorkloadSummaries[slices.IndexFunc(out.WorkloadSummaries, func(s types.WorkloadSummary) bool {
-			return aws.ToString(s.WorkloadName) == "beta"
-		})]; s.RiskCounts["HIGH"] != 1 || s.RiskCounts["UNANSWERED"] != 56 {
-			t.Errorf("summary of beta has RiskCounts %v, want HIGH 1 and UNANSWERED 56", s.RiskCounts)
-		}
-
-		_, err = c.ListWorkloads(ctx, &wellarchitected.ListWorkloadsInput{NextToken: aws.String("not a token!")})
-		wantValidation(t, err, "NextToken")
-	})
-}
-
-// TestWorkloadQuota: an account holds at most 1,000 workloads.
-func TestWorkloadQuota(t *testing.T) {
-	t.Parallel()
-	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
-		ctx := context.Background()
-		_, p, err := srv.Service.Authenticate(ctx, srv.Admin.AccessKeyID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pctx := wat.NewContextWithPrincipal(ctx, p)
-		var last *wat.Workload
-		for i := range service.MaxWorkloadsPerAccount - 1 {
-			last, err = srv.Service.CreateWorkload(pctx, service.CreateWorkloadInput{
-				Workload: wat.Workload{
-					Name: fmt.Sprintf("quota %04d", i), Description: "fills the quota", Environment: wat.EnvironmentPreproduction,
-					AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-				},
-				Lenses: []string{lensAlias},
-			})
-			if err != nil {
-				t.Fatalf("service CreateWorkload %d: %v", i, err)
-			}
-		}
-		// The 1,000th through the API still fits; the 1,001st does not.
-		createWorkload(t, srv.Client, workloadInput("quota last"))
-		_, err = srv.Client.CreateWorkload(ctx, workloadInput("quota over"))
-		wantQuota(t, err)
-		if _, err := srv.Client.DeleteWorkload(ctx, &wellarchitected.DeleteWorkloadInput{WorkloadId: aws.String(last.ID)}); err != nil {
-			t.Fatal(err)
-		}
-		createWorkload(t, srv.Client, workloadInput("quota over"))
-	})
 }

@@ -30,7 +30,21 @@ func discoveryOut(d *wat.DiscoveryConfig) *wire.WorkloadDiscoveryConfig {
 	return c
 }
 
+// notYet refuses a member whose feature has not landed, rather than
+// silently dropping what the caller asked for.
+func notYet(member, feature string) error {
+	return &wat.Error{Code: wat.ENotImplemented, Type: "NotImplementedException", Message: member + ": " + feature + " are not available yet in wat"}
+}
+
 func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInput) (*wire.CreateWorkloadOutput, error) {
+	switch {
+	case len(in.ProfileArns) > 0:
+		return nil, notYet("ProfileArns", "profiles")
+	case len(in.ReviewTemplateArns) > 0:
+		return nil, notYet("ReviewTemplateArns", "review templates")
+	case in.JiraConfiguration != nil:
+		return nil, notYet("JiraConfiguration", "Jira integrations")
+	}
 	w, err := h.svc.CreateWorkload(ctx, service.CreateWorkloadInput{
 		Workload: wat.Workload{
 			Name:                val(in.WorkloadName),
@@ -111,6 +125,9 @@ func (h *handler) GetWorkload(ctx context.Context, in *wire.GetWorkloadInput) (*
 }
 
 func (h *handler) UpdateWorkload(ctx context.Context, in *wire.UpdateWorkloadInput) (*wire.UpdateWorkloadOutput, error) {
+	if in.JiraConfiguration != nil {
+		return nil, notYet("JiraConfiguration", "Jira integrations")
+	}
 	p := service.WorkloadPatch{
 		Name:                            in.WorkloadName,
 		Description:                     in.Description,

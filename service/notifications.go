@@ -21,8 +21,9 @@ type Notification struct {
 	CurrentVersion string
 }
 
-// ListNotifications returns lens-upgrade notifications for one workload or,
-// with workloadID empty, for every workload of the caller's account.
+// ListNotifications returns lens-upgrade notifications for one workload, one
+// review template (resourceARN) or, with neither, for every workload of the
+// caller's account.
 func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN, token string, max int) ([]*Notification, string, error) {
 	p, err := caller(ctx)
 	if err != nil {
@@ -42,11 +43,9 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 			}
 			ws = []*wat.Workload{w}
 		case resourceARN != "":
-			w, err := s.taggedWorkload(ctx, tx, resourceARN, false)
-			if err != nil {
-				return err
-			}
-			ws = []*wat.Workload{w}
+			// ResourceArn names a review template; there are none until
+			// review templates exist.
+			return wat.NotFound("REVIEW_TEMPLATE", resourceARN, "Review template %s not found", resourceARN)
 		default:
 			after := pageToken{}
 			for {

@@ -19,6 +19,9 @@ type stmtCache struct {
 	m       map[stmtKey]*sql.Stmt
 	pending map[stmtKey]bool
 	closed  bool
+	// preparing counts background prepares; close waits for them, so no
+	// connection is opened after the DB is closed.
+	preparing sync.WaitGroup
 }
 
 type stmtKey struct {
@@ -40,12 +43,14 @@ func (c *stmtCache) get(pool *sql.DB, query string) *sql.Stmt {
 			c.pending = make(map[stmtKey]bool)
 		}
 		c.pending[k] = true
+		c.preparing.Add(1)
 		go c.prepare(k)
 	}
 	return nil
 }
 
 func (c *stmtCache) prepare(k stmtKey) {
+	defer c.preparing.Done()
 	st, err := k.pool.PrepareContext(context.Background(), k.query)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -65,8 +70,11 @@ func (c *stmtCache) prepare(k stmtKey) {
 
 func (c *stmtCache) close() {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.closed = true
+	c.mu.Unlock()
+	c.preparing.Wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for _, st := range c.m {
 		st.Close()
 	}

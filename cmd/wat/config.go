@@ -75,8 +75,8 @@ func parseMasterKey(s string) ([]byte, error) {
 	return nil, errors.New("WAT_MASTER_KEY must be 32 bytes in hex (64 digits) or base64")
 }
 
-// flagHelp reports that -h was asked for and the usage printed.
-var flagHelp = errors.New("help requested")
+// errHelp reports that -h was asked for and the usage printed.
+var errHelp = errors.New("help requested")
 
 // parseServeConfig fills a Config from the environment and the flags.
 func parseServeConfig(args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
@@ -98,7 +98,7 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (WAT_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return c, flagHelp
+			return c, errHelp
 		}
 		return c, err
 	}

@@ -25,7 +25,7 @@ import (
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	cfg, err := parseServeConfig(args, getenv, stderr)
 	if err != nil {
-		if errors.Is(err, flagHelp) {
+		if errors.Is(err, errHelp) {
 			return 0
 		}
 		fmt.Fprintf(stderr, "wat serve: %v\n", err)
