@@ -19,6 +19,8 @@ type LensReview struct {
 	Notes       string
 	PillarNotes map[string]string
 	UpdatedAt   time.Time
+	// Revision increases with every change to the review or its answers.
+	Revision int64
 }
 
 // Answer is the answer to one question of a lens review. A question without a

@@ -62,15 +62,44 @@ func newSnapshot(w *wat.Workload, reviews []*wat.LensReview, answers []*wat.Answ
 }
 
 // liveSnapshot loads the current state of w; with lensARN set, only that
-// lens's answers.
+// lens's answers. Answers of a review whose revision is cached are not read
+// again.
 func (s *Service) liveSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, lensARN string) (*snapshot, error) {
 	reviews, err := tx.ListLensReviews(ctx, w.ID)
 	if err != nil {
 		return nil, err
 	}
-	answers, err := tx.ListAnswers(ctx, w.ID, lensARN)
-	if err != nil {
-		return nil, err
+	var (
+		answers []*wat.Answer
+		missing []*wat.LensReview
+	)
+	for _, r := range reviews {
+		if lensARN != "" && r.LensARN != lensARN {
+			continue
+		}
+		if cached, ok := s.answers.get(r); ok {
+			answers = append(answers, cached...)
+		} else {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 {
+		only := lensARN
+		if len(missing) == 1 {
+			only = missing[0].LensARN
+		}
+		read, err := tx.ListAnswers(ctx, w.ID, only)
+		if err != nil {
+			return nil, err
+		}
+		byLens := make(map[string][]*wat.Answer, len(missing))
+		for _, a := range read {
+			byLens[a.LensARN] = append(byLens[a.LensARN], a)
+		}
+		for _, r := range missing {
+			s.answers.put(r, byLens[r.LensARN])
+			answers = append(answers, byLens[r.LensARN]...)
+		}
 	}
 	return newSnapshot(w, reviews, answers), nil
 }
@@ -293,6 +322,7 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 		}
 		now := s.nowUTC()
 		r.UpdatedAt = now
+		r.Revision++
 		if err := tx.PutLensReview(ctx, r); err != nil {
 			return err
 		}

@@ -25,12 +25,13 @@ const (
 
 // Service implements the use cases over a Store.
 type Service struct {
-	store  wat.Store
-	region string
-	lenses *Catalog
-	now    func() time.Time
-	log    *slog.Logger
-	auth   authCache
+	store   wat.Store
+	region  string
+	lenses  *Catalog
+	now     func() time.Time
+	log     *slog.Logger
+	auth    authCache
+	answers answerCache
 }
 
 // Config carries the dependencies of a Service.

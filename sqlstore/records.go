@@ -135,6 +135,7 @@ type lensReviewRecord struct {
 	Notes       string            `json:"notes,omitempty"`
 	PillarNotes map[string]string `json:"pillar_notes,omitempty"`
 	UpdatedAt   time.Time         `json:"updated_at"`
+	Revision    int64             `json:"revision,omitempty"`
 }
 
 // answerRecord is a wat.Answer as a milestone snapshot keeps it; its
@@ -161,7 +162,7 @@ func newSnapshotRecord(m *wat.Milestone) snapshotRecord {
 	s := snapshotRecord{Workload: newWorkloadRecord(m.Workload)}
 	for _, r := range m.LensReviews {
 		s.LensReviews = append(s.LensReviews, lensReviewRecord{
-			r.LensARN, r.LensVersion, r.Notes, r.PillarNotes, storedTime(r.UpdatedAt),
+			r.LensARN, r.LensVersion, r.Notes, r.PillarNotes, storedTime(r.UpdatedAt), r.Revision,
 		})
 	}
 	for _, a := range m.Answers {
@@ -180,7 +181,7 @@ func (s *snapshotRecord) fill(m *wat.Milestone) {
 	for _, r := range s.LensReviews {
 		m.LensReviews = append(m.LensReviews, &wat.LensReview{
 			WorkloadID: m.WorkloadID, LensARN: r.LensARN, LensVersion: r.LensVersion,
-			Notes: r.Notes, PillarNotes: r.PillarNotes, UpdatedAt: r.UpdatedAt,
+			Notes: r.Notes, PillarNotes: r.PillarNotes, UpdatedAt: r.UpdatedAt, Revision: r.Revision,
 		})
 	}
 	for _, a := range s.Answers {

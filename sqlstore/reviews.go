@@ -9,19 +9,20 @@ import (
 // PutLensReview inserts or replaces a lens review; ENotFound when its
 // workload does not exist.
 func (t *tx) PutLensReview(ctx context.Context, r *wat.LensReview) error {
-	_, err := t.exec(ctx, `INSERT INTO lens_reviews (workload_id, lens_arn, lens_version, notes, pillar_notes, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)
+	_, err := t.exec(ctx, `INSERT INTO lens_reviews (workload_id, lens_arn, lens_version, notes, pillar_notes, updated_at, revision)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (workload_id, lens_arn) DO UPDATE SET
 			lens_version = excluded.lens_version, notes = excluded.notes,
-			pillar_notes = excluded.pillar_notes, updated_at = excluded.updated_at`,
-		r.WorkloadID, r.LensARN, r.LensVersion, r.Notes, mapText(r.PillarNotes), timeValue(r.UpdatedAt))
+			pillar_notes = excluded.pillar_notes, updated_at = excluded.updated_at,
+			revision = excluded.revision`,
+		r.WorkloadID, r.LensARN, r.LensVersion, r.Notes, mapText(r.PillarNotes), timeValue(r.UpdatedAt), r.Revision)
 	if err != nil {
 		return fail("PutLensReview", r.WorkloadID+" "+r.LensARN, err, outcomes{parent: workloadNotFound(r.WorkloadID)})
 	}
 	return nil
 }
 
-const lensReviewColumns = `workload_id, lens_arn, lens_version, notes, pillar_notes, updated_at`
+const lensReviewColumns = `workload_id, lens_arn, lens_version, notes, pillar_notes, updated_at, revision`
 
 // GetLensReview returns the review of one lens of a workload.
 func (t *tx) GetLensReview(ctx context.Context, workloadID, lensARN string) (*wat.LensReview, error) {
@@ -61,7 +62,7 @@ func scanLensReview(s scanner) (*wat.LensReview, error) {
 		r     wat.LensReview
 		notes string
 	)
-	if err := s.Scan(&r.WorkloadID, &r.LensARN, &r.LensVersion, &r.Notes, &notes, timeScanner{&r.UpdatedAt}); err != nil {
+	if err := s.Scan(&r.WorkloadID, &r.LensARN, &r.LensVersion, &r.Notes, &notes, timeScanner{&r.UpdatedAt}, &r.Revision); err != nil {
 		return nil, err
 	}
 	var d decoder

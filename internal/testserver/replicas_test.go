@@ -37,6 +37,14 @@ func TestReplicasBehaveAsOneService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Replica a reads (and caches) the review before replica b changes it.
+	before, err := ca.GetLensReview(ctx, &wellarchitected.GetLensReviewInput{WorkloadId: w.WorkloadId, LensAlias: aws.String("wellarchitected")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := before.LensReview.RiskCounts["UNANSWERED"]; got != 57 {
+		t.Fatalf("fresh review has %d unanswered questions, want 57", got)
+	}
 	if _, err := cb.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
 		WorkloadId: w.WorkloadId, LensAlias: aws.String("wellarchitected"), QuestionId: aws.String("priorities"),
 		SelectedChoices: []string{"priorities_no"},
@@ -51,6 +59,13 @@ func TestReplicasBehaveAsOneService(t *testing.T) {
 	}
 	if got.Answer.Risk != types.RiskHigh {
 		t.Errorf("replica a sees risk %q after replica b answered \"None of these\", want HIGH", got.Answer.Risk)
+	}
+	after, err := ca.GetLensReview(ctx, &wellarchitected.GetLensReviewInput{WorkloadId: w.WorkloadId, LensAlias: aws.String("wellarchitected")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.LensReview.RiskCounts["HIGH"] != 1 || after.LensReview.RiskCounts["UNANSWERED"] != 56 {
+		t.Errorf("replica a serves risk counts %v after replica b's answer, want HIGH 1 and UNANSWERED 56", after.LensReview.RiskCounts)
 	}
 
 	// Concurrent milestones through both replicas get distinct numbers 1..n.

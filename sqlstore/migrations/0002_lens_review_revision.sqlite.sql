@@ -1,0 +1,3 @@
+-- A lens review's revision increases with every change to it or its
+-- answers, so readers can tell whether what they hold is still current.
+ALTER TABLE lens_reviews ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
