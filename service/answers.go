@@ -192,6 +192,11 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 		if err := tx.PutAnswer(ctx, a); err != nil {
 			return err
 		}
+		r.UpdatedAt = now
+		r.Revision++
+		if err := tx.PutLensReview(ctx, r); err != nil {
+			return err
+		}
 		w.UpdatedAt = now
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
 			return err
