@@ -7,15 +7,16 @@ import (
 	"github.com/wat-dev/wat"
 )
 
-// answerCacheSize bounds how many lens reviews' answers a replica keeps.
+// answerCacheSize bounds how many evaluated lens reviews a replica keeps.
 const answerCacheSize = 2048
 
-// answerCache keeps the answers of recently read lens reviews, keyed by the
-// review's revision. A read transaction first reads the lens review row; when
-// its revision matches a cached entry the answers cannot have changed (every
-// answer write bumps the revision in the same transaction), so the answers
-// need not be read again. This holds across replicas: the revision comes from
-// the database. Cached answers are shared and must not be modified.
+// answerCache keeps recently evaluated lens reviews (answers and risks),
+// keyed by the review's revision. A read transaction first reads the lens
+// review row; when its revision and lens version match a cached entry,
+// neither the answers nor the notes can have changed (every write to them
+// bumps the revision in the same transaction), so they are not read or
+// evaluated again. This holds across replicas: the revision comes from the
+// database. Cached views are shared and must not be modified.
 type answerCache struct {
 	mu    sync.Mutex
 	order *list.List // of *answerEntry, most recent first
@@ -29,10 +30,10 @@ type answerKey struct {
 type answerEntry struct {
 	key      answerKey
 	revision int64
-	answers  []*wat.Answer
+	view     *ReviewView
 }
 
-func (c *answerCache) get(r *wat.LensReview) ([]*wat.Answer, bool) {
+func (c *answerCache) get(r *wat.LensReview) (*ReviewView, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.byKey[answerKey{r.WorkloadID, r.LensARN}]
@@ -40,14 +41,14 @@ func (c *answerCache) get(r *wat.LensReview) ([]*wat.Answer, bool) {
 		return nil, false
 	}
 	e := el.Value.(*answerEntry)
-	if e.revision != r.Revision {
+	if e.revision != r.Revision || e.view.Review.LensVersion != r.LensVersion {
 		return nil, false
 	}
 	c.order.MoveToFront(el)
-	return e.answers, true
+	return e.view, true
 }
 
-func (c *answerCache) put(r *wat.LensReview, answers []*wat.Answer) {
+func (c *answerCache) put(r *wat.LensReview, v *ReviewView) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.byKey == nil {
@@ -60,11 +61,11 @@ func (c *answerCache) put(r *wat.LensReview, answers []*wat.Answer) {
 		if e.revision > r.Revision {
 			return // a newer revision is cached already
 		}
-		e.revision, e.answers = r.Revision, answers
+		e.revision, e.view = r.Revision, v
 		c.order.MoveToFront(el)
 		return
 	}
-	c.byKey[k] = c.order.PushFront(&answerEntry{key: k, revision: r.Revision, answers: answers})
+	c.byKey[k] = c.order.PushFront(&answerEntry{key: k, revision: r.Revision, view: v})
 	if c.order.Len() > answerCacheSize {
 		last := c.order.Back()
 		c.order.Remove(last)

@@ -33,6 +33,7 @@ type PillarView struct {
 // milestone recorded it. Risks are evaluated on demand and kept for the
 // duration of one request.
 type snapshot struct {
+	live      *Service // set on live snapshots, whose evaluations are cached
 	workload  *wat.Workload
 	milestone *wat.Milestone
 	reviews   map[string]*wat.LensReview
@@ -62,52 +63,52 @@ func newSnapshot(w *wat.Workload, reviews []*wat.LensReview, answers []*wat.Answ
 }
 
 // liveSnapshot loads the current state of w; with lensARN set, only that
-// lens's answers. Answers of a review whose revision is cached are not read
-// again.
-func (s *Service) liveSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, lensARN string) (*snapshot, error) {
+// lens's answers. A review whose revision is in the cache is neither read
+// nor evaluated again. Only snapshots read in a read-only transaction
+// (view) add to the cache: a write transaction may see writes that are
+// never committed.
+func (s *Service) liveSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, lensARN string, view bool) (*snapshot, error) {
 	reviews, err := tx.ListLensReviews(ctx, w.ID)
 	if err != nil {
 		return nil, err
 	}
-	var (
-		answers []*wat.Answer
-		missing []*wat.LensReview
-	)
+	cached := map[string]*ReviewView{}
+	var missing []*wat.LensReview
 	for _, r := range reviews {
 		if lensARN != "" && r.LensARN != lensARN {
 			continue
 		}
-		if cached, ok := s.answers.get(r); ok {
-			answers = append(answers, cached...)
+		if v, ok := s.answers.get(r); ok {
+			cached[r.LensARN] = v
 		} else {
 			missing = append(missing, r)
 		}
 	}
+	var answers []*wat.Answer
 	if len(missing) > 0 {
 		only := lensARN
 		if len(missing) == 1 {
 			only = missing[0].LensARN
 		}
-		read, err := tx.ListAnswers(ctx, w.ID, only)
-		if err != nil {
+		if answers, err = tx.ListAnswers(ctx, w.ID, only); err != nil {
 			return nil, err
 		}
-		byLens := make(map[string][]*wat.Answer, len(missing))
-		for _, a := range read {
-			byLens[a.LensARN] = append(byLens[a.LensARN], a)
-		}
-		for _, r := range missing {
-			s.answers.put(r, byLens[r.LensARN])
-			answers = append(answers, byLens[r.LensARN]...)
-		}
 	}
-	return newSnapshot(w, reviews, answers), nil
+	snap := newSnapshot(w, reviews, answers)
+	if view {
+		snap.live = s
+	}
+	for arn, v := range cached {
+		snap.computed[arn] = v
+	}
+	return snap, nil
 }
 
-// loadSnapshot loads w as of milestone number (live when 0).
+// loadSnapshot loads w as of milestone number (live when 0), in a read-only
+// transaction.
 func (s *Service) loadSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, milestone int, lensARN string) (*snapshot, error) {
 	if milestone == 0 {
-		return s.liveSnapshot(ctx, tx, w, lensARN)
+		return s.liveSnapshot(ctx, tx, w, lensARN, true)
 	}
 	m, err := tx.GetMilestone(ctx, w.ID, milestone)
 	if err != nil {
@@ -139,6 +140,9 @@ func (snap *snapshot) review(ctx context.Context, s *Service, arn string) *Revie
 	}
 	v := evaluate(li, r, snap.answers[arn])
 	snap.computed[arn] = v
+	if snap.live != nil {
+		snap.live.answers.put(r, v)
+	}
 	return v
 }
 
@@ -266,7 +270,7 @@ func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, id, alias strin
 	if err != nil {
 		return nil, "", err
 	}
-	snap, err := s.liveSnapshot(ctx, tx, w, arn)
+	snap, err := s.liveSnapshot(ctx, tx, w, arn, true)
 	return snap, arn, err
 }
 

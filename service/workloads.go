@@ -184,7 +184,7 @@ func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, er
 		if err != nil {
 			return err
 		}
-		snap, err := s.liveSnapshot(ctx, tx, w, "")
+		snap, err := s.liveSnapshot(ctx, tx, w, "", true)
 		if err != nil {
 			return err
 		}

@@ -79,7 +79,7 @@ func (s *Service) UpdateWorkload(ctx context.Context, id string, p WorkloadPatch
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
 			return nameConflict(err, w.Name)
 		}
-		snap, err := s.liveSnapshot(ctx, tx, w, "")
+		snap, err := s.liveSnapshot(ctx, tx, w, "", false)
 		if err != nil {
 			return err
 		}
@@ -149,7 +149,7 @@ func (s *Service) ListWorkloads(ctx context.Context, prefix, token string, max i
 			next = encodeToken(pageToken{Key: wat.NameKey(last.Name), ID: last.ID})
 		}
 		for _, w := range ws {
-			snap, err := s.liveSnapshot(ctx, tx, w, "")
+			snap, err := s.liveSnapshot(ctx, tx, w, "", true)
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,7 @@
 // signed AWS SDK calls over HTTP from concurrent clients. It is the load half
 // of `make bench`; BENCHMARKS.md records what it printed.
 //
-//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review]
+//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review] [-sdk] [-spread]
 //	watload -coldstart -bin ./bin/wat -data-dir DIR [-runs 10]
 package main
 
@@ -21,6 +21,8 @@ func main() {
 		clients   = flag.Int("clients", 16, "concurrent clients")
 		duration  = flag.Duration("duration", 10*time.Second, "how long to load")
 		op        = flag.String("op", "update-answer", "update-answer or get-lens-review")
+		sdk       = flag.Bool("sdk", false, "send requests through the AWS SDK client (heavier on the client side) instead of signed net/http")
+		spread    = flag.Bool("spread", false, "one workload per client instead of one shared workload")
 		coldstart = flag.Bool("coldstart", false, "measure cold start to /healthz instead")
 		bin       = flag.String("bin", "./bin/wat", "wat binary, for -coldstart")
 		dataDir   = flag.String("data-dir", "", "data dir of an existing database, for -coldstart")
@@ -33,7 +35,7 @@ func main() {
 	if *coldstart {
 		err = coldStart(ctx, *bin, *dataDir, *dbURL, *runs)
 	} else {
-		err = load(ctx, *endpoint, *credFile, *clients, *duration, *op)
+		err = load(ctx, *endpoint, *credFile, *clients, *duration, *op, !*sdk, *spread)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "watload:", err)
