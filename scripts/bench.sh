@@ -8,7 +8,7 @@ DURATION=${BENCH_DURATION:-10s}
 CLIENTS=${BENCH_CLIENTS:-16}
 
 echo "== Go benchmarks"
-go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/
+go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/ ./sqlstore/
 
 go build -o bin/watload ./internal/cmd/watload
 work=$(mktemp -d /tmp/wat-bench.XXXXXX)
@@ -36,8 +36,11 @@ start_wat() {
 
 run_load() {
   local dir=$1
-  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer
-  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review
+  for op in update-answer get-lens-review; do
+    ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op $op
+  done
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -spread
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -sdk
 }
 
 echo "== SQLite (synchronous=FULL), $CLIENTS clients, $DURATION each"
@@ -50,7 +53,7 @@ echo "== cold start to /healthz on the existing SQLite database"
 
 echo "== PostgreSQL, $CLIENTS clients, $DURATION each"
 mkdir -p "$work/pg" "$work/pgdata"
-url=$(bash scripts/testdb.sh start "$work/pg" | tail -n 1)
+url=$(TESTDB_DURABLE=1 bash scripts/testdb.sh start "$work/pg" | tail -n 1)
 start_wat "$work/pgdata" --database-url "$url"
 run_load "$work/pgdata"
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true

@@ -12,11 +12,17 @@
 # unprivileged user (PostgreSQL refuses root): the system user watpg, created
 # if missing, when run as root; the caller otherwise. It listens on 127.0.0.1
 # on a free port and on a socket in DIR, trusts every local connection, and
-# has fsync off: fast, and not for data anyone wants to keep.
+# has fsync off: fast, and not for data anyone wants to keep. With
+# TESTDB_DURABLE=1 (make bench) it keeps PostgreSQL's durable defaults.
 # Both commands are idempotent: start on a running DIR prints its URL again,
 # stop on a missing DIR does nothing. Quiet on success; on failure the
 # reason, with the server's log, goes to stderr.
 set -euo pipefail
+if [ "${TESTDB_DURABLE:-}" = 1 ]; then
+  durability=""
+else
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 
 PGUSER_OS=watpg
 MARKER=.wat-testdb
@@ -118,7 +124,7 @@ start() {
     port=$((20000 + RANDOM % 40000))
     port_free "$port" || continue
     if as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/data/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k '$DIR/sock' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k '$DIR/sock' $durability -c max_connections=300" \
       start >/dev/null 2>&1; then
       echo "$port" >"$DIR/port"
       url
