@@ -25,6 +25,9 @@ type Tx interface {
 	// LockAccount serialises writers of one account until the transaction ends
 	// (quota checks, name uniqueness).
 	LockAccount(ctx context.Context, accountID string) error
+	// LockAccounts serialises writers that create accounts, so replicas
+	// starting together on an empty database create one default account.
+	LockAccounts(ctx context.Context) error
 
 	CreateAccount(ctx context.Context, a *Account) error
 	GetAccount(ctx context.Context, id string) (*Account, error)

@@ -81,6 +81,9 @@ func (s *Service) createAccount(ctx context.Context, tx wat.Tx, name string) (*A
 func (s *Service) EnsureDefaultAccount(ctx context.Context) (*AccountCredentials, error) {
 	var creds *AccountCredentials
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		if err := tx.LockAccounts(ctx); err != nil {
+			return err
+		}
 		accounts, err := tx.ListAccounts(ctx)
 		if err != nil || len(accounts) > 0 {
 			return err

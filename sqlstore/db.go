@@ -53,6 +53,8 @@ type dialect struct {
 	// migrationLock, run first in each migration transaction, keeps replicas
 	// that start together from migrating at once.
 	migrationLock string
+	// accountsLock serialises the creation of accounts; empty for SQLite.
+	accountsLock string
 }
 
 // maxAttempts bounds how often Update runs fn when the database reports a

@@ -20,6 +20,18 @@ func (t *tx) LockAccount(ctx context.Context, accountID string) error {
 	return nil
 }
 
+// LockAccounts takes the transaction-scoped lock that writers creating
+// accounts share. On SQLite write transactions already take turns.
+func (t *tx) LockAccounts(ctx context.Context) error {
+	if t.dialect().accountsLock == "" {
+		return nil
+	}
+	if _, err := t.tx.ExecContext(ctx, t.dialect().accountsLock); err != nil {
+		return fail("LockAccounts", "", err, outcomes{})
+	}
+	return nil
+}
+
 // CreateAccount stores a new account; EConflict when its ID is taken.
 func (t *tx) CreateAccount(ctx context.Context, a *wat.Account) error {
 	_, err := t.exec(ctx, `INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)`,

@@ -14,6 +14,9 @@ import (
 // database are unlikely to use.
 const migrationLockKey = 0x7761742e6d6967
 
+// accountsLockKey names the advisory lock that writers creating accounts hold.
+const accountsLockKey = 0x7761742e616363
+
 // postgresMaxConns bounds the connections one DB opens. Several replicas
 // share the server's max_connections (100 by default).
 const postgresMaxConns = 16
@@ -48,6 +51,7 @@ func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error
 			forUpdate:     " FOR UPDATE",
 			viewOptions:   sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead},
 			migrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
+			accountsLock:  fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", accountsLockKey),
 		},
 		read:   pool,
 		write:  pool,

@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 
 	"github.com/wat-dev/wat/internal/testserver"
+	"github.com/wat-dev/wat/service"
+	"github.com/wat-dev/wat/sqlstore"
 )
 
 // TestReplicasBehaveAsOneService runs two servers on one PostgreSQL
@@ -134,5 +136,52 @@ func TestReplicasBehaveAsOneService(t *testing.T) {
 	wg.Wait()
 	if wins != 1 || conflicts != 7 {
 		t.Errorf("racing creates of one name: %d succeeded, %d conflicted; want 1 and 7", wins, conflicts)
+	}
+}
+
+// TestReplicasFirstStartTogether starts several replicas at once on an
+// empty PostgreSQL database, several times: exactly one creates the default
+// account each time.
+func TestReplicasFirstStartTogether(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		url := testserver.PostgresDatabase(t)
+		ctx := context.Background()
+		const n = 8
+		var svcs []*service.Service
+		for i := 0; i < n; i++ {
+			db, err := sqlstore.OpenPostgres(ctx, url, testserver.MasterKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			svcs = append(svcs, service.New(service.Config{Store: db, Region: testserver.Region}))
+		}
+		created := make(chan bool, n)
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for _, svc := range svcs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				creds, err := svc.EnsureDefaultAccount(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				created <- creds != nil
+			}()
+		}
+		close(start)
+		wg.Wait()
+		close(created)
+		count := 0
+		for c := range created {
+			if c {
+				count++
+			}
+		}
+		if count != 1 {
+			t.Fatalf("round %d: %d replicas created a default account, want exactly 1", round, count)
+		}
 	}
 }
