@@ -157,22 +157,11 @@ type UpdateAnswerInput struct {
 func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*AnswerView, error) {
 	var v *AnswerView
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, in.WorkloadID, true)
+		w, r, li, err := s.lockedReview(ctx, tx, in.WorkloadID, in.LensAlias)
 		if err != nil {
 			return err
 		}
-		arn, err := s.reviewLens(ctx, w, in.LensAlias)
-		if err != nil {
-			return err
-		}
-		r, err := tx.GetLensReview(ctx, w.ID, arn)
-		if err != nil {
-			return err
-		}
-		li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
-		if err != nil {
-			return err
-		}
+		arn := r.LensARN
 		q, ok := li.Lens.Question(in.QuestionID)
 		if !ok {
 			return wat.NotFound("QUESTION", in.QuestionID, "Lens %s has no question %q", in.LensAlias, in.QuestionID)

@@ -274,6 +274,29 @@ func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, id, alias strin
 	return snap, arn, err
 }
 
+// lockedReview loads, for a write, a workload of the caller's account
+// (locked), its review of the lens named by alias and the lens version that
+// review is pinned to.
+func (s *Service) lockedReview(ctx context.Context, tx wat.Tx, workloadID, alias string) (*wat.Workload, *wat.LensReview, *LensInfo, error) {
+	w, err := s.ownWorkload(ctx, tx, workloadID, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	arn, err := s.reviewLens(ctx, w, alias)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r, err := tx.GetLensReview(ctx, w.ID, arn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return w, r, li, nil
+}
+
 // UpdateLensReviewInput is what UpdateLensReview takes.
 type UpdateLensReviewInput struct {
 	WorkloadID  string
@@ -286,22 +309,11 @@ type UpdateLensReviewInput struct {
 func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput) (*ReviewView, error) {
 	var v *ReviewView
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, in.WorkloadID, true)
+		w, r, li, err := s.lockedReview(ctx, tx, in.WorkloadID, in.LensAlias)
 		if err != nil {
 			return err
 		}
-		arn, err := s.reviewLens(ctx, w, in.LensAlias)
-		if err != nil {
-			return err
-		}
-		r, err := tx.GetLensReview(ctx, w.ID, arn)
-		if err != nil {
-			return err
-		}
-		li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
-		if err != nil {
-			return err
-		}
+		arn := r.LensARN
 		var pr problems
 		for pid := range in.PillarNotes {
 			if _, ok := li.Lens.Pillar(pid); !ok {
