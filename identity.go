@@ -33,6 +33,18 @@ type AccessKey struct {
 	CreatedAt time.Time
 }
 
+// UserPolicy is a policy attached to a user: an inline document, kept as
+// the text it was given, or a reference to a managed policy by name (whose
+// Document is empty: the managed definition is resolved when used).
+type UserPolicy struct {
+	AccountID string
+	UserName  string
+	Name      string // unique among the user's policies, inline or managed
+	Managed   bool
+	Document  string
+	CreatedAt time.Time
+}
+
 // Principal is the authenticated caller of a request.
 type Principal struct {
 	AccountID   string

@@ -48,6 +48,9 @@ type AccountCredentials struct {
 
 // CreateAccount creates an account with its admin user and one access key.
 func (s *Service) CreateAccount(ctx context.Context, name string) (*AccountCredentials, error) {
+	if err := validAccountName(name); err != nil {
+		return nil, err
+	}
 	var creds *AccountCredentials
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
 		var err error
@@ -63,7 +66,7 @@ func (s *Service) createAccount(ctx context.Context, tx wat.Tx, name string) (*A
 	if err := tx.CreateAccount(ctx, a); err != nil {
 		return nil, fmt.Errorf("CreateAccount(%q): %w", name, err)
 	}
-	u := &wat.User{AccountID: a.ID, Name: AdminUser, ARN: "arn:aws:iam::" + a.ID + ":user/" + AdminUser, IsAdmin: true, CreatedAt: now}
+	u := &wat.User{AccountID: a.ID, Name: AdminUser, ARN: userARN(a.ID, AdminUser), IsAdmin: true, CreatedAt: now}
 	if err := tx.CreateUser(ctx, u); err != nil {
 		return nil, err
 	}

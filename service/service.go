@@ -41,6 +41,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Now returns the current time; time.Now when nil.
 	Now func() time.Time
+	// AuthCacheTTL is how long a verified access key is reused without
+	// reading it again: AuthCacheTTL when zero, no caching when negative.
+	AuthCacheTTL time.Duration
 }
 
 // New returns a Service.
@@ -51,6 +54,10 @@ func New(cfg Config) *Service {
 	}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	s.auth.ttl = cfg.AuthCacheTTL
+	if s.auth.ttl == 0 {
+		s.auth.ttl = AuthCacheTTL
 	}
 	s.lenses = NewCatalog()
 	return s

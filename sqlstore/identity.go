@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/wat-dev/wat"
 )
@@ -76,6 +77,20 @@ func (t *tx) ListAccounts(ctx context.Context) ([]*wat.Account, error) {
 	return as, nil
 }
 
+// DeleteAccount removes an account; the database removes everything of it
+// (users, access keys, policies, workloads and what hangs off them,
+// idempotency records) through the foreign keys' ON DELETE CASCADE.
+func (t *tx) DeleteAccount(ctx context.Context, id string) error {
+	res, err := t.exec(ctx, `DELETE FROM accounts WHERE id = ?`, id)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("DeleteAccount", id, err, outcomes{missing: accountNotFound(id)})
+	}
+	return nil
+}
+
 // CreateUser stores a new user; EConflict when the account has a user of
 // that name, ENotFound when the account does not exist.
 func (t *tx) CreateUser(ctx context.Context, u *wat.User) error {
@@ -97,10 +112,50 @@ func (t *tx) GetUser(ctx context.Context, accountID, name string) (*wat.User, er
 		accountID, name).Scan(&u.AccountID, &u.Name, &u.ARN, &u.IsAdmin, timeScanner{&u.CreatedAt})
 	if err != nil {
 		return nil, fail("GetUser", accountID+"/"+name, err, outcomes{
-			missing: wat.NotFound("USER", name, "No user named %s in account %s", name, accountID),
+			missing: userNotFound(accountID, name),
 		})
 	}
 	return &u, nil
+}
+
+// ListUsers returns the users of an account in byte order of their names,
+// the same on both databases whatever their collation.
+func (t *tx) ListUsers(ctx context.Context, accountID string) ([]*wat.User, error) {
+	rows, err := t.query(ctx, `SELECT account_id, name, arn, is_admin, created_at FROM users WHERE account_id = ?`, accountID)
+	if err != nil {
+		return nil, fail("ListUsers", accountID, err, outcomes{})
+	}
+	defer rows.Close()
+	var us []*wat.User
+	for rows.Next() {
+		var u wat.User
+		if err := rows.Scan(&u.AccountID, &u.Name, &u.ARN, &u.IsAdmin, timeScanner{&u.CreatedAt}); err != nil {
+			return nil, fail("ListUsers", accountID, err, outcomes{})
+		}
+		us = append(us, &u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListUsers", accountID, err, outcomes{})
+	}
+	sort.Slice(us, func(i, j int) bool { return us[i].Name < us[j].Name })
+	return us, nil
+}
+
+// DeleteUser removes a user; the database removes its access keys and
+// policies with it.
+func (t *tx) DeleteUser(ctx context.Context, accountID, name string) error {
+	res, err := t.exec(ctx, `DELETE FROM users WHERE account_id = ? AND name = ?`, accountID, name)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("DeleteUser", accountID+"/"+name, err, outcomes{missing: userNotFound(accountID, name)})
+	}
+	return nil
+}
+
+func userNotFound(accountID, name string) *wat.Error {
+	return wat.NotFound("USER", name, "No user named %s in account %s", name, accountID)
 }
 
 // CreateAccessKey stores a new access key, its secret encrypted; EConflict
@@ -112,7 +167,7 @@ func (t *tx) CreateAccessKey(ctx context.Context, k *wat.AccessKey) error {
 	if err != nil {
 		return fail("CreateAccessKey", k.ID, err, outcomes{
 			conflict: wat.Conflict("ACCESS_KEY", k.ID, "An access key with ID %s already exists", k.ID),
-			parent:   wat.NotFound("USER", k.UserName, "No user named %s in account %s", k.UserName, k.AccountID),
+			parent:   userNotFound(k.AccountID, k.UserName),
 		})
 	}
 	return nil
@@ -129,11 +184,63 @@ func (t *tx) GetAccessKey(ctx context.Context, id string) (*wat.AccessKey, error
 		Scan(&k.ID, &k.AccountID, &k.UserName, &sealed, &k.Active, timeScanner{&k.CreatedAt})
 	if err != nil {
 		return nil, fail("GetAccessKey", id, err, outcomes{
-			missing: wat.NotFound("ACCESS_KEY", id, "No access key with ID %s", id),
+			missing: accessKeyNotFound(id),
 		})
 	}
 	if k.Secret, err = t.db.sealer.open(id, sealed); err != nil {
 		return nil, fmt.Errorf("sqlstore: GetAccessKey(%s): %w", id, err)
 	}
 	return &k, nil
+}
+
+// ListAccessKeys returns a user's access keys, oldest first, without their
+// secrets: nothing that lists keys needs them, so they are not decrypted.
+func (t *tx) ListAccessKeys(ctx context.Context, accountID, userName string) ([]*wat.AccessKey, error) {
+	key := accountID + "/" + userName
+	rows, err := t.query(ctx, `SELECT id, account_id, user_name, active, created_at FROM access_keys
+		WHERE account_id = ? AND user_name = ? ORDER BY created_at, id`, accountID, userName)
+	if err != nil {
+		return nil, fail("ListAccessKeys", key, err, outcomes{})
+	}
+	defer rows.Close()
+	var ks []*wat.AccessKey
+	for rows.Next() {
+		var k wat.AccessKey
+		if err := rows.Scan(&k.ID, &k.AccountID, &k.UserName, &k.Active, timeScanner{&k.CreatedAt}); err != nil {
+			return nil, fail("ListAccessKeys", key, err, outcomes{})
+		}
+		ks = append(ks, &k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListAccessKeys", key, err, outcomes{})
+	}
+	return ks, nil
+}
+
+// SetAccessKeyStatus activates or deactivates an access key.
+func (t *tx) SetAccessKeyStatus(ctx context.Context, id string, active bool) error {
+	res, err := t.exec(ctx, `UPDATE access_keys SET active = ? WHERE id = ?`, active, id)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("SetAccessKeyStatus", id, err, outcomes{missing: accessKeyNotFound(id)})
+	}
+	return nil
+}
+
+// DeleteAccessKey removes an access key.
+func (t *tx) DeleteAccessKey(ctx context.Context, id string) error {
+	res, err := t.exec(ctx, `DELETE FROM access_keys WHERE id = ?`, id)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("DeleteAccessKey", id, err, outcomes{missing: accessKeyNotFound(id)})
+	}
+	return nil
+}
+
+func accessKeyNotFound(id string) *wat.Error {
+	return wat.NotFound("ACCESS_KEY", id, "No access key with ID %s", id)
 }

@@ -1,5 +1,6 @@
 // Command wat is the self-hosted Well-Architected Tool: `wat serve` runs the
-// AWS-compatible API; more subcommands join as features land.
+// AWS-compatible API, `wat admin` manages accounts, users, access keys and
+// policies; more subcommands join as features land.
 package main
 
 import (
@@ -15,9 +16,11 @@ const usage = `wat: a self-hosted Well-Architected Tool
 
 Usage:
   wat serve [--listen ADDR] [--data-dir DIR] [--database-url URL] [--region REGION]
+  wat admin [--data-dir DIR | --database-url URL] COMMAND [FLAGS]
   wat version
 
-Run "wat serve -h" for the settings of the server.
+Run "wat serve -h" for the settings of the server, "wat admin" for the
+commands managing accounts, users, access keys and policies.
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -38,6 +41,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout, stderr)
+	case "admin":
+		return admin(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -13,13 +11,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api"
 	"github.com/wat-dev/wat/service"
-	"github.com/wat-dev/wat/sqlstore"
 )
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
@@ -46,16 +41,16 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return err
 	}
-	key, err := masterKey(cfg)
+	key, err := masterKey(cfg.StoreConfig, true)
 	if err != nil {
 		return err
 	}
-	store, where, err := openStore(ctx, cfg, key)
+	store, where, err := openStore(ctx, cfg.StoreConfig, key)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log})
+	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL()})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		return fmt.Errorf("creating the default account: %w", err)
@@ -95,61 +90,6 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdown)
-}
-
-// openStore opens PostgreSQL when a URL is configured, SQLite in the data
-// dir otherwise. It returns a description safe to print (no password).
-func openStore(ctx context.Context, cfg Config, key []byte) (wat.Store, string, error) {
-	if cfg.DatabaseURL != "" {
-		db, err := sqlstore.OpenPostgres(ctx, cfg.DatabaseURL, key)
-		return db, "PostgreSQL " + redactURL(cfg.DatabaseURL), err
-	}
-	path := filepath.Join(cfg.DataDir, "wat.db")
-	db, err := sqlstore.OpenSQLite(ctx, path, key)
-	return db, "SQLite " + path, err
-}
-
-// redactURL hides the password of a database URL.
-func redactURL(u string) string {
-	at := strings.LastIndex(u, "@")
-	scheme := strings.Index(u, "://")
-	if at < 0 || scheme < 0 {
-		return u
-	}
-	userinfo := u[scheme+3 : at]
-	if name, _, ok := strings.Cut(userinfo, ":"); ok {
-		return u[:scheme+3] + name + ":***" + u[at:]
-	}
-	return u
-}
-
-// masterKey returns the key that encrypts secrets at rest: WAT_MASTER_KEY,
-// or DIR/master.key, created on first start.
-func masterKey(cfg Config) ([]byte, error) {
-	if cfg.MasterKey != "" {
-		return parseMasterKey(cfg.MasterKey)
-	}
-	path := filepath.Join(cfg.DataDir, "master.key")
-	b, err := os.ReadFile(path)
-	if err == nil {
-		return parseMasterKey(strings.TrimSpace(string(b)))
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	key := make([]byte, 32)
-	if _, err := rand.Read(key); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if _, err := fmt.Fprintln(f, hex.EncodeToString(key)); err != nil {
-		return nil, err
-	}
-	return key, f.Close()
 }
 
 // writeCredentials writes the admin's credentials as an AWS shared

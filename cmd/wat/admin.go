@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/service"
+)
+
+// adminCommand is one `wat admin` subcommand. define declares its flags on
+// fs and returns what runs once they are parsed: a use case whose result is
+// printed as one JSON object.
+type adminCommand struct {
+	name     string
+	synopsis string
+	define   func(fs *flag.FlagSet) adminFunc
+}
+
+type adminFunc func(ctx context.Context, svc *service.Service) (any, error)
+
+// adminCommands are the subcommands, in the order the usage lists them.
+var adminCommands = []adminCommand{
+	{"create-account", "--name NAME", defineCreateAccount},
+	{"list-accounts", "", defineListAccounts},
+	{"delete-account", "--account ID [--force]", defineDeleteAccount},
+	{"create-user", "--account ID --name NAME [--policy FILE [--policy-name NAME] | --managed NAME]", defineCreateUser},
+	{"list-users", "--account ID", defineListUsers},
+	{"delete-user", "--account ID --name NAME", defineDeleteUser},
+	{"create-access-key", "--account ID --user NAME", defineCreateAccessKey},
+	{"list-access-keys", "--account ID --user NAME", defineListAccessKeys},
+	{"update-access-key", "--access-key-id ID --status Active|Inactive", defineUpdateAccessKey},
+	{"delete-access-key", "--access-key-id ID", defineDeleteAccessKey},
+	{"attach-policy", "--account ID --user NAME (--policy FILE [--policy-name NAME] | --managed NAME)", defineAttachPolicy},
+	{"detach-policy", "--account ID --user NAME (--policy-name NAME | --managed NAME)", defineDetachPolicy},
+	{"list-policies", "--account ID --user NAME", defineListPolicies},
+}
+
+func adminUsage() string {
+	var b strings.Builder
+	b.WriteString(`wat admin: manage accounts, users, access keys and policies
+
+Usage:
+  wat admin [--data-dir DIR | --database-url URL] COMMAND [FLAGS]
+
+Commands:
+`)
+	for _, c := range adminCommands {
+		fmt.Fprintf(&b, "  %-18s %s\n", c.name, c.synopsis)
+	}
+	b.WriteString(`
+Each command prints one JSON object. It works on the database of "wat serve"
+(WAT_DATA_DIR, WAT_DATABASE_URL and WAT_MASTER_KEY as for serve), also while
+the server runs; a running server notices deactivated or deleted keys within
+its auth cache TTL (5s by default).
+`)
+	return b.String()
+}
+
+// usageError is a command line that cannot be run: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// required fails with a usage error naming the first empty flag.
+func required(flags ...string) error {
+	for i := 0; i+1 < len(flags); i += 2 {
+		if flags[i+1] == "" {
+			return usagef("--%s is required", flags[i])
+		}
+	}
+	return nil
+}
+
+// admin runs `wat admin`: it prints the command's result as JSON on stdout,
+// and nothing else there; problems go to stderr.
+func admin(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	cfg := DefaultConfig().StoreConfig
+	cfg.readEnv(getenv)
+	global := flag.NewFlagSet("wat admin", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	cfg.addFlags(global)
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, adminUsage())
+			return 0
+		}
+		fmt.Fprintf(stderr, "wat admin: %v\n\n%s", err, adminUsage())
+		return 2
+	}
+	if global.NArg() == 0 {
+		fmt.Fprint(stderr, adminUsage())
+		return 2
+	}
+	name := global.Arg(0)
+	var cmd *adminCommand
+	for i := range adminCommands {
+		if adminCommands[i].name == name {
+			cmd = &adminCommands[i]
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(stderr, "wat admin: unknown command %q\n\n%s", name, adminUsage())
+		return 2
+	}
+	fs := flag.NewFlagSet("wat admin "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.addFlags(fs) // also accepted after the command
+	exec := cmd.define(fs)
+	if err := fs.Parse(global.Args()[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "wat admin %s: unexpected argument %q\n", name, fs.Arg(0))
+		return 2
+	}
+	if err := cfg.validate(); err != nil {
+		fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)
+		return 2
+	}
+	out, err := runAdmin(ctx, cfg, getenv, stderr, exec)
+	if err != nil {
+		fmt.Fprintf(stderr, "wat admin %s: %s\n", name, errorMessage(err))
+		if errors.As(err, new(usageError)) {
+			return 2
+		}
+		return 1
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+// runAdmin opens the store the server uses and runs exec on a Service over
+// it. It never creates a database or a master key: an admin command given
+// the wrong data dir fails instead of starting an empty service there.
+func runAdmin(ctx context.Context, cfg StoreConfig, getenv func(string) string, stderr io.Writer, exec adminFunc) (any, error) {
+	if cfg.DatabaseURL == "" {
+		if _, err := os.Stat(cfg.sqlitePath()); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no wat database at %s: give the data dir of wat serve (--data-dir, WAT_DATA_DIR) or --database-url", cfg.sqlitePath())
+		}
+	}
+	key, err := masterKey(cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	store, _, err := openStore(ctx, cfg, key)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	region := getenv("WAT_REGION")
+	if region == "" {
+		region = DefaultConfig().Region
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	return exec(ctx, service.New(service.Config{Store: store, Region: region, Logger: log}))
+}
+
+// errorMessage is what the operator is told: a domain error's message
+// without the layers' prefixes, anything else as it is.
+func errorMessage(err error) string {
+	var e *wat.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// timeText is how the admin commands print times.
+func timeText(t time.Time) string { return t.UTC().Format(time.RFC3339) }
