@@ -250,5 +250,6 @@ func (s *Service) DeleteUser(ctx context.Context, accountID, name string) error 
 		return fmt.Errorf("DeleteUser(%s, %q): %w", accountID, name, err)
 	}
 	s.auth.drop(keys...)
+	s.policies.drop(accountID, name)
 	return nil
 }

@@ -61,6 +61,7 @@ func (s *Service) AttachPolicy(ctx context.Context, accountID, userName string, 
 	if err != nil {
 		return nil, fmt.Errorf("AttachPolicy(%s, %q, %q): %w", accountID, userName, p.Name, err)
 	}
+	s.policies.drop(accountID, userName)
 	return p, nil
 }
 
@@ -96,6 +97,7 @@ func (s *Service) DetachPolicy(ctx context.Context, accountID, userName, name st
 	if err != nil {
 		return fmt.Errorf("DetachPolicy(%s, %q, %q): %w", accountID, userName, name, err)
 	}
+	s.policies.drop(accountID, userName)
 	return nil
 }
 

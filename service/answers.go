@@ -83,7 +83,7 @@ func (s *Service) ListAnswers(ctx context.Context, id, alias string, milestone i
 	)
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		var err error
-		rv, err = s.evaluatedReview(ctx, tx, id, alias, milestone)
+		rv, err = s.evaluatedReview(ctx, tx, act("ListAnswers"), id, alias, milestone)
 		if err != nil {
 			return err
 		}
@@ -111,8 +111,8 @@ func (s *Service) ListAnswers(ctx context.Context, id, alias string, milestone i
 }
 
 // evaluatedReview loads and evaluates a lens review, live or from a milestone.
-func (s *Service) evaluatedReview(ctx context.Context, tx wat.Tx, id, alias string, milestone int) (*ReviewView, error) {
-	snap, arn, err := s.reviewSnapshot(ctx, tx, id, alias, milestone)
+func (s *Service) evaluatedReview(ctx context.Context, tx wat.Tx, a access, id, alias string, milestone int) (*ReviewView, error) {
+	snap, arn, err := s.reviewSnapshot(ctx, tx, a, id, alias, milestone)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (s *Service) evaluatedReview(ctx context.Context, tx wat.Tx, id, alias stri
 func (s *Service) GetAnswer(ctx context.Context, id, alias, questionID string, milestone int) (*AnswerView, error) {
 	var v *AnswerView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		rv, err := s.evaluatedReview(ctx, tx, id, alias, milestone)
+		rv, err := s.evaluatedReview(ctx, tx, act("GetAnswer"), id, alias, milestone)
 		if err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ type UpdateAnswerInput struct {
 func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*AnswerView, error) {
 	var v *AnswerView
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, r, li, err := s.lockedReview(ctx, tx, in.WorkloadID, in.LensAlias)
+		w, r, li, err := s.lockedReview(ctx, tx, act("UpdateAnswer"), in.WorkloadID, in.LensAlias)
 		if err != nil {
 			return err
 		}

@@ -17,7 +17,7 @@ func (s *Service) ListLensReviewImprovements(ctx context.Context, id, alias stri
 		rv  *ReviewView
 	)
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		snap, arn, err := s.reviewSnapshot(ctx, tx, id, alias, milestone)
+		snap, arn, err := s.reviewSnapshot(ctx, tx, act("ListLensReviewImprovements"), id, alias, milestone)
 		if err != nil {
 			return err
 		}

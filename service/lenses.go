@@ -97,7 +97,7 @@ type LensFilter struct {
 
 // ListLenses returns a page of the lenses the caller can see.
 func (s *Service) ListLenses(ctx context.Context, f LensFilter, token string, max int) ([]*LensInfo, string, error) {
-	if _, err := caller(ctx); err != nil {
+	if err := s.authorizeAccount(ctx, act("ListLenses"), "*"); err != nil {
 		return nil, "", err
 	}
 	var out []*LensInfo
@@ -118,8 +118,12 @@ func (s *Service) ListLenses(ctx context.Context, f LensFilter, token string, ma
 
 // GetLens returns a lens version.
 func (s *Service) GetLens(ctx context.Context, alias, version string) (*LensInfo, error) {
-	if _, err := caller(ctx); err != nil {
+	li, err := s.lenses.Resolve(ctx, alias, version)
+	if err != nil {
 		return nil, err
 	}
-	return s.lenses.Resolve(ctx, alias, version)
+	if err := s.authorizeAccount(ctx, act("GetLens"), li.ARN); err != nil {
+		return nil, err
+	}
+	return li, nil
 }

@@ -19,7 +19,7 @@ func (s *Service) CreateMilestone(ctx context.Context, id, name, token string) (
 	fp := fingerprint("CreateMilestone", id, name)
 	number := 0
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, id, true)
+		w, err := s.ownWorkload(ctx, tx, act("CreateMilestone"), id, true)
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ type MilestoneView struct {
 func (s *Service) GetMilestone(ctx context.Context, id string, number int) (*MilestoneView, error) {
 	var v *MilestoneView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, err := s.readableWorkload(ctx, tx, id)
+		w, err := s.readableWorkload(ctx, tx, act("GetMilestone"), id)
 		if err != nil {
 			return err
 		}
@@ -104,7 +104,7 @@ func (s *Service) ListMilestones(ctx context.Context, id, token string, max int)
 	var out []*MilestoneView
 	next := ""
 	err = s.store.View(ctx, func(tx wat.Tx) error {
-		if _, err := s.readableWorkload(ctx, tx, id); err != nil {
+		if _, err := s.readableWorkload(ctx, tx, act("ListMilestones"), id); err != nil {
 			return err
 		}
 		ms, err := tx.ListMilestones(ctx, id, t.Offset, n+1)

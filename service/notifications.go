@@ -37,7 +37,7 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 		var ws []*wat.Workload
 		switch {
 		case workloadID != "":
-			w, err := s.readableWorkload(ctx, tx, workloadID)
+			w, err := s.readableWorkload(ctx, tx, act("ListNotifications"), workloadID)
 			if err != nil {
 				return err
 			}
@@ -47,6 +47,9 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 			// review templates exist.
 			return wat.NotFound("REVIEW_TEMPLATE", resourceARN, "Review template %s not found", resourceARN)
 		default:
+			if err := s.authorize(ctx, tx, act("ListNotifications"), "*", nil); err != nil {
+				return err
+			}
 			after := pageToken{}
 			for {
 				page, err := tx.ListWorkloads(ctx, p.AccountID, "", after.Key, after.ID, 200)

@@ -214,7 +214,7 @@ func (s *Service) ensureLensReview(ctx context.Context, tx wat.Tx, workloadID, a
 func (s *Service) ListLensReviews(ctx context.Context, id string, milestone int, token string, max int) ([]*ReviewView, string, error) {
 	var views []*ReviewView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, err := s.readableWorkload(ctx, tx, id)
+		w, err := s.readableWorkload(ctx, tx, act("ListLensReviews"), id)
 		if err != nil {
 			return err
 		}
@@ -239,7 +239,7 @@ func (s *Service) ListLensReviews(ctx context.Context, id string, milestone int,
 func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone int) (*ReviewView, error) {
 	var v *ReviewView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		snap, arn, err := s.reviewSnapshot(ctx, tx, id, alias, milestone)
+		snap, arn, err := s.reviewSnapshot(ctx, tx, act("GetLensReview"), id, alias, milestone)
 		if err != nil {
 			return err
 		}
@@ -253,8 +253,8 @@ func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone
 }
 
 // reviewSnapshot loads the snapshot a lens-review read works on.
-func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, id, alias string, milestone int) (*snapshot, string, error) {
-	w, err := s.readableWorkload(ctx, tx, id)
+func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, a access, id, alias string, milestone int) (*snapshot, string, error) {
+	w, err := s.readableWorkload(ctx, tx, a, id)
 	if err != nil {
 		return nil, "", err
 	}
@@ -277,8 +277,8 @@ func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, id, alias strin
 // lockedReview loads, for a write, a workload of the caller's account
 // (locked), its review of the lens named by alias and the lens version that
 // review is pinned to.
-func (s *Service) lockedReview(ctx context.Context, tx wat.Tx, workloadID, alias string) (*wat.Workload, *wat.LensReview, *LensInfo, error) {
-	w, err := s.ownWorkload(ctx, tx, workloadID, true)
+func (s *Service) lockedReview(ctx context.Context, tx wat.Tx, a access, workloadID, alias string) (*wat.Workload, *wat.LensReview, *LensInfo, error) {
+	w, err := s.ownWorkload(ctx, tx, a, workloadID, true)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -309,7 +309,7 @@ type UpdateLensReviewInput struct {
 func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput) (*ReviewView, error) {
 	var v *ReviewView
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, r, li, err := s.lockedReview(ctx, tx, in.WorkloadID, in.LensAlias)
+		w, r, li, err := s.lockedReview(ctx, tx, act("UpdateLensReview"), in.WorkloadID, in.LensAlias)
 		if err != nil {
 			return err
 		}
@@ -371,7 +371,7 @@ func (s *Service) AssociateLenses(ctx context.Context, id string, aliases []stri
 		return err
 	}
 	return s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, id, true)
+		w, err := s.ownWorkload(ctx, tx, act("AssociateLenses"), id, true)
 		if err != nil {
 			return err
 		}
@@ -416,7 +416,7 @@ func (s *Service) DisassociateLenses(ctx context.Context, id string, aliases []s
 		return err
 	}
 	return s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, id, true)
+		w, err := s.ownWorkload(ctx, tx, act("DisassociateLenses"), id, true)
 		if err != nil {
 			return err
 		}

@@ -32,6 +32,8 @@ type Service struct {
 	log     *slog.Logger
 	auth    authCache
 	answers answerCache
+	// policies caches users' compiled policies like auth caches their keys.
+	policies policyCache
 }
 
 // Config carries the dependencies of a Service.

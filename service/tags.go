@@ -11,7 +11,7 @@ import (
 
 // taggedWorkload resolves a resource ARN that names a workload of the
 // caller's account. Other resource types become taggable as they arrive.
-func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, arn string, lock bool) (*wat.Workload, error) {
+func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn string, lock bool) (*wat.Workload, error) {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "wellarchitected" {
 		return nil, wat.Invalid("WorkloadArn", "%q is not a Well-Architected resource ARN", arn)
@@ -20,7 +20,7 @@ func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, arn string, loc
 	if !ok || kind != "workload" || parts[3] != s.region {
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
 	}
-	w, err := s.ownWorkload(ctx, tx, id, lock)
+	w, err := s.ownWorkload(ctx, tx, a, id, lock)
 	if err != nil || w.ARN != arn {
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
 	}
@@ -35,7 +35,7 @@ func (s *Service) TagResource(ctx context.Context, arn string, tags map[string]s
 		return err
 	}
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.taggedWorkload(ctx, tx, arn, true)
+		w, err := s.taggedWorkload(ctx, tx, access{"TagResource", requestTags(tags)}, arn, true)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,7 @@ func (s *Service) TagResource(ctx context.Context, arn string, tags map[string]s
 // UntagResource removes tags from a resource; absent keys are ignored.
 func (s *Service) UntagResource(ctx context.Context, arn string, keys []string) error {
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.taggedWorkload(ctx, tx, arn, true)
+		w, err := s.taggedWorkload(ctx, tx, access{"UntagResource", map[string][]string{"aws:TagKeys": keys}}, arn, true)
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (s *Service) UntagResource(ctx context.Context, arn string, keys []string) 
 func (s *Service) ListTagsForResource(ctx context.Context, arn string) (map[string]string, error) {
 	var tags map[string]string
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, err := s.taggedWorkload(ctx, tx, arn, false)
+		w, err := s.taggedWorkload(ctx, tx, act("ListTagsForResource"), arn, false)
 		if err != nil {
 			return err
 		}

@@ -59,6 +59,9 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
 			return err
 		}
+		if err := s.authorize(ctx, tx, access{"CreateWorkload", requestTags(w.Tags)}, s.workloadARN(p.AccountID, "*"), nil); err != nil {
+			return err
+		}
 		prev, err := s.replay(ctx, tx, p.AccountID, "CreateWorkload", in.ClientRequestToken, fp)
 		if err != nil {
 			return err
@@ -180,7 +183,7 @@ func withFramework(s *Service, arns []string) []string {
 func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, error) {
 	var v *WorkloadView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, err := s.readableWorkload(ctx, tx, id)
+		w, err := s.readableWorkload(ctx, tx, act("GetWorkload"), id)
 		if err != nil {
 			return err
 		}
@@ -196,13 +199,13 @@ func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, er
 
 // readableWorkload loads a workload the caller may read. Another account's
 // workload is indistinguishable from a missing one.
-func (s *Service) readableWorkload(ctx context.Context, tx wat.Tx, id string) (*wat.Workload, error) {
-	return s.ownWorkload(ctx, tx, id, false)
+func (s *Service) readableWorkload(ctx context.Context, tx wat.Tx, a access, id string) (*wat.Workload, error) {
+	return s.ownWorkload(ctx, tx, a, id, false)
 }
 
 // ownWorkload loads a workload of the caller's account, optionally locked
 // for an update.
-func (s *Service) ownWorkload(ctx context.Context, tx wat.Tx, id string, lock bool) (*wat.Workload, error) {
+func (s *Service) ownWorkload(ctx context.Context, tx wat.Tx, a access, id string, lock bool) (*wat.Workload, error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -216,6 +219,9 @@ func (s *Service) ownWorkload(ctx context.Context, tx wat.Tx, id string, lock bo
 	}
 	if w.AccountID != p.AccountID {
 		return nil, workloadNotFound(id)
+	}
+	if err := s.authorize(ctx, tx, a, w.ARN, w.Tags); err != nil {
+		return nil, err
 	}
 	return w, nil
 }

@@ -43,7 +43,7 @@ func setList(dst *[]string, v []string) {
 func (s *Service) UpdateWorkload(ctx context.Context, id string, p WorkloadPatch) (*WorkloadView, error) {
 	var v *WorkloadView
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
-		w, err := s.ownWorkload(ctx, tx, id, true)
+		w, err := s.ownWorkload(ctx, tx, act("UpdateWorkload"), id, true)
 		if err != nil {
 			return err
 		}
@@ -109,7 +109,7 @@ func (s *Service) DeleteWorkload(ctx context.Context, id, token string) error {
 		if prev != "" {
 			return nil
 		}
-		w, err := s.ownWorkload(ctx, tx, id, true)
+		w, err := s.ownWorkload(ctx, tx, act("DeleteWorkload"), id, true)
 		if err != nil {
 			return err
 		}
@@ -139,6 +139,9 @@ func (s *Service) ListWorkloads(ctx context.Context, prefix, token string, max i
 	var out []*WorkloadView
 	next := ""
 	err = s.store.View(ctx, func(tx wat.Tx) error {
+		if err := s.authorize(ctx, tx, act("ListWorkloads"), "*", nil); err != nil {
+			return err
+		}
 		ws, err := tx.ListWorkloads(ctx, p.AccountID, prefix, t.Key, t.ID, n+1)
 		if err != nil {
 			return err
