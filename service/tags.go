@@ -21,8 +21,11 @@ func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn s
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
 	}
 	w, err := s.ownWorkload(ctx, tx, a, id, lock)
-	if err != nil || w.ARN != arn {
+	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && w.ARN != arn) {
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return w, nil
 }
