@@ -33,6 +33,9 @@ type Server struct {
 	router   *wire.Router
 	handler  wire.Handler
 	log      *slog.Logger
+
+	// Limiter, when set, bounds each principal's request rate.
+	Limiter *Limiter
 }
 
 // New returns a Server answering for svc's region.
@@ -81,6 +84,9 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		return secret, err
 	})
 	if err != nil {
+		return "", err
+	}
+	if err := s.Limiter.Allow(principal.UserARN); err != nil {
 		return "", err
 	}
 	ctx = wat.NewContextWithPrincipal(ctx, principal)

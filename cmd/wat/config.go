@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/wat-dev/wat/service"
@@ -24,7 +25,18 @@ type Config struct {
 	// AuthCacheTTL is how long a verified access key is reused before it is
 	// read again (service.AuthCacheTTL by default); zero disables the cache.
 	AuthCacheTTL time.Duration
+	// RateLimit is each principal's sustained requests per second (0: no
+	// limit) and RateBurst the most it may send at once.
+	RateLimit float64
+	RateBurst int
 }
+
+// Default request rate per principal: generous for people and scripts, and
+// a bound on what one runaway client can take from the others.
+const (
+	DefaultRateLimit = 200
+	DefaultRateBurst = 400
+)
 
 // DefaultConfig returns the defaults: loopback only, ./data, us-east-1.
 func DefaultConfig() Config {
@@ -34,6 +46,8 @@ func DefaultConfig() Config {
 		Region:       "us-east-1",
 		LogLevel:     "info",
 		AuthCacheTTL: service.AuthCacheTTL,
+		RateLimit:    DefaultRateLimit,
+		RateBurst:    DefaultRateBurst,
 	}
 }
 
@@ -54,6 +68,9 @@ func (c Config) Validate() error {
 	}
 	if err := c.StoreConfig.validate(); err != nil {
 		return err
+	}
+	if c.RateLimit < 0 || c.RateBurst < 1 {
+		return fmt.Errorf("--rate-limit must not be negative and --rate-burst must be at least 1")
 	}
 	if c.AuthCacheTTL < 0 {
 		return fmt.Errorf("--auth-cache-ttl %v must not be negative", c.AuthCacheTTL)
@@ -96,12 +113,28 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 		}
 		c.AuthCacheTTL = d
 	}
+	if v := getenv("WAT_RATE_LIMIT"); v != "" {
+		r, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return c, fmt.Errorf("WAT_RATE_LIMIT %q is not a number of requests per second", v)
+		}
+		c.RateLimit = r
+	}
+	if v := getenv("WAT_RATE_BURST"); v != "" {
+		b, err := strconv.Atoi(v)
+		if err != nil {
+			return c, fmt.Errorf("WAT_RATE_BURST %q is not a whole number of requests", v)
+		}
+		c.RateBurst = b
+	}
 	fs := flag.NewFlagSet("wat serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.Listen, "listen", c.Listen, "address to serve on (WAT_LISTEN)")
 	c.StoreConfig.addFlags(fs)
 	fs.StringVar(&c.Region, "region", c.Region, "the region the API answers for (WAT_REGION)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (WAT_LOG_LEVEL)")
+	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second each principal may make on average; 0 for no limit (WAT_RATE_LIMIT)")
+	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "requests a principal may make at once (WAT_RATE_BURST)")
 	fs.DurationVar(&c.AuthCacheTTL, "auth-cache-ttl", c.AuthCacheTTL, "how long a verified access key is reused; 0 disables the cache (WAT_AUTH_CACHE_TTL)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

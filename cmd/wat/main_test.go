@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,6 +12,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
+	"github.com/aws/smithy-go"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer goroutine and a reader.
@@ -170,5 +175,33 @@ func TestEnvironmentSettings(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "wat.db")); err != nil {
 		t.Errorf("WAT_DATA_DIR ignored: %v", err)
+	}
+}
+
+// TestRateLimit: a principal beyond its burst gets HTTP 429
+// ThrottlingException, which the SDK (with retries off) reports as such.
+func TestRateLimit(t *testing.T) {
+	dir := t.TempDir()
+	w := MustRunMain(t, map[string]string{"WAT_RATE_LIMIT": "1", "WAT_RATE_BURST": "3"}, "--listen", "127.0.0.1:0", "--data-dir", dir)
+	creds := readCredentials(t, dir)
+	client := sdkClient(w.Endpoint, creds[0], creds[1])
+	var throttled int
+	for i := 0; i < 6; i++ {
+		_, err := client.ListWorkloads(context.Background(), &wellarchitected.ListWorkloadsInput{})
+		var ae smithy.APIError
+		switch {
+		case err == nil:
+		case errors.As(err, &ae) && ae.ErrorCode() == "ThrottlingException":
+			var re *awshttp.ResponseError
+			if !errors.As(err, &re) || re.HTTPStatusCode() != 429 {
+				t.Errorf("ThrottlingException without HTTP 429: %v", err)
+			}
+			throttled++
+		default:
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+	if throttled < 2 || throttled > 3 {
+		t.Errorf("%d of 6 immediate requests throttled with a burst of 3, want 3 (2 if a token came back meanwhile)", throttled)
 	}
 }

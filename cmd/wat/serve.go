@@ -66,8 +66,10 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	if err != nil {
 		return err
 	}
+	handler := api.New(svc, log)
+	handler.Limiter = api.NewLimiter(cfg.RateLimit, cfg.RateBurst, nil)
 	srv := &http.Server{
-		Handler:           api.New(svc, log),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
