@@ -105,6 +105,14 @@ type Tx interface {
 	// GetIdempotency returns the record of a client request token.
 	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)
 	PutIdempotency(ctx context.Context, r *Idempotency) error
+
+	// AppendAuditEvent adds e to the audit log and sets e.ID. The log is
+	// append-only: there is no way to change or remove an event, and
+	// deleting an account keeps its events.
+	AppendAuditEvent(ctx context.Context, e *AuditEvent) error
+	// ListAuditEvents returns up to limit events matching f with an ID
+	// above afterID, in ID order.
+	ListAuditEvents(ctx context.Context, f AuditFilter, afterID int64, limit int) ([]*AuditEvent, error)
 }
 
 // Idempotency remembers what a create request with a ClientRequestToken did,

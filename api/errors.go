@@ -44,15 +44,16 @@ type fieldErrorBody struct {
 
 // writeError writes err as an AWS error response. Errors that are not a
 // *wat.Error are internal: their cause is logged with the request id and the
-// client gets a generic message.
-func writeError(w http.ResponseWriter, log *slog.Logger, requestID, op string, err error) {
+// client gets a generic message. It returns the error type and message
+// written.
+func writeError(w http.ResponseWriter, log *slog.Logger, requestID, op string, err error) (typ, message string) {
 	var e *wat.Error
 	if !errors.As(err, &e) || errorKinds[e.Code].typ == "" {
 		log.Error("internal error", "request_id", requestID, "operation", op, "err", err)
 		e = &wat.Error{Code: wat.EInternal, Message: "An internal error occurred. Quote request id " + requestID + " when reporting it."}
 	}
 	kind := errorKinds[e.Code]
-	typ := kind.typ
+	typ = kind.typ
 	if e.Type != "" {
 		typ = e.Type
 	}
@@ -76,4 +77,5 @@ func writeError(w http.ResponseWriter, log *slog.Logger, requestID, op string, e
 	h.Set("X-Amzn-ErrorType", typ)
 	w.WriteHeader(kind.status)
 	w.Write(b)
+	return typ, e.Message
 }

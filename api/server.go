@@ -34,6 +34,8 @@ type Server struct {
 	handler  wire.Handler
 	log      *slog.Logger
 
+	// Audit, when set, records every mutating call in the audit log.
+	Audit wat.Store
 	// Limiter, when set, bounds each principal's request rate.
 	Limiter *Limiter
 }
@@ -59,56 +61,64 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	op, err := s.serve(r.Context(), w, r)
+	x := &exchange{}
+	err := s.serve(r.Context(), w, r, x)
 	if err != nil {
-		writeError(w, s.log, reqID, op, err)
+		x.errorCode, x.errorMessage = writeError(w, s.log, reqID, x.op, err)
 	}
-	s.log.Debug("request", "request_id", reqID, "operation", op, "method", r.Method, "path", r.URL.Path, "err", err, "duration", time.Since(start))
+	s.audit(r, reqID, start, x)
+	s.log.Debug("request", "request_id", reqID, "operation", x.op, "method", r.Method, "path", r.URL.Path, "err", err, "duration", time.Since(start))
 }
 
 // serve authenticates, routes and runs one request, writing the success
-// response; an error is left to the caller to write.
-func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request) (string, error) {
+// response; an error is left to the caller to write. It fills x with what
+// the audit log records.
+func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, x *exchange) error {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return "", &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonOther, Message: "The request body is larger than " + strconv.Itoa(MaxBodyBytes) + " bytes"}
+			return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonOther, Message: "The request body is larger than " + strconv.Itoa(MaxBodyBytes) + " bytes"}
 		}
-		return "", &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
+		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
 	}
+	x.body = body
 	var principal *wat.Principal
 	_, err = s.verifier.Verify(ctx, r, body, func(ctx context.Context, keyID string) (string, error) {
 		secret, p, err := s.svc.Authenticate(ctx, keyID)
 		principal = p
+		x.accessKeyID = keyID
 		return secret, err
 	})
 	if err != nil {
-		return "", err
+		return err
 	}
+	x.principal = principal
 	if err := s.Limiter.Allow(principal.UserARN); err != nil {
-		return "", err
+		return err
 	}
 	ctx = wat.NewContextWithPrincipal(ctx, principal)
 	op, labels, err := s.router.Match(r.Method, r.URL.EscapedPath())
 	if err != nil {
-		return "", err
+		return err
 	}
+	x.op, x.labels = op.Name, labels
 	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body})
 	if err != nil {
-		return op.Name, err
+		return err
 	}
 	var b []byte
 	if op.HasOutput {
 		if b, err = json.Marshal(out); err != nil {
-			return op.Name, err
+			return err
 		}
 		w.Header().Set("Content-Type", "application/json")
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(op.SuccessCode)
 	w.Write(b)
-	return op.Name, nil
+	x.response = b
+	return nil
 }
 
 // newRequestID returns a random request id in AWS's shape.

@@ -52,6 +52,7 @@ func runContract(t *testing.T, b *backend) {
 		{"Milestones", testMilestones},
 		{"ListMilestones", testListMilestones},
 		{"Idempotency", testIdempotency},
+		{"AuditLog", testAuditLog},
 		{"SecretsEncryptedAtRest", testSecretsEncryptedAtRest},
 		{"WrongMasterKey", testWrongMasterKey},
 		{"ConcurrentSameName", testConcurrentSameName},

@@ -43,6 +43,7 @@ var adminCommands = []adminCommand{
 	{"attach-policy", "--account ID --user NAME (--policy FILE [--policy-name NAME] | --managed NAME)", defineAttachPolicy},
 	{"detach-policy", "--account ID --user NAME (--policy-name NAME | --managed NAME)", defineDetachPolicy},
 	{"list-policies", "--account ID --user NAME", defineListPolicies},
+	{"audit", "[--since TIME|24h] [--account ID] [--event-name NAME] [--limit N]", defineAudit},
 }
 
 func adminUsage() string {
@@ -58,7 +59,8 @@ Commands:
 		fmt.Fprintf(&b, "  %-18s %s\n", c.name, c.synopsis)
 	}
 	b.WriteString(`
-Each command prints one JSON object. It works on the database of "wat serve"
+Each command prints one JSON object; audit prints one CloudTrail-shaped
+event per line, oldest first. It works on the database of "wat serve"
 (WAT_DATA_DIR, WAT_DATABASE_URL and WAT_MASTER_KEY as for serve), also while
 the server runs; a running server notices deactivated or deleted keys within
 its auth cache TTL (5s by default).
@@ -141,6 +143,15 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		return 1
 	}
 	enc := json.NewEncoder(stdout)
+	if lines, ok := out.(jsonLines); ok {
+		for _, l := range lines {
+			if err := enc.Encode(l); err != nil {
+				fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)
+				return 1
+			}
+		}
+		return 0
+	}
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
 		fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)

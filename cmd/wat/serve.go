@@ -67,6 +67,7 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	handler := api.New(svc, log)
+	handler.Audit = store
 	handler.Limiter = api.NewLimiter(cfg.RateLimit, cfg.RateBurst, nil)
 	srv := &http.Server{
 		Handler:           handler,

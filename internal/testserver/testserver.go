@@ -85,7 +85,9 @@ func Start(t testing.TB, opts Options) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := &http.Server{Handler: api.New(svc, log), ReadHeaderTimeout: 10 * time.Second}
+	apiServer := api.New(svc, log)
+	apiServer.Audit = store
+	hs := &http.Server{Handler: apiServer, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	t.Cleanup(func() {
 		hs.Close()

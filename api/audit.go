@@ -1,0 +1,181 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/wat-dev/wat"
+)
+
+// exchange is what one request did, as the audit log records it.
+type exchange struct {
+	op           string // "" until routed
+	labels       map[string]string
+	body         []byte
+	accessKeyID  string         // the key the request was signed with, if any
+	principal    *wat.Principal // nil unless authenticated
+	response     []byte         // the success response's body
+	errorCode    string
+	errorMessage string
+}
+
+// unknownEvent names the events of requests that match no route; their
+// parameters are not recorded.
+const unknownEvent = "Unknown"
+
+// auditTimeout bounds the audit write of a request whose client has gone.
+const auditTimeout = 10 * time.Second
+
+// isReadOnly reports whether an operation only reads: its calls are not
+// audited.
+func isReadOnly(op string) bool {
+	return strings.HasPrefix(op, "Get") || strings.HasPrefix(op, "List") || op == "ExportLens"
+}
+
+// audit records x in the audit log when the operation mutates, whether it
+// succeeded or not. A failure is logged and does not change the response
+// (already written).
+func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *exchange) {
+	if s.Audit == nil {
+		return
+	}
+	name, labels := x.op, x.labels
+	if name == "" { // failed before routing: authentication, body, throttling
+		if op, l, err := s.router.Match(r.Method, r.URL.EscapedPath()); err == nil {
+			name, labels = op.Name, l
+		} else if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			return // a read of nothing: not a mutating call
+		} else {
+			name = unknownEvent
+		}
+	}
+	if isReadOnly(name) {
+		return
+	}
+	e := &wat.AuditEvent{
+		EventTime:       start,
+		EventName:       name,
+		AccessKeyID:     x.accessKeyID,
+		SourceIPAddress: remoteHost(r.RemoteAddr),
+		UserAgent:       r.UserAgent(),
+		RequestID:       requestID,
+		ErrorCode:       x.errorCode,
+		ErrorMessage:    x.errorMessage,
+	}
+	if p := x.principal; p != nil {
+		e.AccountID, e.UserARN, e.UserName, e.AccessKeyID = p.AccountID, p.UserARN, p.UserName, p.AccessKeyID
+	}
+	if name != unknownEvent {
+		e.RequestParameters = requestParameters(labels, r.URL.Query(), x.body)
+		if x.errorCode == "" && len(x.response) > 0 {
+			e.ResponseElements = maskedJSON(x.response)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), auditTimeout)
+	defer cancel()
+	if err := s.Audit.Update(ctx, func(tx wat.Tx) error { return tx.AppendAuditEvent(ctx, e) }); err != nil {
+		s.log.Error("audit log write failed", "request_id", requestID, "operation", name, "err", err)
+	}
+}
+
+// remoteHost is the host of a RemoteAddr, or all of it when it has no port.
+func remoteHost(addr string) string {
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		return host
+	}
+	return addr
+}
+
+// requestParameters is the request as one masked JSON object keyed by member
+// name: the JSON body's members, then the query's and the path labels'.
+// Query parameters are keyed by their wire name, which for this API's
+// mutating operations is the member name.
+func requestParameters(labels map[string]string, query map[string][]string, body []byte) string {
+	params := map[string]any{}
+	if len(bytes.TrimSpace(body)) > 0 {
+		var m map[string]any
+		if json.Unmarshal(body, &m) == nil {
+			params = m
+		}
+	}
+	for k, v := range query {
+		if len(v) == 1 {
+			params[k] = v[0]
+		} else {
+			params[k] = v
+		}
+	}
+	for k, v := range labels {
+		params[k] = v
+	}
+	mask(params)
+	b, _ := json.Marshal(params)
+	return string(b)
+}
+
+// maskedJSON returns a JSON object's text with its secret members masked;
+// "" when it is not an object.
+func maskedJSON(b []byte) string {
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return ""
+	}
+	mask(m)
+	out, _ := json.Marshal(m)
+	return string(out)
+}
+
+// masked is what the audit log shows instead of a name, description or notes.
+const masked = "****"
+
+// isMasked reports whether a member holds what users write about their
+// workloads (names, descriptions, notes, the review owner), which the audit
+// log must not keep.
+func isMasked(member string) bool {
+	return strings.HasSuffix(member, "Name") || strings.HasSuffix(member, "Description") ||
+		strings.HasSuffix(member, "Notes") || member == "ReviewOwner"
+}
+
+// mask replaces, recursively, the values of masked members by "****"; a
+// masked member holding a map or list keeps its shape with every value
+// masked (PillarNotes keeps its pillar ids).
+func mask(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if isMasked(k) {
+				v[k] = maskAll(x)
+			} else {
+				mask(x)
+			}
+		}
+	case []any:
+		for _, x := range v {
+			mask(x)
+		}
+	}
+}
+
+// maskAll masks every value inside v.
+func maskAll(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = maskAll(x)
+		}
+		return v
+	case []any:
+		for i, x := range v {
+			v[i] = maskAll(x)
+		}
+		return v
+	case nil:
+		return nil
+	}
+	return masked
+}
