@@ -11,6 +11,11 @@ type Account struct {
 	ID        string // 12 digits
 	Name      string
 	CreatedAt time.Time
+	// OrganizationID and OUID place the account in an organization and one
+	// of its organizational units; empty when it is in none. Set them with
+	// Tx.SetAccountOrganization, not CreateAccount.
+	OrganizationID string
+	OUID           string
 }
 
 // User is an identity inside an account.

@@ -72,12 +72,14 @@ type Tx interface {
 	UpdateWorkload(ctx context.Context, w *Workload) error
 	// GetWorkload returns the workload; lock also serialises writers of it.
 	GetWorkload(ctx context.Context, id string, lock bool) (*Workload, error)
-	// DeleteWorkload removes a workload with its lens reviews, answers and milestones.
+	// DeleteWorkload removes a workload with its lens reviews, answers,
+	// milestones and shares.
 	DeleteWorkload(ctx context.Context, id string) error
-	// ListWorkloads returns up to limit workloads of an account whose name
-	// starts with prefix (compared case-insensitively), ordered by NameKey
-	// then ID, starting strictly after the (afterKey, afterID) position.
-	ListWorkloads(ctx context.Context, accountID, prefix, afterKey, afterID string, limit int) ([]*Workload, error)
+	// ListWorkloads returns up to limit workloads that an account owns or
+	// whose ID is in sharedIDs, whose name starts with prefix (compared
+	// case-insensitively), ordered by NameKey then ID, starting strictly
+	// after the (afterKey, afterID) position.
+	ListWorkloads(ctx context.Context, accountID string, sharedIDs []string, prefix, afterKey, afterID string, limit int) ([]*Workload, error)
 	CountWorkloads(ctx context.Context, accountID string) (int, error)
 
 	// PutLensReview inserts or replaces a lens review.
@@ -101,6 +103,60 @@ type Tx interface {
 	// LastMilestone returns the highest milestone number and the count of
 	// milestones of a workload (0, 0 when it has none).
 	LastMilestone(ctx context.Context, workloadID string) (number, count int, err error)
+
+	// InsertShare stores a new share; EConflict when the resource already
+	// has a share with the same recipient (kind, ID and user).
+	InsertShare(ctx context.Context, s *Share) error
+	// GetShare returns a share by its ID.
+	GetShare(ctx context.Context, id string) (*Share, error)
+	// GetShareByInvitation returns the share of an invitation ID.
+	GetShareByInvitation(ctx context.Context, invitationID string) (*Share, error)
+	// UpdateShare stores a share's Permission, Status and UpdatedAt
+	// (matched by ID); ENotFound when it does not exist.
+	UpdateShare(ctx context.Context, s *Share) error
+	// DeleteShare removes a share; ENotFound when it does not exist.
+	DeleteShare(ctx context.Context, id string) error
+	// ListShares returns the shares of one resource, oldest first (then by ID).
+	ListShares(ctx context.Context, resourceType, resourceID string) ([]*Share, error)
+	// ListSharesFor returns the shares of resources of the given type whose
+	// recipient is r: its account (account shares), its user (user shares
+	// of r.AccountID and r.UserName), its organization or its OU; oldest
+	// first (then by ID), whatever their status.
+	ListSharesFor(ctx context.Context, r Recipient, resourceType string) ([]*Share, error)
+	// ExpireInvitations marks EXPIRED every PENDING share created before
+	// cutoff and returns how many it marked.
+	ExpireInvitations(ctx context.Context, cutoff time.Time) (int, error)
+
+	// CreateOrganization stores a new organization; EConflict when its ID
+	// is taken. It does not place the management account in it.
+	CreateOrganization(ctx context.Context, o *Organization) error
+	GetOrganization(ctx context.Context, id string) (*Organization, error)
+	// ListOrganizations returns every organization, ordered by ID.
+	ListOrganizations(ctx context.Context) ([]*Organization, error)
+	// DeleteOrganization removes an organization with its OUs; its accounts
+	// are left in no organization. ENotFound when it does not exist.
+	DeleteOrganization(ctx context.Context, id string) error
+	// CreateOU stores a new organizational unit; EConflict when its ID is
+	// taken, ENotFound when its organization does not exist.
+	CreateOU(ctx context.Context, ou *OrganizationalUnit) error
+	GetOU(ctx context.Context, id string) (*OrganizationalUnit, error)
+	// ListOUs returns an organization's OUs, ordered by ID.
+	ListOUs(ctx context.Context, organizationID string) ([]*OrganizationalUnit, error)
+	// DeleteOU removes an OU; its accounts stay in the organization, in no
+	// OU. ENotFound when it does not exist.
+	DeleteOU(ctx context.Context, id string) error
+	// SetAccountOrganization places an account in an organization and OU
+	// ("" for none); ENotFound when the account does not exist.
+	SetAccountOrganization(ctx context.Context, accountID, organizationID, ouID string) error
+	// ListOrganizationAccounts returns the accounts of an organization,
+	// ordered by ID.
+	ListOrganizationAccounts(ctx context.Context, organizationID string) ([]*Account, error)
+
+	// GetAccountSettings returns an account's settings; an account that
+	// never stored any gets every setting off (not an error).
+	GetAccountSettings(ctx context.Context, accountID string) (*AccountSettings, error)
+	// PutAccountSettings stores an account's settings.
+	PutAccountSettings(ctx context.Context, s *AccountSettings) error
 
 	// GetIdempotency returns the record of a client request token.
 	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)

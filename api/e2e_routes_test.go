@@ -21,6 +21,8 @@ var implemented = []string{
 	"ListLensReviewImprovements", "ListLensReviews", "ListLenses", "ListMilestones",
 	"ListNotifications", "ListTagsForResource", "ListWorkloads", "TagResource", "UntagResource",
 	"UpdateAnswer", "UpdateLensReview", "UpdateWorkload",
+	"CreateWorkloadShare", "DeleteWorkloadShare", "ListWorkloadShares", "UpdateWorkloadShare",
+	"ListShareInvitations", "UpdateShareInvitation", "GetGlobalSettings", "UpdateGlobalSettings",
 }
 
 // TestUnimplementedOperationsAreRouted calls every other operation of the
@@ -69,10 +71,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.CreateTemplateShare(ctx, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other})
 			return err
 		},
-		"CreateWorkloadShare": func(ctx context.Context) error {
-			_, err := c.CreateWorkloadShare(ctx, &wa.CreateWorkloadShareInput{WorkloadId: workload, SharedWith: other, PermissionType: types.PermissionTypeReadonly})
-			return err
-		},
 		"DeleteLens": func(ctx context.Context) error {
 			_, err := c.DeleteLens(ctx, &wa.DeleteLensInput{LensAlias: lens, LensStatus: types.LensStatusTypePublished})
 			return err
@@ -97,10 +95,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.DeleteTemplateShare(ctx, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share})
 			return err
 		},
-		"DeleteWorkloadShare": func(ctx context.Context) error {
-			_, err := c.DeleteWorkloadShare(ctx, &wa.DeleteWorkloadShareInput{WorkloadId: workload, ShareId: share})
-			return err
-		},
 		"DisassociateProfiles": func(ctx context.Context) error {
 			_, err := c.DisassociateProfiles(ctx, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}})
 			return err
@@ -111,10 +105,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		},
 		"GetConsolidatedReport": func(ctx context.Context) error {
 			_, err := c.GetConsolidatedReport(ctx, &wa.GetConsolidatedReportInput{Format: types.ReportFormatJson})
-			return err
-		},
-		"GetGlobalSettings": func(ctx context.Context) error {
-			_, err := c.GetGlobalSettings(ctx, &wa.GetGlobalSettingsInput{})
 			return err
 		},
 		"GetLensReviewReport": func(ctx context.Context) error {
@@ -181,20 +171,8 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.ListReviewTemplates(ctx, &wa.ListReviewTemplatesInput{})
 			return err
 		},
-		"ListShareInvitations": func(ctx context.Context) error {
-			_, err := c.ListShareInvitations(ctx, &wa.ListShareInvitationsInput{})
-			return err
-		},
 		"ListTemplateShares": func(ctx context.Context) error {
 			_, err := c.ListTemplateShares(ctx, &wa.ListTemplateSharesInput{TemplateArn: template})
-			return err
-		},
-		"ListWorkloadShares": func(ctx context.Context) error {
-			_, err := c.ListWorkloadShares(ctx, &wa.ListWorkloadSharesInput{WorkloadId: workload})
-			return err
-		},
-		"UpdateGlobalSettings": func(ctx context.Context) error {
-			_, err := c.UpdateGlobalSettings(ctx, &wa.UpdateGlobalSettingsInput{OrganizationSharingStatus: types.OrganizationSharingStatusEnabled})
 			return err
 		},
 		"UpdateIntegration": func(ctx context.Context) error {
@@ -215,14 +193,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		},
 		"UpdateReviewTemplateLensReview": func(ctx context.Context) error {
 			_, err := c.UpdateReviewTemplateLensReview(ctx, &wa.UpdateReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens, LensNotes: aws.String("n")})
-			return err
-		},
-		"UpdateShareInvitation": func(ctx context.Context) error {
-			_, err := c.UpdateShareInvitation(ctx, &wa.UpdateShareInvitationInput{ShareInvitationId: share, ShareInvitationAction: types.ShareInvitationActionAccept})
-			return err
-		},
-		"UpdateWorkloadShare": func(ctx context.Context) error {
-			_, err := c.UpdateWorkloadShare(ctx, &wa.UpdateWorkloadShareInput{WorkloadId: workload, ShareId: share, PermissionType: types.PermissionTypeContributor})
 			return err
 		},
 		"UpgradeLensReview": func(ctx context.Context) error {

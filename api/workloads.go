@@ -96,6 +96,7 @@ func workloadOut(v *service.WorkloadView) *wire.Workload {
 		PillarPriorities:                w.PillarPriorities,
 		Lenses:                          v.LensAliases,
 		Owner:                           &w.AccountID,
+		ShareInvitationId:               str(v.ShareInvitationID),
 		Tags:                            w.Tags,
 		Applications:                    w.Applications,
 		DiscoveryConfig:                 discoveryOut(w.DiscoveryConfig),

@@ -52,7 +52,7 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 			}
 			after := pageToken{}
 			for {
-				page, err := tx.ListWorkloads(ctx, p.AccountID, "", after.Key, after.ID, 200)
+				page, err := tx.ListWorkloads(ctx, p.AccountID, nil, "", after.Key, after.ID, 200)
 				if err != nil {
 					return err
 				}

@@ -278,7 +278,7 @@ func (s *Service) reviewSnapshot(ctx context.Context, tx wat.Tx, a access, id, a
 // (locked), its review of the lens named by alias and the lens version that
 // review is pinned to.
 func (s *Service) lockedReview(ctx context.Context, tx wat.Tx, a access, workloadID, alias string) (*wat.Workload, *wat.LensReview, *LensInfo, error) {
-	w, err := s.ownWorkload(ctx, tx, a, workloadID, true)
+	w, _, err := s.workloadFor(ctx, tx, a, workloadID, roleContributor, true)
 	if err != nil {
 		return nil, nil, nil, err
 	}

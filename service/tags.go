@@ -9,8 +9,9 @@ import (
 	"github.com/wat-dev/wat"
 )
 
-// taggedWorkload resolves a resource ARN that names a workload of the
-// caller's account. Other resource types become taggable as they arrive.
+// taggedWorkload resolves a resource ARN that names a workload the caller
+// may read (lock false) or change the tags of (lock true: its owner only).
+// Other resource types become taggable as they arrive.
 func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn string, lock bool) (*wat.Workload, error) {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "wellarchitected" {
@@ -20,7 +21,11 @@ func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn s
 	if !ok || kind != "workload" || parts[3] != s.region {
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
 	}
-	w, err := s.ownWorkload(ctx, tx, a, id, lock)
+	need := roleReader
+	if lock {
+		need = roleOwner
+	}
+	w, _, err := s.workloadFor(ctx, tx, a, id, need, lock)
 	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && w.ARN != arn) {
 		return nil, wat.NotFound("RESOURCE", arn, "Resource %s not found", arn)
 	}

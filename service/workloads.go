@@ -14,6 +14,9 @@ type WorkloadView struct {
 	*wat.Workload
 	LensAliases []string
 	RiskCounts  wat.RiskCounts
+	// ShareInvitationID is, for a workload shared with the caller, the
+	// invitation of the share that grants the caller access.
+	ShareInvitationID string
 }
 
 // CreateWorkloadInput is what CreateWorkload takes.
@@ -183,7 +186,7 @@ func withFramework(s *Service, arns []string) []string {
 func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, error) {
 	var v *WorkloadView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, err := s.readableWorkload(ctx, tx, act("GetWorkload"), id)
+		w, g, err := s.workloadFor(ctx, tx, act("GetWorkload"), id, roleReader, false)
 		if err != nil {
 			return err
 		}
@@ -192,38 +195,25 @@ func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, er
 			return err
 		}
 		v = s.workloadView(ctx, snap)
+		v.ShareInvitationID = g.invitationID
 		return nil
 	})
 	return v, err
 }
 
-// readableWorkload loads a workload the caller may read. Another account's
-// workload is indistinguishable from a missing one.
+// readableWorkload loads a workload the caller may read: one of its
+// account's, or one shared with it. Another account's workload that is not
+// shared is indistinguishable from a missing one.
 func (s *Service) readableWorkload(ctx context.Context, tx wat.Tx, a access, id string) (*wat.Workload, error) {
-	return s.ownWorkload(ctx, tx, a, id, false)
+	w, _, err := s.workloadFor(ctx, tx, a, id, roleReader, false)
+	return w, err
 }
 
-// ownWorkload loads a workload of the caller's account, optionally locked
-// for an update.
+// ownWorkload loads a workload for an action only its owner account may
+// take, optionally locked for an update.
 func (s *Service) ownWorkload(ctx context.Context, tx wat.Tx, a access, id string, lock bool) (*wat.Workload, error) {
-	p, err := caller(ctx)
-	if err != nil {
-		return nil, err
-	}
-	w, err := tx.GetWorkload(ctx, id, lock)
-	if err != nil {
-		if wat.ErrorCodeOf(err) == wat.ENotFound {
-			return nil, workloadNotFound(id)
-		}
-		return nil, err
-	}
-	if w.AccountID != p.AccountID {
-		return nil, workloadNotFound(id)
-	}
-	if err := s.authorize(ctx, tx, a, w.ARN, w.Tags); err != nil {
-		return nil, err
-	}
-	return w, nil
+	w, _, err := s.workloadFor(ctx, tx, a, id, roleOwner, lock)
+	return w, err
 }
 
 func workloadNotFound(id string) error {

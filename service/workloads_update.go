@@ -124,8 +124,9 @@ func (s *Service) DeleteWorkload(ctx context.Context, id, token string) error {
 	return nil
 }
 
-// ListWorkloads returns a page of the caller's workloads whose names start
-// with prefix, ordered by name.
+// ListWorkloads returns a page of the workloads the caller's account owns
+// or has been shared (accepted invitations, organization shares) whose
+// names start with prefix, ordered by name.
 func (s *Service) ListWorkloads(ctx context.Context, prefix, token string, max int) ([]*WorkloadView, string, error) {
 	p, err := caller(ctx)
 	if err != nil {
@@ -142,7 +143,11 @@ func (s *Service) ListWorkloads(ctx context.Context, prefix, token string, max i
 		if err := s.authorize(ctx, tx, act("ListWorkloads"), "*", nil); err != nil {
 			return err
 		}
-		ws, err := tx.ListWorkloads(ctx, p.AccountID, prefix, t.Key, t.ID, n+1)
+		shared, err := s.sharedWorkloadIDs(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		ws, err := tx.ListWorkloads(ctx, p.AccountID, shared, prefix, t.Key, t.ID, n+1)
 		if err != nil {
 			return err
 		}

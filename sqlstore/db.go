@@ -55,6 +55,10 @@ type dialect struct {
 	migrationLock string
 	// accountsLock serialises the creation of accounts; empty for SQLite.
 	accountsLock string
+	// jsonStrings is a one-column subquery yielding the strings of the JSON
+	// array bound to its one placeholder (json_each, json_array_elements_text):
+	// a list of any length as one argument, so the statement stays the same.
+	jsonStrings string
 }
 
 // maxAttempts bounds how often Update runs fn when the database reports a

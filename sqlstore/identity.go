@@ -45,45 +45,72 @@ func (t *tx) CreateAccount(ctx context.Context, a *wat.Account) error {
 	return nil
 }
 
-// GetAccount returns an account.
-func (t *tx) GetAccount(ctx context.Context, id string) (*wat.Account, error) {
+// accountColumns are read by every SELECT FROM accountsJoined, in
+// scanAccount's order; an account in no organization (or OU) reads as
+// the empty string.
+const accountColumns = `a.id, a.name, a.created_at, coalesce(m.organization_id, ''), coalesce(m.ou_id, '')`
+
+// accountsJoined are the accounts with the organization each belongs to.
+const accountsJoined = `accounts a LEFT JOIN account_organizations m ON m.account_id = a.id`
+
+func scanAccount(s scanner) (*wat.Account, error) {
 	var a wat.Account
-	err := t.queryRow(ctx, `SELECT id, name, created_at FROM accounts WHERE id = ?`, id).
-		Scan(&a.ID, &a.Name, timeScanner{&a.CreatedAt})
-	if err != nil {
-		return nil, fail("GetAccount", id, err, outcomes{missing: accountNotFound(id)})
+	if err := s.Scan(&a.ID, &a.Name, timeScanner{&a.CreatedAt}, &a.OrganizationID, &a.OUID); err != nil {
+		return nil, err
 	}
 	return &a, nil
 }
 
+// GetAccount returns an account, with the organization and OU it is in.
+func (t *tx) GetAccount(ctx context.Context, id string) (*wat.Account, error) {
+	a, err := scanAccount(t.queryRow(ctx, `SELECT `+accountColumns+` FROM `+accountsJoined+` WHERE a.id = ?`, id))
+	if err != nil {
+		return nil, fail("GetAccount", id, err, outcomes{missing: accountNotFound(id)})
+	}
+	return a, nil
+}
+
 // ListAccounts returns every account, ordered by ID.
 func (t *tx) ListAccounts(ctx context.Context) ([]*wat.Account, error) {
-	rows, err := t.query(ctx, `SELECT id, name, created_at FROM accounts ORDER BY id`)
+	return t.listAccounts(ctx, "ListAccounts", "", `SELECT `+accountColumns+` FROM `+accountsJoined+` ORDER BY a.id`)
+}
+
+// listAccounts runs query, reading accountColumns; op and key name it in
+// errors.
+func (t *tx) listAccounts(ctx context.Context, op, key, query string, args ...any) ([]*wat.Account, error) {
+	rows, err := t.query(ctx, query, args...)
 	if err != nil {
-		return nil, fail("ListAccounts", "", err, outcomes{})
+		return nil, fail(op, key, err, outcomes{})
 	}
 	defer rows.Close()
 	var as []*wat.Account
 	for rows.Next() {
-		var a wat.Account
-		if err := rows.Scan(&a.ID, &a.Name, timeScanner{&a.CreatedAt}); err != nil {
-			return nil, fail("ListAccounts", "", err, outcomes{})
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, fail(op, key, err, outcomes{})
 		}
-		as = append(as, &a)
+		as = append(as, a)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail("ListAccounts", "", err, outcomes{})
+		return nil, fail(op, key, err, outcomes{})
 	}
 	return as, nil
 }
 
 // DeleteAccount removes an account; the database removes everything of it
 // (users, access keys, policies, workloads and what hangs off them,
-// idempotency records) through the foreign keys' ON DELETE CASCADE.
+// idempotency records, the shares it owns, its organization membership and
+// settings, the organizations it manages) through the foreign keys' ON
+// DELETE CASCADE. The shares it received name it without a foreign key, so
+// they are removed here.
 func (t *tx) DeleteAccount(ctx context.Context, id string) error {
 	res, err := t.exec(ctx, `DELETE FROM accounts WHERE id = ?`, id)
 	if err == nil {
 		err = mustAffect(res)
+	}
+	if err == nil {
+		_, err = t.exec(ctx, `DELETE FROM shares WHERE recipient_kind IN (?, ?) AND recipient_id = ?`,
+			wat.RecipientAccount, wat.RecipientUser, id)
 	}
 	if err != nil {
 		return fail("DeleteAccount", id, err, outcomes{missing: accountNotFound(id)})
@@ -142,11 +169,15 @@ func (t *tx) ListUsers(ctx context.Context, accountID string) ([]*wat.User, erro
 }
 
 // DeleteUser removes a user; the database removes its access keys and
-// policies with it.
+// policies with it. The shares made to it are removed here.
 func (t *tx) DeleteUser(ctx context.Context, accountID, name string) error {
 	res, err := t.exec(ctx, `DELETE FROM users WHERE account_id = ? AND name = ?`, accountID, name)
 	if err == nil {
 		err = mustAffect(res)
+	}
+	if err == nil {
+		_, err = t.exec(ctx, `DELETE FROM shares WHERE recipient_kind = ? AND recipient_id = ? AND recipient_user = ?`,
+			wat.RecipientUser, accountID, name)
 	}
 	if err != nil {
 		return fail("DeleteUser", accountID+"/"+name, err, outcomes{missing: userNotFound(accountID, name)})

@@ -52,6 +52,8 @@ func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error
 			viewOptions:   sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead},
 			migrationLock: fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", migrationLockKey),
 			accountsLock:  fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", accountsLockKey),
+			// COLLATE "C" as the ID columns it is compared with.
+			jsonStrings: `SELECT value COLLATE "C" FROM json_array_elements_text(?)`,
 		},
 		read:   pool,
 		write:  pool,

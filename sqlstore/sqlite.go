@@ -59,8 +59,12 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 		return nil, fmt.Errorf("sqlstore: OpenSQLite(%s): %w", path, err)
 	}
 	db := &DB{
-		dialect: &dialect{name: "sqlite", viewOptions: sql.TxOptions{ReadOnly: true}},
-		sealer:  s,
+		dialect: &dialect{
+			name:        "sqlite",
+			viewOptions: sql.TxOptions{ReadOnly: true},
+			jsonStrings: `SELECT value FROM json_each(?)`,
+		},
+		sealer: s,
 	}
 	db.write, err = sql.Open("sqlite", sqliteDSN(path, o, "_txlock=immediate"))
 	if err == nil {

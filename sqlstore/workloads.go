@@ -88,11 +88,15 @@ func (t *tx) GetWorkload(ctx context.Context, id string, lock bool) (*wat.Worklo
 }
 
 // DeleteWorkload removes a workload; the database removes its lens reviews,
-// answers and milestones with it.
+// answers and milestones with it. Its shares name it without a foreign key
+// (a share's resource may be a lens), so they are removed here.
 func (t *tx) DeleteWorkload(ctx context.Context, id string) error {
 	res, err := t.exec(ctx, `DELETE FROM workloads WHERE id = ?`, id)
 	if err == nil {
 		err = mustAffect(res)
+	}
+	if err == nil {
+		_, err = t.exec(ctx, `DELETE FROM shares WHERE resource_type = ? AND resource_id = ?`, wat.ShareResourceWorkload, id)
 	}
 	if err != nil {
 		return fail("DeleteWorkload", id, err, outcomes{missing: workloadNotFound(id)})
@@ -100,19 +104,36 @@ func (t *tx) DeleteWorkload(ctx context.Context, id string) error {
 	return nil
 }
 
-// ListWorkloads returns up to limit workloads of an account (all of them
-// when limit is not positive) whose name starts with prefix, ignoring case,
-// ordered by name key then ID, starting strictly after (afterKey, afterID).
-// Empty afterKey and afterID start at the beginning.
-func (t *tx) ListWorkloads(ctx context.Context, accountID, prefix, afterKey, afterID string, limit int) ([]*wat.Workload, error) {
+// ListWorkloads returns up to limit workloads (all of them when limit is not
+// positive) that an account owns or whose ID is in sharedIDs, whose name
+// starts with prefix, ignoring case, ordered by name key then ID, starting
+// strictly after (afterKey, afterID). Empty afterKey and afterID start at the
+// beginning; IDs of sharedIDs that name no workload are ignored.
+//
+// The candidates are the account's first limit workloads after the position,
+// read in index order as before there was sharing, and the shared IDs, passed
+// as one JSON array so that the statement is the same for any number of
+// them; the outer query looks each candidate up by ID, filters and sorts
+// them. It reads at most limit + len(sharedIDs) rows, however many
+// workloads the account has.
+func (t *tx) ListWorkloads(ctx context.Context, accountID string, sharedIDs []string, prefix, afterKey, afterID string, limit int) ([]*wat.Workload, error) {
 	if limit <= 0 {
 		limit = math.MaxInt32
 	}
+	like := likePrefix(strings.ToLower(prefix))
 	rows, err := t.query(ctx, `SELECT `+workloadColumns+` FROM workloads
-		WHERE account_id = ? AND name_lower LIKE ? ESCAPE '\' AND (name_key, id) > (?, ?)
+		WHERE id IN (
+			SELECT id FROM (
+				SELECT id FROM workloads
+				WHERE account_id = ? AND name_lower LIKE ? ESCAPE '\' AND (name_key, id) > (?, ?)
+				ORDER BY name_key, id
+				LIMIT ?) AS owned
+			UNION ALL
+			`+t.dialect().jsonStrings+`)
+		AND name_lower LIKE ? ESCAPE '\' AND (name_key, id) > (?, ?)
 		ORDER BY name_key, id
 		LIMIT ?`,
-		accountID, likePrefix(strings.ToLower(prefix)), afterKey, afterID, limit)
+		accountID, like, afterKey, afterID, limit, listText(sharedIDs), like, afterKey, afterID, limit)
 	if err != nil {
 		return nil, fail("ListWorkloads", accountID, err, outcomes{})
 	}

@@ -10,16 +10,23 @@ import (
 	"github.com/wat-dev/wat"
 )
 
-// listAll pages through ListWorkloads, limit at a time, as the service
-// does with its NextToken, and returns the names in the order listed and
-// how many pages it took.
+// listAll pages through ListWorkloads of an account's own workloads, limit
+// at a time, as the service does with its NextToken, and returns the names
+// in the order listed and how many pages it took.
 func listAll(tb testing.TB, db *DB, account, prefix string, limit int) (names []string, pages int) {
+	tb.Helper()
+	return listShared(tb, db, account, nil, prefix, limit)
+}
+
+// listShared is listAll of the workloads an account owns or whose ID is in
+// shared.
+func listShared(tb testing.TB, db *DB, account string, shared []string, prefix string, limit int) (names []string, pages int) {
 	tb.Helper()
 	afterKey, afterID := "", ""
 	for {
 		var page []*wat.Workload
 		err := view(db, func(ctx context.Context, tx wat.Tx) (err error) {
-			page, err = tx.ListWorkloads(ctx, account, prefix, afterKey, afterID, limit)
+			page, err = tx.ListWorkloads(ctx, account, shared, prefix, afterKey, afterID, limit)
 			return err
 		})
 		if err != nil {
@@ -71,7 +78,7 @@ func testListWorkloads(t *testing.T, b *backend) {
 	// The whole workload comes back, not only its name.
 	var first []*wat.Workload
 	err := view(db, func(ctx context.Context, tx wat.Tx) (err error) {
-		first, err = tx.ListWorkloads(ctx, "111111111111", "", "", "", 1)
+		first, err = tx.ListWorkloads(ctx, "111111111111", nil, "", "", "", 1)
 		return err
 	})
 	if err != nil {

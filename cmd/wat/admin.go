@@ -44,6 +44,14 @@ var adminCommands = []adminCommand{
 	{"detach-policy", "--account ID --user NAME (--policy-name NAME | --managed NAME)", defineDetachPolicy},
 	{"list-policies", "--account ID --user NAME", defineListPolicies},
 	{"audit", "[--since TIME|24h] [--account ID] [--event-name NAME] [--limit N]", defineAudit},
+	{"create-organization", "--name NAME --management-account ID", defineCreateOrganization},
+	{"delete-organization", "--organization ID", defineDeleteOrganization},
+	{"list-organizations", "", defineListOrganizations},
+	{"create-ou", "--organization ID --name NAME", defineCreateOU},
+	{"delete-ou", "--ou ID", defineDeleteOU},
+	{"list-ous", "--organization ID", defineListOUs},
+	{"add-account-to-organization", "--account ID --organization ID [--ou ID]", defineAddAccountToOrganization},
+	{"remove-account-from-organization", "--account ID", defineRemoveAccountFromOrganization},
 }
 
 func adminUsage() string {

@@ -85,6 +85,7 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	fmt.Fprintf(stdout, "  try:         AWS_SHARED_CREDENTIALS_FILE=%s aws --endpoint-url %s --region %s wellarchitected list-workloads\n", credFile, endpoint, cfg.Region)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go expireInvitations(ctx, svc, log, time.Minute)
 	select {
 	case err := <-errc:
 		return err
@@ -93,6 +94,27 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdown)
+}
+
+// expireInvitations marks expired share invitations every interval until
+// ctx ends. Every replica runs it; the update is idempotent. Reads never
+// depend on it (an old PENDING invitation reads as EXPIRED anyway), so a
+// server that was down misses nothing.
+func expireInvitations(ctx context.Context, svc *service.Service, log *slog.Logger, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := svc.ExpireInvitations(ctx); err != nil && ctx.Err() == nil {
+			log.Error("expiring share invitations", "err", err)
+		} else if n > 0 {
+			log.Info("expired share invitations", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // writeCredentials writes the admin's credentials as an AWS shared
