@@ -13,10 +13,10 @@ import (
 const MaxSharesPerWorkload = 20
 
 var (
-	userARNRE = regexp.MustCompile(`^arn:aws:iam::(\d{12}):user/([A-Za-z0-9+=,.@_-]{1,64})$`)
-	sharedOrgRE   = regexp.MustCompile(`^o-[a-z0-9]{10,32}$`)
-	sharedOURE    = regexp.MustCompile(`^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$`)
-	ouARNRE   = regexp.MustCompile(`^arn:aws:organizations::\d{12}:ou/(o-[a-z0-9]{10,32})/(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$`)
+	userARNRE   = regexp.MustCompile(`^arn:aws:iam::(\d{12}):user/([A-Za-z0-9+=,.@_-]{1,64})$`)
+	sharedOrgRE = regexp.MustCompile(`^o-[a-z0-9]{10,32}$`)
+	sharedOURE  = regexp.MustCompile(`^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$`)
+	ouARNRE     = regexp.MustCompile(`^arn:aws:organizations::\d{12}:ou/(o-[a-z0-9]{10,32})/(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$`)
 )
 
 // parseRecipient reads what a share's SharedWith names: an account ID, a
