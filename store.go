@@ -34,6 +34,7 @@ type Tx interface {
 	ListAccounts(ctx context.Context) ([]*Account, error)
 	// DeleteAccount removes an account and everything of it: users, access
 	// keys, policies, workloads with their reviews, answers and milestones,
+	// custom lenses with their versions, shares it made or received,
 	// idempotency records. ENotFound when it does not exist.
 	DeleteAccount(ctx context.Context, id string) error
 	CreateUser(ctx context.Context, u *User) error
@@ -157,6 +158,42 @@ type Tx interface {
 	GetAccountSettings(ctx context.Context, accountID string) (*AccountSettings, error)
 	// PutAccountSettings stores an account's settings.
 	PutAccountSettings(ctx context.Context, s *AccountSettings) error
+
+	// InsertCustomLens stores a new custom lens; EConflict when its ARN is
+	// taken.
+	InsertCustomLens(ctx context.Context, l *CustomLens) error
+	// GetCustomLens returns a custom lens, deleted or not; lock serialises
+	// its writers until the transaction ends.
+	GetCustomLens(ctx context.Context, arn string, lock bool) (*CustomLens, error)
+	// UpdateCustomLens stores every field of l but its ARN and owner
+	// (matched by ARN); ENotFound when it does not exist.
+	UpdateCustomLens(ctx context.Context, l *CustomLens) error
+	// ListCustomLenses returns the custom lenses an account owns, deleted
+	// ones included, ordered by ARN.
+	ListCustomLenses(ctx context.Context, accountID string) ([]*CustomLens, error)
+	// PutLensDraft stores (inserting or replacing) the draft of a lens:
+	// v.Version must be "".
+	PutLensDraft(ctx context.Context, v *LensVersion) error
+	// DeleteLensDraft removes a lens's draft; nothing when it has none.
+	DeleteLensDraft(ctx context.Context, lensARN string) error
+	// InsertLensVersion stores a published version; EConflict when the lens
+	// already has a version of that name.
+	InsertLensVersion(ctx context.Context, v *LensVersion) error
+	// GetLensVersion returns a lens's version, or its draft for version "".
+	GetLensVersion(ctx context.Context, lensARN, version string) (*LensVersion, error)
+	// ListLensVersions returns the published versions of a lens, oldest
+	// first, with Document left empty.
+	ListLensVersions(ctx context.Context, lensARN string) ([]*LensVersion, error)
+
+	// RepinLensReviews moves every lens review of lensARN pinned to one of
+	// the versions in from to version to, bumping each one's Revision, and
+	// returns how many it moved.
+	RepinLensReviews(ctx context.Context, lensARN string, from []string, to string) (int, error)
+
+	// TouchLensReviews bumps the Revision of every lens review of lensARN,
+	// so that what is derived from the lens's state (its latest version,
+	// whether it was deleted) is evaluated again.
+	TouchLensReviews(ctx context.Context, lensARN string) error
 
 	// GetIdempotency returns the record of a client request token.
 	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)

@@ -31,9 +31,13 @@ func lensReviewOut(v *service.ReviewView) *wire.LensReview {
 	return r
 }
 
-// reviewLensStatus tells whether the review is on the lens's latest version.
+// reviewLensStatus tells whether the review is on the lens's latest
+// version, and whether the lens was deleted.
 func reviewLensStatus(v *service.ReviewView) string {
-	if v.Review.LensVersion == v.Lens.Version {
+	switch {
+	case v.Lens.Deleted:
+		return service.LensStatusDeleted
+	case v.Review.LensVersion == v.Lens.LatestVersion:
 		return service.LensStatusCurrent
 	}
 	return service.LensStatusNotCurrent
@@ -94,9 +98,9 @@ func lensSummaryOut(li *service.LensInfo) wire.LensSummary {
 		LensName:    &li.Name,
 		LensType:    wire.LensType(li.Type),
 		Description: str(li.Description),
-		LensVersion: &li.Version,
+		LensVersion: str(li.Version),
 		Owner:       &li.Owner,
-		LensStatus:  wire.LensStatus(service.LensStatusCurrent),
+		LensStatus:  wire.LensStatus(li.Status),
 		CreatedAt:   ts(li.CreatedAt),
 		UpdatedAt:   ts(li.UpdatedAt),
 	}
@@ -124,11 +128,13 @@ func (h *handler) GetLens(ctx context.Context, in *wire.GetLensInput) (*wire.Get
 		return nil, err
 	}
 	return &wire.GetLensOutput{Lens: &wire.Lens{
-		LensArn:     &li.ARN,
-		LensVersion: &li.Version,
-		Name:        &li.Name,
-		Description: str(li.Description),
-		Owner:       &li.Owner,
+		LensArn:           &li.ARN,
+		LensVersion:       str(li.Version),
+		Name:              &li.Name,
+		Description:       str(li.Description),
+		Owner:             &li.Owner,
+		ShareInvitationId: str(li.ShareInvitationID),
+		Tags:              li.Tags,
 	}}, nil
 }
 

@@ -102,7 +102,7 @@ func (s *Service) sharedResourceName(ctx context.Context, tx wat.Tx, sh *wat.Sha
 		}
 		return w.Name, true, nil
 	case wat.ShareResourceLens:
-		li, err := s.lenses.Resolve(ctx, sh.ResourceID, "")
+		li, err := s.pinnedLens(ctx, tx, sh.ResourceID, "")
 		if wat.ErrorCodeOf(err) == wat.ENotFound {
 			return "", false, nil
 		}

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -29,21 +30,36 @@ type LensInfo struct {
 	ARN         string
 	Name        string
 	Description string
-	Version     string
-	Owner       string
-	Type        string
-	Status      string // PUBLISHED or DRAFT
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	Lens        *lens.Lens
+	Version     string // "" for a custom lens's draft
+	// LatestVersion is the lens's newest published version.
+	LatestVersion string
+	Owner         string
+	Type          string
+	Status        string // PUBLISHED or DRAFT
+	Deleted       bool   // a custom lens its owner deleted
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	Tags          map[string]string
+	// ShareInvitationID is, for a lens shared with the caller, the
+	// invitation of the share that grants it.
+	ShareInvitationID string
+	Lens              *lens.Lens
+	// Document is the normalised lens document of a custom lens version.
+	Document []byte
 }
 
-// Catalog resolves lens aliases and ARNs to lens versions. The built-in AWS
-// Well-Architected Framework lens is always present; custom lenses join it
-// when they are imported.
+// Catalog holds the built-in lenses and the compiled published versions
+// of custom lenses. A published version never changes, so caching its
+// compiled form is safe on every replica; drafts are compiled when read.
 type Catalog struct {
 	builtin []*LensInfo
+
+	mu       sync.Mutex
+	compiled map[string]*lens.Lens // by lens ARN + " " + version
 }
+
+// maxCompiled bounds the cache of compiled custom lens versions.
+const maxCompiled = 2000
 
 // frameworkPublished is when the framework snapshot the built-in lens comes from was taken.
 var frameworkPublished = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
@@ -52,40 +68,63 @@ var frameworkPublished = time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 func NewCatalog() *Catalog {
 	l := framework.Lens()
 	return &Catalog{builtin: []*LensInfo{{
-		Alias:       framework.Alias,
-		ARN:         framework.ARN,
-		Name:        framework.Name,
-		Description: l.Description,
-		Version:     framework.Version,
-		Owner:       "aws",
-		Type:        LensTypeAWSOfficial,
-		Status:      "PUBLISHED",
-		CreatedAt:   frameworkPublished,
-		UpdatedAt:   frameworkPublished,
-		Lens:        l,
-	}}}
+		Alias:         framework.Alias,
+		ARN:           framework.ARN,
+		Name:          framework.Name,
+		Description:   l.Description,
+		Version:       framework.Version,
+		LatestVersion: framework.Version,
+		Owner:         "aws",
+		Type:          LensTypeAWSOfficial,
+		Status:        wat.LensPublished,
+		CreatedAt:     frameworkPublished,
+		UpdatedAt:     frameworkPublished,
+		Lens:          l,
+	}}, compiled: map[string]*lens.Lens{}}
 }
 
 // Framework returns the built-in framework lens.
 func (c *Catalog) Framework() *LensInfo { return c.builtin[0] }
 
-// Resolve returns the lens named by an alias or ARN, at version (the latest
-// when version is empty). An unknown lens is ENotFound.
-func (c *Catalog) Resolve(_ context.Context, aliasOrARN, version string) (*LensInfo, error) {
+// Builtin returns the built-in lens named by an alias or ARN.
+func (c *Catalog) Builtin(aliasOrARN string) (*LensInfo, bool) {
 	for _, li := range c.builtin {
 		if aliasOrARN == li.Alias || aliasOrARN == li.ARN {
-			if version != "" && version != li.Version {
-				return nil, wat.NotFound("LENS", aliasOrARN, "Lens %s has no version %s", aliasOrARN, version)
-			}
-			return li, nil
+			return li, true
 		}
 	}
-	return nil, wat.NotFound("LENS", aliasOrARN, "Lens %s not found", aliasOrARN)
+	return nil, false
 }
 
-// All returns every lens the caller can see, latest versions.
-func (c *Catalog) All(_ context.Context) []*LensInfo {
-	return append([]*LensInfo(nil), c.builtin...)
+// compile returns the compiled form of a custom lens document, cached for
+// published versions.
+func (c *Catalog) compile(v *wat.LensVersion) (*lens.Lens, error) {
+	key := v.LensARN + " " + v.Version
+	if v.Version != "" {
+		c.mu.Lock()
+		l, ok := c.compiled[key]
+		c.mu.Unlock()
+		if ok {
+			return l, nil
+		}
+	}
+	doc, err := lens.ParseDocument(v.Document)
+	if err != nil {
+		return nil, err
+	}
+	l, err := lens.Compile(doc)
+	if err != nil {
+		return nil, err
+	}
+	if v.Version != "" {
+		c.mu.Lock()
+		if len(c.compiled) >= maxCompiled {
+			c.compiled = map[string]*lens.Lens{}
+		}
+		c.compiled[key] = l
+		c.mu.Unlock()
+	}
+	return l, nil
 }
 
 // LensFilter narrows ListLenses.
@@ -95,13 +134,25 @@ type LensFilter struct {
 	Name   string // substring of the lens name, case-insensitive
 }
 
-// ListLenses returns a page of the lenses the caller can see.
+// ListLenses returns a page of the lenses the caller can see: the built-in
+// ones, its account's custom lenses and those shared with it (deleted ones
+// left out).
 func (s *Service) ListLenses(ctx context.Context, f LensFilter, token string, max int) ([]*LensInfo, string, error) {
-	if err := s.authorizeAccount(ctx, act("ListLenses"), "*"); err != nil {
+	var all []*LensInfo
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		if err := s.authorize(ctx, tx, act("ListLenses"), "*", nil); err != nil {
+			return err
+		}
+		all = append(all, s.lenses.builtin...)
+		custom, err := s.customLensesOfCaller(ctx, tx)
+		all = append(all, custom...)
+		return err
+	})
+	if err != nil {
 		return nil, "", err
 	}
 	var out []*LensInfo
-	for _, li := range s.lenses.All(ctx) {
+	for _, li := range all {
 		if f.Type != "" && f.Type != li.Type {
 			continue
 		}
@@ -116,14 +167,15 @@ func (s *Service) ListLenses(ctx context.Context, f LensFilter, token string, ma
 	return paginate(out, token, max, 50)
 }
 
-// GetLens returns a lens version.
+// GetLens returns a lens version ("" for the latest; a custom lens with no
+// published version yet shows its draft to its owner).
 func (s *Service) GetLens(ctx context.Context, alias, version string) (*LensInfo, error) {
-	li, err := s.lenses.Resolve(ctx, alias, version)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.authorizeAccount(ctx, act("GetLens"), li.ARN); err != nil {
-		return nil, err
-	}
-	return li, nil
+	var li *LensInfo
+	err := s.store.View(ctx, func(tx wat.Tx) (err error) {
+		if li, err = s.visibleLens(ctx, tx, alias, version, true); err != nil {
+			return err
+		}
+		return s.authorize(ctx, tx, act("GetLens"), li.ARN, li.Tags)
+	})
+	return li, err
 }

@@ -116,7 +116,7 @@ func (s *Service) ListMilestones(ctx context.Context, id, token string, max int)
 			next = encodeToken(pageToken{Offset: ms[n-1].Number})
 		}
 		for _, m := range ms {
-			snap := newSnapshot(m.Workload, m.LensReviews, m.Answers)
+			snap := newSnapshot(tx, m.Workload, m.LensReviews, m.Answers)
 			snap.milestone = m
 			out = append(out, &MilestoneView{Milestone: m, Workload: s.workloadView(ctx, snap)})
 		}

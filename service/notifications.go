@@ -73,7 +73,7 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 				if !w.HasLens(r.LensARN) {
 					continue
 				}
-				latest, err := s.lenses.Resolve(ctx, r.LensARN, "")
+				latest, err := s.pinnedLens(ctx, tx, r.LensARN, "")
 				if err != nil || latest.Version == r.LensVersion {
 					continue
 				}

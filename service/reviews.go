@@ -33,6 +33,7 @@ type PillarView struct {
 // milestone recorded it. Risks are evaluated on demand and kept for the
 // duration of one request.
 type snapshot struct {
+	tx        wat.Tx   // the transaction it was read in, for lens versions
 	live      *Service // set on live snapshots, whose evaluations are cached
 	workload  *wat.Workload
 	milestone *wat.Milestone
@@ -41,8 +42,9 @@ type snapshot struct {
 	computed  map[string]*ReviewView
 }
 
-func newSnapshot(w *wat.Workload, reviews []*wat.LensReview, answers []*wat.Answer) *snapshot {
+func newSnapshot(tx wat.Tx, w *wat.Workload, reviews []*wat.LensReview, answers []*wat.Answer) *snapshot {
 	s := &snapshot{
+		tx:       tx,
 		workload: w,
 		reviews:  make(map[string]*wat.LensReview, len(reviews)),
 		answers:  make(map[string]map[string]*wat.Answer),
@@ -94,7 +96,7 @@ func (s *Service) liveSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, 
 			return nil, err
 		}
 	}
-	snap := newSnapshot(w, reviews, answers)
+	snap := newSnapshot(tx, w, reviews, answers)
 	if view {
 		snap.live = s
 	}
@@ -117,7 +119,7 @@ func (s *Service) loadSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, 
 		}
 		return nil, err
 	}
-	snap := newSnapshot(m.Workload, m.LensReviews, m.Answers)
+	snap := newSnapshot(tx, m.Workload, m.LensReviews, m.Answers)
 	snap.milestone = m
 	return snap, nil
 }
@@ -132,7 +134,7 @@ func (snap *snapshot) review(ctx context.Context, s *Service, arn string) *Revie
 	if r == nil {
 		return nil
 	}
-	li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
+	li, err := s.pinnedLens(ctx, snap.tx, arn, r.LensVersion)
 	if err != nil {
 		s.log.Warn("lens review refers to an unknown lens version", "workload", r.WorkloadID, "lens", arn, "version", r.LensVersion)
 		snap.computed[arn] = nil
@@ -176,21 +178,26 @@ func questionRisk(q *lens.Question, a *wat.Answer) wat.Risk {
 	return q.Risk(a.SelectedChoices, a.NotApplicableChoices(), a.IsApplicable)
 }
 
-// lensAlias is what the API shows for a lens ARN.
-func (s *Service) lensAlias(ctx context.Context, arn string) string {
-	if li, err := s.lenses.Resolve(ctx, arn, ""); err == nil {
+// lensAlias is what the API shows for a lens ARN: a built-in lens's alias,
+// a custom lens's ARN.
+func (s *Service) lensAlias(_ context.Context, arn string) string {
+	if li, ok := s.lenses.Builtin(arn); ok {
 		return li.Alias
 	}
 	return arn
 }
 
-// reviewLens resolves the lens named by alias among those applied to w.
-func (s *Service) reviewLens(ctx context.Context, w *wat.Workload, alias string) (string, error) {
-	li, err := s.lenses.Resolve(ctx, alias, "")
-	if err != nil || !w.HasLens(li.ARN) {
+// reviewLens resolves the lens named by alias (a built-in lens's alias, or
+// any lens's ARN) among those applied to w.
+func (s *Service) reviewLens(_ context.Context, w *wat.Workload, alias string) (string, error) {
+	arn := alias
+	if li, ok := s.lenses.Builtin(alias); ok {
+		arn = li.ARN
+	}
+	if !w.HasLens(arn) {
 		return "", wat.NotFound("LENS_REVIEW", alias, "Lens %s is not applied to workload %s", alias, w.ID)
 	}
-	return li.ARN, nil
+	return arn, nil
 }
 
 // ensureLensReview starts a review of a lens on a workload unless one
@@ -203,7 +210,7 @@ func (s *Service) ensureLensReview(ctx context.Context, tx wat.Tx, workloadID, a
 	if wat.ErrorCodeOf(err) != wat.ENotFound {
 		return err
 	}
-	li, err := s.lenses.Resolve(ctx, arn, "")
+	li, err := s.pinnedLens(ctx, tx, arn, "")
 	if err != nil {
 		return err
 	}
@@ -290,7 +297,7 @@ func (s *Service) lockedReview(ctx context.Context, tx wat.Tx, a access, workloa
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	li, err := s.lenses.Resolve(ctx, arn, r.LensVersion)
+	li, err := s.pinnedLens(ctx, tx, arn, r.LensVersion)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -350,7 +357,7 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 		if err != nil {
 			return err
 		}
-		v = newSnapshot(w, []*wat.LensReview{r}, answers).review(ctx, s, arn)
+		v = newSnapshot(tx, w, []*wat.LensReview{r}, answers).review(ctx, s, arn)
 		return nil
 	})
 	if err != nil {
@@ -408,7 +415,7 @@ func (s *Service) DisassociateLenses(ctx context.Context, id string, aliases []s
 			pr.add(fmt.Sprintf("LensAliases[%d]", i), "The %s lens is applied to every workload and cannot be removed", fw.Alias)
 		}
 	}
-	arns, err := s.resolveLenses(ctx, &pr, "LensAliases", aliases)
+	arns, err := s.lensARNs(ctx, &pr, "LensAliases", aliases, true)
 	if err != nil {
 		return err
 	}

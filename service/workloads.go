@@ -149,25 +149,54 @@ func (s *Service) checkWorkload(pr *problems, w *wat.Workload, create bool) {
 	w.PillarPriorities = dedupe(w.PillarPriorities)
 }
 
-// resolveLenses turns aliases or ARNs into lens ARNs.
+// resolveLenses turns aliases or ARNs into the ARNs of lenses the caller
+// may apply: built-in lenses, and published custom lenses of its account or
+// shared with it (not deleted). Problems go to pr.
 func (s *Service) resolveLenses(ctx context.Context, pr *problems, field string, aliases []string) ([]string, error) {
+	return s.lensARNs(ctx, pr, field, aliases, false)
+}
+
+// lensARNs is resolveLenses; with applied, ARNs of lenses that can no
+// longer be applied (deleted, unshared) pass as they are, for removing them.
+func (s *Service) lensARNs(ctx context.Context, pr *problems, field string, aliases []string, applied bool) ([]string, error) {
 	var arns []string
-	for i, a := range aliases {
-		li, err := s.lenses.Resolve(ctx, a, "")
-		if err != nil {
-			if wat.ErrorCodeOf(err) == wat.ENotFound {
+	resolve := func(tx wat.Tx) error {
+		for i, a := range aliases {
+			if li, ok := s.lenses.Builtin(a); ok {
+				arns = append(arns, li.ARN)
+				continue
+			}
+			if tx == nil {
 				pr.add(fmt.Sprintf("%s[%d]", field, i), "Lens %q does not exist or is not available to this account", a)
 				continue
 			}
-			return nil, err
+			li, err := s.visibleLens(ctx, tx, a, "", false)
+			switch {
+			case err == nil:
+				arns = append(arns, li.ARN)
+			case applied && isCustomLensARN(a):
+				arns = append(arns, a)
+			case wat.ErrorCodeOf(err) == wat.ENotFound:
+				pr.add(fmt.Sprintf("%s[%d]", field, i), "Lens %q does not exist, has no published version or is not shared with this account", a)
+			default:
+				return err
+			}
 		}
-		if li.Status != "PUBLISHED" {
-			pr.add(fmt.Sprintf("%s[%d]", field, i), "Lens %q has no published version", a)
-			continue
-		}
-		arns = append(arns, li.ARN)
+		return nil
 	}
-	return dedupe(arns), nil
+	custom := false
+	for _, a := range aliases {
+		if _, ok := s.lenses.Builtin(a); !ok {
+			custom = true
+		}
+	}
+	var err error
+	if custom {
+		err = s.store.View(ctx, resolve)
+	} else {
+		err = resolve(nil)
+	}
+	return dedupe(arns), err
 }
 
 // withFramework puts the framework lens first in arns.

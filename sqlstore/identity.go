@@ -98,11 +98,12 @@ func (t *tx) listAccounts(ctx context.Context, op, key, query string, args ...an
 }
 
 // DeleteAccount removes an account; the database removes everything of it
-// (users, access keys, policies, workloads and what hangs off them,
-// idempotency records, the shares it owns, its organization membership and
-// settings, the organizations it manages) through the foreign keys' ON
-// DELETE CASCADE. The shares it received name it without a foreign key, so
-// they are removed here.
+// (users, access keys, policies, workloads and what hangs off them, custom
+// lenses and their versions, idempotency records, the shares it owns, those
+// of its lenses included, its organization membership and settings, the
+// organizations it manages) through the foreign keys' ON DELETE CASCADE.
+// The shares it received name it without a foreign key, so they are
+// removed here.
 func (t *tx) DeleteAccount(ctx context.Context, id string) error {
 	res, err := t.exec(ctx, `DELETE FROM accounts WHERE id = ?`, id)
 	if err == nil {

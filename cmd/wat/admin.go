@@ -64,7 +64,7 @@ Usage:
 Commands:
 `)
 	for _, c := range adminCommands {
-		fmt.Fprintf(&b, "  %-18s %s\n", c.name, c.synopsis)
+		fmt.Fprintf(&b, "  %-33s %s\n", c.name, c.synopsis)
 	}
 	b.WriteString(`
 Each command prints one JSON object; audit prints one CloudTrail-shaped
