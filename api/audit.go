@@ -134,11 +134,11 @@ func maskedJSON(b []byte) string {
 const masked = "****"
 
 // isMasked reports whether a member holds what users write about their
-// workloads (names, descriptions, notes, the review owner), which the audit
-// log must not keep.
+// workloads (names, descriptions, notes, the review owner) or a whole lens
+// document (up to 500 KB), which the audit log does not keep.
 func isMasked(member string) bool {
 	return strings.HasSuffix(member, "Name") || strings.HasSuffix(member, "Description") ||
-		strings.HasSuffix(member, "Notes") || member == "ReviewOwner"
+		strings.HasSuffix(member, "Notes") || member == "ReviewOwner" || member == "JSONString"
 }
 
 // mask replaces, recursively, the values of masked members by "****"; a

@@ -142,6 +142,17 @@ func TestCustomLensLifecycle(t *testing.T) {
 		// A minor version moves the workload along by itself.
 		importLens(t, c, customLensJSON("Security Baseline", `
 	  {"id": "sec_sso", "title": "Single sign-on", "improvementPlan": {"displayText": "Use SSO", "url": "https://example.com/sso"}},`), arn)
+		diff, err := c.GetLensVersionDifference(ctx, &wellarchitected.GetLensVersionDifferenceInput{LensAlias: &arn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pds := diff.VersionDifferences.PillarDifferences
+		if aws.ToString(diff.BaseLensVersion) != "1.0" || diff.TargetLensVersion != nil || aws.ToString(diff.LatestLensVersion) != "1.0" ||
+			len(pds) != 1 || aws.ToString(pds[0].PillarId) != "security" || pds[0].DifferenceStatus != types.DifferenceStatusUpdated ||
+			len(pds[0].QuestionDifferences) != 1 || aws.ToString(pds[0].QuestionDifferences[0].QuestionId) != "sec_identity" ||
+			pds[0].QuestionDifferences[0].DifferenceStatus != types.DifferenceStatusUpdated {
+			t.Errorf("difference between 1.0 and the draft = %+v", diff)
+		}
 		publish(t, c, arn, "1.1", false)
 		review, err = c.GetLensReview(ctx, &wellarchitected.GetLensReviewInput{WorkloadId: &id, LensAlias: &arn})
 		if err != nil || aws.ToString(review.LensReview.LensVersion) != "1.1" || review.LensReview.LensStatus != types.LensStatusCurrent {
@@ -162,6 +173,33 @@ func TestCustomLensLifecycle(t *testing.T) {
 			aws.ToString(notes.NotificationSummaries[0].LensUpgradeSummary.LatestLensVersion) != "2.0" {
 			t.Errorf("notifications after a major version = %+v, %v", notes, err)
 		}
+
+		// Upgrading saves a milestone first, then keeps what still exists.
+		_, err = c.UpgradeLensReview(ctx, &wellarchitected.UpgradeLensReviewInput{WorkloadId: &id, LensAlias: &arn, MilestoneName: aws.String("x")})
+		wantValidation(t, err, "MilestoneName")
+		if _, err := c.UpgradeLensReview(ctx, &wellarchitected.UpgradeLensReviewInput{WorkloadId: &id, LensAlias: &arn, MilestoneName: aws.String("Before 2.0")}); err != nil {
+			t.Fatalf("UpgradeLensReview: %v", err)
+		}
+		review, err = c.GetLensReview(ctx, &wellarchitected.GetLensReviewInput{WorkloadId: &id, LensAlias: &arn})
+		if err != nil || aws.ToString(review.LensReview.LensVersion) != "2.0" || review.LensReview.LensStatus != types.LensStatusCurrent {
+			t.Errorf("after the upgrade the review is on %v (%v), %v", aws.ToString(review.LensReview.LensVersion), review.LensReview.LensStatus, err)
+		}
+		up, err := c.GetAnswer(ctx, &wellarchitected.GetAnswerInput{WorkloadId: &id, LensAlias: &arn, QuestionId: aws.String("sec_identity")})
+		if err != nil || len(up.Answer.SelectedChoices) != 1 || up.Answer.SelectedChoices[0] != "sec_mfa" || up.Answer.Risk != types.RiskMedium {
+			t.Errorf("answer after the upgrade = %+v, %v; want sec_mfa kept, sec_sso dropped", up, err)
+		}
+		old, err := c.GetAnswer(ctx, &wellarchitected.GetAnswerInput{WorkloadId: &id, LensAlias: &arn, QuestionId: aws.String("sec_identity"), MilestoneNumber: aws.Int32(1)})
+		if err != nil || len(old.Answer.SelectedChoices) != 2 {
+			t.Errorf("the milestone saved by the upgrade = %+v, %v; want the answer as it was", old, err)
+		}
+		if ms, err := c.ListMilestones(ctx, &wellarchitected.ListMilestonesInput{WorkloadId: &id}); err != nil || len(ms.MilestoneSummaries) != 1 || aws.ToString(ms.MilestoneSummaries[0].MilestoneName) != "Before 2.0" {
+			t.Errorf("milestones after the upgrade = %+v, %v", ms, err)
+		}
+		if notes, err := c.ListNotifications(ctx, &wellarchitected.ListNotificationsInput{WorkloadId: &id}); err != nil || len(notes.NotificationSummaries) != 0 {
+			t.Errorf("notifications after the upgrade = %+v, %v", notes, err)
+		}
+		_, err = c.UpgradeLensReview(ctx, &wellarchitected.UpgradeLensReviewInput{WorkloadId: &id, LensAlias: &arn, MilestoneName: aws.String("Again")})
+		wantValidation(t, err, "LensAlias")
 
 		// Export returns the normalised document of a version.
 		exp, err := c.ExportLens(ctx, &wellarchitected.ExportLensInput{LensAlias: &arn, LensVersion: aws.String("1.1")})

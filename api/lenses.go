@@ -69,3 +69,33 @@ func (h *handler) DeleteLensShare(ctx context.Context, in *wire.DeleteLensShareI
 	}
 	return &wire.DeleteLensShareOutput{}, nil
 }
+
+func (h *handler) UpgradeLensReview(ctx context.Context, in *wire.UpgradeLensReviewInput) (*wire.UpgradeLensReviewOutput, error) {
+	if err := h.svc.UpgradeLensReview(ctx, val(in.WorkloadId), val(in.LensAlias), val(in.MilestoneName), val(in.ClientRequestToken)); err != nil {
+		return nil, err
+	}
+	return &wire.UpgradeLensReviewOutput{}, nil
+}
+
+func (h *handler) GetLensVersionDifference(ctx context.Context, in *wire.GetLensVersionDifferenceInput) (*wire.GetLensVersionDifferenceOutput, error) {
+	d, err := h.svc.GetLensVersionDifference(ctx, val(in.LensAlias), val(in.BaseLensVersion), val(in.TargetLensVersion))
+	if err != nil {
+		return nil, err
+	}
+	out := &wire.GetLensVersionDifferenceOutput{
+		LensAlias:          &d.Lens.Alias,
+		LensArn:            &d.Lens.ARN,
+		BaseLensVersion:    str(d.Base),
+		TargetLensVersion:  str(d.Target),
+		LatestLensVersion:  str(d.LatestVersion),
+		VersionDifferences: &wire.VersionDifferences{PillarDifferences: []wire.PillarDifference{}},
+	}
+	for _, p := range d.Pillars {
+		pd := wire.PillarDifference{PillarId: ptr(p.ID), PillarName: ptr(p.Name), DifferenceStatus: wire.DifferenceStatus(p.Status), QuestionDifferences: []wire.QuestionDifference{}}
+		for _, q := range p.Questions {
+			pd.QuestionDifferences = append(pd.QuestionDifferences, wire.QuestionDifference{QuestionId: ptr(q.ID), QuestionTitle: ptr(q.Title), DifferenceStatus: wire.DifferenceStatus(q.Status)})
+		}
+		out.VersionDifferences.PillarDifferences = append(out.VersionDifferences.PillarDifferences, pd)
+	}
+	return out, nil
+}

@@ -73,18 +73,6 @@ func (s *Service) authorize(ctx context.Context, tx wat.Tx, a access, resource s
 	}
 }
 
-// authorizeAccount is authorize for actions on no single resource (lists,
-// creates), run in a transaction of its own when the caller has none.
-func (s *Service) authorizeAccount(ctx context.Context, a access, resource string) error {
-	p, err := caller(ctx)
-	if err != nil || p.IsAdmin {
-		return err
-	}
-	return s.store.View(ctx, func(tx wat.Tx) error {
-		return s.authorize(ctx, tx, a, resource, nil)
-	})
-}
-
 // policyCache keeps users' compiled policies for as long as access keys are
 // cached (Config.AuthCacheTTL); changes made through this Service drop them
 // at once.

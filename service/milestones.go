@@ -31,43 +31,54 @@ func (s *Service) CreateMilestone(ctx context.Context, id, name, token string) (
 			_, err = fmt.Sscan(prev, &number)
 			return err
 		}
-		last, count, err := tx.LastMilestone(ctx, w.ID)
-		if err != nil {
+		if number, err = s.saveMilestone(ctx, tx, w, name); err != nil {
 			return err
 		}
-		if count >= MaxMilestonesPerWorkload {
-			return wat.QuotaExceeded("MILESTONE", "L-MILESTONES", "A workload can have at most %d milestones", MaxMilestonesPerWorkload)
-		}
-		reviews, err := tx.ListLensReviews(ctx, w.ID)
-		if err != nil {
-			return err
-		}
-		answers, err := tx.ListAnswers(ctx, w.ID, "")
-		if err != nil {
-			return err
-		}
-		m := &wat.Milestone{
-			WorkloadID:  w.ID,
-			Number:      last + 1,
-			Name:        name,
-			RecordedAt:  s.nowUTC(),
-			Workload:    w,
-			LensReviews: reviews,
-			Answers:     answers,
-		}
-		if err := tx.InsertMilestone(ctx, m); err != nil {
-			if wat.ErrorCodeOf(err) == wat.EConflict {
-				return wat.Conflict("MILESTONE", name, "Workload %s already has a milestone named %q (names are compared ignoring case and spaces)", w.ID, name)
-			}
-			return err
-		}
-		number = m.Number
 		return s.remember(ctx, tx, p.AccountID, "CreateMilestone", token, fp, itoa(number))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("CreateMilestone(%s, %q): %w", id, name, err)
 	}
 	return number, nil
+}
+
+// saveMilestone records, in tx, a milestone of w (locked) named name and
+// returns its number.
+func (s *Service) saveMilestone(ctx context.Context, tx wat.Tx, w *wat.Workload, name string) (int, error) {
+	if nonSpaceCount(name) < 3 {
+		return 0, wat.Invalid("MilestoneName", "Milestone name must contain at least 3 non-space characters")
+	}
+	last, count, err := tx.LastMilestone(ctx, w.ID)
+	if err != nil {
+		return 0, err
+	}
+	if count >= MaxMilestonesPerWorkload {
+		return 0, wat.QuotaExceeded("MILESTONE", "L-MILESTONES", "A workload can have at most %d milestones", MaxMilestonesPerWorkload)
+	}
+	reviews, err := tx.ListLensReviews(ctx, w.ID)
+	if err != nil {
+		return 0, err
+	}
+	answers, err := tx.ListAnswers(ctx, w.ID, "")
+	if err != nil {
+		return 0, err
+	}
+	m := &wat.Milestone{
+		WorkloadID:  w.ID,
+		Number:      last + 1,
+		Name:        name,
+		RecordedAt:  s.nowUTC(),
+		Workload:    w,
+		LensReviews: reviews,
+		Answers:     answers,
+	}
+	if err := tx.InsertMilestone(ctx, m); err != nil {
+		if wat.ErrorCodeOf(err) == wat.EConflict {
+			return 0, wat.Conflict("MILESTONE", name, "Workload %s already has a milestone named %q (names are compared ignoring case and spaces)", w.ID, name)
+		}
+		return 0, err
+	}
+	return m.Number, nil
 }
 
 // MilestoneView is a milestone with its workload as it was, risks included.
