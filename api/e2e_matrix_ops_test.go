@@ -31,6 +31,9 @@ const (
 	opAccount                  // acts on the caller's own account: any authenticated caller
 	opInvitation               // answers the caller's own invitation
 	opInvalid                  // has no valid input yet: refused as invalid, whoever asks
+	// opLens acts on the owner's custom lens: only the owner account; no
+	// other column's account has a lens share, so for them it does not exist.
+	opLens
 )
 
 // matrixRow is one row of the matrix.
@@ -40,12 +43,16 @@ type matrixRow struct {
 	kind    opKind
 	// write rows change state: when refused, the owner's data must be unchanged.
 	write bool
-	// resource is what a denial names; nil for the target's ARN.
-	resource func(e *matrixEnv) string
+	// resource is what a denial names; nil for the target workload's ARN.
+	resource func(e *matrixEnv, tg *matrixTarget) string
 	call     func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error)
 	// untypedNotFound: the model declares no ResourceNotFoundException for
 	// the operation, so the SDK cannot type the 404 it gets.
 	untypedNotFound bool
+	// ownerInvalid: the row has no valid input yet for the owner's side (it
+	// would change what later rows rely on), which gets a 400 where it
+	// would be allowed; everyone else gets what the kind says.
+	ownerInvalid bool
 	// effect, when set, checks what an allowed call did or returned.
 	effect func(t *testing.T, e *matrixEnv, c *matrixCaller, tg *matrixTarget, out any)
 }
@@ -66,11 +73,18 @@ func sdkDo[I, O any](ctx context.Context, f func(context.Context, I, ...func(*wa
 	return out, nil
 }
 
-func anyResource(*matrixEnv) string { return "*" }
+func anyResource(*matrixEnv, *matrixTarget) string { return "*" }
 
-// matrixRows returns the rows in the order they run: reads, account-scoped
-// operations, writes, and the destructive writes last.
+// matrixRows returns the rows in the order they run: for the target
+// workload, then for the target custom lens (lensRows), reads,
+// account-scoped operations, writes, and the destructive writes last.
 func matrixRows() []*matrixRow {
+	return append(workloadRows(), lensRows()...)
+}
+
+// workloadRows are the rows that act on the target workload or on the
+// caller's account.
+func workloadRows() []*matrixRow {
 	lens, question := aws.String(lensAlias), aws.String("priorities")
 	const (
 		newChoice = "ops_priorities_ext_cust_needs"
@@ -165,13 +179,23 @@ func matrixRows() []*matrixRow {
 		{op: "ListShareInvitations", kind: opAccount, resource: anyResource, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListShareInvitations, &wa.ListShareInvitationsInput{})
 		}},
+		// Only the owner account lists the owner's custom lens; checkCell
+		// checks that nobody else's answer mentions it.
 		{op: "ListLenses", kind: opAccount, resource: anyResource, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListLenses, &wa.ListLensesInput{})
+		}, effect: func(t *testing.T, _ *matrixEnv, c *matrixCaller, tg *matrixTarget, out any) {
+			listed := false
+			for _, s := range out.(*wa.ListLensesOutput).LensSummaries {
+				listed = listed || aws.ToString(s.LensArn) == tg.lensARN
+			}
+			if want := c.kind == callerOwner; listed != want {
+				t.Errorf("ListLenses lists the owner's custom lens %s: %v, want %v", tg.lensARN, listed, want)
+			}
 		}},
-		{op: "GetLens", kind: opAccount, resource: func(*matrixEnv) string { return lensARN }, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
+		{op: "GetLens", kind: opAccount, resource: func(*matrixEnv, *matrixTarget) string { return lensARN }, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.GetLens, &wa.GetLensInput{LensAlias: lens})
 		}},
-		{op: "CreateWorkload", kind: opAccount, write: true, resource: func(e *matrixEnv) string {
+		{op: "CreateWorkload", kind: opAccount, write: true, resource: func(e *matrixEnv, _ *matrixTarget) string {
 			return "arn:aws:wellarchitected:" + testserver.Region + ":" + e.account + ":workload/*"
 		}, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.CreateWorkload, workloadInput(testserver.RandomName("Own")))
@@ -228,6 +252,11 @@ func matrixRows() []*matrixRow {
 				t.Fatal(err)
 			}
 			wantEq(t, "the description the owner reads", aws.ToString(w.Workload.Description), newDesc)
+		}},
+		// The target workload has only the framework lens, which is on its
+		// latest version: the owner's side gets a 400 after authorisation.
+		{op: "UpgradeLensReview", kind: opOwn, write: true, ownerInvalid: true, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.UpgradeLensReview, &wa.UpgradeLensReviewInput{WorkloadId: &tg.id, LensAlias: lens, MilestoneName: aws.String("Before upgrade")})
 		}},
 		{op: "CreateMilestone", kind: opOwn, write: true, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.CreateMilestone, &wa.CreateMilestoneInput{WorkloadId: &tg.id, MilestoneName: aws.String("Matrix second")})
@@ -388,32 +417,24 @@ func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context
 	)
 	return map[string]func(context.Context) error{
 		"AssociateProfiles":               probe(c.AssociateProfiles, &wa.AssociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}}),
-		"CreateLensShare":                 probe(c.CreateLensShare, &wa.CreateLensShareInput{LensAlias: lens, SharedWith: other}),
-		"CreateLensVersion":               probe(c.CreateLensVersion, &wa.CreateLensVersionInput{LensAlias: lens, LensVersion: aws.String("v2")}),
 		"CreateProfile":                   probe(c.CreateProfile, &wa.CreateProfileInput{ProfileName: aws.String("Profile"), ProfileDescription: aws.String("A profile"), ProfileQuestions: []types.ProfileQuestionUpdate{}}),
 		"CreateProfileShare":              probe(c.CreateProfileShare, &wa.CreateProfileShareInput{ProfileArn: profile, SharedWith: other}),
 		"CreateReviewTemplate":            probe(c.CreateReviewTemplate, &wa.CreateReviewTemplateInput{TemplateName: aws.String("Template"), Description: aws.String("A template"), Lenses: []string{lensAlias}}),
 		"CreateTemplateShare":             probe(c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other}),
-		"DeleteLens":                      probe(c.DeleteLens, &wa.DeleteLensInput{LensAlias: lens, LensStatus: types.LensStatusTypePublished}),
-		"DeleteLensShare":                 probe(c.DeleteLensShare, &wa.DeleteLensShareInput{LensAlias: lens, ShareId: share}),
 		"DeleteProfile":                   probe(c.DeleteProfile, &wa.DeleteProfileInput{ProfileArn: profile}),
 		"DeleteProfileShare":              probe(c.DeleteProfileShare, &wa.DeleteProfileShareInput{ProfileArn: profile, ShareId: share}),
 		"DeleteReviewTemplate":            probe(c.DeleteReviewTemplate, &wa.DeleteReviewTemplateInput{TemplateArn: template}),
 		"DeleteTemplateShare":             probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
 		"DisassociateProfiles":            probe(c.DisassociateProfiles, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}}),
-		"ExportLens":                      probe(c.ExportLens, &wa.ExportLensInput{LensAlias: lens}),
 		"GetConsolidatedReport":           probe(c.GetConsolidatedReport, &wa.GetConsolidatedReportInput{Format: types.ReportFormatJson}),
 		"GetLensReviewReport":             probe(c.GetLensReviewReport, &wa.GetLensReviewReportInput{WorkloadId: workload, LensAlias: lens}),
-		"GetLensVersionDifference":        probe(c.GetLensVersionDifference, &wa.GetLensVersionDifferenceInput{LensAlias: lens, BaseLensVersion: aws.String("2026-05")}),
 		"GetProfile":                      probe(c.GetProfile, &wa.GetProfileInput{ProfileArn: profile}),
 		"GetProfileTemplate":              probe(c.GetProfileTemplate, &wa.GetProfileTemplateInput{}),
 		"GetReviewTemplate":               probe(c.GetReviewTemplate, &wa.GetReviewTemplateInput{TemplateArn: template}),
 		"GetReviewTemplateAnswer":         probe(c.GetReviewTemplateAnswer, &wa.GetReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question}),
 		"GetReviewTemplateLensReview":     probe(c.GetReviewTemplateLensReview, &wa.GetReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
-		"ImportLens":                      probe(c.ImportLens, &wa.ImportLensInput{JSONString: aws.String("{}")}),
 		"ListCheckDetails":                probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
 		"ListCheckSummaries":              probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListLensShares":                  probe(c.ListLensShares, &wa.ListLensSharesInput{LensAlias: lens}),
 		"ListProfileNotifications":        probe(c.ListProfileNotifications, &wa.ListProfileNotificationsInput{}),
 		"ListProfileShares":               probe(c.ListProfileShares, &wa.ListProfileSharesInput{ProfileArn: profile}),
 		"ListProfiles":                    probe(c.ListProfiles, &wa.ListProfilesInput{}),
@@ -425,7 +446,6 @@ func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context
 		"UpdateReviewTemplate":            probe(c.UpdateReviewTemplate, &wa.UpdateReviewTemplateInput{TemplateArn: template, Notes: aws.String("n")}),
 		"UpdateReviewTemplateAnswer":      probe(c.UpdateReviewTemplateAnswer, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question, SelectedChoices: []string{*choice}}),
 		"UpdateReviewTemplateLensReview":  probe(c.UpdateReviewTemplateLensReview, &wa.UpdateReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens, LensNotes: aws.String("n")}),
-		"UpgradeLensReview":               probe(c.UpgradeLensReview, &wa.UpgradeLensReviewInput{WorkloadId: workload, LensAlias: lens, MilestoneName: aws.String("Before upgrade")}),
 		"UpgradeProfileVersion":           probe(c.UpgradeProfileVersion, &wa.UpgradeProfileVersionInput{WorkloadId: workload, ProfileArn: profile}),
 		"UpgradeReviewTemplateLensReview": probe(c.UpgradeReviewTemplateLensReview, &wa.UpgradeReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
 	}

@@ -50,8 +50,9 @@ type matrixCaller struct {
 }
 
 // matrixTarget is the owner's workload one column's rows act on, with an
-// answer, a milestone, a tag and shares; each column has its own, so
-// destructive rows (run last) break nothing of another column.
+// answer, a milestone, a tag and shares, and the owner's custom lens they
+// act on; each column has its own, so destructive rows (run last) break
+// nothing of another column.
 type matrixTarget struct {
 	id, arn, name string
 	// shareID is a pending share with an account that does not exist, for
@@ -64,6 +65,10 @@ type matrixTarget struct {
 	// readerInvitation and contributorInvitation are the recipients'
 	// invitations to this workload.
 	readerInvitation, contributorInvitation string
+	// lensARN and lensName are a published custom lens of the owner's
+	// (e2e_matrix_lens_test.go); lensShareID is its share with the
+	// stranger, for DeleteLensShare.
+	lensARN, lensName, lensShareID string
 }
 
 const (
@@ -85,6 +90,11 @@ type matrixEnv struct {
 	// names are the secrets an outsider's error may not contain either (a
 	// not-found error may name the ID the caller sent).
 	names []string
+	// lensSecrets and lensNames are the same for the owner's custom lenses,
+	// which workload recipients may not see either.
+	lensSecrets, lensNames []string
+	// lensShares is every target lens's shares: recipient → status.
+	lensShares map[string]types.ShareStatus
 }
 
 // newMatrixEnv creates the callers and a target for each. advance moves
@@ -147,8 +157,11 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		tg.readerInvitation = answerMatrixInvitation(t, readerClient, tg.id, types.ShareInvitationActionAccept)
 		tg.contributorInvitation = answerMatrixInvitation(t, contributorClient, tg.id, types.ShareInvitationActionAccept)
 		answerMatrixInvitation(t, rejecterClient, tg.id, types.ShareInvitationActionReject)
+		e.newLensTarget(t, tg, fmt.Sprintf("Matrix Lens %02d %s", i, c.name), rejecter.AccountID, rejecterClient, late.AccountID)
 		c.target = tg
 	}
+	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,
+		rejecter.AccountID: types.ShareStatusRejected, late.AccountID: types.ShareStatusExpired}
 	// The late recipient's invitations expire unanswered.
 	advance(8 * 24 * time.Hour)
 
@@ -173,7 +186,9 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 
 	missing := strings.Repeat("9", 32)
 	e.missing = &matrixTarget{id: missing, arn: fmt.Sprintf("arn:aws:wellarchitected:%s:%s:workload/%s", testserver.Region, e.account, missing),
-		shareID: strings.Repeat("8", 32), invitationID: strings.Repeat("7", 32)}
+		shareID: strings.Repeat("8", 32), invitationID: strings.Repeat("7", 32),
+		lensARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:lens/%s", testserver.Region, e.account, strings.Repeat("6", 32)),
+		lensName: "Matrix Missing Lens", lensShareID: strings.Repeat("5", 32)}
 	return e
 }
 
@@ -234,6 +249,14 @@ func (o outcome) String() string {
 
 // expect is the outcome of row r for caller c.
 func expect(r *matrixRow, c *matrixCaller) outcome {
+	if o := expectKind(r, c); o != allowed || !r.ownerInvalid {
+		return o
+	}
+	return invalid
+}
+
+// expectKind is the outcome the row's kind gives caller c.
+func expectKind(r *matrixRow, c *matrixCaller) outcome {
 	switch {
 	case c.kind == callerUnauthenticated:
 		return unauthenticated
@@ -243,7 +266,7 @@ func expect(r *matrixRow, c *matrixCaller) outcome {
 		return denied
 	case c.kind == callerOwner, r.kind == opAccount:
 		return allowed
-	case c.kind == callerOutsider:
+	case c.kind == callerOutsider, r.kind == opLens:
 		return notFound
 	case r.kind == opInvitation, r.kind == opRead, r.kind == opContribute && c.kind == callerContributor:
 		return allowed
@@ -262,6 +285,7 @@ type ownerView struct {
 	Shares     []types.WorkloadShareSummary
 	Tags       map[string]string
 	Settings   types.DiscoveryIntegrationStatus // the owner account's
+	Lens       lensView
 }
 
 func (e *matrixEnv) view(t *testing.T, tg *matrixTarget) ownerView {
@@ -294,6 +318,7 @@ func (e *matrixEnv) view(t *testing.T, tg *matrixTarget) ownerView {
 	must("GetGlobalSettings", err)
 	v.Settings = g.DiscoveryIntegrationStatus
 	v.Workload, v.Answer, v.Review, v.Milestones, v.Shares, v.Tags = w.Workload, a.Answer, r.LensReview, m.MilestoneSummaries, s.WorkloadShareSummaries, tags.Tags
+	v.Lens = ownerLensView(t, e.owner, tg.lensARN)
 	return v
 }
 
@@ -315,8 +340,11 @@ func (e *matrixEnv) checkCell(t *testing.T, r *matrixRow, c *matrixCaller) {
 			t.Errorf("got %v, want success", err)
 			return
 		}
-		if c.kind == callerOutsider {
+		switch c.kind {
+		case callerOutsider:
 			e.noLeak(t, "response", out, e.secrets)
+		case callerReader, callerContributor:
+			e.noLeak(t, "response", out, e.lensSecrets)
 		}
 		if r.effect != nil {
 			r.effect(t, e, c, tg, out)
@@ -324,7 +352,7 @@ func (e *matrixEnv) checkCell(t *testing.T, r *matrixRow, c *matrixCaller) {
 	case denied:
 		resource := tg.arn
 		if r.resource != nil {
-			resource = r.resource(e)
+			resource = r.resource(e, tg)
 		}
 		wantDenied(t, err, c.user, r.op, resource)
 	case notFound:
@@ -335,7 +363,7 @@ func (e *matrixEnv) checkCell(t *testing.T, r *matrixRow, c *matrixCaller) {
 		}
 		_, errMissing := r.call(ctx, c.client, e.missing)
 		if a, b := normalizeErr(err, tg), normalizeErr(errMissing, e.missing); a != b {
-			t.Errorf("the owner's workload answers %q, a missing one %q", a, b)
+			t.Errorf("the owner's resource answers %q, a missing one %q", a, b)
 		}
 	case unauthenticated:
 		wantAPIError(t, err, c.code, 403)
@@ -346,6 +374,8 @@ func (e *matrixEnv) checkCell(t *testing.T, r *matrixRow, c *matrixCaller) {
 		switch c.kind {
 		case callerOutsider:
 			e.noLeak(t, "error", err.Error(), e.names)
+		case callerReader, callerContributor:
+			e.noLeak(t, "error", err.Error(), e.lensNames)
 		case callerUnauthenticated:
 			e.noLeak(t, "error", err.Error(), e.secrets)
 		}
@@ -383,8 +413,11 @@ func normalizeErr(err error, tg *matrixTarget) string {
 		return fmt.Sprintf("not an API error: %v", err)
 	}
 	msg := ae.ErrorMessage()
-	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"}, {tg.invitationID, "<invitation>"}} {
-		msg = strings.ReplaceAll(msg, r[0], r[1])
+	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
+		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}} {
+		if r[0] != "" {
+			msg = strings.ReplaceAll(msg, r[0], r[1])
+		}
 	}
 	return fmt.Sprintf("%d %s: %s", httpStatus(err), ae.ErrorCode(), msg)
 }

@@ -92,29 +92,23 @@ func (s *Service) ImportLens(ctx context.Context, in ImportLensInput) (string, e
 			return err
 		}
 		var l *wat.CustomLens
+		if in.LensAlias != "" {
+			// Into an existing lens: only its owner, as for every change.
+			if l, err = s.ownLens(ctx, tx, access{"ImportLens", requestTags(in.Tags)}, in.LensAlias); err != nil {
+				return err
+			}
+		}
 		live := 0
 		for _, o := range own {
 			if o.Deleted {
 				continue
 			}
 			live++
-			if in.LensAlias != "" && o.ARN == in.LensAlias {
-				l = o
-			} else if wat.NameKey(o.Name) == wat.NameKey(compiled.Name) {
+			if (l == nil || o.ARN != l.ARN) && wat.NameKey(o.Name) == wat.NameKey(compiled.Name) {
 				return wat.Conflict("LENS", o.ARN, "Lens %s of this account is already named %q: import into it with LensAlias, or rename the lens", o.ARN, compiled.Name)
 			}
 		}
-		if in.LensAlias != "" {
-			if _, builtin := s.lenses.Builtin(in.LensAlias); builtin {
-				return wat.Invalid("LensAlias", "%s is a lens provided with wat: only custom lenses can be imported into", in.LensAlias)
-			}
-			if l == nil {
-				return lensNotFound(in.LensAlias)
-			}
-			if err := s.authorize(ctx, tx, access{"ImportLens", requestTags(in.Tags)}, l.ARN, l.Tags); err != nil {
-				return err
-			}
-		} else {
+		if l == nil {
 			if live >= MaxCustomLensesPerAccount {
 				return wat.QuotaExceeded("LENS", "L-CUSTOM-LENSES", "The account already has %d custom lenses, the most allowed", MaxCustomLensesPerAccount)
 			}
