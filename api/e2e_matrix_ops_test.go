@@ -131,6 +131,13 @@ func workloadRows() []*matrixRow {
 		{op: "GetLensReview", kind: opRead, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.GetLensReview, &wa.GetLensReviewInput{WorkloadId: &tg.id, LensAlias: lens})
 		}},
+		{op: "GetLensReviewReport", kind: opRead, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.GetLensReviewReport, &wa.GetLensReviewReportInput{WorkloadId: &tg.id, LensAlias: lens})
+		}, effect: func(t *testing.T, _ *matrixEnv, _ *matrixCaller, _ *matrixTarget, out any) {
+			if r := out.(*wa.GetLensReviewReportOutput).LensReviewReport; r == nil || !strings.HasPrefix(aws.ToString(r.Base64String), "JVBERi0") {
+				t.Errorf("GetLensReviewReport did not return a PDF")
+			}
+		}},
 		{op: "ListAnswers", kind: opRead, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListAnswers, &wa.ListAnswersInput{WorkloadId: &tg.id, LensAlias: lens})
 		}},
@@ -160,6 +167,9 @@ func workloadRows() []*matrixRow {
 			return sdkDo(ctx, c.ListNotifications, &wa.ListNotificationsInput{WorkloadId: &tg.id})
 		}},
 
+		{op: "GetConsolidatedReport", kind: opAccount, resource: anyResource, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.GetConsolidatedReport, &wa.GetConsolidatedReportInput{Format: types.ReportFormatJson, IncludeSharedResources: aws.Bool(true)})
+		}},
 		{op: "ListWorkloads", kind: opAccount, resource: anyResource, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListWorkloads, &wa.ListWorkloadsInput{MaxResults: aws.Int32(50)})
 		}, effect: func(t *testing.T, _ *matrixEnv, c *matrixCaller, tg *matrixTarget, out any) {
@@ -426,8 +436,6 @@ func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context
 		"DeleteReviewTemplate":            probe(c.DeleteReviewTemplate, &wa.DeleteReviewTemplateInput{TemplateArn: template}),
 		"DeleteTemplateShare":             probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
 		"DisassociateProfiles":            probe(c.DisassociateProfiles, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}}),
-		"GetConsolidatedReport":           probe(c.GetConsolidatedReport, &wa.GetConsolidatedReportInput{Format: types.ReportFormatJson}),
-		"GetLensReviewReport":             probe(c.GetLensReviewReport, &wa.GetLensReviewReportInput{WorkloadId: workload, LensAlias: lens}),
 		"GetProfile":                      probe(c.GetProfile, &wa.GetProfileInput{ProfileArn: profile}),
 		"GetProfileTemplate":              probe(c.GetProfileTemplate, &wa.GetProfileTemplateInput{}),
 		"GetReviewTemplate":               probe(c.GetReviewTemplate, &wa.GetReviewTemplateInput{TemplateArn: template}),

@@ -23,7 +23,7 @@ var implemented = []string{
 	"UpdateAnswer", "UpdateLensReview", "UpdateWorkload",
 	"CreateWorkloadShare", "DeleteWorkloadShare", "ListWorkloadShares", "UpdateWorkloadShare",
 	"ListShareInvitations", "UpdateShareInvitation", "GetGlobalSettings", "UpdateGlobalSettings",
-	"GetLensVersionDifference", "UpgradeLensReview",
+	"GetLensVersionDifference", "UpgradeLensReview", "GetLensReviewReport", "GetConsolidatedReport",
 	"ImportLens", "ExportLens", "CreateLensVersion", "DeleteLens", "CreateLensShare", "ListLensShares", "DeleteLensShare",
 }
 
@@ -83,14 +83,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		},
 		"DisassociateProfiles": func(ctx context.Context) error {
 			_, err := c.DisassociateProfiles(ctx, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}})
-			return err
-		},
-		"GetConsolidatedReport": func(ctx context.Context) error {
-			_, err := c.GetConsolidatedReport(ctx, &wa.GetConsolidatedReportInput{Format: types.ReportFormatJson})
-			return err
-		},
-		"GetLensReviewReport": func(ctx context.Context) error {
-			_, err := c.GetLensReviewReport(ctx, &wa.GetLensReviewReportInput{WorkloadId: workload, LensAlias: lens})
 			return err
 		},
 		"GetProfile": func(ctx context.Context) error {

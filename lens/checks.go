@@ -2,31 +2,33 @@ package lens
 
 import (
 	"fmt"
-	"slices"
 	"strings"
-
-	"github.com/wat-dev/wat"
+	"unicode/utf8"
 )
 
-// id checks an identifier: required, at most max bytes, letters, digits and
-// '_' (and '-' when dash is true).
-func (c *compiler) id(path, id string, max int, dash bool) {
+// id checks an identifier: required, MinIDLength to lim.max characters of
+// letters, digits and '_' (and '-' when dash is true).
+func (c *compiler) id(path, id string, lim limit, dash bool) {
 	if id == "" {
 		c.add(path, "is required")
 		return
 	}
-	if len(id) > max {
-		c.add(path, "is %d characters long; at most %d are allowed", len(id), max)
+	allowed := "letters, digits and '_'"
+	if dash {
+		allowed = "letters, digits, '_' and '-'"
 	}
 	for i := 0; i < len(id); i++ {
 		if b := id[i]; !isIdentByte(b) && !(dash && b == '-') {
-			allowed := "letters, digits and '_'"
-			if dash {
-				allowed = "letters, digits, '_' and '-'"
-			}
-			c.add(path, "%q contains %q at offset %d; use only %s", id, rune(b), i, allowed)
+			r, _ := utf8.DecodeRuneInString(id[i:])
+			c.addAt(path, i, "%q contains %q at offset %d; use only %s", id, r, i, allowed)
 			return
 		}
+	}
+	switch {
+	case len(id) < MinIDLength:
+		c.add(path, "%q is too short: an id has at least %d characters", id, MinIDLength)
+	case len(id) > lim.max:
+		c.add(path, "%s", lim.exceeded(len(id)))
 	}
 }
 
@@ -42,13 +44,16 @@ func (c *compiler) unique(seen map[string]string, path, id, what string) {
 	seen[id] = path
 }
 
-func (c *compiler) text(path, s string, required bool, max int) {
-	n := len([]rune(s))
+// text checks a text's length in characters and, if required, that it is
+// not blank.
+func (c *compiler) text(path, s string, required bool, lim limit) {
 	switch {
 	case required && strings.TrimSpace(s) == "":
 		c.add(path, "is required")
-	case n > max:
-		c.add(path, "is %d characters long; at most %d are allowed", n, max)
+	case len(s) > lim.max: // bytes >= characters: count only when it may matter
+		if n := utf8.RuneCountInString(s); n > lim.max {
+			c.add(path, "%s", lim.exceeded(n))
+		}
 	}
 }
 
@@ -64,12 +69,12 @@ func (c *compiler) count(path string, n int, what string, max int) {
 // url accepts an empty string or an absolute http(s) URL without spaces or
 // control characters; anything else (javascript:, relative paths) would be a
 // hazard when the console renders it as a link.
-func (c *compiler) url(path, u string) {
+func (c *compiler) url(path, u string, lim limit) {
 	if u == "" {
 		return
 	}
-	if len(u) > maxURL {
-		c.add(path, "is %d characters long; at most %d are allowed", len(u), maxURL)
+	if n := utf8.RuneCountInString(u); n > lim.max {
+		c.add(path, "%s", lim.exceeded(n))
 		return
 	}
 	rest, ok := strings.CutPrefix(u, "https://")
@@ -81,44 +86,45 @@ func (c *compiler) url(path, u string) {
 		return
 	}
 	if i := strings.IndexFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }); i >= 0 {
-		c.add(path, "contains a space or control character at offset %d", i)
+		c.addAt(path, i, "contains a space or control character at offset %d", i)
 	}
+}
+
+// resource checks a link: its text at most text's limit, its URL an
+// absolute http(s) URL of at most url's limit, and a text whenever there
+// is a URL.
+func (c *compiler) resource(path string, d *ResourceDoc, text, url limit) Resource {
+	if d == nil {
+		return Resource{}
+	}
+	c.text(path+".displayText", d.DisplayText, false, text)
+	c.url(path+".url", d.URL, url)
+	if d.URL != "" && strings.TrimSpace(d.DisplayText) == "" {
+		c.add(path+".displayText", "is required when a url is given")
+	}
+	return Resource{DisplayText: d.DisplayText, URL: d.URL}
 }
 
 func (c *compiler) add(path, format string, args ...any) {
-	c.problems = append(c.problems, wat.FieldError{Name: path, Message: fmt.Sprintf(format, args...)})
+	c.addAt(path, -1, format, args...)
 }
 
-// problems collects validation problems in document order.
-type problems []wat.FieldError
+// addAt records a problem about the character at byte offset at of the
+// string at path.
+func (c *compiler) addAt(path string, at int, format string, args ...any) {
+	if len(c.problems) >= c.budget {
+		c.dropped++
+		return
+	}
+	c.problems = append(c.problems, problem{path: path, msg: fmt.Sprintf(format, args...), at: at, offset: -1})
+}
 
-// maxListed is how many problems the error's message spells out; Fields
-// carries them all.
-const maxListed = 3
-
-func (ps problems) err() error {
-	if len(ps) == 0 {
-		return nil
+// addMoot records a problem that is moot when the value at moot has a
+// type mismatch.
+func (c *compiler) addMoot(path, moot string, at int, format string, args ...any) {
+	if len(c.problems) >= c.budget {
+		c.dropped++
+		return
 	}
-	var b strings.Builder
-	if len(ps) == 1 {
-		b.WriteString("invalid lens: ")
-	} else {
-		fmt.Fprintf(&b, "invalid lens (%d problems): ", len(ps))
-	}
-	for i, p := range ps[:min(len(ps), maxListed)] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "%s: %s", p.Name, p.Message)
-	}
-	if len(ps) > maxListed {
-		fmt.Fprintf(&b, "; and %d more", len(ps)-maxListed)
-	}
-	return &wat.Error{
-		Code:    wat.EInvalid,
-		Reason:  wat.ReasonFieldValidationFailed,
-		Message: b.String(),
-		Fields:  slices.Clip(ps),
-	}
+	c.problems = append(c.problems, problem{path: path, msg: fmt.Sprintf(format, args...), at: at, moot: moot, offset: -1})
 }

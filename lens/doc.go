@@ -7,8 +7,21 @@
 // A compiled Question evaluates its risk rules over a bitmask of choices, so
 // scoring an answer costs a few machine instructions and no allocation.
 //
+// Validation follows the format's specification, and the API's shapes where
+// they are stricter (limits.go lists every limit and where it comes from).
+// It reports every problem at once, each placed three ways: by JSON path, by
+// the ids of the pillar, question and choice on the way, and by line and
+// column in the submitted text. Compile returns them as one *wat.Error for
+// the API's ValidationException; Validate returns them as Problems for
+// tools such as `wat lens lint`. Positions are worked out only when there
+// are problems, so a valid lens costs nothing extra. Explore shows what a
+// question's risk rules make of every answer, and warns of likely mistakes.
+//
+// AWS official lenses, such as wat's built-in framework lens (package
+// lens/framework), predate two of the custom-lens rules; CompileOfficial
+// compiles them.
+//
 // The package is pure: it does no I/O and keeps no global state, so every
-// caller (the API, the console, the CLI, the built-in framework lens in
-// package lens/framework) shares one definition of what a valid lens is and
-// how risk is computed.
+// caller (the API, the console, the CLI, the built-in framework lens)
+// shares one definition of what a valid lens is and how risk is computed.
 package lens

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/wat-dev/wat"
 )
@@ -30,12 +31,21 @@ const (
 )
 
 // Document is a lens document in the AWS custom-lens JSON format. It is the
-// unvalidated form: ParseDocument fills it, Compile checks it.
+// unvalidated form: ParseDocument fills it, Compile checks it. Its JSON
+// encoding (see Normalize) is the format's.
 type Document struct {
 	SchemaVersion string      `json:"schemaVersion"`
 	Name          string      `json:"name"`
 	Description   string      `json:"description,omitempty"`
 	Pillars       []PillarDoc `json:"pillars"`
+
+	// src is the text the document was parsed from, for placing problems;
+	// nil when it was built in Go.
+	src []byte
+	// mismatches are the values of the wrong JSON type ParseDocument
+	// skipped; Compile reports them with its own findings.
+	mismatches []problem
+	dropped    int // mismatches beyond MaxProblems
 }
 
 // PillarDoc is a pillar of a Document.
@@ -83,60 +93,101 @@ type RiskRuleDoc struct {
 	Risk      string `json:"risk"`
 }
 
-// ParseDocument decodes a lens document. It accepts exactly one JSON object
-// of at most MaxDocumentSize bytes; unknown members are ignored and, as in
-// encoding/json, a repeated member keeps its last value. It does not
-// validate the content: that is Compile's job. Errors are *wat.Error with
-// code EInvalid.
+// ParseDocument decodes a lens document: exactly one JSON object of at most
+// MaxDocumentSize bytes of UTF-8. Member names match exactly; unknown
+// members are dropped; a repeated member keeps its last value; null counts
+// as absent. The error, a *wat.Error with code EInvalid and reason
+// CANNOT_PARSE, is for text that is no such JSON object, and gives the
+// line and column of the fault. A value of the wrong JSON type (a number
+// for a title) is not an error here: Compile reports it with every other
+// problem, so an author learns them all at once.
 func ParseDocument(data []byte) (*Document, error) {
+	doc, p := parse(data)
+	if p != nil {
+		line, col := position(data, p.offset)
+		return nil, &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse,
+			Message: fmt.Sprintf("%s (line %d, column %d)", p.msg, line, col)}
+	}
+	return doc, nil
+}
+
+// parse decodes data, or returns why it is not a JSON object document.
+func parse(data []byte) (*Document, *problem) {
+	fail := func(offset int, format string, args ...any) (*Document, *problem) {
+		return nil, &problem{msg: fmt.Sprintf(format, args...), at: -1, offset: offset}
+	}
 	if len(data) > MaxDocumentSize {
-		return nil, cannotParse("the lens document is %d bytes; at most %d are allowed", len(data), MaxDocumentSize)
+		return fail(MaxDocumentSize, "the lens document is %d bytes; at most %d are allowed", len(data), MaxDocumentSize)
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return fail(0, "the lens document starts with a byte order mark, which JSON does not allow; save it as UTF-8 without BOM")
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return fail(off, "the lens document is not valid UTF-8: byte %#x cannot start or continue a character", data[off])
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	start := len(data) - len(trimmed)
 	switch {
 	case len(trimmed) == 0:
-		return nil, cannotParse("the lens document is empty")
+		return fail(0, "the lens document is empty")
 	case trimmed[0] != '{':
-		return nil, cannotParse("the lens document must be a JSON object")
+		return fail(start, "the lens document must be a JSON object, not %s", jsonKind(trimmed[0]))
 	}
-	var doc Document
-	// json.Unmarshal checks the whole input is one valid JSON value, so
-	// trailing data is a syntax error.
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, jsonError(err)
+	if !json.Valid(data) {
+		// Unmarshal checks the syntax of the whole input before decoding,
+		// so this only finds the syntax error.
+		err := json.Unmarshal(data, new(struct{}))
+		var syn *json.SyntaxError
+		if !errors.As(err, &syn) {
+			return fail(0, "the lens document is not valid JSON")
+		}
+		off := int(syn.Offset)
+		if syn.Error() != "unexpected end of JSON input" {
+			off = max(off-1, 0) // the offending byte, not the one after it
+		}
+		return fail(off, "the lens document is not valid JSON: %s", syn.Error())
 	}
-	return &doc, nil
+	d := decoder{scanner: scanner{data: data}}
+	doc := &Document{src: data}
+	d.document(doc)
+	doc.mismatches, doc.dropped = d.problems, d.dropped
+	return doc, nil
 }
 
-func cannotParse(format string, args ...any) *wat.Error {
-	return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: fmt.Sprintf(format, args...)}
+// Normalize returns the document in the format's JSON: members in the
+// format's order, unknown members gone, indented by two spaces, with a
+// final newline. ParseDocument of the result normalizes to the same bytes.
+// Should the indented form exceed MaxDocumentSize (a compact document near
+// the limit), it is written without indentation so it still parses.
+func (d *Document) Normalize() ([]byte, error) {
+	out, err := d.encode("  ")
+	if err == nil && len(out) > MaxDocumentSize {
+		out, err = d.encode("")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > MaxDocumentSize {
+		return nil, wat.Errorf(wat.EInvalid, "the normalized lens document is %d bytes; at most %d are allowed", len(out), MaxDocumentSize)
+	}
+	return out, nil
 }
 
-// jsonError turns an encoding/json error into a client-safe *wat.Error.
-func jsonError(err error) *wat.Error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return cannotParse("the lens document is not valid JSON: %s (at byte offset %d)", syn.Error(), syn.Offset)
-	case errors.As(err, &typ):
-		msg := fmt.Sprintf("expected %s, found a JSON %s (at byte offset %d)", jsonKind(typ.Type.Kind().String()), typ.Value, typ.Offset)
-		e := cannotParse("the lens document is invalid: %s: %s", typ.Field, msg)
-		e.Fields = []wat.FieldError{{Name: typ.Field, Message: msg}}
-		return e
+func (d *Document) encode(indent string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(d); err != nil {
+		return nil, fmt.Errorf("lens: encoding the document: %w", err)
 	}
-	return cannotParse("the lens document is not valid JSON")
-}
-
-// jsonKind names a Go kind as the JSON type a document should have used.
-func jsonKind(kind string) string {
-	switch kind {
-	case "string":
-		return "a string"
-	case "slice":
-		return "an array"
-	case "struct", "ptr":
-		return "an object"
-	}
-	return "a " + kind
+	return b.Bytes(), nil
 }

@@ -1,34 +1,37 @@
 package lens
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/wat-dev/wat"
 )
 
-const minimalJSON = `{"schemaVersion":"2021-11-01","name":"L","pillars":[{"id":"p","name":"P","questions":[
- {"id":"q","title":"Q?","choices":[{"id":"a","title":"A","improvementPlan":{"displayText":"Do A"}},{"id":"q_no","title":"None"}],
-  "riskRules":[{"condition":"a","risk":"NO_RISK"},{"condition":"default","risk":"HIGH_RISK"}]}]}]}`
+const minimalJSON = `{"schemaVersion":"2021-11-01","name":"L","pillars":[{"id":"pil","name":"P","questions":[
+ {"id":"que","title":"Q?","choices":[{"id":"aaa","title":"A","improvementPlan":{"displayText":"Do A"}},{"id":"que_no","title":"None"}],
+  "riskRules":[{"condition":"aaa","risk":"NO_RISK"},{"condition":"default","risk":"HIGH_RISK"}]}]}]}`
+
+// ignoreSource compares documents by content, not by the text they came from.
+var ignoreSource = cmpopts.IgnoreUnexported(Document{})
 
 func TestParseDocument(t *testing.T) {
 	doc, err := ParseDocument([]byte(minimalJSON))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Document{SchemaVersion: "2021-11-01", Name: "L", Pillars: []PillarDoc{{ID: "p", Name: "P", Questions: []QuestionDoc{{
-		ID: "q", Title: "Q?",
+	want := &Document{SchemaVersion: "2021-11-01", Name: "L", Pillars: []PillarDoc{{ID: "pil", Name: "P", Questions: []QuestionDoc{{
+		ID: "que", Title: "Q?",
 		Choices: []ChoiceDoc{
-			{ID: "a", Title: "A", ImprovementPlan: &ResourceDoc{DisplayText: "Do A"}},
-			{ID: "q_no", Title: "None"},
+			{ID: "aaa", Title: "A", ImprovementPlan: &ResourceDoc{DisplayText: "Do A"}},
+			{ID: "que_no", Title: "None"},
 		},
-		RiskRules: []RiskRuleDoc{{"a", NoRisk}, {"default", HighRisk}},
+		RiskRules: []RiskRuleDoc{{"aaa", NoRisk}, {"default", HighRisk}},
 	}}}}}
-	if diff := cmp.Diff(want, doc); diff != "" {
+	if diff := cmp.Diff(want, doc, ignoreSource); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	if _, err := Compile(doc); err != nil {
@@ -49,6 +52,12 @@ func TestParseDocumentLenient(t *testing.T) {
 			&Document{Name: "L"}},
 		{"null members", `{"name":null,"pillars":null}`,
 			&Document{}},
+		{"member names match exactly", `{"Name":"L","NAME":"M","pillars":[{"ID":"p"}]}`,
+			&Document{Pillars: []PillarDoc{{}}}},
+		{"escapes", `{"name":"\u00e9\"\\\/\b\f\n\r\t\ud83d\ude00\ud800x"}`,
+			&Document{Name: "é\"\\/\b\f\n\r\t😀\ufffdx"}},
+		{"a repeated list keeps its last value", `{"pillars":[{"id":"a"},{"id":"b"}],"pillars":[{"name":"c"}]}`,
+			&Document{Pillars: []PillarDoc{{Name: "c"}}}},
 	}
 	for _, tt := range tests {
 		got, err := ParseDocument([]byte(tt.in))
@@ -56,7 +65,7 @@ func TestParseDocumentLenient(t *testing.T) {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
 		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, got, ignoreSource); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
 		}
 	}
@@ -73,25 +82,23 @@ func TestParseDocumentErrors(t *testing.T) {
 	}
 	tests := []struct {
 		name, in, want string
-		fields         []field
 	}{
-		{"empty", "", "the lens document is empty", nil},
-		{"blank", " \n ", "the lens document is empty", nil},
-		{"array", `[{"name":"L"}]`, "the lens document must be a JSON object", nil},
-		{"string", `"lens"`, "the lens document must be a JSON object", nil},
-		{"null", `null`, "the lens document must be a JSON object", nil},
-		{"number", `42`, "the lens document must be a JSON object", nil},
-		{"too large", big, "the lens document is 500011 bytes; at most 500000 are allowed", nil},
-		{"trailing garbage", `{"name":"L"} x`, "the lens document is not valid JSON: invalid character 'x' after top-level value (at byte offset 14)", nil},
-		{"two objects", `{"name":"L"}{"name":"M"}`, "the lens document is not valid JSON: invalid character '{' after top-level value (at byte offset 13)", nil},
-		{"truncated", `{"name":"L"`, "the lens document is not valid JSON: unexpected end of JSON input (at byte offset 11)", nil},
-		{"bad syntax", `{"name" "L"}`, "the lens document is not valid JSON: invalid character '\"' after object key (at byte offset 9)", nil},
-		{"wrong type", `{"pillars":[{"questions":[{"title":7}]}]}`,
-			"the lens document is invalid: pillars.questions.title: expected a string, found a JSON number (at byte offset 36)",
-			[]field{{"pillars.questions.title", "expected a string, found a JSON number (at byte offset 36)"}}},
-		{"object for array", `{"pillars":{}}`,
-			"the lens document is invalid: pillars: expected an array, found a JSON object (at byte offset 12)",
-			[]field{{"pillars", "expected an array, found a JSON object (at byte offset 12)"}}},
+		{"empty", "", "the lens document is empty (line 1, column 1)"},
+		{"blank", " \n ", "the lens document is empty (line 1, column 1)"},
+		{"array", `[{"name":"L"}]`, "the lens document must be a JSON object, not an array (line 1, column 1)"},
+		{"string", ` "lens"`, "the lens document must be a JSON object, not a string (line 1, column 2)"},
+		{"null", "\n\nnull", "the lens document must be a JSON object, not null (line 3, column 1)"},
+		{"number", `42`, "the lens document must be a JSON object, not a number (line 1, column 1)"},
+		{"too large", big, "the lens document is 500011 bytes; at most 500000 are allowed (line 1, column 500001)"},
+		{"byte order mark", "\xef\xbb\xbf{}", "the lens document starts with a byte order mark, which JSON does not allow; save it as UTF-8 without BOM (line 1, column 1)"},
+		{"not UTF-8", "{\n \"name\": \"caf\xe9\"}", "the lens document is not valid UTF-8: byte 0xe9 cannot start or continue a character (line 2, column 14)"},
+		{"trailing garbage", `{"name":"L"} x`, "the lens document is not valid JSON: invalid character 'x' after top-level value (line 1, column 14)"},
+		{"two objects", `{"name":"L"}{"name":"M"}`, "the lens document is not valid JSON: invalid character '{' after top-level value (line 1, column 13)"},
+		{"truncated", "{\"name\":\n\"L\"", "the lens document is not valid JSON: unexpected end of JSON input (line 2, column 4)"},
+		{"bad syntax", `{"name" "L"}`, "the lens document is not valid JSON: invalid character '\"' after object key (line 1, column 9)"},
+		{"trailing comma", "{\n  \"name\": \"L\",\n}", "the lens document is not valid JSON: invalid character '}' looking for beginning of object key string (line 3, column 1)"},
+		{"comment", "{\n  // lens\n}", "the lens document is not valid JSON: invalid character '/' looking for beginning of object key string (line 2, column 3)"},
+		{"column counts characters", `{"name": "é", x}`, "the lens document is not valid JSON: invalid character 'x' looking for beginning of object key string (line 1, column 15)"},
 	}
 	for _, tt := range tests {
 		doc, err := ParseDocument([]byte(tt.in))
@@ -100,61 +107,42 @@ func TestParseDocumentErrors(t *testing.T) {
 			continue
 		}
 		var we *wat.Error
-		if !errors.As(err, &we) || we.Code != wat.EInvalid || we.Reason != wat.ReasonCannotParse {
-			t.Errorf("%s: error %#v, want *wat.Error EInvalid CANNOT_PARSE", tt.name, err)
+		if !errors.As(err, &we) || we.Code != wat.EInvalid || we.Reason != wat.ReasonCannotParse || we.Fields != nil {
+			t.Errorf("%s: error %#v, want *wat.Error EInvalid CANNOT_PARSE without fields", tt.name, err)
 			continue
 		}
 		if we.Message != tt.want {
 			t.Errorf("%s: message\n got %q\nwant %q", tt.name, we.Message, tt.want)
 		}
-		if diff := cmp.Diff(tt.fields, fields(we.Fields)); diff != "" {
-			t.Errorf("%s: Fields (-want +got):\n%s", tt.name, diff)
+		_, vdoc, ps := Validate([]byte(tt.in))
+		if vdoc != nil || len(ps) != 1 || ps[0].Detail() != tt.want || ps[0].Path != "" {
+			t.Errorf("%s: Validate = %v, %+v; want the one problem %q", tt.name, vdoc, ps, tt.want)
 		}
 	}
 }
 
-// FuzzDocument feeds arbitrary bytes through ParseDocument and Compile: they
-// never panic, fail only with EInvalid, and a compiled lens answers every
-// question consistently.
-func FuzzDocument(f *testing.F) {
-	f.Add([]byte(minimalJSON))
-	good, err := json.Marshal(testDoc())
+// TestParseDocumentMismatches checks a value of the wrong JSON type is left
+// for Compile to report, with every other problem.
+func TestParseDocumentMismatches(t *testing.T) {
+	in := `{"schemaVersion":"2021-11-01","name":7,"pillars":[{"id":"pil","name":"P","questions":[
+ {"id":"que","title":["Q?"],"choices":{"id":"aaa"},"riskRules":[{"condition":"aaa","risk":"NO_RISK"},{"condition":"default","risk":"HIGH_RISK"}]}]},
+ "pillar two"]}`
+	doc, err := ParseDocument([]byte(in))
 	if err != nil {
-		f.Fatal(err)
+		t.Fatalf("ParseDocument: %v", err)
 	}
-	f.Add(good)
-	f.Add([]byte(`{"pillars":[{"questions":[{"choices":[{"id":"a-b"}],"riskRules":[{"condition":"(a"}]}]}]}`))
-	f.Add([]byte(`{}`))
-	f.Add([]byte(`[`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := ParseDocument(data)
-		if err != nil {
-			if wat.ErrorCodeOf(err) != wat.EInvalid {
-				t.Fatalf("ParseDocument error %v is not EInvalid", err)
-			}
-			return
-		}
-		l, err := Compile(doc)
-		if err != nil {
-			var we *wat.Error
-			if !errors.As(err, &we) || we.Code != wat.EInvalid || len(we.Fields) == 0 {
-				t.Fatalf("Compile error %#v is not EInvalid with fields", err)
-			}
-			return
-		}
-		for _, q := range l.Questions() {
-			all := make([]string, len(q.Choices))
-			for i, c := range q.Choices {
-				all[i] = c.ID
-			}
-			if got := q.Risk(nil, nil, true); got != wat.RiskUnanswered {
-				t.Fatalf("%s: empty answer is %s", q.ID, got)
-			}
-			switch got := q.Risk(all, nil, true); got {
-			case wat.RiskHigh, wat.RiskMedium, wat.RiskNone:
-			default:
-				t.Fatalf("%s: full answer is %s", q.ID, got)
-			}
-		}
-	})
+	_, err = Compile(doc)
+	var we *wat.Error
+	if !errors.As(err, &we) || we.Reason != wat.ReasonFieldValidationFailed {
+		t.Fatalf("Compile error = %v, want FIELD_VALIDATION_FAILED", err)
+	}
+	want := []field{
+		{"name", "must be a string, not a number (line 1, column 38)"},
+		{"pillars[0].questions[0].title", `must be a string, not an array (pillar "pil", question "que"; line 2, column 22)`},
+		{"pillars[0].questions[0].choices", `must be an array, not an object (pillar "pil", question "que"; line 2, column 39)`},
+		{"pillars[1]", "must be an object, not a string (line 3, column 2)"},
+	}
+	if diff := cmp.Diff(want, fields(we.Fields)); diff != "" {
+		t.Errorf("Fields (-want +got):\n%s", diff)
+	}
 }

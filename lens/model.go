@@ -60,13 +60,15 @@ type Question struct {
 	Choices         []*Choice // at most 64 (MaxChoicesPerQuestion is lower)
 
 	rules []rule
-	none  int // index of the "None of these" choice, -1 if none
+	none  int    // index of the "None of these" choice, -1 if none
+	path  string // the question's JSON path in its document, for Explore
 }
 
 // rule is a compiled risk rule.
 type rule struct {
 	cond program
 	risk wat.Risk
+	text string // the condition as written
 }
 
 // Choice is one answer option of a question, usually a best practice.

@@ -127,14 +127,18 @@ func normalize(e Expr, bit func(string) int) *nnode {
 	panic(fmt.Sprintf("lens: unknown expression %T", e))
 }
 
+// flatten joins x and y under an n-ary node of kind k, reusing x when it is
+// one already: normalize builds every node afresh, so x is ours to grow, and
+// a chain a && b && c ... of any length flattens in linear time.
 func flatten(k nkind, x, y *nnode) *nnode {
-	n := &nnode{kind: k}
-	for _, c := range []*nnode{x, y} {
-		if c.kind == k {
-			n.kids = append(n.kids, c.kids...)
-		} else {
-			n.kids = append(n.kids, c)
-		}
+	n := x
+	if x.kind != k {
+		n = &nnode{kind: k, kids: []*nnode{x}}
+	}
+	if y.kind == k {
+		n.kids = append(n.kids, y.kids...)
+	} else {
+		n.kids = append(n.kids, y)
 	}
 	return n
 }

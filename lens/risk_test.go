@@ -8,9 +8,9 @@ import (
 
 func TestQuestionRisk(t *testing.T) {
 	l := mustCompile(t, testDoc())
-	q1, _ := l.Question("q-one") // a&&b&&c: NONE; a&&(b||!c): MEDIUM; default: HIGH
-	q2, _ := l.Question("q2")    // x||y: NONE; default: MEDIUM
-	q3, _ := l.Question("q3")    // default: NONE
+	q1, _ := l.Question("q_one")   // aaa&&bbb&&ccc: NONE; aaa&&(bbb||!ccc): MEDIUM; default: HIGH
+	q2, _ := l.Question("q_two")   // xxx||yyy: NONE; default: MEDIUM
+	q3, _ := l.Question("q_three") // default: NONE
 	tests := []struct {
 		name         string
 		q            *Question
@@ -18,23 +18,23 @@ func TestQuestionRisk(t *testing.T) {
 		applicable   bool
 		want         wat.Risk
 	}{
-		{"not applicable wins", q1, []string{"a", "b", "c"}, nil, false, wat.RiskNotApplicable},
+		{"not applicable wins", q1, []string{"aaa", "bbb", "ccc"}, nil, false, wat.RiskNotApplicable},
 		{"not applicable and empty", q1, nil, nil, false, wat.RiskNotApplicable},
 		{"nothing selected", q1, nil, nil, true, wat.RiskUnanswered},
-		{"only unknown ids", q1, []string{"x", "nope"}, []string{"y"}, true, wat.RiskUnanswered},
-		{"all selected", q1, []string{"c", "b", "a"}, nil, true, wat.RiskNone},
-		{"all selected with repeats and unknowns", q1, []string{"a", "a", "zz", "b", "c"}, nil, true, wat.RiskNone},
-		{"second rule via b", q1, []string{"a", "b"}, nil, true, wat.RiskMedium},
-		{"second rule via !c", q1, []string{"a"}, nil, true, wat.RiskMedium},
-		{"default", q1, []string{"a", "c"}, nil, true, wat.RiskHigh},
+		{"only unknown ids", q1, []string{"xxx", "nope"}, []string{"yyy"}, true, wat.RiskUnanswered},
+		{"all selected", q1, []string{"ccc", "bbb", "aaa"}, nil, true, wat.RiskNone},
+		{"all selected with repeats and unknowns", q1, []string{"aaa", "aaa", "zzzz", "bbb", "ccc"}, nil, true, wat.RiskNone},
+		{"second rule via bbb", q1, []string{"aaa", "bbb"}, nil, true, wat.RiskMedium},
+		{"second rule via !ccc", q1, []string{"aaa"}, nil, true, wat.RiskMedium},
+		{"default", q1, []string{"aaa", "ccc"}, nil, true, wat.RiskHigh},
 		{"only none: a unset, so only the default holds", q1, []string{"q_one_no"}, nil, true, wat.RiskHigh},
-		{"not applicable counts as satisfied", q1, []string{"a", "b"}, []string{"c"}, true, wat.RiskNone},
-		{"all not applicable", q1, nil, []string{"a", "b", "c"}, true, wat.RiskNone},
-		{"not applicable makes !c false", q1, []string{"a"}, []string{"c"}, true, wat.RiskHigh},
-		{"or rule", q2, []string{"y"}, nil, true, wat.RiskNone},
+		{"not applicable counts as satisfied", q1, []string{"aaa", "bbb"}, []string{"ccc"}, true, wat.RiskNone},
+		{"all not applicable", q1, nil, []string{"aaa", "bbb", "ccc"}, true, wat.RiskNone},
+		{"not applicable makes !ccc false", q1, []string{"aaa"}, []string{"ccc"}, true, wat.RiskHigh},
+		{"or rule", q2, []string{"yyy"}, nil, true, wat.RiskNone},
 		{"or rule unmet", q2, nil, []string{"nope"}, true, wat.RiskUnanswered},
-		{"default only", q3, []string{"a"}, nil, true, wat.RiskNone},
-		{"other question's ids ignored", q3, []string{"b", "c"}, nil, true, wat.RiskUnanswered},
+		{"default only", q3, []string{"aaa"}, nil, true, wat.RiskNone},
+		{"other question's ids ignored", q3, []string{"bbb", "ccc"}, nil, true, wat.RiskUnanswered},
 	}
 	for _, tt := range tests {
 		if got := tt.q.Risk(tt.selected, tt.na, tt.applicable); got != tt.want {
@@ -45,8 +45,8 @@ func TestQuestionRisk(t *testing.T) {
 
 func TestMaskAndRiskOfMask(t *testing.T) {
 	l := mustCompile(t, testDoc())
-	q, _ := l.Question("q-one")
-	if got := q.Mask([]string{"a", "c", "q_one_no", "x"}); got != 0b1101 {
+	q, _ := l.Question("q_one")
+	if got := q.Mask([]string{"aaa", "ccc", "q_one_no", "xxx"}); got != 0b1101 {
 		t.Errorf("Mask = %#b, want 0b1101", got)
 	}
 	tests := []struct {
@@ -73,8 +73,8 @@ func TestMaskAndRiskOfMask(t *testing.T) {
 
 func TestRiskDoesNotAllocate(t *testing.T) {
 	l := mustCompile(t, testDoc())
-	q, _ := l.Question("q-one")
-	sel, na := []string{"a", "b"}, []string{"c"}
+	q, _ := l.Question("q_one")
+	sel, na := []string{"aaa", "bbb"}, []string{"ccc"}
 	if n := testing.AllocsPerRun(100, func() { q.Risk(sel, na, true) }); n != 0 {
 		t.Errorf("Risk allocates %v times per call", n)
 	}
@@ -82,8 +82,8 @@ func TestRiskDoesNotAllocate(t *testing.T) {
 
 func BenchmarkQuestionRisk(b *testing.B) {
 	l := mustCompile(b, testDoc())
-	q, _ := l.Question("q-one")
-	sel, na := []string{"a", "b"}, []string{"c"}
+	q, _ := l.Question("q_one")
+	sel, na := []string{"aaa", "bbb"}, []string{"ccc"}
 	b.ReportAllocs()
 	for b.Loop() {
 		q.Risk(sel, na, true)

@@ -1,9 +1,7 @@
 package service
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"regexp"
@@ -49,15 +47,11 @@ func parseLens(text string) (*lens.Lens, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// Compact and without HTML escaping, so the normalised form is never
-	// larger than what was submitted (which is within the limit).
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	norm, err := doc.Normalize()
+	if err != nil {
 		return nil, nil, err
 	}
-	return l, bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return l, norm, nil
 }
 
 // ImportLens validates a lens document and stores it as the draft of a new

@@ -17,10 +17,13 @@ const usage = `wat: a self-hosted Well-Architected Tool
 Usage:
   wat serve [--listen ADDR] [--data-dir DIR] [--database-url URL] [--region REGION]
   wat admin [--data-dir DIR | --database-url URL] COMMAND [FLAGS]
+  wat lens lint [--json] FILE...
+  wat lens risk [--question ID] FILE
   wat version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
-commands managing accounts, users, access keys and policies.
+commands managing accounts, users, access keys and policies, "wat lens" for
+checking custom lens documents offline.
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -43,6 +46,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, args[1:], getenv, stdout, stderr)
 	case "admin":
 		return admin(ctx, args[1:], getenv, stdout, stderr)
+	case "lens":
+		return lensCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

@@ -42,7 +42,7 @@ var compiled = sync.OnceValue(func() *lens.Lens {
 	doc, err := lens.ParseDocument(document)
 	if err == nil {
 		var l *lens.Lens
-		if l, err = lens.Compile(doc); err == nil {
+		if l, err = lens.CompileOfficial(doc); err == nil {
 			return l
 		}
 	}

@@ -46,7 +46,7 @@ func TestEmbeddedLensCompiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lens.Compile(doc); err != nil {
+	if _, err := lens.CompileOfficial(doc); err != nil {
 		t.Fatal(err)
 	}
 	l := Lens()

@@ -1,0 +1,269 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/wat-dev/wat"
+)
+
+// Page geometry, in millimetres (A4 portrait).
+const (
+	margin     = 18.0
+	pageHeight = 297.0
+	lineHeight = 5.0
+	family     = "go"
+)
+
+// doc is a PDF being written: the fpdf document, the table of contents and
+// the outline. Text from users goes through printable before it is drawn.
+type doc struct {
+	pdf   *fpdf.Fpdf
+	toc   []tocEntry
+	width float64 // of the text area
+}
+
+// tocEntry is a line of the table of contents; its page number is an
+// alias replaced when the document is written, once every page is known.
+type tocEntry struct {
+	title string
+	level int
+	alias string
+	link  int
+}
+
+// sentinel marks aliases; printable removes it from user text, so no text a
+// user types can be mistaken for an alias.
+const sentinel = "\x01"
+
+func newDoc(title, footer string, created time.Time) *doc {
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
+	p.AddUTF8FontFromBytes(family, "", goregular.TTF)
+	p.AddUTF8FontFromBytes(family, "B", gobold.TTF)
+	p.AddUTF8FontFromBytes(family, "I", goitalic.TTF)
+	p.SetMargins(margin, margin, margin)
+	p.SetAutoPageBreak(true, margin)
+	p.SetCreationDate(created)
+	p.SetModificationDate(created)
+	p.SetCatalogSort(true)
+	p.SetTitle(printable(title), true)
+	p.SetCreator("wat", true)
+	p.AliasNbPages(sentinel + "nb" + sentinel)
+	w, _ := p.GetPageSize()
+	d := &doc{pdf: p, width: w - 2*margin}
+	p.SetFooterFunc(func() {
+		p.SetY(-12)
+		p.SetFont(family, "", 8)
+		footer := d.fit(footer, d.width-35)
+		p.SetTextColor(110, 110, 110)
+		p.CellFormat(0, 5, footer, "", 0, "L", false, 0, "")
+		p.SetX(margin)
+		p.CellFormat(0, 5, fmt.Sprintf("Page %d of %snb%s", p.PageNo(), sentinel, sentinel), "", 0, "R", false, 0, "")
+		p.SetTextColor(0, 0, 0)
+	})
+	return d
+}
+
+// fit is user text on one line, cut to fit w millimetres in the current font.
+func (d *doc) fit(s string, w float64) string {
+	s = oneLine(s, 200)
+	if d.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r) // the longest prefix that fits with an ellipsis
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}
+
+// bytes writes the document out.
+func (d *doc) bytes() ([]byte, error) {
+	var b bytes.Buffer
+	if err := d.pdf.Output(&b); err != nil {
+		return nil, wat.Errorf(wat.EInternal, "rendering the PDF: %v", err)
+	}
+	return b.Bytes(), nil
+}
+
+// contents writes the table of contents, whose page numbers are filled in
+// as section is called with each entry's index.
+func (d *doc) contents(titles []string, levels []int) {
+	d.heading("Contents", 14)
+	for i, t := range titles {
+		e := tocEntry{title: oneLine(t, 80), level: levels[i], alias: fmt.Sprintf("%stoc%d%s", sentinel, i, sentinel), link: d.pdf.AddLink()}
+		d.toc = append(d.toc, e)
+		indent := 6.0 * float64(e.level)
+		d.pdf.SetFont(family, "", 10)
+		d.pdf.SetX(margin + indent)
+		d.pdf.CellFormat(d.width-indent-15, 6, d.fit(e.title, d.width-indent-17), "", 0, "L", false, e.link, "")
+		d.pdf.CellFormat(15, 6, e.alias, "", 1, "L", false, e.link, "")
+	}
+	d.pdf.Ln(4)
+}
+
+// section starts table-of-contents entry i on a new page (level 0) or
+// where the page is (deeper levels), with its heading and outline entry.
+func (d *doc) section(i int) {
+	e := d.toc[i]
+	if e.level == 0 {
+		d.pdf.AddPage()
+	} else {
+		d.needs(30)
+	}
+	d.pdf.SetLink(e.link, d.pdf.GetY(), -1)
+	d.pdf.RegisterAlias(e.alias, fmt.Sprint(d.pdf.PageNo()))
+	d.pdf.Bookmark(e.title, e.level, -1)
+	size := 16.0
+	if e.level > 0 {
+		size = 13
+	}
+	d.heading(e.title, size)
+}
+
+// needs starts a new page unless h millimetres are left on this one.
+func (d *doc) needs(h float64) {
+	if d.pdf.GetY()+h > pageHeight-margin {
+		d.pdf.AddPage()
+	}
+}
+
+func (d *doc) heading(text string, size float64) {
+	d.pdf.SetFont(family, "B", size)
+	d.pdf.MultiCell(0, size*0.5, printable(text), "", "L", false)
+	d.pdf.Ln(2)
+}
+
+// text writes a paragraph of user text, wrapped (words longer than a line
+// are broken) at indent millimetres from the margin.
+func (d *doc) text(s, style string, size, indent float64) {
+	s = strings.TrimSpace(printable(s))
+	if s == "" {
+		return
+	}
+	d.pdf.SetFont(family, style, size)
+	d.pdf.SetX(margin + indent)
+	d.pdf.MultiCell(d.width-indent, size*0.45+0.6, s, "", "L", false)
+}
+
+// field writes a label and its value on one or more lines.
+func (d *doc) field(label, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	d.needs(lineHeight)
+	d.pdf.SetFont(family, "B", 9.5)
+	d.pdf.CellFormat(45, lineHeight, label, "", 0, "L", false, 0, "")
+	d.pdf.SetFont(family, "", 9.5)
+	d.pdf.MultiCell(d.width-45, lineHeight, printable(value), "", "L", false)
+}
+
+// link writes text that links to url when url is a web address.
+func (d *doc) link(text, url string, indent float64) {
+	text = printable(text)
+	d.pdf.SetFont(family, "", 8.5)
+	d.pdf.SetTextColor(20, 70, 160)
+	page, x, y := d.pdf.PageNo(), margin+indent, d.pdf.GetY()
+	d.pdf.SetX(x)
+	d.pdf.MultiCell(d.width-indent, 4.2, text, "", "L", false)
+	d.pdf.SetTextColor(0, 0, 0)
+	if d.pdf.PageNo() == page && (strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://")) {
+		d.pdf.LinkString(x, y, d.width-indent, d.pdf.GetY()-y, url)
+	}
+}
+
+// riskColors are the fill colours of risk badges and bars.
+var riskColors = map[wat.Risk][3]int{
+	wat.RiskHigh:          {200, 40, 40},
+	wat.RiskMedium:        {235, 140, 20},
+	wat.RiskNone:          {60, 150, 80},
+	wat.RiskNotApplicable: {130, 130, 130},
+	wat.RiskUnanswered:    {170, 170, 190},
+}
+
+// riskLabels are how reports name risks.
+var riskLabels = map[wat.Risk]string{
+	wat.RiskHigh:          "High risk",
+	wat.RiskMedium:        "Medium risk",
+	wat.RiskNone:          "No improvements",
+	wat.RiskNotApplicable: "Not applicable",
+	wat.RiskUnanswered:    "Unanswered",
+}
+
+// badge draws a risk as a coloured label at the current position.
+func (d *doc) badge(r wat.Risk) {
+	c := riskColors[r]
+	d.pdf.SetFillColor(c[0], c[1], c[2])
+	d.pdf.SetTextColor(255, 255, 255)
+	d.pdf.SetFont(family, "B", 8)
+	d.pdf.CellFormat(28, 5, riskLabels[r], "", 1, "C", true, 0, "")
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// riskBars draws, per row, a bar of high and one of medium risks with
+// their counts, scaled to the largest count.
+func (d *doc) riskBars(labels []string, counts []wat.RiskCounts) {
+	most := 1
+	for _, c := range counts {
+		most = max(most, c[wat.RiskHigh], c[wat.RiskMedium])
+	}
+	const labelW, countW = 62.0, 22.0
+	scale := (d.width - labelW - countW) / float64(most)
+	for i, c := range counts {
+		d.needs(11)
+		y := d.pdf.GetY()
+		d.pdf.SetFont(family, "", 9)
+		d.pdf.CellFormat(labelW, 10, d.fit(labels[i], labelW-2), "", 0, "L", false, 0, "")
+		for j, r := range []wat.Risk{wat.RiskHigh, wat.RiskMedium} {
+			col, n := riskColors[r], c[r]
+			by := y + 0.8 + float64(j)*4.4
+			if n > 0 {
+				d.pdf.SetFillColor(col[0], col[1], col[2])
+				d.pdf.Rect(margin+labelW, by, float64(n)*scale, 3.8, "F")
+			}
+			d.pdf.SetXY(margin+labelW+float64(n)*scale+1.5, by-0.2)
+			d.pdf.SetFont(family, "", 7.5)
+			d.pdf.CellFormat(countW, 4.2, fmt.Sprintf("%d %s", n, strings.ToLower(string(r))), "", 0, "L", false, 0, "")
+		}
+		d.pdf.SetXY(margin, y+11)
+	}
+	d.pdf.Ln(2)
+}
+
+// countsTable writes a table of risk counts per row.
+func (d *doc) countsTable(first string, labels []string, counts []wat.RiskCounts) {
+	cols := []wat.Risk{wat.RiskHigh, wat.RiskMedium, wat.RiskNone, wat.RiskNotApplicable, wat.RiskUnanswered}
+	heads := []string{"High", "Medium", "None", "Not applicable", "Unanswered"}
+	labelW := d.width - float64(len(cols))*22
+	d.pdf.SetFont(family, "B", 8.5)
+	d.pdf.SetFillColor(235, 235, 240)
+	d.pdf.CellFormat(labelW, 6, first, "B", 0, "L", true, 0, "")
+	for _, h := range heads {
+		d.pdf.CellFormat(22, 6, h, "B", 0, "R", true, 0, "")
+	}
+	d.pdf.Ln(-1)
+	for i, c := range counts {
+		d.needs(6)
+		d.pdf.SetFont(family, "", 8.5)
+		d.pdf.CellFormat(labelW, 5.5, d.fit(labels[i], labelW-2), "", 0, "L", false, 0, "")
+		for _, r := range cols {
+			d.pdf.CellFormat(22, 5.5, fmt.Sprint(c[r]), "", 0, "R", false, 0, "")
+		}
+		d.pdf.Ln(-1)
+	}
+	d.pdf.Ln(3)
+}

@@ -1,0 +1,178 @@
+// Package report is the model of wat's reports — a lens review (live or as a
+// milestone recorded it) and the consolidated view across workloads — and
+// their renderings. The service builds the model from what it computes;
+// every format is rendered from the same model, so formats never disagree.
+// The package is pure: it imports no I/O.
+package report
+
+import (
+	"time"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/lens"
+)
+
+// LensReview is the report of one lens review of one workload.
+type LensReview struct {
+	GeneratedAt time.Time
+	Workload    Workload
+	Lens        Lens
+	// Milestone is set when the report shows a milestone rather than the
+	// workload's current state.
+	Milestone  *Milestone `json:",omitempty"`
+	UpdatedAt  time.Time  // the lens review's last change
+	RiskCounts wat.RiskCounts
+	Pillars    []Pillar
+	// Improvements is the improvement plan, in the order of
+	// ListLensReviewImprovements.
+	Improvements []Improvement
+	// Notes are the lens review's notes.
+	Notes string
+}
+
+// Workload holds the properties of a workload a report shows.
+type Workload struct {
+	ID                  string
+	ARN                 string
+	Name                string
+	Description         string
+	Owner               string // the owner account
+	Environment         string
+	AccountIDs          []string
+	AWSRegions          []string
+	NonAWSRegions       []string
+	ReviewOwner         string
+	ArchitecturalDesign string
+	IndustryType        string
+	Industry            string
+	Notes               string
+	UpdatedAt           time.Time
+}
+
+// NewWorkload takes the properties of w that reports show.
+func NewWorkload(w *wat.Workload) Workload {
+	return Workload{
+		ID: w.ID, ARN: w.ARN, Name: w.Name, Description: w.Description, Owner: w.AccountID,
+		Environment: w.Environment, AccountIDs: w.AccountIDs, AWSRegions: w.AWSRegions, NonAWSRegions: w.NonAWSRegions,
+		ReviewOwner: w.ReviewOwner, ArchitecturalDesign: w.ArchitecturalDesign,
+		IndustryType: w.IndustryType, Industry: w.Industry, Notes: w.Notes, UpdatedAt: w.UpdatedAt,
+	}
+}
+
+// Lens names the lens version a review is pinned to.
+type Lens struct {
+	Alias   string
+	ARN     string
+	Name    string
+	Version string
+}
+
+// Milestone names the milestone a report was made from.
+type Milestone struct {
+	Number     int
+	Name       string
+	RecordedAt time.Time
+}
+
+// Pillar is one pillar of a lens review with its questions in lens order.
+type Pillar struct {
+	ID         string
+	Name       string
+	Notes      string
+	RiskCounts wat.RiskCounts
+	Questions  []Question
+}
+
+// Question is one question with its answer and risk.
+type Question struct {
+	ID    string
+	Title string
+	Risk  wat.Risk
+	// Applicable is false for a question marked not applicable, with Reason.
+	Applicable bool
+	Reason     string `json:",omitempty"`
+	// NoneOfThese is set when the "None of these" choice is selected.
+	NoneOfThese   bool       `json:",omitempty"`
+	Selected      []Practice `json:",omitempty"`
+	NotApplicable []Practice `json:",omitempty"` // with their reasons
+	// Missing are the best practices that make the question's risk: those
+	// still to put in place on a question at high or medium risk.
+	Missing []Practice `json:",omitempty"`
+	Notes   string     `json:",omitempty"`
+}
+
+// Answered reports whether the question has an answer: a choice selected or
+// marked not applicable, or the question marked not applicable.
+func (q *Question) Answered() bool { return q.Risk != wat.RiskUnanswered }
+
+// Practice is a choice of a question as a report shows it.
+type Practice struct {
+	ID    string
+	Title string
+	// Reason and Notes are the choice's answer: a not-applicable reason, notes.
+	Reason string `json:",omitempty"`
+	Notes  string `json:",omitempty"`
+	// URL is the practice's improvement plan (for missing practices).
+	URL string `json:",omitempty"`
+}
+
+// Improvement is one question of the improvement plan.
+type Improvement struct {
+	QuestionID    string
+	QuestionTitle string
+	PillarID      string
+	PillarName    string
+	Risk          wat.Risk
+	URL           string     // the question's improvement plan link
+	Practices     []Practice // to put in place, each with its link
+}
+
+// NewQuestion is the report of question q answered by a (never nil) with the
+// given risk; missing are the practices that make its risk, if any.
+func NewQuestion(q *lens.Question, a *wat.Answer, risk wat.Risk, missing []*lens.Choice) Question {
+	out := Question{ID: q.ID, Title: q.Title, Risk: risk, Applicable: a.IsApplicable, Notes: a.Notes}
+	if !a.IsApplicable {
+		out.Reason = a.Reason
+	}
+	none, hasNone := q.NoneChoice()
+	for _, c := range q.Choices {
+		ca := a.Choices[c.ID]
+		switch {
+		case hasNone && c.ID == none.ID:
+			out.NoneOfThese = contains(a.SelectedChoices, c.ID)
+		case contains(a.SelectedChoices, c.ID):
+			out.Selected = append(out.Selected, Practice{ID: c.ID, Title: c.Title, Notes: ca.Notes})
+		case ca.Status == wat.ChoiceNotApplicable:
+			out.NotApplicable = append(out.NotApplicable, Practice{ID: c.ID, Title: c.Title, Reason: ca.Reason, Notes: ca.Notes})
+		}
+	}
+	out.Missing = practices(missing)
+	return out
+}
+
+// practices are choices to put in place, with their improvement plans.
+func practices(cs []*lens.Choice) []Practice {
+	var out []Practice
+	for _, c := range cs {
+		out = append(out, Practice{ID: c.ID, Title: c.Title, URL: c.ImprovementPlan.URL})
+	}
+	return out
+}
+
+// NewImprovement is one entry of an improvement plan: question q of pillar
+// p at risk, to improve by putting the practices todo in place.
+func NewImprovement(p *lens.Pillar, q *lens.Question, risk wat.Risk, url string, todo []*lens.Choice) Improvement {
+	return Improvement{
+		QuestionID: q.ID, QuestionTitle: q.Title, PillarID: p.ID, PillarName: p.Name,
+		Risk: risk, URL: url, Practices: practices(todo),
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
