@@ -96,18 +96,32 @@ func (s *Service) recipientOf(ctx context.Context, tx wat.Tx, p *wat.Principal) 
 	return wat.Recipient{AccountID: p.AccountID, UserName: p.UserName, OrganizationID: acct.OrganizationID, OUID: acct.OUID}, nil
 }
 
-// sharedGrant is what the shares of a workload give the caller. A share
-// with the caller's user decides over the others while it grants access;
-// otherwise the best of the account, organization and OU shares that grant
-// access counts. Organization and OU shares count only while their
-// organization has sharing enabled.
+// sharedGrant is what the shares of a workload give the caller (see
+// grantingShare).
 func (s *Service) sharedGrant(ctx context.Context, tx wat.Tx, p *wat.Principal, workloadID string) (grant, error) {
-	shares, err := tx.ListShares(ctx, wat.ShareResourceWorkload, workloadID)
-	if err != nil || len(shares) == 0 {
+	sh, err := s.grantingShare(ctx, tx, p, wat.ShareResourceWorkload, workloadID)
+	if err != nil || sh == nil {
 		return grant{}, err
 	}
-	var r *wat.Recipient
-	best := grant{}
+	return grant{role: roleOf(sh.Permission), invitationID: sh.InvitationID}, nil
+}
+
+// grantingShare returns the share of a resource that gives the caller
+// access now, or nil. A share with the caller's user decides over the
+// others while it grants access; otherwise the account, organization or OU
+// share with the most permission counts (account shares first among
+// equals). Organization and OU shares count only while their organization
+// has sharing enabled.
+func (s *Service) grantingShare(ctx context.Context, tx wat.Tx, p *wat.Principal, resourceType, resourceID string) (*wat.Share, error) {
+	shares, err := tx.ListShares(ctx, resourceType, resourceID)
+	if err != nil || len(shares) == 0 {
+		return nil, err
+	}
+	var (
+		r    *wat.Recipient
+		best *wat.Share
+	)
+	better := func(sh *wat.Share) bool { return best == nil || roleOf(sh.Permission) > roleOf(best.Permission) }
 	now := s.nowUTC()
 	for _, sh := range shares {
 		if !sh.GrantsAccess(now) {
@@ -116,29 +130,32 @@ func (s *Service) sharedGrant(ctx context.Context, tx wat.Tx, p *wat.Principal, 
 		switch sh.RecipientKind {
 		case wat.RecipientUser:
 			if sh.RecipientID == p.AccountID && sh.RecipientUser == p.UserName {
-				return grant{role: roleOf(sh.Permission), invitationID: sh.InvitationID}, nil
+				return sh, nil
 			}
 		case wat.RecipientAccount:
-			if sh.RecipientID == p.AccountID && roleOf(sh.Permission) > best.role {
-				best = grant{role: roleOf(sh.Permission), invitationID: sh.InvitationID}
+			if sh.RecipientID == p.AccountID && (better(sh) || best.RecipientKind != wat.RecipientAccount && roleOf(sh.Permission) == roleOf(best.Permission)) {
+				best = sh
 			}
 		case wat.RecipientOrganization, wat.RecipientOU:
+			if !better(sh) {
+				continue
+			}
 			if r == nil {
 				rr, err := s.recipientOf(ctx, tx, p)
 				if err != nil {
-					return grant{}, err
+					return nil, err
 				}
 				r = &rr
 			}
-			if !r.Reaches(sh) || roleOf(sh.Permission) <= best.role {
+			if !r.Reaches(sh) {
 				continue
 			}
 			on, err := s.organizationSharingEnabled(ctx, tx, r.OrganizationID)
 			if err != nil {
-				return grant{}, err
+				return nil, err
 			}
 			if on {
-				best = grant{role: roleOf(sh.Permission)}
+				best = sh
 			}
 		}
 	}

@@ -33,22 +33,11 @@ func (s *Service) ListLensReviewImprovements(ctx context.Context, id, alias stri
 		if f.QuestionPriority == "PRIORITIZED" {
 			return nil // no question is prioritised until the workload has a profile
 		}
-		rank := pillarRank(snap.workload.PillarPriorities, rv)
-		for _, q := range rv.Lens.Lens.Questions() {
-			if f.PillarID != "" && q.PillarID != f.PillarID {
-				continue
-			}
-			if r := rv.Risks[q.ID]; r == wat.RiskHigh || r == wat.RiskMedium {
-				out = append(out, answerView(rv, q, id))
+		for _, v := range improvementPlan(rv, snap.workload) {
+			if f.PillarID == "" || v.Question.PillarID == f.PillarID {
+				out = append(out, v)
 			}
 		}
-		sort.SliceStable(out, func(i, j int) bool {
-			ri, rj := riskRank(out[i].Risk), riskRank(out[j].Risk)
-			if ri != rj {
-				return ri < rj
-			}
-			return rank[out[i].Question.PillarID] < rank[out[j].Question.PillarID]
-		})
 		return nil
 	})
 	if err != nil {
@@ -56,6 +45,28 @@ func (s *Service) ListLensReviewImprovements(ctx context.Context, id, alias stri
 	}
 	page, next, err := paginate(out, token, max, 50)
 	return page, rv, next, err
+}
+
+// improvementPlan lists the questions of a lens review at high, then
+// medium risk; within a risk, pillars in the order of the workload's
+// pillar priorities (the others after, in lens order), questions in lens
+// order. ListLensReviewImprovements and the reports share it.
+func improvementPlan(rv *ReviewView, w *wat.Workload) []*AnswerView {
+	var out []*AnswerView
+	for _, q := range rv.Lens.Lens.Questions() {
+		if r := rv.Risks[q.ID]; r == wat.RiskHigh || r == wat.RiskMedium {
+			out = append(out, answerView(rv, q, w.ID))
+		}
+	}
+	rank := pillarRank(w.PillarPriorities, rv)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := riskRank(out[i].Risk), riskRank(out[j].Risk)
+		if ri != rj {
+			return ri < rj
+		}
+		return rank[out[i].Question.PillarID] < rank[out[j].Question.PillarID]
+	})
+	return out
 }
 
 func riskRank(r wat.Risk) int {

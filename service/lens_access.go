@@ -17,54 +17,9 @@ func lensNotFound(alias string) error {
 }
 
 // lensShareGrant returns the share that gives the caller a custom lens of
-// another account, or nil. A user's own share decides over the account's.
+// another account, or nil.
 func (s *Service) lensShareGrant(ctx context.Context, tx wat.Tx, p *wat.Principal, l *wat.CustomLens) (*wat.Share, error) {
-	shares, err := tx.ListShares(ctx, wat.ShareResourceLens, l.ARN)
-	if err != nil || len(shares) == 0 {
-		return nil, err
-	}
-	var (
-		r    *wat.Recipient
-		best *wat.Share
-	)
-	now := s.nowUTC()
-	for _, sh := range shares {
-		if !sh.GrantsAccess(now) {
-			continue
-		}
-		switch sh.RecipientKind {
-		case wat.RecipientUser:
-			if sh.RecipientID == p.AccountID && sh.RecipientUser == p.UserName {
-				return sh, nil
-			}
-		case wat.RecipientAccount:
-			if sh.RecipientID == p.AccountID {
-				best = sh
-			}
-		case wat.RecipientOrganization, wat.RecipientOU:
-			if best != nil {
-				continue
-			}
-			if r == nil {
-				rr, err := s.recipientOf(ctx, tx, p)
-				if err != nil {
-					return nil, err
-				}
-				r = &rr
-			}
-			if !r.Reaches(sh) {
-				continue
-			}
-			on, err := s.organizationSharingEnabled(ctx, tx, r.OrganizationID)
-			if err != nil {
-				return nil, err
-			}
-			if on {
-				best = sh
-			}
-		}
-	}
-	return best, nil
+	return s.grantingShare(ctx, tx, p, wat.ShareResourceLens, l.ARN)
 }
 
 // visibleLens resolves an alias or ARN to a lens the caller may see: a

@@ -25,19 +25,9 @@ func (s *Service) CreateLensShare(ctx context.Context, alias, sharedWith, token 
 		if l.LatestVersion == "" {
 			return wat.Invalid("LensAlias", "Lens %s is a draft: publish a version (CreateLensVersion) before sharing it", l.ARN)
 		}
-		sh, err := s.newShare(ctx, tx, l.AccountID, wat.ShareResourceLens, l.ARN, sharedWith, "")
+		sh, err := s.addShare(ctx, tx, l.AccountID, wat.ShareResourceLens, l.ARN, sharedWith, "")
 		if err != nil {
 			return err
-		}
-		existing, err := tx.ListShares(ctx, wat.ShareResourceLens, l.ARN)
-		if err != nil {
-			return err
-		}
-		if len(existing) >= MaxSharesPerLens {
-			return wat.QuotaExceeded("LENS_SHARE", "L-LENS-SHARES", "Lens %s already has %d shares, the most allowed", l.ARN, MaxSharesPerLens)
-		}
-		if err := tx.InsertShare(ctx, sh); err != nil {
-			return shareConflict(err, sh)
 		}
 		id = sh.ID
 		return s.remember(ctx, tx, l.AccountID, "CreateLensShare", token, fp, sh.ID)

@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/report"
@@ -71,27 +70,6 @@ func reportPillars(rv *ReviewView, workloadID string) []report.Pillar {
 		}
 		out = append(out, rp)
 	}
-	return out
-}
-
-// improvementPlan lists the questions to improve in the order of
-// ListLensReviewImprovements: high risks, then medium; pillars by the
-// workload's priorities, then in lens order; questions in lens order.
-func improvementPlan(rv *ReviewView, w *wat.Workload) []*AnswerView {
-	var out []*AnswerView
-	for _, q := range rv.Lens.Lens.Questions() {
-		if r := rv.Risks[q.ID]; r == wat.RiskHigh || r == wat.RiskMedium {
-			out = append(out, answerView(rv, q, w.ID))
-		}
-	}
-	rank := pillarRank(w.PillarPriorities, rv)
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := riskRank(out[i].Risk), riskRank(out[j].Risk)
-		if ri != rj {
-			return ri < rj
-		}
-		return rank[out[i].Question.PillarID] < rank[out[j].Question.PillarID]
-	})
 	return out
 }
 

@@ -92,12 +92,37 @@ func (s *Service) newShare(ctx context.Context, tx wat.Tx, owner, resourceType, 
 	return sh, nil
 }
 
-// shareConflict rewrites a store conflict for the client.
-func shareConflict(err error, sh *wat.Share) error {
-	if wat.ErrorCodeOf(err) == wat.EConflict {
-		return wat.Conflict("SHARE", sh.SharedWith, "The resource is already shared with %s; update or delete that share instead", sh.SharedWith)
+// shareQuotas are the most shares a resource of each type can have, with
+// the quota's code.
+var shareQuotas = map[string]struct {
+	max  int
+	code string
+}{
+	wat.ShareResourceWorkload: {MaxSharesPerWorkload, "L-WORKLOAD-SHARES"},
+	wat.ShareResourceLens:     {MaxSharesPerLens, "L-LENS-SHARES"},
+}
+
+// addShare checks and stores a new share of a resource its owner's
+// transaction holds locked, within the resource type's quota.
+func (s *Service) addShare(ctx context.Context, tx wat.Tx, owner, resourceType, resourceID, sharedWith, permission string) (*wat.Share, error) {
+	sh, err := s.newShare(ctx, tx, owner, resourceType, resourceID, sharedWith, permission)
+	if err != nil {
+		return nil, err
 	}
-	return err
+	existing, err := tx.ListShares(ctx, resourceType, resourceID)
+	if err != nil {
+		return nil, err
+	}
+	if q := shareQuotas[resourceType]; len(existing) >= q.max {
+		return nil, wat.QuotaExceeded(resourceType+"_SHARE", q.code, "%s already has %d shares, the most allowed", resourceID, q.max)
+	}
+	if err := tx.InsertShare(ctx, sh); err != nil {
+		if wat.ErrorCodeOf(err) == wat.EConflict {
+			return nil, wat.Conflict("SHARE", sh.SharedWith, "The resource is already shared with %s; update or delete that share instead", sh.SharedWith)
+		}
+		return nil, err
+	}
+	return sh, nil
 }
 
 // CreateWorkloadShare shares a workload of the caller's account and returns
@@ -114,19 +139,9 @@ func (s *Service) CreateWorkloadShare(ctx context.Context, workloadID, sharedWit
 		if id, err = s.replay(ctx, tx, w.AccountID, "CreateWorkloadShare", token, fp); err != nil || id != "" {
 			return err
 		}
-		sh, err := s.newShare(ctx, tx, w.AccountID, wat.ShareResourceWorkload, w.ID, sharedWith, permission)
+		sh, err := s.addShare(ctx, tx, w.AccountID, wat.ShareResourceWorkload, w.ID, sharedWith, permission)
 		if err != nil {
 			return err
-		}
-		existing, err := tx.ListShares(ctx, wat.ShareResourceWorkload, w.ID)
-		if err != nil {
-			return err
-		}
-		if len(existing) >= MaxSharesPerWorkload {
-			return wat.QuotaExceeded("WORKLOAD_SHARE", "L-WORKLOAD-SHARES", "Workload %s already has %d shares, the most allowed", w.ID, MaxSharesPerWorkload)
-		}
-		if err := tx.InsertShare(ctx, sh); err != nil {
-			return shareConflict(err, sh)
 		}
 		id = sh.ID
 		return s.remember(ctx, tx, w.AccountID, "CreateWorkloadShare", token, fp, sh.ID)
