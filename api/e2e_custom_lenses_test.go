@@ -233,6 +233,10 @@ func TestCustomLensLifecycle(t *testing.T) {
 		if err != nil || review.LensReview.LensStatus != types.LensStatusDeleted {
 			t.Errorf("review of a deleted lens = %+v, %v", review, err)
 		}
+		notes, err = c.ListNotifications(ctx, &wellarchitected.ListNotificationsInput{WorkloadId: &id})
+		if err != nil || len(notes.NotificationSummaries) != 1 || notes.NotificationSummaries[0].Type != types.NotificationTypeLensVersionDeprecated {
+			t.Errorf("notifications after the lens was deleted = %+v, %v", notes, err)
+		}
 		in2 := workloadInput("After Deletion")
 		in2.Lenses = []string{arn}
 		_, err = c.CreateWorkload(ctx, in2)

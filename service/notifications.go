@@ -74,10 +74,15 @@ func (s *Service) ListNotifications(ctx context.Context, workloadID, resourceARN
 					continue
 				}
 				latest, err := s.pinnedLens(ctx, tx, r.LensARN, "")
-				if err != nil || latest.Version == r.LensVersion {
-					continue
+				switch {
+				case err != nil:
+				case latest.Deleted:
+					// Its owner deleted the lens: the review stays, no newer
+					// version will come.
+					out = append(out, &Notification{Type: NotificationLensVersionDeprecated, Workload: w, Lens: latest, CurrentVersion: r.LensVersion})
+				case latest.Version != r.LensVersion:
+					out = append(out, &Notification{Type: NotificationLensVersionUpgraded, Workload: w, Lens: latest, CurrentVersion: r.LensVersion})
 				}
-				out = append(out, &Notification{Type: NotificationLensVersionUpgraded, Workload: w, Lens: latest, CurrentVersion: r.LensVersion})
 			}
 		}
 		return nil
