@@ -77,11 +77,48 @@ func TestGoldenModel(t *testing.T) {
 	}
 	mask := strings.NewReplacer(id, "WORKLOAD_ID", srv.Admin.AccountID, "ACCOUNT_ID")
 	golden(t, "lens_review.golden.json", mask, r)
+	goldenText(t, "lens_review.golden.md", mask, r.Markdown())
+	html, err := r.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenText(t, "lens_review.golden.html", mask, html)
+	csv, err := r.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenText(t, "lens_review.golden.csv", mask, csv)
 	cr, err := srv.Service.ConsolidatedReport(ctx, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "consolidated_summary.golden.json", mask, cr.Summary())
+	csv, err = cr.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goldenText(t, "consolidated.golden.csv", mask, csv)
+}
+
+// goldenText compares a text rendering, masked, with testdata/name; with
+// -update it rewrites the file.
+func goldenText(t *testing.T, name string, mask *strings.Replacer, b []byte) {
+	t.Helper()
+	got := mask.Replace(string(b))
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report/ -run Golden -update)", err)
+	}
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
 }
 
 // golden compares v as indented JSON, masked, with testdata/name; with

@@ -63,19 +63,9 @@ func (d *doc) reviewCover(r *LensReview) {
 }
 
 func (d *doc) workloadFields(w Workload) {
-	d.field("Description", w.Description)
-	d.field("Owner account", w.Owner)
-	d.field("Review owner", w.ReviewOwner)
-	d.field("Environment", w.Environment)
-	d.field("AWS Regions", strings.Join(w.AWSRegions, ", "))
-	d.field("Other Regions", strings.Join(w.NonAWSRegions, ", "))
-	d.field("Account IDs", strings.Join(w.AccountIDs, ", "))
-	d.field("Industry type", w.IndustryType)
-	d.field("Industry", w.Industry)
-	d.field("Architectural design", w.ArchitecturalDesign)
-	d.field("Workload notes", w.Notes)
-	d.field("Workload ID", w.ID)
-	d.field("Workload updated", date(w.UpdatedAt))
+	for _, f := range w.fields() {
+		d.field(f.Label, f.Value)
+	}
 }
 
 func date(t time.Time) string {
@@ -87,15 +77,7 @@ func date(t time.Time) string {
 
 // reviewSummary writes the counts of risks and the per-pillar chart.
 func (d *doc) reviewSummary(r *LensReview) {
-	total, answered := 0, 0
-	for _, p := range r.Pillars {
-		for _, q := range p.Questions {
-			total++
-			if q.Answered() {
-				answered++
-			}
-		}
-	}
+	answered, total := r.answeredCount()
 	d.text(fmt.Sprintf("Questions answered: %d of %d", answered, total), "B", 11, 0)
 	d.text(fmt.Sprintf("High risks: %d   Medium risks: %d   No improvements: %d   Not applicable: %d   Unanswered: %d",
 		r.RiskCounts[wat.RiskHigh], r.RiskCounts[wat.RiskMedium], r.RiskCounts[wat.RiskNone],

@@ -99,6 +99,10 @@ type Question struct {
 	// still to put in place on a question at high or medium risk.
 	Missing []Practice `json:",omitempty"`
 	Notes   string     `json:",omitempty"`
+	// Practices are all the question's choices ("None of these" too) in
+	// lens order, each with its status and improvement plan link: what the
+	// CSV and XLSX exports list, one row each.
+	Practices []Practice
 }
 
 // Answered reports whether the question has an answer: a choice selected or
@@ -112,9 +116,23 @@ type Practice struct {
 	// Reason and Notes are the choice's answer: a not-applicable reason, notes.
 	Reason string `json:",omitempty"`
 	Notes  string `json:",omitempty"`
-	// URL is the practice's improvement plan (for missing practices).
+	// URL is the practice's improvement plan (for missing practices, and
+	// for every practice of Question.Practices).
 	URL string `json:",omitempty"`
+	// Status is set in Question.Practices only.
+	Status PracticeStatus `json:",omitempty"`
 }
+
+// PracticeStatus is what an answer says of one practice.
+type PracticeStatus string
+
+// The statuses of a practice. The practices of a question marked not
+// applicable are all StatusNotApplicable.
+const (
+	StatusSelected      PracticeStatus = "selected"
+	StatusNotSelected   PracticeStatus = "not selected"
+	StatusNotApplicable PracticeStatus = "not applicable"
+)
 
 // Improvement is one question of the improvement plan.
 type Improvement struct {
@@ -135,8 +153,19 @@ func NewQuestion(q *lens.Question, a *wat.Answer, risk wat.Risk, missing []*lens
 		out.Reason = a.Reason
 	}
 	none, hasNone := q.NoneChoice()
+	out.Practices = make([]Practice, 0, len(q.Choices))
 	for _, c := range q.Choices {
 		ca := a.Choices[c.ID]
+		p := Practice{ID: c.ID, Title: c.Title, Notes: ca.Notes, URL: c.ImprovementPlan.URL, Status: StatusNotSelected}
+		switch {
+		case !a.IsApplicable:
+			p.Status = StatusNotApplicable
+		case contains(a.SelectedChoices, c.ID):
+			p.Status = StatusSelected
+		case ca.Status == wat.ChoiceNotApplicable:
+			p.Status, p.Reason = StatusNotApplicable, ca.Reason
+		}
+		out.Practices = append(out.Practices, p)
 		switch {
 		case hasNone && c.ID == none.ID:
 			out.NoneOfThese = contains(a.SelectedChoices, c.ID)

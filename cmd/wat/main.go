@@ -19,11 +19,12 @@ Usage:
   wat admin [--data-dir DIR | --database-url URL] COMMAND [FLAGS]
   wat lens lint [--json] FILE...
   wat lens risk [--question ID] FILE
+  wat report [--data-dir DIR | --database-url URL] lens-review|consolidated [FLAGS] -o FILE
   wat version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
 commands managing accounts, users, access keys and policies, "wat lens" for
-checking custom lens documents offline.
+checking custom lens documents offline, "wat report" for exporting reports.
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return admin(ctx, args[1:], getenv, stdout, stderr)
 	case "lens":
 		return lensCmd(args[1:], stdout, stderr)
+	case "report":
+		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0
