@@ -34,7 +34,7 @@ type Tx interface {
 	ListAccounts(ctx context.Context) ([]*Account, error)
 	// DeleteAccount removes an account and everything of it: users, access
 	// keys, policies, workloads with their reviews, answers and milestones,
-	// custom lenses with their versions, shares it made or received,
+	// custom lenses with their versions, profiles with their versions, shares it made or received,
 	// idempotency records. ENotFound when it does not exist.
 	DeleteAccount(ctx context.Context, id string) error
 	CreateUser(ctx context.Context, u *User) error
@@ -66,8 +66,9 @@ type Tx interface {
 	// unknown user has none).
 	ListUserPolicies(ctx context.Context, accountID, userName string) ([]*UserPolicy, error)
 
-	// InsertWorkload stores a new workload; EConflict when its NameKey is
-	// taken in the account.
+	// InsertWorkload stores a new workload, with its profile association
+	// (ProfileARN, ProfileVersion); EConflict when its NameKey is taken in
+	// the account.
 	InsertWorkload(ctx context.Context, w *Workload) error
 	// UpdateWorkload replaces a stored workload (matched by ID).
 	UpdateWorkload(ctx context.Context, w *Workload) error
@@ -194,6 +195,26 @@ type Tx interface {
 	// so that what is derived from the lens's state (its latest version,
 	// whether it was deleted) is evaluated again.
 	TouchLensReviews(ctx context.Context, lensARN string) error
+
+	// InsertProfile stores a new profile (without versions); EConflict
+	// when its ARN is taken, or its NameKey among the account's profiles
+	// that are not deleted.
+	InsertProfile(ctx context.Context, p *Profile) error
+	// GetProfile returns a profile, deleted or not; lock serialises its
+	// writers until the transaction ends.
+	GetProfile(ctx context.Context, arn string, lock bool) (*Profile, error)
+	// UpdateProfile stores every field of p but its ARN, owner, name and
+	// creation time (matched by ARN); ENotFound when it does not exist.
+	UpdateProfile(ctx context.Context, p *Profile) error
+	// ListProfiles returns the profiles an account owns, deleted ones
+	// included, ordered by ARN.
+	ListProfiles(ctx context.Context, accountID string) ([]*Profile, error)
+	// InsertProfileVersion stores a version of a profile; EConflict when
+	// the profile already has that version, ENotFound when the profile does
+	// not exist.
+	InsertProfileVersion(ctx context.Context, v *ProfileVersion) error
+	// GetProfileVersion returns one version of a profile.
+	GetProfileVersion(ctx context.Context, arn string, version int) (*ProfileVersion, error)
 
 	// GetIdempotency returns the record of a client request token.
 	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)

@@ -44,10 +44,15 @@ type Workload struct {
 	Applications                    []string
 	DiscoveryConfig                 *DiscoveryConfig
 	// Lenses are the ARNs of the lenses currently applied, in application order.
-	Lenses    []string
-	Tags      map[string]string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Lenses []string
+	// ProfileARN is the profile associated with the workload ("" for none;
+	// a workload has at most one) and ProfileVersion the version of it
+	// the workload uses.
+	ProfileARN     string
+	ProfileVersion int
+	Tags           map[string]string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // DiscoveryConfig is the workload's resource-discovery setting.

@@ -110,7 +110,7 @@ func answerSummaryOut(v *service.AnswerView) wire.AnswerSummary {
 		IsApplicable:    ptr(a.IsApplicable),
 		Risk:            wire.Risk(v.Risk),
 		Reason:          wire.AnswerReason(a.Reason),
-		QuestionType:    wire.QuestionTypeNonPrioritized,
+		QuestionType:    questionType(v),
 
 		ChoiceAnswerSummaries: []wire.ChoiceAnswerSummary{},
 	}
@@ -222,4 +222,12 @@ func (h *handler) ListLensReviewImprovements(ctx context.Context, in *wire.ListL
 		out.ImprovementSummaries = append(out.ImprovementSummaries, s)
 	}
 	return out, nil
+}
+
+// questionType tells whether the workload's profile prioritises the question.
+func questionType(v *service.AnswerView) wire.QuestionType {
+	if v.Prioritized {
+		return wire.QuestionTypePrioritized
+	}
+	return wire.QuestionTypeNonPrioritized
 }

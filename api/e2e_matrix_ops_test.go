@@ -79,7 +79,10 @@ func anyResource(*matrixEnv, *matrixTarget) string { return "*" }
 // workload, then for the target custom lens (lensRows), reads,
 // account-scoped operations, writes, and the destructive writes last.
 func matrixRows() []*matrixRow {
-	return append(workloadRows(), lensRows()...)
+	w := workloadRows()
+	last := len(w) - 1 // DeleteWorkload: the profile rows need the workload
+	rows := append(append(append([]*matrixRow{}, w[:last]...), profileRows()...), w[last])
+	return append(rows, lensRows()...)
 }
 
 // workloadRows are the rows that act on the target workload or on the
@@ -426,35 +429,25 @@ func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context
 		pillar   = aws.String("operationalExcellence")
 	)
 	return map[string]func(context.Context) error{
-		"AssociateProfiles":               probe(c.AssociateProfiles, &wa.AssociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}}),
-		"CreateProfile":                   probe(c.CreateProfile, &wa.CreateProfileInput{ProfileName: aws.String("Profile"), ProfileDescription: aws.String("A profile"), ProfileQuestions: []types.ProfileQuestionUpdate{}}),
 		"CreateProfileShare":              probe(c.CreateProfileShare, &wa.CreateProfileShareInput{ProfileArn: profile, SharedWith: other}),
 		"CreateReviewTemplate":            probe(c.CreateReviewTemplate, &wa.CreateReviewTemplateInput{TemplateName: aws.String("Template"), Description: aws.String("A template"), Lenses: []string{lensAlias}}),
 		"CreateTemplateShare":             probe(c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other}),
-		"DeleteProfile":                   probe(c.DeleteProfile, &wa.DeleteProfileInput{ProfileArn: profile}),
 		"DeleteProfileShare":              probe(c.DeleteProfileShare, &wa.DeleteProfileShareInput{ProfileArn: profile, ShareId: share}),
 		"DeleteReviewTemplate":            probe(c.DeleteReviewTemplate, &wa.DeleteReviewTemplateInput{TemplateArn: template}),
 		"DeleteTemplateShare":             probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
-		"DisassociateProfiles":            probe(c.DisassociateProfiles, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}}),
-		"GetProfile":                      probe(c.GetProfile, &wa.GetProfileInput{ProfileArn: profile}),
-		"GetProfileTemplate":              probe(c.GetProfileTemplate, &wa.GetProfileTemplateInput{}),
 		"GetReviewTemplate":               probe(c.GetReviewTemplate, &wa.GetReviewTemplateInput{TemplateArn: template}),
 		"GetReviewTemplateAnswer":         probe(c.GetReviewTemplateAnswer, &wa.GetReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question}),
 		"GetReviewTemplateLensReview":     probe(c.GetReviewTemplateLensReview, &wa.GetReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
 		"ListCheckDetails":                probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
 		"ListCheckSummaries":              probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListProfileNotifications":        probe(c.ListProfileNotifications, &wa.ListProfileNotificationsInput{}),
 		"ListProfileShares":               probe(c.ListProfileShares, &wa.ListProfileSharesInput{ProfileArn: profile}),
-		"ListProfiles":                    probe(c.ListProfiles, &wa.ListProfilesInput{}),
 		"ListReviewTemplateAnswers":       probe(c.ListReviewTemplateAnswers, &wa.ListReviewTemplateAnswersInput{TemplateArn: template, LensAlias: lens}),
 		"ListReviewTemplates":             probe(c.ListReviewTemplates, &wa.ListReviewTemplatesInput{}),
 		"ListTemplateShares":              probe(c.ListTemplateShares, &wa.ListTemplateSharesInput{TemplateArn: template}),
 		"UpdateIntegration":               probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
-		"UpdateProfile":                   probe(c.UpdateProfile, &wa.UpdateProfileInput{ProfileArn: profile, ProfileDescription: aws.String("Changed")}),
 		"UpdateReviewTemplate":            probe(c.UpdateReviewTemplate, &wa.UpdateReviewTemplateInput{TemplateArn: template, Notes: aws.String("n")}),
 		"UpdateReviewTemplateAnswer":      probe(c.UpdateReviewTemplateAnswer, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question, SelectedChoices: []string{*choice}}),
 		"UpdateReviewTemplateLensReview":  probe(c.UpdateReviewTemplateLensReview, &wa.UpdateReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens, LensNotes: aws.String("n")}),
-		"UpgradeProfileVersion":           probe(c.UpgradeProfileVersion, &wa.UpgradeProfileVersionInput{WorkloadId: workload, ProfileArn: profile}),
 		"UpgradeReviewTemplateLensReview": probe(c.UpgradeReviewTemplateLensReview, &wa.UpgradeReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
 	}
 }

@@ -69,6 +69,9 @@ type matrixTarget struct {
 	// (e2e_matrix_lens_test.go); lensShareID is its share with the
 	// stranger, for DeleteLensShare.
 	lensARN, lensName, lensShareID string
+	// profileARN and profileName are a profile of the owner's
+	// (e2e_matrix_profile_test.go).
+	profileARN, profileName string
 }
 
 const (
@@ -158,6 +161,7 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		tg.contributorInvitation = answerMatrixInvitation(t, contributorClient, tg.id, types.ShareInvitationActionAccept)
 		answerMatrixInvitation(t, rejecterClient, tg.id, types.ShareInvitationActionReject)
 		e.newLensTarget(t, tg, fmt.Sprintf("Matrix Lens %02d %s", i, c.name), rejecter.AccountID, rejecterClient, late.AccountID)
+		e.newProfileTarget(t, tg, fmt.Sprintf("Matrix Profile %02d %s", i, c.name))
 		c.target = tg
 	}
 	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,
@@ -188,7 +192,9 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 	e.missing = &matrixTarget{id: missing, arn: fmt.Sprintf("arn:aws:wellarchitected:%s:%s:workload/%s", testserver.Region, e.account, missing),
 		shareID: strings.Repeat("8", 32), invitationID: strings.Repeat("7", 32),
 		lensARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:lens/%s", testserver.Region, e.account, strings.Repeat("6", 32)),
-		lensName: "Matrix Missing Lens", lensShareID: strings.Repeat("5", 32)}
+		lensName: "Matrix Missing Lens", lensShareID: strings.Repeat("5", 32),
+		profileARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:profile/%s", testserver.Region, e.account, strings.Repeat("4", 32)),
+		profileName: "Matrix Missing Profile"}
 	return e
 }
 
@@ -413,7 +419,7 @@ func normalizeErr(err error, tg *matrixTarget) string {
 		return fmt.Sprintf("not an API error: %v", err)
 	}
 	msg := ae.ErrorMessage()
-	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
+	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
 		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}} {
 		if r[0] != "" {
 			msg = strings.ReplaceAll(msg, r[0], r[1])

@@ -25,6 +25,8 @@ var implemented = []string{
 	"ListShareInvitations", "UpdateShareInvitation", "GetGlobalSettings", "UpdateGlobalSettings",
 	"GetLensVersionDifference", "UpgradeLensReview", "GetLensReviewReport", "GetConsolidatedReport",
 	"ImportLens", "ExportLens", "CreateLensVersion", "DeleteLens", "CreateLensShare", "ListLensShares", "DeleteLensShare",
+	"GetProfileTemplate", "CreateProfile", "GetProfile", "UpdateProfile", "DeleteProfile", "ListProfiles",
+	"AssociateProfiles", "DisassociateProfiles", "UpgradeProfileVersion", "ListProfileNotifications",
 }
 
 // TestUnimplementedOperationsAreRouted calls every other operation of the
@@ -45,14 +47,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		other    = aws.String("123456789012")
 	)
 	calls := map[string]func(ctx context.Context) error{
-		"AssociateProfiles": func(ctx context.Context) error {
-			_, err := c.AssociateProfiles(ctx, &wa.AssociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}})
-			return err
-		},
-		"CreateProfile": func(ctx context.Context) error {
-			_, err := c.CreateProfile(ctx, &wa.CreateProfileInput{ProfileName: aws.String("Profile"), ProfileDescription: aws.String("A profile"), ProfileQuestions: []types.ProfileQuestionUpdate{}})
-			return err
-		},
 		"CreateProfileShare": func(ctx context.Context) error {
 			_, err := c.CreateProfileShare(ctx, &wa.CreateProfileShareInput{ProfileArn: profile, SharedWith: other})
 			return err
@@ -65,10 +59,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.CreateTemplateShare(ctx, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other})
 			return err
 		},
-		"DeleteProfile": func(ctx context.Context) error {
-			_, err := c.DeleteProfile(ctx, &wa.DeleteProfileInput{ProfileArn: profile})
-			return err
-		},
 		"DeleteProfileShare": func(ctx context.Context) error {
 			_, err := c.DeleteProfileShare(ctx, &wa.DeleteProfileShareInput{ProfileArn: profile, ShareId: share})
 			return err
@@ -79,18 +69,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		},
 		"DeleteTemplateShare": func(ctx context.Context) error {
 			_, err := c.DeleteTemplateShare(ctx, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share})
-			return err
-		},
-		"DisassociateProfiles": func(ctx context.Context) error {
-			_, err := c.DisassociateProfiles(ctx, &wa.DisassociateProfilesInput{WorkloadId: workload, ProfileArns: []string{*profile}})
-			return err
-		},
-		"GetProfile": func(ctx context.Context) error {
-			_, err := c.GetProfile(ctx, &wa.GetProfileInput{ProfileArn: profile})
-			return err
-		},
-		"GetProfileTemplate": func(ctx context.Context) error {
-			_, err := c.GetProfileTemplate(ctx, &wa.GetProfileTemplateInput{})
 			return err
 		},
 		"GetReviewTemplate": func(ctx context.Context) error {
@@ -113,16 +91,8 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.ListCheckSummaries(ctx, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: aws.String("operationalExcellence"), QuestionId: question, ChoiceId: aws.String("priorities_no")})
 			return err
 		},
-		"ListProfileNotifications": func(ctx context.Context) error {
-			_, err := c.ListProfileNotifications(ctx, &wa.ListProfileNotificationsInput{})
-			return err
-		},
 		"ListProfileShares": func(ctx context.Context) error {
 			_, err := c.ListProfileShares(ctx, &wa.ListProfileSharesInput{ProfileArn: profile})
-			return err
-		},
-		"ListProfiles": func(ctx context.Context) error {
-			_, err := c.ListProfiles(ctx, &wa.ListProfilesInput{})
 			return err
 		},
 		"ListReviewTemplateAnswers": func(ctx context.Context) error {
@@ -141,10 +111,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 			_, err := c.UpdateIntegration(ctx, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira})
 			return err
 		},
-		"UpdateProfile": func(ctx context.Context) error {
-			_, err := c.UpdateProfile(ctx, &wa.UpdateProfileInput{ProfileArn: profile, ProfileDescription: aws.String("Changed")})
-			return err
-		},
 		"UpdateReviewTemplate": func(ctx context.Context) error {
 			_, err := c.UpdateReviewTemplate(ctx, &wa.UpdateReviewTemplateInput{TemplateArn: template, Notes: aws.String("n")})
 			return err
@@ -155,10 +121,6 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 		},
 		"UpdateReviewTemplateLensReview": func(ctx context.Context) error {
 			_, err := c.UpdateReviewTemplateLensReview(ctx, &wa.UpdateReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens, LensNotes: aws.String("n")})
-			return err
-		},
-		"UpgradeProfileVersion": func(ctx context.Context) error {
-			_, err := c.UpgradeProfileVersion(ctx, &wa.UpgradeProfileVersionInput{WorkloadId: workload, ProfileArn: profile})
 			return err
 		},
 		"UpgradeReviewTemplateLensReview": func(ctx context.Context) error {

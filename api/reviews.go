@@ -18,6 +18,8 @@ func lensReviewOut(v *service.ReviewView) *wire.LensReview {
 		RiskCounts:  riskCounts(v.RiskCounts),
 		UpdatedAt:   ts(v.Review.UpdatedAt),
 
+		PrioritizedRiskCounts: prioritizedCounts(v.PrioritizedRiskCounts),
+		Profiles:              reviewProfiles(v),
 		PillarReviewSummaries: []wire.PillarReviewSummary{},
 	}
 	for _, p := range v.Pillars {
@@ -26,6 +28,8 @@ func lensReviewOut(v *service.ReviewView) *wire.LensReview {
 			PillarName: ptr(p.Name),
 			Notes:      str(p.Notes),
 			RiskCounts: riskCounts(p.RiskCounts),
+
+			PrioritizedRiskCounts: prioritizedCounts(p.PrioritizedRiskCounts),
 		})
 	}
 	return r
@@ -52,7 +56,18 @@ func lensReviewSummaryOut(v *service.ReviewView) wire.LensReviewSummary {
 		LensStatus:  wire.LensStatus(reviewLensStatus(v)),
 		RiskCounts:  riskCounts(v.RiskCounts),
 		UpdatedAt:   ts(v.Review.UpdatedAt),
+
+		PrioritizedRiskCounts: prioritizedCounts(v.PrioritizedRiskCounts),
+		Profiles:              reviewProfiles(v),
 	}
+}
+
+// reviewProfiles is the profile whose priorities a review carries.
+func reviewProfiles(v *service.ReviewView) []wire.WorkloadProfile {
+	if v.Priorities == nil {
+		return nil
+	}
+	return []wire.WorkloadProfile{{ProfileArn: ptr(v.Priorities.ProfileARN), ProfileVersion: version(v.Priorities.ProfileVersion)}}
 }
 
 func (h *handler) ListLensReviews(ctx context.Context, in *wire.ListLensReviewsInput) (*wire.ListLensReviewsOutput, error) {

@@ -38,8 +38,6 @@ func notYet(member, feature string) error {
 
 func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInput) (*wire.CreateWorkloadOutput, error) {
 	switch {
-	case len(in.ProfileArns) > 0:
-		return nil, notYet("ProfileArns", "profiles")
 	case len(in.ReviewTemplateArns) > 0:
 		return nil, notYet("ReviewTemplateArns", "review templates")
 	case in.JiraConfiguration != nil:
@@ -64,6 +62,7 @@ func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInp
 			Tags:                in.Tags,
 		},
 		Lenses:             in.Lenses,
+		ProfileARNs:        in.ProfileArns,
 		ClientRequestToken: val(in.ClientRequestToken),
 	})
 	if err != nil {
@@ -93,6 +92,8 @@ func workloadOut(v *service.WorkloadView) *wire.Workload {
 		Notes:                           str(w.Notes),
 		ImprovementStatus:               wire.WorkloadImprovementStatus(w.ImprovementStatus),
 		RiskCounts:                      riskCounts(v.RiskCounts),
+		PrioritizedRiskCounts:           prioritizedCounts(v.PrioritizedRiskCounts),
+		Profiles:                        workloadProfiles(w),
 		PillarPriorities:                w.PillarPriorities,
 		Lenses:                          v.LensAliases,
 		Owner:                           &w.AccountID,
@@ -106,14 +107,16 @@ func workloadOut(v *service.WorkloadView) *wire.Workload {
 func workloadSummaryOut(v *service.WorkloadView) *wire.WorkloadSummary {
 	w := v.Workload
 	return &wire.WorkloadSummary{
-		WorkloadId:        &w.ID,
-		WorkloadArn:       &w.ARN,
-		WorkloadName:      &w.Name,
-		Owner:             &w.AccountID,
-		UpdatedAt:         ts(w.UpdatedAt),
-		Lenses:            v.LensAliases,
-		RiskCounts:        riskCounts(v.RiskCounts),
-		ImprovementStatus: wire.WorkloadImprovementStatus(w.ImprovementStatus),
+		WorkloadId:            &w.ID,
+		WorkloadArn:           &w.ARN,
+		WorkloadName:          &w.Name,
+		Owner:                 &w.AccountID,
+		UpdatedAt:             ts(w.UpdatedAt),
+		Lenses:                v.LensAliases,
+		RiskCounts:            riskCounts(v.RiskCounts),
+		PrioritizedRiskCounts: prioritizedCounts(v.PrioritizedRiskCounts),
+		Profiles:              workloadProfiles(w),
+		ImprovementStatus:     wire.WorkloadImprovementStatus(w.ImprovementStatus),
 	}
 }
 

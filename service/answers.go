@@ -16,6 +16,9 @@ type AnswerView struct {
 	// Answer is never nil: an unanswered question has an empty, applicable answer.
 	Answer *wat.Answer
 	Risk   wat.Risk
+	// Prioritized tells that the workload's profile makes the question a
+	// priority.
+	Prioritized bool
 }
 
 // Improvements returns the choices still to put in place: unselected,
@@ -66,7 +69,11 @@ func answerView(rv *ReviewView, q *lens.Question, workloadID string) *AnswerView
 	if a == nil {
 		a = &wat.Answer{WorkloadID: workloadID, LensARN: rv.Lens.ARN, QuestionID: q.ID, IsApplicable: true}
 	}
-	return &AnswerView{Lens: rv.Lens, Question: q, Answer: a, Risk: rv.Risks[q.ID]}
+	v := &AnswerView{Lens: rv.Lens, Question: q, Answer: a, Risk: rv.Risks[q.ID]}
+	if rv.Priorities != nil {
+		v.Prioritized = rv.Priorities.Questions[q.ID]
+	}
+	return v
 }
 
 // AnswerFilter narrows ListAnswers and ListLensReviewImprovements.
@@ -96,10 +103,11 @@ func (s *Service) ListAnswers(ctx context.Context, id, alias string, milestone i
 			if f.PillarID != "" && q.PillarID != f.PillarID {
 				continue
 			}
-			if f.QuestionPriority == "PRIORITIZED" {
-				continue // no question is prioritised until the workload has a profile
+			v := answerView(rv, q, id)
+			if f.QuestionPriority == "PRIORITIZED" && !v.Prioritized {
+				continue
 			}
-			out = append(out, answerView(rv, q, id))
+			out = append(out, v)
 		}
 		return nil
 	})

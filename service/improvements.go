@@ -30,10 +30,10 @@ func (s *Service) ListLensReviewImprovements(ctx context.Context, id, alias stri
 				return wat.Invalid("PillarId", "Lens %s has no pillar %q", alias, f.PillarID)
 			}
 		}
-		if f.QuestionPriority == "PRIORITIZED" {
-			return nil // no question is prioritised until the workload has a profile
-		}
 		for _, v := range improvementPlan(rv, snap.workload) {
+			if f.QuestionPriority == "PRIORITIZED" && !v.Prioritized {
+				continue
+			}
 			if f.PillarID == "" || v.Question.PillarID == f.PillarID {
 				out = append(out, v)
 			}

@@ -19,6 +19,11 @@ type ReviewView struct {
 	Risks      map[string]wat.Risk    // by question id
 	RiskCounts wat.RiskCounts
 	Pillars    []PillarView
+	// Priorities and PrioritizedRiskCounts are set on the framework lens's
+	// review of a workload whose profile prioritises questions; nil
+	// otherwise.
+	Priorities            *Priorities
+	PrioritizedRiskCounts wat.RiskCounts
 }
 
 // PillarView is one pillar's part of a lens review.
@@ -27,6 +32,9 @@ type PillarView struct {
 	Name       string
 	Notes      string
 	RiskCounts wat.RiskCounts
+	// PrioritizedRiskCounts counts the pillar's prioritised questions;
+	// nil when the review has no priorities.
+	PrioritizedRiskCounts wat.RiskCounts
 }
 
 // snapshot is the state of a workload that reads work on: live, or as a
@@ -40,6 +48,9 @@ type snapshot struct {
 	reviews   map[string]*wat.LensReview
 	answers   map[string]map[string]*wat.Answer
 	computed  map[string]*ReviewView
+	// priorities are those of the workload's profile (live snapshots only);
+	// nil when it has none.
+	priorities *Priorities
 }
 
 func newSnapshot(tx wat.Tx, w *wat.Workload, reviews []*wat.LensReview, answers []*wat.Answer) *snapshot {
@@ -100,6 +111,9 @@ func (s *Service) liveSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, 
 	if view {
 		snap.live = s
 	}
+	if snap.priorities, err = s.loadPriorities(ctx, tx, w); err != nil {
+		return nil, err
+	}
 	for arn, v := range cached {
 		snap.computed[arn] = v
 	}
@@ -124,9 +138,15 @@ func (s *Service) loadSnapshot(ctx context.Context, tx wat.Tx, w *wat.Workload, 
 	return snap, nil
 }
 
-// review evaluates the lens review of arn in the snapshot, or returns nil
-// when the workload never had that lens.
+// review evaluates the lens review of arn in the snapshot, with the
+// workload's priorities, or returns nil when the workload never had that
+// lens.
 func (snap *snapshot) review(ctx context.Context, s *Service, arn string) *ReviewView {
+	return s.prioritize(snap.evaluated(ctx, s, arn), snap.priorities)
+}
+
+// evaluated is review without priorities: what caches keep.
+func (snap *snapshot) evaluated(ctx context.Context, s *Service, arn string) *ReviewView {
 	if v, ok := snap.computed[arn]; ok {
 		return v
 	}
@@ -357,7 +377,11 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 		if err != nil {
 			return err
 		}
-		v = newSnapshot(tx, w, []*wat.LensReview{r}, answers).review(ctx, s, arn)
+		snap := newSnapshot(tx, w, []*wat.LensReview{r}, answers)
+		if snap.priorities, err = s.loadPriorities(ctx, tx, w); err != nil {
+			return err
+		}
+		v = snap.review(ctx, s, arn)
 		return nil
 	})
 	if err != nil {

@@ -14,6 +14,9 @@ type WorkloadView struct {
 	*wat.Workload
 	LensAliases []string
 	RiskCounts  wat.RiskCounts
+	// PrioritizedRiskCounts counts the framework questions the workload's
+	// profile prioritises; nil when it has no (live) profile.
+	PrioritizedRiskCounts wat.RiskCounts
 	// ShareInvitationID is, for a workload shared with the caller, the
 	// invitation of the share that grants the caller access.
 	ShareInvitationID string
@@ -23,6 +26,7 @@ type WorkloadView struct {
 type CreateWorkloadInput struct {
 	Workload           wat.Workload // ID, ARN, AccountID, Lenses and timestamps are set by the service
 	Lenses             []string     // aliases or ARNs
+	ProfileARNs        []string     // at most one: the profile to associate
 	ClientRequestToken string
 }
 
@@ -56,7 +60,10 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 	if w.ImprovementStatus == "" {
 		w.ImprovementStatus = wat.ImprovementNotApplicable
 	}
-	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses)
+	if len(in.ProfileARNs) > 1 {
+		return nil, wat.Invalid("ProfileArns", "A workload can have at most one profile")
+	}
+	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses, in.ProfileARNs)
 	var created *wat.Workload
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
 		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
@@ -79,6 +86,17 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 		}
 		if n >= MaxWorkloadsPerAccount {
 			return wat.QuotaExceeded("WORKLOAD", "L-WORKLOADS", "The account already has %d workloads, the most allowed", MaxWorkloadsPerAccount)
+		}
+		for _, arn := range in.ProfileARNs {
+			var pr problems
+			prof, err := s.usableProfile(ctx, tx, &pr, "ProfileArns[0]", arn)
+			if err != nil {
+				return err
+			}
+			if err := pr.err(); err != nil {
+				return err
+			}
+			w.ProfileARN, w.ProfileVersion = prof.ARN, prof.Version
 		}
 		if err := tx.InsertWorkload(ctx, &w); err != nil {
 			return nameConflict(err, w.Name)
@@ -256,6 +274,9 @@ func (s *Service) workloadView(ctx context.Context, snap *snapshot) *WorkloadVie
 		v.LensAliases = append(v.LensAliases, s.lensAlias(ctx, arn))
 		if r := snap.review(ctx, s, arn); r != nil {
 			v.RiskCounts.Add(r.RiskCounts)
+			if r.PrioritizedRiskCounts != nil {
+				v.PrioritizedRiskCounts = r.PrioritizedRiskCounts
+			}
 		}
 	}
 	return v

@@ -87,6 +87,8 @@ type workloadRecord struct {
 	DiscoveryConfig                 *discoveryRecord  `json:"discovery_config,omitempty"`
 	Lenses                          []string          `json:"lenses,omitempty"`
 	Tags                            map[string]string `json:"tags,omitempty"`
+	ProfileARN                      string            `json:"profile_arn,omitempty"`
+	ProfileVersion                  int               `json:"profile_version,omitempty"`
 	CreatedAt                       time.Time         `json:"created_at"`
 	UpdatedAt                       time.Time         `json:"updated_at"`
 }
@@ -104,7 +106,7 @@ func newWorkloadRecord(w *wat.Workload) *workloadRecord {
 		IndustryType:                    w.IndustryType, Industry: w.Industry,
 		PillarPriorities: w.PillarPriorities, Notes: w.Notes, ImprovementStatus: w.ImprovementStatus,
 		Applications: w.Applications, DiscoveryConfig: newDiscoveryRecord(w.DiscoveryConfig),
-		Lenses: w.Lenses, Tags: w.Tags,
+		Lenses: w.Lenses, Tags: w.Tags, ProfileARN: w.ProfileARN, ProfileVersion: w.ProfileVersion,
 		CreatedAt: storedTime(w.CreatedAt), UpdatedAt: storedTime(w.UpdatedAt),
 	}
 }
@@ -122,7 +124,7 @@ func (r *workloadRecord) domain() *wat.Workload {
 		IndustryType:                    r.IndustryType, Industry: r.Industry,
 		PillarPriorities: r.PillarPriorities, Notes: r.Notes, ImprovementStatus: r.ImprovementStatus,
 		Applications: r.Applications, DiscoveryConfig: r.DiscoveryConfig.domain(),
-		Lenses: r.Lenses, Tags: r.Tags,
+		Lenses: r.Lenses, Tags: r.Tags, ProfileARN: r.ProfileARN, ProfileVersion: r.ProfileVersion,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }

@@ -13,7 +13,7 @@ import (
 const workloadColumns = `id, account_id, arn, name, description, environment, account_ids, aws_regions,
 	non_aws_regions, architectural_design, review_owner, is_review_owner_update_acknowledged,
 	industry_type, industry, pillar_priorities, notes, improvement_status, applications,
-	discovery_config, lenses, tags, created_at, updated_at`
+	discovery_config, lenses, tags, profile_arn, profile_version, created_at, updated_at`
 
 // workloadArgs are the values of w for the columns after id and account_id,
 // in the order of INSERT's and UPDATE's column lists below.
@@ -24,7 +24,7 @@ func workloadArgs(w *wat.Workload) []any {
 		w.ReviewOwner, w.IsReviewOwnerUpdateAcknowledged, w.IndustryType, w.Industry,
 		listText(w.PillarPriorities), w.Notes, w.ImprovementStatus, listText(w.Applications),
 		jsonText(newDiscoveryRecord(w.DiscoveryConfig)), listText(w.Lenses), mapText(w.Tags),
-		timeValue(w.CreatedAt), timeValue(w.UpdatedAt),
+		w.ProfileARN, w.ProfileVersion, timeValue(w.CreatedAt), timeValue(w.UpdatedAt),
 	}
 }
 
@@ -38,9 +38,9 @@ func (t *tx) InsertWorkload(ctx context.Context, w *wat.Workload) error {
 		account_ids, aws_regions, non_aws_regions, architectural_design,
 		review_owner, is_review_owner_update_acknowledged, industry_type, industry,
 		pillar_priorities, notes, improvement_status, applications,
-		discovery_config, lenses, tags,
+		discovery_config, lenses, tags, profile_arn, profile_version,
 		created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 	if err != nil {
 		return fail("InsertWorkload", w.ID, err, outcomes{conflict: nameTaken(w), parent: accountNotFound(w.AccountID)})
 	}
@@ -57,7 +57,7 @@ func (t *tx) UpdateWorkload(ctx context.Context, w *wat.Workload) error {
 		account_ids = ?, aws_regions = ?, non_aws_regions = ?, architectural_design = ?,
 		review_owner = ?, is_review_owner_update_acknowledged = ?, industry_type = ?, industry = ?,
 		pillar_priorities = ?, notes = ?, improvement_status = ?, applications = ?,
-		discovery_config = ?, lenses = ?, tags = ?,
+		discovery_config = ?, lenses = ?, tags = ?, profile_arn = ?, profile_version = ?,
 		created_at = ?, updated_at = ?
 		WHERE id = ?`, args...)
 	if err == nil {
@@ -183,7 +183,7 @@ func scanWorkload(s scanner) (*wat.Workload, error) {
 	err := s.Scan(&w.ID, &w.AccountID, &w.ARN, &w.Name, &w.Description, &w.Environment, &accountIDs, &regions,
 		&nonAWS, &w.ArchitecturalDesign, &w.ReviewOwner, &w.IsReviewOwnerUpdateAcknowledged,
 		&w.IndustryType, &w.Industry, &priorities, &w.Notes, &w.ImprovementStatus, &apps,
-		&discovery, &lenses, &tags, timeScanner{&w.CreatedAt}, timeScanner{&w.UpdatedAt})
+		&discovery, &lenses, &tags, &w.ProfileARN, &w.ProfileVersion, timeScanner{&w.CreatedAt}, timeScanner{&w.UpdatedAt})
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,10 +36,12 @@ func fullWorkload(account, id, name string) *wat.Workload {
 			TrustedAdvisorIntegrationStatus: "ENABLED",
 			WorkloadResourceDefinition:      []string{"WORKLOAD_METADATA", "APP_REGISTRY"},
 		},
-		Lenses:    []string{"arn:aws:wellarchitected::aws:lens/wellarchitected", "arn:aws:wellarchitected::aws:lens/serverless"},
-		Tags:      map[string]string{"team": "platform", "cost-center": "42"},
-		CreatedAt: t0,
-		UpdatedAt: t0.Add(time.Hour),
+		Lenses:         []string{"arn:aws:wellarchitected::aws:lens/wellarchitected", "arn:aws:wellarchitected::aws:lens/serverless"},
+		ProfileARN:     "arn:aws:wellarchitected:us-east-1:" + account + ":profile/" + strings.Repeat("c", 32),
+		ProfileVersion: 3,
+		Tags:           map[string]string{"team": "platform", "cost-center": "42"},
+		CreatedAt:      t0,
+		UpdatedAt:      t0.Add(time.Hour),
 	}
 }
 
