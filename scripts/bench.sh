@@ -61,3 +61,6 @@ run_load "$work/pgdata"
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 echo "== cold start to /healthz on the existing PostgreSQL database"
 ./bin/watload -coldstart -bin ./bin/wat -data-dir "$work/pgdata" -database-url "$url" -runs 10
+
+echo "== consolidated report across 1,000 workloads, SQLite and PostgreSQL"
+WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'Consolidated' -benchtime 3x -count 1 ./internal/testserver/
