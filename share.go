@@ -6,6 +6,7 @@ import "time"
 const (
 	ShareResourceWorkload = "WORKLOAD"
 	ShareResourceLens     = "LENS"
+	ShareResourceProfile  = "PROFILE"
 )
 
 // Permissions a workload share grants.

@@ -34,7 +34,8 @@ type Tx interface {
 	ListAccounts(ctx context.Context) ([]*Account, error)
 	// DeleteAccount removes an account and everything of it: users, access
 	// keys, policies, workloads with their reviews, answers and milestones,
-	// custom lenses with their versions, profiles with their versions, shares it made or received,
+	// custom lenses with their versions, profiles with their versions,
+	// review templates with their answers, shares it made or received,
 	// idempotency records. ENotFound when it does not exist.
 	DeleteAccount(ctx context.Context, id string) error
 	CreateUser(ctx context.Context, u *User) error
@@ -215,6 +216,39 @@ type Tx interface {
 	InsertProfileVersion(ctx context.Context, v *ProfileVersion) error
 	// GetProfileVersion returns one version of a profile.
 	GetProfileVersion(ctx context.Context, arn string, version int) (*ProfileVersion, error)
+
+	// InsertReviewTemplate stores a new review template (without lens
+	// reviews); EConflict when its ARN or its NameKey in the account is
+	// taken.
+	InsertReviewTemplate(ctx context.Context, t *ReviewTemplate) error
+	// GetReviewTemplate returns a review template; lock serialises its
+	// writers until the transaction ends.
+	GetReviewTemplate(ctx context.Context, arn string, lock bool) (*ReviewTemplate, error)
+	// UpdateReviewTemplate stores every field of t but its ARN, owner and
+	// creation time (matched by ARN); EConflict when its new NameKey is
+	// taken, ENotFound when it does not exist.
+	UpdateReviewTemplate(ctx context.Context, t *ReviewTemplate) error
+	// DeleteReviewTemplate removes a review template with its lens
+	// reviews, answers and shares; ENotFound when it does not exist.
+	DeleteReviewTemplate(ctx context.Context, arn string) error
+	// ListReviewTemplates returns the review templates an account owns,
+	// ordered by ARN.
+	ListReviewTemplates(ctx context.Context, accountID string) ([]*ReviewTemplate, error)
+	// PutTemplateLensReview inserts or replaces a template's lens review;
+	// ENotFound when the template does not exist.
+	PutTemplateLensReview(ctx context.Context, r *TemplateLensReview) error
+	GetTemplateLensReview(ctx context.Context, templateARN, lensARN string) (*TemplateLensReview, error)
+	// ListTemplateLensReviews returns a template's lens reviews, ordered by
+	// lens ARN, those of lenses no longer applied included.
+	ListTemplateLensReviews(ctx context.Context, templateARN string) ([]*TemplateLensReview, error)
+	// PutTemplateAnswer inserts or replaces a template's answer; ENotFound
+	// when its lens review does not exist.
+	PutTemplateAnswer(ctx context.Context, a *TemplateAnswer) error
+	GetTemplateAnswer(ctx context.Context, templateARN, lensARN, questionID string) (*TemplateAnswer, error)
+	// ListTemplateAnswers returns the stored answers of a template's lens
+	// review; with lensARN empty, those of all of them; ordered by lens ARN
+	// then question ID.
+	ListTemplateAnswers(ctx context.Context, templateARN, lensARN string) ([]*TemplateAnswer, error)
 
 	// GetIdempotency returns the record of a client request token.
 	GetIdempotency(ctx context.Context, accountID, operation, token string) (*Idempotency, error)

@@ -81,7 +81,7 @@ func anyResource(*matrixEnv, *matrixTarget) string { return "*" }
 func matrixRows() []*matrixRow {
 	w := workloadRows()
 	last := len(w) - 1 // DeleteWorkload: the profile rows need the workload
-	rows := append(append(append([]*matrixRow{}, w[:last]...), profileRows()...), w[last])
+	rows := append(append(append(append([]*matrixRow{}, w[:last]...), profileRows()...), templateRows()...), w[last])
 	return append(rows, lensRows()...)
 }
 
@@ -419,35 +419,19 @@ func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context
 	var (
 		acct     = strings.Split(tg.arn, ":")[4]
 		workload = aws.String(tg.id)
-		profile  = aws.String("arn:aws:wellarchitected:us-east-1:" + acct + ":profile/0a1b2c3d")
 		template = aws.String("arn:aws:wellarchitected:us-east-1:" + acct + ":review-template/" + strings.Repeat("a", 32))
 		share    = aws.String(strings.Repeat("b", 32))
-		lens     = aws.String(lensAlias)
 		question = aws.String("priorities")
 		other    = aws.String("123456789012")
 		choice   = aws.String("priorities_no")
 		pillar   = aws.String("operationalExcellence")
 	)
 	return map[string]func(context.Context) error{
-		"CreateProfileShare":              probe(c.CreateProfileShare, &wa.CreateProfileShareInput{ProfileArn: profile, SharedWith: other}),
-		"CreateReviewTemplate":            probe(c.CreateReviewTemplate, &wa.CreateReviewTemplateInput{TemplateName: aws.String("Template"), Description: aws.String("A template"), Lenses: []string{lensAlias}}),
-		"CreateTemplateShare":             probe(c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other}),
-		"DeleteProfileShare":              probe(c.DeleteProfileShare, &wa.DeleteProfileShareInput{ProfileArn: profile, ShareId: share}),
-		"DeleteReviewTemplate":            probe(c.DeleteReviewTemplate, &wa.DeleteReviewTemplateInput{TemplateArn: template}),
-		"DeleteTemplateShare":             probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
-		"GetReviewTemplate":               probe(c.GetReviewTemplate, &wa.GetReviewTemplateInput{TemplateArn: template}),
-		"GetReviewTemplateAnswer":         probe(c.GetReviewTemplateAnswer, &wa.GetReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question}),
-		"GetReviewTemplateLensReview":     probe(c.GetReviewTemplateLensReview, &wa.GetReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
-		"ListCheckDetails":                probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListCheckSummaries":              probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListProfileShares":               probe(c.ListProfileShares, &wa.ListProfileSharesInput{ProfileArn: profile}),
-		"ListReviewTemplateAnswers":       probe(c.ListReviewTemplateAnswers, &wa.ListReviewTemplateAnswersInput{TemplateArn: template, LensAlias: lens}),
-		"ListReviewTemplates":             probe(c.ListReviewTemplates, &wa.ListReviewTemplatesInput{}),
-		"ListTemplateShares":              probe(c.ListTemplateShares, &wa.ListTemplateSharesInput{TemplateArn: template}),
-		"UpdateIntegration":               probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
-		"UpdateReviewTemplate":            probe(c.UpdateReviewTemplate, &wa.UpdateReviewTemplateInput{TemplateArn: template, Notes: aws.String("n")}),
-		"UpdateReviewTemplateAnswer":      probe(c.UpdateReviewTemplateAnswer, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: template, LensAlias: lens, QuestionId: question, SelectedChoices: []string{*choice}}),
-		"UpdateReviewTemplateLensReview":  probe(c.UpdateReviewTemplateLensReview, &wa.UpdateReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens, LensNotes: aws.String("n")}),
-		"UpgradeReviewTemplateLensReview": probe(c.UpgradeReviewTemplateLensReview, &wa.UpgradeReviewTemplateLensReviewInput{TemplateArn: template, LensAlias: lens}),
+		"CreateTemplateShare": probe(c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other}),
+		"DeleteTemplateShare": probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
+		"ListCheckDetails":    probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
+		"ListCheckSummaries":  probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
+		"ListTemplateShares":  probe(c.ListTemplateShares, &wa.ListTemplateSharesInput{TemplateArn: template}),
+		"UpdateIntegration":   probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
 	}
 }

@@ -115,6 +115,28 @@ func profileRows() []*matrixRow {
 		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
 			wantEq(t, "the workload's profiles", ownerProfiles(t, e, tg), []types.WorkloadProfile(nil))
 		}},
+		{op: "CreateProfileShare", kind: opLens, write: true, resource: theProfile, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.CreateProfileShare, &wa.CreateProfileShareInput{ProfileArn: &tg.profileARN, SharedWith: aws.String("222233334444")})
+		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, out any) {
+			tg.profileShareID = aws.ToString(out.(*wa.CreateProfileShareOutput).ShareId)
+			if got := ownerProfileShares(t, e, tg); got[tg.profileShareID] != "222233334444" {
+				t.Errorf("the owner's profile shares = %v, want the new one", got)
+			}
+		}},
+		{op: "ListProfileShares", kind: opLens, resource: theProfile, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.ListProfileShares, &wa.ListProfileSharesInput{ProfileArn: &tg.profileARN})
+		}},
+		{op: "DeleteProfileShare", kind: opLens, write: true, resource: theProfile, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			id := tg.profileShareID
+			if id == "" { // the caller could not share it: any well-formed ID
+				id = "0123456789abcdef0123456789abcdef"
+			}
+			return sdkDo(ctx, c.DeleteProfileShare, &wa.DeleteProfileShareInput{ProfileArn: &tg.profileARN, ShareId: &id, ClientRequestToken: aws.String("del-" + id)})
+		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
+			if got := ownerProfileShares(t, e, tg); len(got) != 0 {
+				t.Errorf("the owner's profile shares after DeleteProfileShare = %v, want none", got)
+			}
+		}},
 		{op: "DeleteProfile", kind: opLens, write: true, resource: theProfile, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.DeleteProfile, &wa.DeleteProfileInput{ProfileArn: &tg.profileARN, ClientRequestToken: &tg.profileARN})
 		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
@@ -122,4 +144,19 @@ func profileRows() []*matrixRow {
 			wantNotFound(t, err)
 		}},
 	}
+}
+
+// ownerProfileShares maps the target profile's share IDs to whom they
+// share with, as the owner lists them.
+func ownerProfileShares(t *testing.T, e *matrixEnv, tg *matrixTarget) map[string]string {
+	t.Helper()
+	out, err := e.owner.ListProfileShares(context.Background(), &wa.ListProfileSharesInput{ProfileArn: &tg.profileARN})
+	if err != nil {
+		t.Fatalf("the owner's ListProfileShares: %v", err)
+	}
+	m := map[string]string{}
+	for _, s := range out.ProfileShareSummaries {
+		m[aws.ToString(s.ShareId)] = aws.ToString(s.SharedWith)
+	}
+	return m
 }

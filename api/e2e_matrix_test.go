@@ -72,6 +72,12 @@ type matrixTarget struct {
 	// profileARN and profileName are a profile of the owner's
 	// (e2e_matrix_profile_test.go).
 	profileARN, profileName string
+	// profileShareID is the share the owner's CreateProfileShare made, for
+	// its DeleteProfileShare.
+	profileShareID string
+	// templateARN and templateName are a review template of the owner's
+	// (e2e_matrix_template_test.go).
+	templateARN, templateName string
 }
 
 const (
@@ -162,6 +168,7 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		answerMatrixInvitation(t, rejecterClient, tg.id, types.ShareInvitationActionReject)
 		e.newLensTarget(t, tg, fmt.Sprintf("Matrix Lens %02d %s", i, c.name), rejecter.AccountID, rejecterClient, late.AccountID)
 		e.newProfileTarget(t, tg, fmt.Sprintf("Matrix Profile %02d %s", i, c.name))
+		e.newTemplateTarget(t, tg, fmt.Sprintf("Matrix Template %02d %s", i, c.name))
 		c.target = tg
 	}
 	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,
@@ -193,8 +200,10 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		shareID: strings.Repeat("8", 32), invitationID: strings.Repeat("7", 32),
 		lensARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:lens/%s", testserver.Region, e.account, strings.Repeat("6", 32)),
 		lensName: "Matrix Missing Lens", lensShareID: strings.Repeat("5", 32),
-		profileARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:profile/%s", testserver.Region, e.account, strings.Repeat("4", 32)),
-		profileName: "Matrix Missing Profile"}
+		profileARN:   fmt.Sprintf("arn:aws:wellarchitected:%s:%s:profile/%s", testserver.Region, e.account, strings.Repeat("4", 32)),
+		profileName:  "Matrix Missing Profile",
+		templateARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:review-template/%s", testserver.Region, e.account, strings.Repeat("3", 32)),
+		templateName: "Matrix Missing Template"}
 	return e
 }
 
@@ -419,7 +428,7 @@ func normalizeErr(err error, tg *matrixTarget) string {
 		return fmt.Sprintf("not an API error: %v", err)
 	}
 	msg := ae.ErrorMessage()
-	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
+	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.templateARN, "<template>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
 		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}} {
 		if r[0] != "" {
 			msg = strings.ReplaceAll(msg, r[0], r[1])

@@ -36,6 +36,7 @@ func profileOut(v *service.ProfileView) *wire.Profile {
 		CreatedAt:          ts(p.CreatedAt),
 		UpdatedAt:          ts(p.UpdatedAt),
 		Tags:               p.Tags,
+		ShareInvitationId:  str(v.ShareInvitationID),
 		ProfileQuestions:   []wire.ProfileQuestion{},
 	}
 	for _, q := range profile.Default().Questions {

@@ -63,10 +63,10 @@ func (h *handler) DeleteWorkloadShare(ctx context.Context, in *wire.DeleteWorklo
 func (h *handler) ListShareInvitations(ctx context.Context, in *wire.ListShareInvitationsInput) (*wire.ListShareInvitationsOutput, error) {
 	out := &wire.ListShareInvitationsOutput{ShareInvitationSummaries: []wire.ShareInvitationSummary{}}
 	switch in.ShareResourceType {
-	case wire.ShareResourceType(wat.ShareResourceWorkload), wire.ShareResourceType(wat.ShareResourceLens), "":
+	case wire.ShareResourceType(wat.ShareResourceWorkload), wire.ShareResourceType(wat.ShareResourceLens), wire.ShareResourceType(wat.ShareResourceProfile), "":
 	default:
-		// Profiles and review templates cannot be shared yet: there are
-		// no invitations of theirs. The token is still checked.
+		// Review templates cannot be shared yet: there are no invitations
+		// of theirs. The token is still checked.
 		if _, _, err := h.svc.ListShareInvitations(ctx, service.InvitationFilter{ResourceType: "NONE"}, val(in.NextToken), intOf(in.MaxResults)); err != nil {
 			return nil, err
 		}
@@ -76,6 +76,7 @@ func (h *handler) ListShareInvitations(ctx context.Context, in *wire.ListShareIn
 		ResourceType:       string(in.ShareResourceType),
 		WorkloadNamePrefix: val(in.WorkloadNamePrefix),
 		LensNamePrefix:     val(in.LensNamePrefix),
+		ProfileNamePrefix:  val(in.ProfileNamePrefix),
 	}
 	vs, next, err := h.svc.ListShareInvitations(ctx, f, val(in.NextToken), intOf(in.MaxResults))
 	if err != nil {
@@ -97,6 +98,8 @@ func (h *handler) ListShareInvitations(ctx context.Context, in *wire.ListShareIn
 			sum.WorkloadId, sum.WorkloadName = &v.ResourceID, str(v.ResourceName)
 		case wat.ShareResourceLens:
 			sum.LensArn, sum.LensName = &v.ResourceID, str(v.ResourceName)
+		case wat.ShareResourceProfile:
+			sum.ProfileArn, sum.ProfileName = &v.ResourceID, str(v.ResourceName)
 		}
 		out.ShareInvitationSummaries = append(out.ShareInvitationSummaries, sum)
 	}
@@ -118,6 +121,8 @@ func (h *handler) UpdateShareInvitation(ctx context.Context, in *wire.UpdateShar
 	case wat.ShareResourceLens:
 		inv.LensArn = &sh.ResourceID
 		inv.LensAlias = &sh.ResourceID
+	case wat.ShareResourceProfile:
+		inv.ProfileArn = &sh.ResourceID
 	}
 	return &wire.UpdateShareInvitationOutput{ShareInvitation: inv}, nil
 }

@@ -37,10 +37,7 @@ func notYet(member, feature string) error {
 }
 
 func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInput) (*wire.CreateWorkloadOutput, error) {
-	switch {
-	case len(in.ReviewTemplateArns) > 0:
-		return nil, notYet("ReviewTemplateArns", "review templates")
-	case in.JiraConfiguration != nil:
+	if in.JiraConfiguration != nil {
 		return nil, notYet("JiraConfiguration", "Jira integrations")
 	}
 	w, err := h.svc.CreateWorkload(ctx, service.CreateWorkloadInput{
@@ -63,6 +60,7 @@ func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInp
 		},
 		Lenses:             in.Lenses,
 		ProfileARNs:        in.ProfileArns,
+		ReviewTemplateARNs: in.ReviewTemplateArns,
 		ClientRequestToken: val(in.ClientRequestToken),
 	})
 	if err != nil {

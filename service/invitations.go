@@ -26,6 +26,7 @@ type InvitationFilter struct {
 	ResourceType       string // "" for every type
 	WorkloadNamePrefix string
 	LensNamePrefix     string
+	ProfileNamePrefix  string
 }
 
 // invitationFor reports whether sh is an invitation addressed to the
@@ -55,7 +56,7 @@ func (s *Service) ListShareInvitations(ctx context.Context, f InvitationFilter, 
 		}
 		r := wat.Recipient{AccountID: p.AccountID, UserName: p.UserName}
 		now := s.nowUTC()
-		for _, typ := range []string{wat.ShareResourceWorkload, wat.ShareResourceLens} {
+		for _, typ := range []string{wat.ShareResourceWorkload, wat.ShareResourceLens, wat.ShareResourceProfile} {
 			if f.ResourceType != "" && f.ResourceType != typ {
 				continue
 			}
@@ -71,10 +72,11 @@ func (s *Service) ListShareInvitations(ctx context.Context, f InvitationFilter, 
 				if err != nil {
 					return err
 				}
-				prefix := f.WorkloadNamePrefix
-				if typ == wat.ShareResourceLens {
-					prefix = f.LensNamePrefix
-				}
+				prefix := map[string]string{
+					wat.ShareResourceWorkload: f.WorkloadNamePrefix,
+					wat.ShareResourceLens:     f.LensNamePrefix,
+					wat.ShareResourceProfile:  f.ProfileNamePrefix,
+				}[typ]
 				if ok && strings.HasPrefix(strings.ToLower(name), strings.ToLower(prefix)) {
 					out = append(out, &InvitationView{Share: sh, ResourceName: name})
 				}
@@ -101,6 +103,15 @@ func (s *Service) sharedResourceName(ctx context.Context, tx wat.Tx, sh *wat.Sha
 			return "", false, err
 		}
 		return w.Name, true, nil
+	case wat.ShareResourceProfile:
+		prof, err := tx.GetProfile(ctx, sh.ResourceID, false)
+		if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && prof.Deleted) {
+			return "", false, nil
+		}
+		if err != nil {
+			return "", false, err
+		}
+		return prof.Name, true, nil
 	case wat.ShareResourceLens:
 		li, err := s.pinnedLens(ctx, tx, sh.ResourceID, "")
 		if wat.ErrorCodeOf(err) == wat.ENotFound {

@@ -41,6 +41,9 @@ func (s *Service) ProfileTemplate(ctx context.Context) (*profile.Template, error
 type ProfileView struct {
 	*wat.Profile
 	Version *wat.ProfileVersion
+	// ShareInvitationID is, for a profile shared with the caller, the
+	// invitation of the share that grants it.
+	ShareInvitationID string
 }
 
 // CreateProfileInput is what CreateProfile takes.
@@ -130,34 +133,59 @@ func (s *Service) CreateProfile(ctx context.Context, in CreateProfileInput) (*wa
 }
 
 // ownProfile loads (locked when lock) a profile of the caller's account
-// that is not deleted, and authorises a on it. Profiles of other accounts
-// are not found: profiles are not shared yet.
+// that is not deleted, and authorises a on it. A profile shared with the
+// caller is refused (only its owner may do this); other accounts'
+// profiles are not found.
 func (s *Service) ownProfile(ctx context.Context, tx wat.Tx, a access, arn string, lock bool) (*wat.Profile, error) {
-	p, err := caller(ctx)
+	prof, sh, err := s.profileFor(ctx, tx, a, arn, lock)
 	if err != nil {
 		return nil, err
 	}
-	if !profileARNRE.MatchString(arn) {
-		return nil, profileNotFound(arn)
-	}
-	prof, err := tx.GetProfile(ctx, arn, lock)
-	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (prof.Deleted || prof.AccountID != p.AccountID)) {
-		return nil, profileNotFound(arn)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.authorize(ctx, tx, a, prof.ARN, prof.Tags); err != nil {
-		return nil, err
+	if sh != nil {
+		p, _ := caller(ctx)
+		return nil, &wat.Error{Code: wat.EForbidden, Message: fmt.Sprintf("User: %s is not authorized to perform: wellarchitected:%s on resource: %s (the profile is shared with this account; only its owner may do this)", p.UserARN, a.Action, prof.ARN)}
 	}
 	return prof, nil
+}
+
+// profileFor loads a profile the caller may read: its account's, or one
+// shared with it (then sh is the share that grants it). Deleted profiles
+// and those of other accounts that are not shared are not found; a is
+// authorised on the profile in every case.
+func (s *Service) profileFor(ctx context.Context, tx wat.Tx, a access, arn string, lock bool) (prof *wat.Profile, sh *wat.Share, err error) {
+	p, err := caller(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !profileARNRE.MatchString(arn) {
+		return nil, nil, profileNotFound(arn)
+	}
+	prof, err = tx.GetProfile(ctx, arn, lock)
+	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && prof.Deleted) {
+		return nil, nil, profileNotFound(arn)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if prof.AccountID != p.AccountID {
+		if sh, err = s.grantingShare(ctx, tx, p, wat.ShareResourceProfile, prof.ARN); err != nil {
+			return nil, nil, err
+		}
+		if sh == nil {
+			return nil, nil, profileNotFound(arn)
+		}
+	}
+	if err := s.authorize(ctx, tx, a, prof.ARN, prof.Tags); err != nil {
+		return nil, nil, err
+	}
+	return prof, sh, nil
 }
 
 // GetProfile returns a profile at version (the latest when "").
 func (s *Service) GetProfile(ctx context.Context, arn, version string) (*ProfileView, error) {
 	var v *ProfileView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		prof, err := s.ownProfile(ctx, tx, act("GetProfile"), arn, false)
+		prof, sh, err := s.profileFor(ctx, tx, act("GetProfile"), arn, false)
 		if err != nil {
 			return err
 		}
@@ -172,6 +200,9 @@ func (s *Service) GetProfile(ctx context.Context, arn, version string) (*Profile
 			return err
 		}
 		v = &ProfileView{Profile: prof, Version: pv}
+		if sh != nil {
+			v.ShareInvitationID = sh.InvitationID
+		}
 		return nil
 	})
 	return v, err
@@ -255,8 +286,7 @@ func (s *Service) DeleteProfile(ctx context.Context, arn, token string) error {
 
 // ListProfiles returns a page of the profiles the caller may see whose
 // names start with prefix (ignoring case): with ownerType SELF or "" those
-// of its account; with SHARED those shared with it, none until profiles
-// can be shared.
+// of its account; with SHARED those shared with it.
 func (s *Service) ListProfiles(ctx context.Context, prefix, ownerType, token string, max int) ([]*wat.Profile, string, error) {
 	p, err := caller(ctx)
 	if err != nil {
@@ -267,10 +297,12 @@ func (s *Service) ListProfiles(ctx context.Context, prefix, ownerType, token str
 		if err := s.authorize(ctx, tx, act("ListProfiles"), "*", nil); err != nil {
 			return err
 		}
+		var all []*wat.Profile
 		if ownerType == "SHARED" {
-			return nil
+			all, err = s.sharedProfiles(ctx, tx, p)
+		} else {
+			all, err = tx.ListProfiles(ctx, p.AccountID)
 		}
-		all, err := tx.ListProfiles(ctx, p.AccountID)
 		if err != nil {
 			return err
 		}

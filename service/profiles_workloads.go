@@ -70,18 +70,32 @@ func (s *Service) prioritize(rv *ReviewView, pr *Priorities) *ReviewView {
 }
 
 // usableProfile resolves, for associating it with a workload, a profile
-// the caller's account owns and has not deleted; problems go to pr.
+// the caller's account owns or has been shared, not deleted; problems go
+// to pr.
 func (s *Service) usableProfile(ctx context.Context, tx wat.Tx, pr *problems, field, arn string) (*wat.Profile, error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
 	prof, err := tx.GetProfile(ctx, arn, false)
-	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (prof.Deleted || prof.AccountID != p.AccountID)) {
+	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && prof.Deleted) {
 		pr.add(field, "Profile %s does not exist or is not available to this account", arn)
 		return nil, nil
 	}
-	return prof, err
+	if err != nil {
+		return nil, err
+	}
+	if prof.AccountID != p.AccountID {
+		sh, err := s.grantingShare(ctx, tx, p, wat.ShareResourceProfile, prof.ARN)
+		if err != nil {
+			return nil, err
+		}
+		if sh == nil {
+			pr.add(field, "Profile %s does not exist or is not available to this account", arn)
+			return nil, nil
+		}
+	}
+	return prof, nil
 }
 
 // AssociateProfiles associates a profile with a workload, at the profile's

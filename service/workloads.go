@@ -27,6 +27,7 @@ type CreateWorkloadInput struct {
 	Workload           wat.Workload // ID, ARN, AccountID, Lenses and timestamps are set by the service
 	Lenses             []string     // aliases or ARNs
 	ProfileARNs        []string     // at most one: the profile to associate
+	ReviewTemplateARNs []string     // at most one: its lenses are applied, its notes and answers copied, once
 	ClientRequestToken string
 }
 
@@ -63,7 +64,10 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 	if len(in.ProfileARNs) > 1 {
 		return nil, wat.Invalid("ProfileArns", "A workload can have at most one profile")
 	}
-	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses, in.ProfileARNs)
+	if len(in.ReviewTemplateARNs) > 1 {
+		return nil, wat.Invalid("ReviewTemplateArns", "A workload can be created from at most one review template")
+	}
+	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses, in.ProfileARNs, in.ReviewTemplateARNs)
 	var created *wat.Workload
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
 		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
@@ -98,10 +102,30 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 			}
 			w.ProfileARN, w.ProfileVersion = prof.ARN, prof.Version
 		}
+		var templates []*wat.ReviewTemplate
+		for _, arn := range in.ReviewTemplateARNs {
+			rt, err := s.ownTemplate(ctx, tx, act("GetReviewTemplate"), arn, false)
+			if err != nil {
+				return err
+			}
+			w.Lenses = dedupe(append(slices.Clone(w.Lenses), rt.Lenses...))
+			if w.Notes == "" {
+				w.Notes = rt.Notes
+			}
+			templates = append(templates, rt)
+		}
+		if len(w.Lenses) > MaxLensesPerWorkload {
+			return wat.QuotaExceeded("WORKLOAD", "L-LENSES", "A workload can have at most %d lenses", MaxLensesPerWorkload)
+		}
 		if err := tx.InsertWorkload(ctx, &w); err != nil {
 			return nameConflict(err, w.Name)
 		}
-		for _, arn := range arns {
+		for _, rt := range templates {
+			if err := s.copyTemplate(ctx, tx, rt, w.ID, now); err != nil {
+				return err
+			}
+		}
+		for _, arn := range w.Lenses {
 			if err := s.ensureLensReview(ctx, tx, w.ID, arn, now); err != nil {
 				return err
 			}

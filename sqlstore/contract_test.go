@@ -70,6 +70,8 @@ func runContract(t *testing.T, b *backend) {
 		{"ProfileNames", testProfileNames},
 		{"ProfileVersions", testProfileVersions},
 		{"DeleteAccountProfiles", testDeleteAccountProfiles},
+		{"ReviewTemplates", testReviewTemplates},
+		{"TemplateAnswers", testTemplateAnswers},
 		{"Idempotency", testIdempotency},
 		{"AuditLog", testAuditLog},
 		{"SecretsEncryptedAtRest", testSecretsEncryptedAtRest},
