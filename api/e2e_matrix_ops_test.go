@@ -417,21 +417,14 @@ func probe[I, O any](f func(context.Context, I, ...func(*wa.Options)) (O, error)
 // is implemented, move it from here to matrixRows.
 func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context.Context) error {
 	var (
-		acct     = strings.Split(tg.arn, ":")[4]
 		workload = aws.String(tg.id)
-		template = aws.String("arn:aws:wellarchitected:us-east-1:" + acct + ":review-template/" + strings.Repeat("a", 32))
-		share    = aws.String(strings.Repeat("b", 32))
 		question = aws.String("priorities")
-		other    = aws.String("123456789012")
 		choice   = aws.String("priorities_no")
 		pillar   = aws.String("operationalExcellence")
 	)
 	return map[string]func(context.Context) error{
-		"CreateTemplateShare": probe(c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other}),
-		"DeleteTemplateShare": probe(c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share}),
-		"ListCheckDetails":    probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListCheckSummaries":  probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListTemplateShares":  probe(c.ListTemplateShares, &wa.ListTemplateSharesInput{TemplateArn: template}),
-		"UpdateIntegration":   probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
+		"ListCheckDetails":   probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
+		"ListCheckSummaries": probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
+		"UpdateIntegration":  probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
 	}
 }

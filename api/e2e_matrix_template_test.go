@@ -96,6 +96,28 @@ func templateRows() []*matrixRow {
 		{op: "UpgradeReviewTemplateLensReview", kind: opLens, write: true, ownerInvalid: true, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.UpgradeReviewTemplateLensReview, &wa.UpgradeReviewTemplateLensReviewInput{TemplateArn: &tg.templateARN, LensAlias: lens})
 		}},
+		{op: "CreateTemplateShare", kind: opLens, write: true, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.CreateTemplateShare, &wa.CreateTemplateShareInput{TemplateArn: &tg.templateARN, SharedWith: aws.String("222233334444")})
+		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, out any) {
+			tg.templateShareID = aws.ToString(out.(*wa.CreateTemplateShareOutput).ShareId)
+			if got := ownerTemplateShares(t, e, tg); got[tg.templateShareID] != "222233334444" {
+				t.Errorf("the owner's template shares = %v, want the new one", got)
+			}
+		}},
+		{op: "ListTemplateShares", kind: opLens, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.ListTemplateShares, &wa.ListTemplateSharesInput{TemplateArn: &tg.templateARN})
+		}},
+		{op: "DeleteTemplateShare", kind: opLens, write: true, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			id := tg.templateShareID
+			if id == "" { // the caller could not share it: any well-formed ID
+				id = "0123456789abcdef0123456789abcdef"
+			}
+			return sdkDo(ctx, c.DeleteTemplateShare, &wa.DeleteTemplateShareInput{TemplateArn: &tg.templateARN, ShareId: &id, ClientRequestToken: aws.String("del-" + id)})
+		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
+			if got := ownerTemplateShares(t, e, tg); len(got) != 0 {
+				t.Errorf("the owner's template shares after DeleteTemplateShare = %v, want none", got)
+			}
+		}},
 		{op: "DeleteReviewTemplate", kind: opLens, write: true, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.DeleteReviewTemplate, &wa.DeleteReviewTemplateInput{TemplateArn: &tg.templateARN, ClientRequestToken: &tg.templateARN})
 		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
@@ -103,4 +125,19 @@ func templateRows() []*matrixRow {
 			wantNotFound(t, err)
 		}},
 	}
+}
+
+// ownerTemplateShares maps the target template's share IDs to whom they
+// share with, as the owner lists them.
+func ownerTemplateShares(t *testing.T, e *matrixEnv, tg *matrixTarget) map[string]string {
+	t.Helper()
+	out, err := e.owner.ListTemplateShares(context.Background(), &wa.ListTemplateSharesInput{TemplateArn: &tg.templateARN})
+	if err != nil {
+		t.Fatalf("the owner's ListTemplateShares: %v", err)
+	}
+	m := map[string]string{}
+	for _, s := range out.TemplateShareSummaries {
+		m[aws.ToString(s.ShareId)] = aws.ToString(s.SharedWith)
+	}
+	return m
 }

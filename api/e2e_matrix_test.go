@@ -75,6 +75,8 @@ type matrixTarget struct {
 	// profileShareID is the share the owner's CreateProfileShare made, for
 	// its DeleteProfileShare.
 	profileShareID string
+	// templateShareID is the same for the target review template.
+	templateShareID string
 	// templateARN and templateName are a review template of the owner's
 	// (e2e_matrix_template_test.go).
 	templateARN, templateName string

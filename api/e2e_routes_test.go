@@ -3,7 +3,6 @@ package api_test
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -24,6 +23,7 @@ var implemented = []string{
 	"CreateWorkloadShare", "DeleteWorkloadShare", "ListWorkloadShares", "UpdateWorkloadShare",
 	"ListShareInvitations", "UpdateShareInvitation", "GetGlobalSettings", "UpdateGlobalSettings",
 	"CreateProfileShare", "ListProfileShares", "DeleteProfileShare",
+	"CreateTemplateShare", "ListTemplateShares", "DeleteTemplateShare",
 	"GetLensVersionDifference", "UpgradeLensReview", "GetLensReviewReport", "GetConsolidatedReport",
 	"ImportLens", "ExportLens", "CreateLensVersion", "DeleteLens", "CreateLensShare", "ListLensShares", "DeleteLensShare",
 	"GetProfileTemplate", "CreateProfile", "GetProfile", "UpdateProfile", "DeleteProfile", "ListProfiles",
@@ -42,31 +42,15 @@ func TestUnimplementedOperationsAreRouted(t *testing.T) {
 	c := srv.Client
 	workload := aws.String(createWorkload(t, c, workloadInput("Routes")))
 	var (
-		acct     = srv.Admin.AccountID
-		template = aws.String("arn:aws:wellarchitected:us-east-1:" + acct + ":review-template/" + strings.Repeat("a", 32))
-		share    = aws.String(strings.Repeat("b", 32))
 		question = aws.String("priorities")
-		other    = aws.String("123456789012")
 	)
 	calls := map[string]func(ctx context.Context) error{
-		"CreateTemplateShare": func(ctx context.Context) error {
-			_, err := c.CreateTemplateShare(ctx, &wa.CreateTemplateShareInput{TemplateArn: template, SharedWith: other})
-			return err
-		},
-		"DeleteTemplateShare": func(ctx context.Context) error {
-			_, err := c.DeleteTemplateShare(ctx, &wa.DeleteTemplateShareInput{TemplateArn: template, ShareId: share})
-			return err
-		},
 		"ListCheckDetails": func(ctx context.Context) error {
 			_, err := c.ListCheckDetails(ctx, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: aws.String("operationalExcellence"), QuestionId: question, ChoiceId: aws.String("priorities_no")})
 			return err
 		},
 		"ListCheckSummaries": func(ctx context.Context) error {
 			_, err := c.ListCheckSummaries(ctx, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: aws.String("operationalExcellence"), QuestionId: question, ChoiceId: aws.String("priorities_no")})
-			return err
-		},
-		"ListTemplateShares": func(ctx context.Context) error {
-			_, err := c.ListTemplateShares(ctx, &wa.ListTemplateSharesInput{TemplateArn: template})
 			return err
 		},
 		"UpdateIntegration": func(ctx context.Context) error {

@@ -27,6 +27,7 @@ type InvitationFilter struct {
 	WorkloadNamePrefix string
 	LensNamePrefix     string
 	ProfileNamePrefix  string
+	TemplateNamePrefix string
 }
 
 // invitationFor reports whether sh is an invitation addressed to the
@@ -56,7 +57,7 @@ func (s *Service) ListShareInvitations(ctx context.Context, f InvitationFilter, 
 		}
 		r := wat.Recipient{AccountID: p.AccountID, UserName: p.UserName}
 		now := s.nowUTC()
-		for _, typ := range []string{wat.ShareResourceWorkload, wat.ShareResourceLens, wat.ShareResourceProfile} {
+		for _, typ := range []string{wat.ShareResourceWorkload, wat.ShareResourceLens, wat.ShareResourceProfile, wat.ShareResourceTemplate} {
 			if f.ResourceType != "" && f.ResourceType != typ {
 				continue
 			}
@@ -76,6 +77,7 @@ func (s *Service) ListShareInvitations(ctx context.Context, f InvitationFilter, 
 					wat.ShareResourceWorkload: f.WorkloadNamePrefix,
 					wat.ShareResourceLens:     f.LensNamePrefix,
 					wat.ShareResourceProfile:  f.ProfileNamePrefix,
+					wat.ShareResourceTemplate: f.TemplateNamePrefix,
 				}[typ]
 				if ok && strings.HasPrefix(strings.ToLower(name), strings.ToLower(prefix)) {
 					out = append(out, &InvitationView{Share: sh, ResourceName: name})
@@ -103,6 +105,15 @@ func (s *Service) sharedResourceName(ctx context.Context, tx wat.Tx, sh *wat.Sha
 			return "", false, err
 		}
 		return w.Name, true, nil
+	case wat.ShareResourceTemplate:
+		rt, err := tx.GetReviewTemplate(ctx, sh.ResourceID, false)
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return "", false, nil
+		}
+		if err != nil {
+			return "", false, err
+		}
+		return rt.Name, true, nil
 	case wat.ShareResourceProfile:
 		prof, err := tx.GetProfile(ctx, sh.ResourceID, false)
 		if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && prof.Deleted) {

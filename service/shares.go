@@ -101,6 +101,7 @@ var shareQuotas = map[string]struct {
 	wat.ShareResourceWorkload: {MaxSharesPerWorkload, "L-WORKLOAD-SHARES"},
 	wat.ShareResourceLens:     {MaxSharesPerLens, "L-LENS-SHARES"},
 	wat.ShareResourceProfile:  {MaxSharesPerProfile, "L-PROFILE-SHARES"},
+	wat.ShareResourceTemplate: {MaxSharesPerTemplate, "L-TEMPLATE-SHARES"},
 }
 
 // addShare checks and stores a new share of a resource its owner's

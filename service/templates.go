@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -169,11 +170,25 @@ func (s *Service) ownTemplate(ctx context.Context, tx wat.Tx, a access, arn stri
 		return nil, templateNotFound(arn)
 	}
 	rt, err := tx.GetReviewTemplate(ctx, arn, lock)
-	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && rt.AccountID != p.AccountID) {
+	if wat.ErrorCodeOf(err) == wat.ENotFound {
 		return nil, templateNotFound(arn)
 	}
 	if err != nil {
 		return nil, err
+	}
+	if rt.AccountID != p.AccountID {
+		// Shared with the caller: it may read the template (and create
+		// workloads from it); everything else is its owner's.
+		sh, err := s.grantingShare(ctx, tx, p, wat.ShareResourceTemplate, rt.ARN)
+		if err != nil {
+			return nil, err
+		}
+		if sh == nil {
+			return nil, templateNotFound(arn)
+		}
+		if !strings.HasPrefix(a.Action, "Get") && !strings.HasPrefix(a.Action, "List") {
+			return nil, &wat.Error{Code: wat.EForbidden, Message: fmt.Sprintf("User: %s is not authorized to perform: wellarchitected:%s on resource: %s (the review template is shared with this account; only its owner may do this)", p.UserARN, a.Action, rt.ARN)}
+		}
 	}
 	if err := s.authorize(ctx, tx, a, rt.ARN, rt.Tags); err != nil {
 		return nil, err
