@@ -44,6 +44,9 @@ func (r *LensReview) Markdown() []byte {
 		}
 		for i, q := range p.Questions {
 			fmt.Fprintf(&b, "\n### %d. %s\n\n**%s**\n", i+1, mdLine(q.Title), riskLabels[q.Risk])
+			if q.Prioritized {
+				b.WriteString("\n*Prioritized by the workload's profile*\n")
+			}
 			mdAnswer(&b, q)
 		}
 	}

@@ -104,6 +104,9 @@ func (d *doc) pillar(p Pillar) {
 	for i, q := range p.Questions {
 		d.needs(28)
 		d.text(fmt.Sprintf("%d. %s", i+1, q.Title), "B", 10.5, 0)
+		if q.Prioritized {
+			d.text("Prioritized by the workload's profile", "I", 9, 0)
+		}
 		d.pdf.Ln(1)
 		d.badge(q.Risk)
 		d.pdf.Ln(1)

@@ -88,6 +88,9 @@ type Question struct {
 	ID    string
 	Title string
 	Risk  wat.Risk
+	// Prioritized marks a question the workload's profile makes a
+	// priority.
+	Prioritized bool `json:",omitempty"`
 	// Applicable is false for a question marked not applicable, with Reason.
 	Applicable bool
 	Reason     string `json:",omitempty"`

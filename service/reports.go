@@ -23,12 +23,33 @@ func (s *Service) LensReviewReport(ctx context.Context, workloadID, lensAlias st
 			return wat.NotFound("LENS_REVIEW", lensAlias, "Workload %s has no review of lens %s", workloadID, lensAlias)
 		}
 		out = s.lensReviewReport(snap, rv)
+		if snap.milestone == nil && arn == s.lenses.Framework().ARN {
+			pr, err := s.loadPriorities(ctx, tx, snap.workload)
+			if err != nil {
+				return err
+			}
+			markPrioritized(out, pr)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("GetLensReviewReport(%s, %s): %w", workloadID, lensAlias, err)
 	}
 	return out, nil
+}
+
+// markPrioritized marks the questions of a report that pr makes a
+// priority (none when pr is nil: no profile).
+func markPrioritized(r *report.LensReview, pr *Priorities) {
+	if pr == nil {
+		return
+	}
+	for i := range r.Pillars {
+		for j := range r.Pillars[i].Questions {
+			q := &r.Pillars[i].Questions[j]
+			q.Prioritized = pr.Questions[q.ID]
+		}
+	}
 }
 
 // lensReviewReport turns an evaluated lens review into its report.
