@@ -90,6 +90,13 @@ type Tx interface {
 	GetLensReview(ctx context.Context, workloadID, lensARN string) (*LensReview, error)
 	ListLensReviews(ctx context.Context, workloadID string) ([]*LensReview, error)
 
+	// ListLensReviewsOf returns the lens reviews of several workloads (as
+	// ListLensReviews does for one), ordered by workload then lens ARN.
+	ListLensReviewsOf(ctx context.Context, workloadIDs []string) ([]*LensReview, error)
+	// ListAnswersOf returns the stored answers of every lens review of
+	// several workloads, ordered by workload, lens ARN, question.
+	ListAnswersOf(ctx context.Context, workloadIDs []string) ([]*Answer, error)
+
 	// PutAnswer inserts or replaces an answer.
 	PutAnswer(ctx context.Context, a *Answer) error
 	GetAnswer(ctx context.Context, workloadID, lensARN, questionID string) (*Answer, error)

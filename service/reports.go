@@ -143,11 +143,11 @@ func (s *Service) consolidated(ctx context.Context, includeShared bool, token st
 			ws = ws[:n]
 			next = encodeToken(pageToken{Key: wat.NameKey(ws[n-1].Name), ID: ws[n-1].ID})
 		}
-		for _, w := range ws {
-			snap, err := s.liveSnapshot(ctx, tx, w, "", true)
-			if err != nil {
-				return err
-			}
+		snaps, err := s.liveSnapshots(ctx, tx, ws)
+		if err != nil {
+			return err
+		}
+		for _, snap := range snaps {
 			out.Workloads = append(out.Workloads, s.workloadRisks(ctx, snap))
 		}
 		return nil

@@ -156,11 +156,11 @@ func (s *Service) ListWorkloads(ctx context.Context, prefix, token string, max i
 			last := ws[n-1]
 			next = encodeToken(pageToken{Key: wat.NameKey(last.Name), ID: last.ID})
 		}
-		for _, w := range ws {
-			snap, err := s.liveSnapshot(ctx, tx, w, "", true)
-			if err != nil {
-				return err
-			}
+		snaps, err := s.liveSnapshots(ctx, tx, ws)
+		if err != nil {
+			return err
+		}
+		for _, snap := range snaps {
 			out = append(out, s.workloadView(ctx, snap))
 		}
 		return nil

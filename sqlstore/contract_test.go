@@ -73,6 +73,7 @@ func runContract(t *testing.T, b *backend) {
 		{"ReviewTemplates", testReviewTemplates},
 		{"TemplateAnswers", testTemplateAnswers},
 		{"Idempotency", testIdempotency},
+		{"ReviewsOfWorkloads", testReviewsOfWorkloads},
 		{"AuditLog", testAuditLog},
 		{"SecretsEncryptedAtRest", testSecretsEncryptedAtRest},
 		{"WrongMasterKey", testWrongMasterKey},

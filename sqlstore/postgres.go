@@ -54,6 +54,7 @@ func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error
 			accountsLock:  fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", accountsLockKey),
 			// COLLATE "C" as the ID columns it is compared with.
 			jsonStrings: `SELECT value COLLATE "C" FROM json_array_elements_text(?)`,
+			jsonTexts:   `SELECT value FROM json_array_elements_text(?)`,
 		},
 		read:   pool,
 		write:  pool,
