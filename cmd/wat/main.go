@@ -20,11 +20,13 @@ Usage:
   wat lens lint [--json] FILE...
   wat lens risk [--question ID] FILE
   wat report [--data-dir DIR | --database-url URL] lens-review|consolidated [FLAGS] -o FILE
+  wat scan [--format table|json] [--fail-on high|medium] [--list-rules] PATH...
   wat version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
 commands managing accounts, users, access keys and policies, "wat lens" for
-checking custom lens documents offline, "wat report" for exporting reports.
+checking custom lens documents offline, "wat report" for exporting reports,
+"wat scan -h" for evidence from infrastructure code.
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -51,6 +53,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return lensCmd(args[1:], stdout, stderr)
 	case "report":
 		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "scan":
+		return scanCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

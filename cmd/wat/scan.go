@@ -1,0 +1,205 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/wat-dev/wat/lens/framework"
+	"github.com/wat-dev/wat/scan"
+)
+
+const scanUsage = `wat scan: evidence for best practices from infrastructure code, offline
+
+Usage:
+  wat scan [--format table|json] [--fail-on high|medium] PATH...
+  wat scan --list-rules [--format table|json]
+
+Reads CloudFormation templates (YAML or JSON, SAM, CDK output such as
+cdk.out/*.template.json) and Terraform plans (terraform show -json > plan.json).
+Directories are walked for *.json, *.yaml and *.yml; files that are neither
+templates nor plans are skipped, files that do not parse are reported and
+the scan goes on. For each pillar it prints the best practices with
+evidence, each rule's PASS, FAIL or UNKNOWN per resource with FILE:LINE,
+and the score: passing practices / practices with evidence. UNKNOWN means
+a value depends on a parameter, an import or something known only after
+deployment.
+
+--fail-on LEVEL exits 1 when a failing rule is evidence against a best
+practice of risk LEVEL or above, or when a file could not be read.
+`
+
+// scanCmd runs `wat scan`.
+func scanCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("wat scan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, scanUsage) }
+	format := fs.String("format", "table", "output format: table or json")
+	failOn := fs.String("fail-on", "", "exit 1 on a failing rule for a practice of this risk or above: high or medium")
+	listRules := fs.Bool("list-rules", false, "list the rules and the best practices they give evidence for")
+	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		return 2
+	}
+	if *format != "table" && *format != "json" {
+		fmt.Fprintf(stderr, "wat scan: --format must be table or json, not %q\n", *format)
+		return 2
+	}
+	var gate framework.Level
+	switch *failOn {
+	case "":
+	case "high":
+		gate = framework.High
+	case "medium":
+		gate = framework.Medium
+	default:
+		fmt.Fprintf(stderr, "wat scan: --fail-on must be high or medium, not %q\n", *failOn)
+		return 2
+	}
+	rules, err := scan.Rules()
+	if err != nil {
+		fmt.Fprintf(stderr, "wat scan: the built-in rules are broken: %v\n", err)
+		return 1
+	}
+	if *listRules {
+		return writeOut(stderr, printRules(stdout, rules, *format))
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(stderr, "wat scan: no paths given\n\n%s", scanUsage)
+		return 2
+	}
+	files, problems := collectFiles(paths)
+	resources, more := readTemplates(files)
+	rep := scan.Evaluate(rules, resources, append(problems, more...))
+	sum := summary{Files: len(files), Resources: len(resources)}
+	if *format == "json" {
+		err = printReportJSON(stdout, rep, sum)
+	} else {
+		err = printReportTable(stdout, rep, sum)
+	}
+	if code := writeOut(stderr, err); code != 0 {
+		return code
+	}
+	if gate != "" && (rep.FailsAt(gate) || len(rep.Problems) > 0) {
+		return 1
+	}
+	return 0
+}
+
+func writeOut(stderr io.Writer, err error) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "wat scan: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// skipDirs are never walked: they hold dependencies and tool state, not the
+// project's templates.
+var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
+
+// collectFiles expands directories into the template-like files under them;
+// files named explicitly are read whatever their name.
+func collectFiles(paths []string) ([]string, []scan.Problem) {
+	var files []string
+	var problems []scan.Problem
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			problems = append(problems, scan.Problem{File: p, Message: "cannot read: " + err.Error()})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, scan.Problem{File: path, Message: "cannot read: " + err.Error()})
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && skipDirs[d.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".json", ".yaml", ".yml":
+				if d.Type().IsRegular() {
+					files = append(files, path)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, scan.Problem{File: p, Message: err.Error()})
+		}
+	}
+	return files, problems
+}
+
+// readTemplates reads the files on every core.
+func readTemplates(files []string) ([]*scan.Resource, []scan.Problem) {
+	type out struct {
+		res  []*scan.Resource
+		prob *scan.Problem
+	}
+	outs := make([]out, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				res, err := readTemplate(files[i])
+				var p *scan.Problem
+				switch {
+				case errors.As(err, &p):
+					outs[i].prob = p
+				case errors.Is(err, scan.ErrNotTemplate):
+				case err != nil:
+					outs[i].prob = &scan.Problem{File: files[i], Message: err.Error()}
+				}
+				outs[i].res = res
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var resources []*scan.Resource
+	var problems []scan.Problem
+	for _, o := range outs {
+		resources = append(resources, o.res...)
+		if o.prob != nil {
+			problems = append(problems, *o.prob)
+		}
+	}
+	return resources, problems
+}
+
+// readTemplate reads one file, refusing those over the size cap before
+// reading them.
+func readTemplate(file string) ([]*scan.Resource, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, &scan.Problem{File: file, Message: "cannot read: " + err.Error()}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, scan.MaxFileSize+1))
+	if err != nil {
+		return nil, &scan.Problem{File: file, Message: "cannot read: " + err.Error()}
+	}
+	return scan.Read(file, data)
+}

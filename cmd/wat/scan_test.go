@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const scanProject = "testdata/scan/project"
+
+// runScan runs `wat scan args...` in-process.
+func runScan(t testing.TB, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"scan"}, args...), func(string) string { return "" }, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// scanGolden compares got with testdata/scan/NAME, or rewrites it with -update.
+func scanGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "scan", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./cmd/wat -run Scan -update creates it)", err)
+	}
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestScanGolden scans a small project — a CloudFormation template, CDK
+// output, a Terraform plan, a file that is not a template, one that does
+// not parse, and node_modules, which is not walked — in both formats.
+func TestScanGolden(t *testing.T) {
+	for _, format := range []string{"table", "json"} {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := runScan(t, "--format", format, scanProject)
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %s", code, stderr)
+			}
+			scanGolden(t, format+".golden", stdout)
+		})
+	}
+}
+
+func TestScanJSONShape(t *testing.T) {
+	stdout, _, _ := runScan(t, "--format", "json", scanProject)
+	var out scanJSON
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Summary.Files != 5 || out.Summary.Resources != 5 {
+		t.Errorf("summary %+v: want 5 files (node_modules skipped), 5 resources", out.Summary)
+	}
+	if len(out.Problems) != 1 || !strings.HasSuffix(out.Problems[0].File, "broken.yaml") || out.Problems[0].Line == 0 {
+		t.Errorf("problems %+v: want broken.yaml with its line", out.Problems)
+	}
+	found := false
+	for _, p := range out.Pillars {
+		for _, pr := range p.Practices {
+			for _, r := range pr.Results {
+				if r.Rule == "rds-backup-retention" {
+					found = true
+					if r.Status != "UNKNOWN" || !strings.Contains(r.Reason, "Retention") || r.File != scanProject+"/app.yaml" || r.Line != 14 {
+						t.Errorf("rds-backup-retention: %+v, want UNKNOWN at app.yaml:14 because of the Retention parameter", r)
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no result for rds-backup-retention")
+	}
+}
+
+func TestScanFailOn(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, doc string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// s3-lifecycle-rules fails: evidence against COST04-BP05 and SUS04-BP03, both MEDIUM.
+	medium := write("medium.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: {Status: Enabled}\n      LoggingConfiguration: {DestinationBucketName: logs}\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n      LifecycleConfiguration: {Rules: []}\n      Tags: [{Key: a, Value: b}]\n")
+	// rds-multi-az fails: evidence against REL10-BP01, HIGH.
+	high := write("high.yaml", "Resources:\n  D:\n    Type: AWS::RDS::DBInstance\n    Properties: {MultiAZ: false}\n")
+	clean := write("clean.yaml", "Resources:\n  L:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 7}\n")
+	broken := write("broken.yaml", "Resources: [\n")
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{medium}, 0},
+		{[]string{"--fail-on", "high", medium}, 0},
+		{[]string{"--fail-on", "medium", medium}, 1},
+		{[]string{high, "--fail-on", "high"}, 1},
+		{[]string{"--fail-on", "high", clean}, 0},
+		{[]string{"--fail-on", "high", clean, broken}, 1},
+		{[]string{clean, broken}, 0},
+		{[]string{"--fail-on", "low", clean}, 2},
+		{[]string{"--format", "sarif", clean}, 2},
+		{[]string{}, 2},
+	} {
+		_, stderr, code := runScan(t, tc.args...)
+		if code != tc.want {
+			t.Errorf("wat scan %v: exit %d, want %d (%s)", tc.args, code, tc.want, stderr)
+		}
+	}
+}
+
+func TestScanMissingPath(t *testing.T) {
+	stdout, _, code := runScan(t, "testdata/scan/no-such-dir")
+	if code != 0 || !strings.Contains(stdout, "no-such-dir: cannot read") {
+		t.Errorf("exit %d, output:\n%s", code, stdout)
+	}
+}
+
+func TestScanListRules(t *testing.T) {
+	stdout, stderr, code := runScan(t, "--list-rules", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	scanGolden(t, "rules.golden", stdout)
+	var rules []ruleJSON
+	if err := json.Unmarshal([]byte(stdout), &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		for _, p := range r.Practices {
+			if p.ID == "" || p.ChoiceID == "" || p.QuestionID == "" || p.PillarID == "" || p.Risk == "" {
+				t.Errorf("rule %s: incomplete practice %+v", r.ID, p)
+			}
+		}
+	}
+	table, _, code := runScan(t, "--list-rules")
+	if code != 0 || !strings.Contains(table, "rds-multi-az") || !strings.Contains(table, "REL10-BP01") {
+		t.Errorf("exit %d, table:\n%s", code, table)
+	}
+}

@@ -1,0 +1,259 @@
+package scan
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/wat-dev/wat/lens/framework"
+)
+
+//go:embed rules/*.yaml
+var builtin embed.FS
+
+// Rule is one check, kept as data under rules/: which kinds of resource it
+// looks at, the condition a resource must meet, and the best practices of
+// the framework (by choice id) that a resource meeting it is evidence for.
+type Rule struct {
+	ID          string     `yaml:"id"`
+	Title       string     `yaml:"title"`
+	Description string     `yaml:"description"`
+	Kinds       []string   `yaml:"kinds"`
+	Severity    string     `yaml:"severity"` // high, medium or low
+	When        *Condition `yaml:"when"`     // the rule applies only to resources meeting it
+	Condition   Condition  `yaml:"condition"`
+	Choices     []string   `yaml:"choices"`
+
+	// Practices are the best practices behind Choices, in that order.
+	Practices []framework.BestPractice `yaml:"-"`
+}
+
+// Condition is the rule's expression over a resource's normalised
+// properties: all/any/not of conditions, or one comparison of a property.
+// It evaluates to true, false, or unknown when a property it needs is
+// Unknown (three-valued logic: false wins in all, true wins in any).
+type Condition struct {
+	All []Condition `yaml:"all"`
+	Any []Condition `yaml:"any"`
+	Not *Condition  `yaml:"not"`
+
+	Property  string   `yaml:"property"`
+	Equals    any      `yaml:"equals"`
+	NotEquals any      `yaml:"notEquals"`
+	In        []any    `yaml:"in"`
+	NotIn     []any    `yaml:"notIn"`
+	Exists    *bool    `yaml:"exists"`
+	Gte       *float64 `yaml:"gte"`
+	Lte       *float64 `yaml:"lte"`
+}
+
+// Tri is a three-valued truth.
+type Tri int8
+
+// The truths.
+const (
+	False Tri = iota
+	True
+	Undetermined
+)
+
+// Eval evaluates the condition over a resource's properties.
+func (c *Condition) Eval(props map[string]any) Tri {
+	switch {
+	case c.All != nil:
+		out := True
+		for i := range c.All {
+			switch c.All[i].Eval(props) {
+			case False:
+				return False
+			case Undetermined:
+				out = Undetermined
+			}
+		}
+		return out
+	case c.Any != nil:
+		out := False
+		for i := range c.Any {
+			switch c.Any[i].Eval(props) {
+			case True:
+				return True
+			case Undetermined:
+				out = Undetermined
+			}
+		}
+		return out
+	case c.Not != nil:
+		switch c.Not.Eval(props) {
+		case True:
+			return False
+		case False:
+			return True
+		}
+		return Undetermined
+	}
+	v, ok := props[c.Property]
+	if _, unknown := v.(Unknown); unknown {
+		return Undetermined
+	}
+	var r bool
+	switch {
+	case c.Exists != nil:
+		r = (ok && v != nil) == *c.Exists
+	case c.Equals != nil:
+		r = same(v, c.Equals)
+	case c.NotEquals != nil:
+		r = !same(v, c.NotEquals)
+	case c.In != nil:
+		r = slices.ContainsFunc(c.In, func(w any) bool { return same(v, w) })
+	case c.NotIn != nil:
+		r = !slices.ContainsFunc(c.NotIn, func(w any) bool { return same(v, w) })
+	case c.Gte != nil:
+		n, isNum := v.(float64)
+		r = isNum && n >= *c.Gte
+	case c.Lte != nil:
+		n, isNum := v.(float64)
+		r = isNum && n <= *c.Lte
+	}
+	if r {
+		return True
+	}
+	return False
+}
+
+// same compares a property with a value written in a rule, numbers by value.
+func same(v, w any) bool {
+	if n, ok := number(w); ok {
+		if _, isStr := w.(string); !isStr {
+			m, isNum := v.(float64)
+			return isNum && m == n
+		}
+	}
+	return reflect.DeepEqual(v, w)
+}
+
+// check reports what is wrong with the condition's shape.
+func (c *Condition) check(where string) error {
+	forms := 0
+	for _, set := range []bool{c.All != nil, c.Any != nil, c.Not != nil, c.Property != ""} {
+		if set {
+			forms++
+		}
+	}
+	if forms != 1 {
+		return fmt.Errorf("%s: needs exactly one of all, any, not, property", where)
+	}
+	for i := range c.All {
+		if err := c.All[i].check(fmt.Sprintf("%s.all[%d]", where, i)); err != nil {
+			return err
+		}
+	}
+	for i := range c.Any {
+		if err := c.Any[i].check(fmt.Sprintf("%s.any[%d]", where, i)); err != nil {
+			return err
+		}
+	}
+	if c.Not != nil {
+		return c.Not.check(where + ".not")
+	}
+	if c.Property == "" {
+		if c.Equals != nil || c.NotEquals != nil || c.In != nil || c.NotIn != nil || c.Exists != nil || c.Gte != nil || c.Lte != nil {
+			return fmt.Errorf("%s: a comparison needs a property", where)
+		}
+		return nil
+	}
+	ops := 0
+	for _, set := range []bool{c.Equals != nil, c.NotEquals != nil, c.In != nil, c.NotIn != nil, c.Exists != nil, c.Gte != nil, c.Lte != nil} {
+		if set {
+			ops++
+		}
+	}
+	if ops != 1 {
+		return fmt.Errorf("%s: property %q needs exactly one of equals, notEquals, in, notIn, exists, gte, lte", where, c.Property)
+	}
+	return nil
+}
+
+// Severities in order.
+var severities = []string{"low", "medium", "high"}
+
+// ParseRule reads one rule document and checks it: its shape, its
+// severity, and that every choice id is a best practice of the framework.
+func ParseRule(data []byte) (*Rule, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var r Rule
+	if err := dec.Decode(&r); err != nil {
+		return nil, err
+	}
+	var errs []error
+	if r.ID == "" || r.Title == "" || r.Description == "" {
+		errs = append(errs, errors.New("id, title and description are required"))
+	}
+	if len(r.Kinds) == 0 {
+		errs = append(errs, errors.New("kinds is required"))
+	}
+	if !slices.Contains(severities, r.Severity) {
+		errs = append(errs, fmt.Errorf("severity %q is not one of %s", r.Severity, strings.Join(severities, ", ")))
+	}
+	if err := r.Condition.check("condition"); err != nil {
+		errs = append(errs, err)
+	}
+	if r.When != nil {
+		if err := r.When.check("when"); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(r.Choices) == 0 {
+		errs = append(errs, errors.New("choices is required"))
+	}
+	for _, id := range r.Choices {
+		bp, ok := framework.Practice(id)
+		if !ok {
+			errs = append(errs, fmt.Errorf("choice %q is no best practice of the framework", id))
+			continue
+		}
+		r.Practices = append(r.Practices, bp)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("rule %q: %w", r.ID, err)
+	}
+	return &r, nil
+}
+
+// Rules returns the built-in rules, ordered by id.
+func Rules() ([]*Rule, error) {
+	return LoadRules(builtin, "rules")
+}
+
+// LoadRules reads every *.yaml rule in dir of fsys; file names must be the
+// rule ids.
+func LoadRules(fsys fs.FS, dir string) ([]*Rule, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	var out []*Rule
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		r, err := ParseRule(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".yaml"); r.ID != want {
+			return nil, fmt.Errorf("%s: id %q differs from the file name", name, r.ID)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,171 @@
+package scan
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// camel turns a rule id such as "s3-versioning" into "S3Versioning", the
+// way fixtures name their resources.
+func camel(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		r := []rune(part)
+		r[0] = unicode.ToUpper(r[0])
+		b.WriteString(string(r))
+	}
+	return b.String()
+}
+
+// expected reads what a fixture resource's name asks of a rule: CloudFormation
+// PassRULE / FailRULE / UnknownRULE (optionally followed by Sam or Cdk),
+// Terraform pass_RULE / fail_RULE / unknown_RULE.
+func expected(res *Resource, rule string) (Status, bool) {
+	name := res.Name
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		name = name[i+1:]
+	}
+	for _, s := range []struct {
+		prefix string
+		status Status
+	}{{"Pass", Pass}, {"Fail", Fail}, {"Unknown", Undecided}} {
+		cfn := s.prefix + camel(rule)
+		if name == cfn || name == cfn+"Sam" || name == cfn+"Cdk" {
+			return s.status, true
+		}
+		if name == strings.ToLower(s.prefix)+"_"+strings.ReplaceAll(rule, "-", "_") {
+			return s.status, true
+		}
+	}
+	return "", false
+}
+
+func readFixtures(t *testing.T, pattern string) []*Resource {
+	t.Helper()
+	files, _ := filepath.Glob(pattern)
+	if len(files) == 0 {
+		t.Fatalf("no fixtures match %s", pattern)
+	}
+	var all []*Resource
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Read(f, data)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		all = append(all, res...)
+	}
+	return all
+}
+
+// TestRuleFixtures checks every rule on the fixtures: each resource named
+// for a rule gets the status its name says, and every rule has a passing
+// and a failing CloudFormation fixture.
+func TestRuleFixtures(t *testing.T) {
+	rules, err := Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, source := range []string{"cfn", "terraform"} {
+		resources := readFixtures(t, filepath.Join("testdata", source, "*"+map[string]string{"cfn": "", "terraform": ".json"}[source]))
+		seen := map[string]map[Status]bool{}
+		rep := Evaluate(rules, resources, nil)
+		for _, r := range rep.Results {
+			want, ok := expected(r.Resource, r.Rule.ID)
+			if !ok {
+				continue
+			}
+			if seen[r.Rule.ID] == nil {
+				seen[r.Rule.ID] = map[Status]bool{}
+			}
+			seen[r.Rule.ID][want] = true
+			if r.Status != want {
+				t.Errorf("%s %s at %s: %s, want %s (%s)", r.Rule.ID, r.Resource.Name, r.Resource.Location(), r.Status, want, r.Reason)
+			}
+		}
+		for _, rule := range rules {
+			if source == "cfn" && (!seen[rule.ID][Pass] || !seen[rule.ID][Fail]) {
+				t.Errorf("rule %s lacks a passing or failing CloudFormation fixture", rule.ID)
+			}
+		}
+		if source == "terraform" && len(seen) < 10 {
+			t.Errorf("Terraform fixtures cover %d rules, want at least 10", len(seen))
+		}
+	}
+}
+
+// TestRulesMapToFramework checks every rule's choices against the
+// framework's facts (the same CSV the built-in lens is generated from) and
+// the spread of the rules over the pillars.
+func TestRulesMapToFramework(t *testing.T) {
+	f, err := os.Open("../lens/framework/wa-framework.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pillarOf := map[string]string{}
+	for _, row := range rows[1:] {
+		pillarOf[row[8]] = row[0]
+	}
+	rules, err := Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) < 30 {
+		t.Errorf("%d rules, want at least 30", len(rules))
+	}
+	perPillar := map[string]int{}
+	for _, r := range rules {
+		pillars := map[string]bool{}
+		for _, c := range r.Choices {
+			p, ok := pillarOf[c]
+			if !ok {
+				t.Errorf("rule %s: choice %q is not in wa-framework.csv", r.ID, c)
+			}
+			pillars[p] = true
+		}
+		for p := range pillars {
+			perPillar[p]++
+		}
+	}
+	for _, p := range []string{"operationalExcellence", "security", "reliability", "performance", "costOptimization", "sustainability"} {
+		if perPillar[p] < 3 {
+			t.Errorf("pillar %s has evidence from %d rules, want at least 3", p, perPillar[p])
+		}
+	}
+	t.Logf("rules per pillar: %v", perPillar)
+}
+
+func TestParseRuleRejects(t *testing.T) {
+	base := "id: x\ntitle: T\ndescription: D\nkinds: [s3_bucket]\nseverity: high\nchoices: [sec_protect_data_rest_encrypt]\n"
+	for name, doc := range map[string]string{
+		"unknown choice":     strings.Replace(base, "sec_protect_data_rest_encrypt", "sec_nope", 1) + "condition: {property: a, exists: true}\n",
+		"no condition":       base,
+		"two operators":      base + "condition: {property: a, equals: 1, gte: 2}\n",
+		"operator, no prop":  base + "condition: {equals: 1}\n",
+		"all and property":   base + "condition: {property: a, exists: true, all: [{property: b, exists: true}]}\n",
+		"bad nested":         base + "condition: {any: [{property: b}]}\n",
+		"bad severity":       strings.Replace(base, "high", "urgent", 1) + "condition: {property: a, exists: true}\n",
+		"unknown field":      base + "condition: {property: a, exists: true}\nextra: 1\n",
+		"missing kinds":      strings.Replace(base, "kinds: [s3_bucket]\n", "", 1) + "condition: {property: a, exists: true}\n",
+		"choice-less rule":   strings.Replace(base, "choices: [sec_protect_data_rest_encrypt]\n", "", 1) + "condition: {property: a, exists: true}\n",
+		"not a mapping":      "- 1\n",
+		"invalid when":       base + "condition: {property: a, exists: true}\nwhen: {property: b}\n",
+		"unknown op in leaf": base + "condition: {property: a, matches: x}\n",
+	} {
+		if _, err := ParseRule([]byte(doc)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
