@@ -9,7 +9,7 @@ CLIENTS=${BENCH_CLIENTS:-16}
 
 echo "== Go benchmarks"
 go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/ ./sqlstore/
-go test -run '^$' -bench 'ImportLens500KB|Authorize|LensLint50|LensReviewPDF' -benchmem -count 1 ./internal/testserver/ ./service/ ./cmd/wat/ ./report/
+go test -run '^$' -bench 'ImportLens500KB|Authorize|LensLint50|LensReviewPDF|Scan300' -benchmem -count 1 ./internal/testserver/ ./service/ ./cmd/wat/ ./report/ ./scan/
 
 go build -o bin/watload ./internal/cmd/watload
 work=$(mktemp -d /tmp/wat-bench.XXXXXX)
