@@ -160,24 +160,7 @@ func (h *handler) GetAnswer(ctx context.Context, in *wire.GetAnswerInput) (*wire
 }
 
 func (h *handler) UpdateAnswer(ctx context.Context, in *wire.UpdateAnswerInput) (*wire.UpdateAnswerOutput, error) {
-	u := service.UpdateAnswerInput{
-		WorkloadID:      val(in.WorkloadId),
-		LensAlias:       val(in.LensAlias),
-		QuestionID:      val(in.QuestionId),
-		SelectedChoices: in.SelectedChoices,
-		Notes:           in.Notes,
-		IsApplicable:    in.IsApplicable,
-	}
-	if in.Reason != "" {
-		u.Reason = ptr(string(in.Reason))
-	}
-	if in.ChoiceUpdates != nil {
-		u.ChoiceUpdates = make(map[string]wat.ChoiceAnswer, len(in.ChoiceUpdates))
-		for id, c := range in.ChoiceUpdates {
-			u.ChoiceUpdates[id] = wat.ChoiceAnswer{Status: string(c.Status), Reason: string(c.Reason), Notes: val(c.Notes)}
-		}
-	}
-	v, err := h.svc.UpdateAnswer(ctx, u)
+	v, err := h.svc.UpdateAnswer(ctx, answerUpdate(in.WorkloadId, in.LensAlias, in.QuestionId, in.SelectedChoices, in.ChoiceUpdates, in.Notes, in.IsApplicable, in.Reason))
 	if err != nil {
 		return nil, err
 	}
@@ -230,4 +213,29 @@ func questionType(v *service.AnswerView) wire.QuestionType {
 		return wire.QuestionTypePrioritized
 	}
 	return wire.QuestionTypeNonPrioritized
+}
+
+// answerUpdate is the use cases' form of an answer update, the same for a
+// workload's answer (UpdateAnswer) and a review template's
+// (UpdateReviewTemplateAnswer); id is the workload's ID or the template's
+// ARN.
+func answerUpdate(id, lens, question *string, selected []string, choices map[string]wire.ChoiceUpdate, notes *string, applicable *bool, reason wire.AnswerReason) service.UpdateAnswerInput {
+	u := service.UpdateAnswerInput{
+		WorkloadID:      val(id),
+		LensAlias:       val(lens),
+		QuestionID:      val(question),
+		SelectedChoices: selected,
+		Notes:           notes,
+		IsApplicable:    applicable,
+	}
+	if reason != "" {
+		u.Reason = ptr(string(reason))
+	}
+	if choices != nil {
+		u.ChoiceUpdates = make(map[string]wat.ChoiceAnswer, len(choices))
+		for id, c := range choices {
+			u.ChoiceUpdates[id] = wat.ChoiceAnswer{Status: string(c.Status), Reason: string(c.Reason), Notes: val(c.Notes)}
+		}
+	}
+	return u
 }

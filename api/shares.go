@@ -62,16 +62,6 @@ func (h *handler) DeleteWorkloadShare(ctx context.Context, in *wire.DeleteWorklo
 
 func (h *handler) ListShareInvitations(ctx context.Context, in *wire.ListShareInvitationsInput) (*wire.ListShareInvitationsOutput, error) {
 	out := &wire.ListShareInvitationsOutput{ShareInvitationSummaries: []wire.ShareInvitationSummary{}}
-	switch in.ShareResourceType {
-	case wire.ShareResourceType(wat.ShareResourceWorkload), wire.ShareResourceType(wat.ShareResourceLens), wire.ShareResourceType(wat.ShareResourceProfile), wire.ShareResourceType(wat.ShareResourceTemplate), "":
-	default:
-		// A type the model may grow: nothing of it is shared. The token
-		// is still checked.
-		if _, _, err := h.svc.ListShareInvitations(ctx, service.InvitationFilter{ResourceType: "NONE"}, val(in.NextToken), intOf(in.MaxResults)); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}
 	f := service.InvitationFilter{
 		ResourceType:       string(in.ShareResourceType),
 		WorkloadNamePrefix: val(in.WorkloadNamePrefix),

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 
-	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/service"
 )
@@ -223,24 +222,7 @@ func (h *handler) GetReviewTemplateAnswer(ctx context.Context, in *wire.GetRevie
 }
 
 func (h *handler) UpdateReviewTemplateAnswer(ctx context.Context, in *wire.UpdateReviewTemplateAnswerInput) (*wire.UpdateReviewTemplateAnswerOutput, error) {
-	u := service.UpdateAnswerInput{
-		WorkloadID:      val(in.TemplateArn),
-		LensAlias:       val(in.LensAlias),
-		QuestionID:      val(in.QuestionId),
-		SelectedChoices: in.SelectedChoices,
-		Notes:           in.Notes,
-		IsApplicable:    in.IsApplicable,
-	}
-	if in.Reason != "" {
-		u.Reason = ptr(string(in.Reason))
-	}
-	if in.ChoiceUpdates != nil {
-		u.ChoiceUpdates = make(map[string]wat.ChoiceAnswer, len(in.ChoiceUpdates))
-		for id, c := range in.ChoiceUpdates {
-			u.ChoiceUpdates[id] = wat.ChoiceAnswer{Status: string(c.Status), Reason: string(c.Reason), Notes: val(c.Notes)}
-		}
-	}
-	v, err := h.svc.UpdateReviewTemplateAnswer(ctx, u)
+	v, err := h.svc.UpdateReviewTemplateAnswer(ctx, answerUpdate(in.TemplateArn, in.LensAlias, in.QuestionId, in.SelectedChoices, in.ChoiceUpdates, in.Notes, in.IsApplicable, in.Reason))
 	if err != nil {
 		return nil, err
 	}

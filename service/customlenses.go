@@ -160,7 +160,7 @@ func (s *Service) ownLens(ctx context.Context, tx wat.Tx, a access, alias string
 	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (l.Deleted || l.AccountID != p.AccountID)) {
 		if err == nil && l.AccountID != p.AccountID {
 			// A lens shared with the caller: visible, but not theirs.
-			if sh, _ := s.lensShareGrant(ctx, tx, p, l); sh != nil && !l.Deleted {
+			if sh, _ := s.grantingShare(ctx, tx, p, wat.ShareResourceLens, l.ARN); sh != nil && !l.Deleted {
 				return nil, &wat.Error{Code: wat.EForbidden, Message: fmt.Sprintf("User: %s is not authorized to perform: wellarchitected:%s on resource: %s (the lens is shared with this account; only its owner may do this)", p.UserARN, a.Action, l.ARN)}
 			}
 		}
@@ -228,12 +228,15 @@ func (s *Service) CreateLensVersion(ctx context.Context, alias, version string, 
 		if err := tx.DeleteLensDraft(ctx, l.ARN); err != nil {
 			return err
 		}
+		// A minor version moves the reviews of the current major line to it
+		// (bumping their revisions); the others stay NOT_CURRENT. A major
+		// version leaves every review behind: their cached status must be
+		// evaluated again.
 		if !major {
 			if _, err := tx.RepinLensReviews(ctx, l.ARN, sinceMajor, version); err != nil {
 				return err
 			}
-		}
-		if err := tx.TouchLensReviews(ctx, l.ARN); err != nil {
+		} else if err := tx.TouchLensReviews(ctx, l.ARN); err != nil {
 			return err
 		}
 		l.LatestVersion, l.HasDraft, l.UpdatedAt = version, false, now

@@ -53,3 +53,18 @@ func (s *Service) remember(ctx context.Context, tx wat.Tx, accountID, op, token,
 		AccountID: accountID, Operation: op, Token: token, Fingerprint: fp, Result: result, CreatedAt: s.nowUTC(),
 	})
 }
+
+// beginCreate starts, in tx, a create of the caller's account: it locks the
+// account (quotas and name uniqueness are judged under the lock),
+// authorises a on resource (the new resource's ARN pattern), and returns
+// what an earlier request with the same token and parameters created, or
+// "" when this one is new.
+func (s *Service) beginCreate(ctx context.Context, tx wat.Tx, accountID string, a access, resource, token, fp string) (string, error) {
+	if err := tx.LockAccount(ctx, accountID); err != nil {
+		return "", err
+	}
+	if err := s.authorize(ctx, tx, a, resource, nil); err != nil {
+		return "", err
+	}
+	return s.replay(ctx, tx, accountID, a.Action, token, fp)
+}

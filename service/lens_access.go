@@ -16,12 +16,6 @@ func lensNotFound(alias string) error {
 	return wat.NotFound("LENS", alias, "Lens %s not found", alias)
 }
 
-// lensShareGrant returns the share that gives the caller a custom lens of
-// another account, or nil.
-func (s *Service) lensShareGrant(ctx context.Context, tx wat.Tx, p *wat.Principal, l *wat.CustomLens) (*wat.Share, error) {
-	return s.grantingShare(ctx, tx, p, wat.ShareResourceLens, l.ARN)
-}
-
 // visibleLens resolves an alias or ARN to a lens the caller may see: a
 // built-in lens, a custom lens of its account, or one shared with it, at
 // version (the latest published when ""). With draft, a custom lens of the
@@ -51,7 +45,7 @@ func (s *Service) visibleLens(ctx context.Context, tx wat.Tx, alias, version str
 	}
 	var sh *wat.Share
 	if l.AccountID != p.AccountID {
-		if sh, err = s.lensShareGrant(ctx, tx, p, l); err != nil {
+		if sh, err = s.grantingShare(ctx, tx, p, wat.ShareResourceLens, l.ARN); err != nil {
 			return nil, err
 		}
 		if sh == nil {

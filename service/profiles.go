@@ -87,13 +87,7 @@ func (s *Service) CreateProfile(ctx context.Context, in CreateProfileInput) (*wa
 	}
 	fp := fingerprint("CreateProfile", in.Name, in.Description, in.Questions, in.Tags)
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
-		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
-			return err
-		}
-		if err := s.authorize(ctx, tx, access{"CreateProfile", requestTags(in.Tags)}, s.profileARN(p.AccountID, "*"), nil); err != nil {
-			return err
-		}
-		prev, err := s.replay(ctx, tx, p.AccountID, "CreateProfile", in.ClientRequestToken, fp)
+		prev, err := s.beginCreate(ctx, tx, p.AccountID, access{"CreateProfile", requestTags(in.Tags)}, s.profileARN(p.AccountID, "*"), in.ClientRequestToken, fp)
 		if err != nil {
 			return err
 		}

@@ -8,8 +8,7 @@ import (
 	"github.com/wat-dev/wat"
 )
 
-// ShareView is a share of a lens or profile with its status at the time
-// of the request.
+// ShareView is a share with its status at the time of the request.
 type ShareView struct {
 	*wat.Share
 	Status string
@@ -32,17 +31,14 @@ func (s *Service) sharesOf(ctx context.Context, tx wat.Tx, resourceType, resourc
 	return out, nil
 }
 
-// deleteShareOf removes one share of a resource; a share of anything else
+// shareOfResource loads one share of a resource; a share of anything else
 // is not found.
-func deleteShareOf(ctx context.Context, tx wat.Tx, resourceType, resourceID, shareID string) error {
+func shareOfResource(ctx context.Context, tx wat.Tx, resourceType, resourceID, shareID string) (*wat.Share, error) {
 	sh, err := tx.GetShare(ctx, shareID)
 	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (sh.ResourceType != resourceType || sh.ResourceID != resourceID)) {
-		return wat.NotFound("SHARE", shareID, "%s has no share %s", resourceID, shareID)
+		return nil, wat.NotFound("SHARE", shareID, "%s has no share %s", resourceID, shareID)
 	}
-	if err != nil {
-		return err
-	}
-	return tx.DeleteShare(ctx, sh.ID)
+	return sh, err
 }
 
 // ownedByCaller is how the owner-only operations on a shareable resource
@@ -105,7 +101,11 @@ func (s *Service) deleteShareOp(ctx context.Context, op, resourceType, id, share
 		if done, err := s.replay(ctx, tx, owner, op, token, fp); err != nil || done != "" {
 			return err
 		}
-		if err := deleteShareOf(ctx, tx, resourceType, rid, shareID); err != nil {
+		sh, err := shareOfResource(ctx, tx, resourceType, rid, shareID)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteShare(ctx, sh.ID); err != nil {
 			return err
 		}
 		return s.remember(ctx, tx, owner, op, token, fp, shareID)

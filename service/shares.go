@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/wat-dev/wat"
 )
@@ -168,25 +167,15 @@ type ShareFilter struct {
 }
 
 // ListWorkloadShares returns a page of a workload's shares, oldest first.
-func (s *Service) ListWorkloadShares(ctx context.Context, workloadID string, f ShareFilter, token string, max int) ([]*WorkloadShareView, string, error) {
-	var out []*WorkloadShareView
+func (s *Service) ListWorkloadShares(ctx context.Context, workloadID string, f ShareFilter, token string, max int) ([]*ShareView, string, error) {
+	var out []*ShareView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		w, err := s.ownWorkload(ctx, tx, act("ListWorkloadShares"), workloadID, false)
 		if err != nil {
 			return err
 		}
-		shares, err := tx.ListShares(ctx, wat.ShareResourceWorkload, w.ID)
-		if err != nil {
-			return err
-		}
-		now := s.nowUTC()
-		for _, sh := range shares {
-			v := &WorkloadShareView{Share: sh, Status: sh.StatusAt(now), WorkloadName: w.Name}
-			if strings.HasPrefix(sh.SharedWith, f.SharedWithPrefix) && (f.Status == "" || f.Status == v.Status) {
-				out = append(out, v)
-			}
-		}
-		return nil
+		out, err = s.sharesOf(ctx, tx, wat.ShareResourceWorkload, w.ID, f)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
@@ -200,17 +189,8 @@ func (s *Service) ownShare(ctx context.Context, tx wat.Tx, a access, workloadID,
 	if err != nil {
 		return nil, nil, err
 	}
-	sh, err := shareOf(ctx, tx, w, shareID)
+	sh, err := shareOfResource(ctx, tx, wat.ShareResourceWorkload, w.ID, shareID)
 	return w, sh, err
-}
-
-// shareOf loads one of w's shares.
-func shareOf(ctx context.Context, tx wat.Tx, w *wat.Workload, shareID string) (*wat.Share, error) {
-	sh, err := tx.GetShare(ctx, shareID)
-	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (sh.ResourceType != wat.ShareResourceWorkload || sh.ResourceID != w.ID)) {
-		return nil, wat.NotFound("SHARE", shareID, "Workload %s has no share %s", w.ID, shareID)
-	}
-	return sh, err
 }
 
 // UpdateWorkloadShare changes the permission a workload share grants.
@@ -247,7 +227,7 @@ func (s *Service) DeleteWorkloadShare(ctx context.Context, workloadID, shareID, 
 		if done, err := s.replay(ctx, tx, w.AccountID, "DeleteWorkloadShare", token, fp); err != nil || done != "" {
 			return err
 		}
-		sh, err := shareOf(ctx, tx, w, shareID)
+		sh, err := shareOfResource(ctx, tx, wat.ShareResourceWorkload, w.ID, shareID)
 		if err != nil {
 			return err
 		}

@@ -96,13 +96,7 @@ func (s *Service) CreateReviewTemplate(ctx context.Context, in CreateTemplateInp
 	}
 	fp := fingerprint("CreateReviewTemplate", in.Name, in.Description, in.Notes, in.Lenses, in.Tags)
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
-		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
-			return err
-		}
-		if err := s.authorize(ctx, tx, access{"CreateReviewTemplate", requestTags(in.Tags)}, s.templateARN(p.AccountID, "*"), nil); err != nil {
-			return err
-		}
-		prev, err := s.replay(ctx, tx, p.AccountID, "CreateReviewTemplate", in.ClientRequestToken, fp)
+		prev, err := s.beginCreate(ctx, tx, p.AccountID, access{"CreateReviewTemplate", requestTags(in.Tags)}, s.templateARN(p.AccountID, "*"), in.ClientRequestToken, fp)
 		if err != nil {
 			return err
 		}

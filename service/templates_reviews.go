@@ -343,15 +343,9 @@ func (s *Service) UpgradeReviewTemplateLensReview(ctx context.Context, arn, alia
 		if err != nil {
 			return err
 		}
-		latest, err := s.pinnedLens(ctx, tx, lensARN, "")
+		latest, err := s.upgradeTarget(ctx, tx, lensARN, r.LensVersion)
 		if err != nil {
 			return err
-		}
-		if latest.Deleted {
-			return wat.Invalid("LensAlias", "Lens %s was deleted: there is no version to upgrade to", lensARN)
-		}
-		if latest.Version == r.LensVersion {
-			return wat.Invalid("LensAlias", "The review of lens %s is already on its latest version %s", lensARN, r.LensVersion)
 		}
 		answers, err := tx.ListTemplateAnswers(ctx, rt.ARN, lensARN)
 		if err != nil {

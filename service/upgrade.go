@@ -31,15 +31,9 @@ func (s *Service) UpgradeLensReview(ctx context.Context, workloadID, alias, mile
 		if err != nil {
 			return err
 		}
-		latest, err := s.pinnedLens(ctx, tx, arn, "")
+		latest, err := s.upgradeTarget(ctx, tx, arn, r.LensVersion)
 		if err != nil {
 			return err
-		}
-		if latest.Deleted {
-			return wat.Invalid("LensAlias", "Lens %s was deleted: there is no version to upgrade to", arn)
-		}
-		if latest.Version == r.LensVersion {
-			return wat.Invalid("LensAlias", "The review of lens %s is already on its latest version %s", arn, r.LensVersion)
 		}
 		if _, err := s.saveMilestone(ctx, tx, w, milestoneName); err != nil {
 			return err
@@ -76,6 +70,23 @@ func (s *Service) UpgradeLensReview(ctx context.Context, workloadID, alias, mile
 		return fmt.Errorf("UpgradeLensReview(%s, %s): %w", workloadID, alias, err)
 	}
 	return nil
+}
+
+// upgradeTarget is the version a review of lensARN on version current is
+// upgraded to: the lens's latest. A deleted lens, or a review already on
+// the latest version, has nothing to upgrade to.
+func (s *Service) upgradeTarget(ctx context.Context, tx wat.Tx, lensARN, current string) (*LensInfo, error) {
+	latest, err := s.pinnedLens(ctx, tx, lensARN, "")
+	if err != nil {
+		return nil, err
+	}
+	if latest.Deleted {
+		return nil, wat.Invalid("LensAlias", "Lens %s was deleted: there is no version to upgrade to", lensARN)
+	}
+	if latest.Version == current {
+		return nil, wat.Invalid("LensAlias", "The review of lens %s is already on its latest version %s", lensARN, current)
+	}
+	return latest, nil
 }
 
 // keepChoices drops from a the choices q no longer has and reports

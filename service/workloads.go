@@ -70,13 +70,7 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 	fp := fingerprint("CreateWorkload", in.Workload, in.Lenses, in.ProfileARNs, in.ReviewTemplateARNs)
 	var created *wat.Workload
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
-		if err := tx.LockAccount(ctx, p.AccountID); err != nil {
-			return err
-		}
-		if err := s.authorize(ctx, tx, access{"CreateWorkload", requestTags(w.Tags)}, s.workloadARN(p.AccountID, "*"), nil); err != nil {
-			return err
-		}
-		prev, err := s.replay(ctx, tx, p.AccountID, "CreateWorkload", in.ClientRequestToken, fp)
+		prev, err := s.beginCreate(ctx, tx, p.AccountID, access{"CreateWorkload", requestTags(w.Tags)}, s.workloadARN(p.AccountID, "*"), in.ClientRequestToken, fp)
 		if err != nil {
 			return err
 		}
