@@ -4,10 +4,16 @@ BIN     := bin/wat
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: build run test check bench generate clean
+.PHONY: build console run test check bench generate clean
 
-build:
+# The binary, with the web console embedded (built first when npm is here;
+# without npm the binary serves the API and a page saying how to build it).
+build: console
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/wat
+
+# The web console (React + Cloudscape), built into web/dist/console.
+console:
+	@bash scripts/console.sh
 
 # Serves the API on 127.0.0.1:8080 with the embedded SQLite database in ./data.
 run: build
@@ -30,4 +36,4 @@ generate:
 	$(GO) generate ./...
 
 clean:
-	rm -rf bin
+	rm -rf bin web/dist/console

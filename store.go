@@ -268,6 +268,13 @@ type Tx interface {
 	// ListAuditEvents returns up to limit events matching f with an ID
 	// above afterID, in ID order.
 	ListAuditEvents(ctx context.Context, f AuditFilter, afterID int64, limit int) ([]*AuditEvent, error)
+
+	// ConsoleTx: console passwords, sessions, the audit log read backwards
+	// (console.go).
+	ConsoleTx
+
+	// EvidenceTx: the evidence of scans uploaded to lens reviews (evidence.go).
+	EvidenceTx
 }
 
 // Idempotency remembers what a create request with a ClientRequestToken did,

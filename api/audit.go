@@ -48,6 +48,8 @@ func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *ex
 	if name == "" { // failed before routing: authentication, body, throttling
 		if op, l, err := s.router.Match(r.Method, r.URL.EscapedPath()); err == nil {
 			name, labels = op.Name, l
+		} else if op, l, err := s.ext.Match(r.Method, r.URL.EscapedPath()); err == nil {
+			name, labels = op.Name, l
 		} else if r.Method == http.MethodGet || r.Method == http.MethodHead {
 			return // a read of nothing: not a mutating call
 		} else {
@@ -141,14 +143,22 @@ func isMasked(member string) bool {
 		strings.HasSuffix(member, "Notes") || member == "ReviewOwner" || member == "JSONString"
 }
 
+// isBulk reports whether a member holds a whole scan (the Rules and
+// Problems of PutWorkloadEvidence, up to megabytes of resource names and
+// paths): the audit log keeps only how many entries it has.
+func isBulk(member string) bool { return member == "Rules" || member == "Problems" }
+
 // mask replaces, recursively, the values of masked members by "****"; a
 // masked member holding a map or list keeps its shape with every value
-// masked (PillarNotes keeps its pillar ids).
+// masked (PillarNotes keeps its pillar ids). A bulk member's list becomes
+// its length.
 func mask(v any) {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, x := range v {
-			if isMasked(k) {
+			if list, ok := x.([]any); ok && isBulk(k) {
+				v[k] = len(list)
+			} else if isMasked(k) {
 				v[k] = maskAll(x)
 			} else {
 				mask(x)

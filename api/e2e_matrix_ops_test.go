@@ -81,7 +81,7 @@ func anyResource(*matrixEnv, *matrixTarget) string { return "*" }
 func matrixRows() []*matrixRow {
 	w := workloadRows()
 	last := len(w) - 1 // DeleteWorkload: the profile rows need the workload
-	rows := append(append(append(append([]*matrixRow{}, w[:last]...), profileRows()...), templateRows()...), w[last])
+	rows := append(append(append(append(append([]*matrixRow{}, w[:last]...), evidenceRows()...), profileRows()...), templateRows()...), w[last])
 	return append(rows, lensRows()...)
 }
 
@@ -416,15 +416,8 @@ func probe[I, O any](f func(context.Context, I, ...func(*wa.Options)) (O, error)
 // that has no row yet; each must answer NotImplementedException. When one
 // is implemented, move it from here to matrixRows.
 func unimplementedProbes(c *wa.Client, tg *matrixTarget) map[string]func(context.Context) error {
-	var (
-		workload = aws.String(tg.id)
-		question = aws.String("priorities")
-		choice   = aws.String("priorities_no")
-		pillar   = aws.String("operationalExcellence")
-	)
+	workload := aws.String(tg.id)
 	return map[string]func(context.Context) error{
-		"ListCheckDetails":   probe(c.ListCheckDetails, &wa.ListCheckDetailsInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"ListCheckSummaries": probe(c.ListCheckSummaries, &wa.ListCheckSummariesInput{WorkloadId: workload, LensArn: aws.String(lensARN), PillarId: pillar, QuestionId: question, ChoiceId: choice}),
-		"UpdateIntegration":  probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
+		"UpdateIntegration": probe(c.UpdateIntegration, &wa.UpdateIntegrationInput{WorkloadId: workload, IntegratingService: types.IntegratingServiceJira}),
 	}
 }

@@ -11,9 +11,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -26,11 +29,14 @@ import (
 // 500 KB lens document escaped inside JSON) fits with room to spare.
 const MaxBodyBytes = 2 << 20
 
-// Server serves the Well-Architected API.
+// Server serves the Well-Architected API, and the web console beside it:
+// its built files and its sign-in endpoints (console.go). The console
+// calls the same API, authenticated by a session cookie.
 type Server struct {
 	svc      *service.Service
 	verifier *sigv4.Verifier
 	router   *wire.Router
+	ext      *wire.Router // wat's own operations (extensions.go)
 	handler  wire.Handler
 	log      *slog.Logger
 
@@ -38,6 +44,16 @@ type Server struct {
 	Audit wat.Store
 	// Limiter, when set, bounds each principal's request rate.
 	Limiter *Limiter
+	// Console holds the built console (index.html and assets/, as package
+	// web embeds them); without it / answers a page saying the console is
+	// not built. Set it before the first request.
+	Console fs.FS
+	// SecureCookies marks session cookies Secure even over plain HTTP:
+	// for a server behind a TLS-terminating proxy. Over TLS they always are.
+	SecureCookies bool
+
+	consoleOnce sync.Once
+	console     consoleFiles // loaded from Console on first use
 }
 
 // New returns a Server answering for svc's region.
@@ -46,6 +62,7 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 		svc:      svc,
 		verifier: sigv4.NewVerifier("wellarchitected", svc.Region()),
 		router:   wire.NewRouter(),
+		ext:      wire.NewRouterFor(extensions),
 		handler:  &handler{svc: svc},
 		log:      log,
 	}
@@ -55,7 +72,18 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reqID := newRequestID()
 	w.Header().Set("x-amzn-RequestId", reqID)
-	if r.URL.Path == "/healthz" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+	get := r.Method == http.MethodGet || r.Method == http.MethodHead
+	if strings.HasPrefix(r.URL.Path, consoleAPIPrefix) || get && isConsolePath(r.URL.Path) {
+		consoleHeaders(w.Header())
+		if get && isConsolePath(r.URL.Path) {
+			s.serveConsoleFile(w, r)
+		} else {
+			s.serveConsoleAPI(w, r, reqID)
+		}
+		return
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.URL.Path == "/healthz" && get {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 		return
@@ -83,13 +111,7 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
 	}
 	x.body = body
-	var principal *wat.Principal
-	_, err = s.verifier.Verify(ctx, r, body, func(ctx context.Context, keyID string) (string, error) {
-		secret, p, err := s.svc.Authenticate(ctx, keyID)
-		principal = p
-		x.accessKeyID = keyID
-		return secret, err
-	})
+	principal, err := s.authenticate(ctx, r, body, x)
 	if err != nil {
 		return err
 	}
@@ -100,7 +122,11 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	ctx = wat.NewContextWithPrincipal(ctx, principal)
 	op, labels, err := s.router.Match(r.Method, r.URL.EscapedPath())
 	if err != nil {
-		return err
+		extOp, extLabels, extErr := s.ext.Match(r.Method, r.URL.EscapedPath())
+		if extErr != nil {
+			return err
+		}
+		op, labels = extOp, extLabels
 	}
 	x.op, x.labels = op.Name, labels
 	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body})
@@ -119,6 +145,36 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	w.Write(b)
 	x.response = b
 	return nil
+}
+
+// authenticate returns the caller of a request: the user whose access key
+// signed it or, for a request that is not signed but carries a console
+// session's cookie, the session's user. A session authenticates only a
+// request that also carries its CSRF token: the cookie alone is what a page
+// of another site can make the browser send.
+func (s *Server) authenticate(ctx context.Context, r *http.Request, body []byte, x *exchange) (*wat.Principal, error) {
+	if r.Header.Get("Authorization") == "" && !r.URL.Query().Has("X-Amz-Signature") {
+		if c, err := r.Cookie(sessionCookie); err == nil {
+			sess, err := s.svc.Session(ctx, c.Value)
+			if err != nil {
+				return nil, err
+			}
+			p := sess.Principal
+			if !csrfMatches(r, sess) {
+				x.principal = &p // the audit log names whom a forged request was for
+				return nil, &wat.Error{Code: wat.EForbidden, Message: msgBadCSRF}
+			}
+			return &p, nil
+		}
+	}
+	var principal *wat.Principal
+	_, err := s.verifier.Verify(ctx, r, body, func(ctx context.Context, keyID string) (string, error) {
+		secret, p, err := s.svc.Authenticate(ctx, keyID)
+		principal = p
+		x.accessKeyID = keyID
+		return secret, err
+	})
+	return principal, err
 }
 
 // newRequestID returns a random request id in AWS's shape.

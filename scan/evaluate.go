@@ -2,6 +2,7 @@ package scan
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/wat-dev/wat/lens/framework"
@@ -49,8 +50,11 @@ type Report struct {
 	Problems []Problem        // files that could not be read
 }
 
-// Evaluate runs every rule on every resource of its kinds.
+// Evaluate runs every rule on every resource of its kinds. It first sets
+// the properties that CloudFormation resources give other resources of
+// their template (such as a queue being another's dead-letter queue).
 func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report {
+	cfnLink(resources)
 	byKind := map[string][]*Rule{}
 	for _, r := range rules {
 		for _, k := range r.Kinds {
@@ -110,8 +114,28 @@ func (c *Condition) unknownWhy(props map[string]any) string {
 	if c.Not != nil {
 		return c.Not.unknownWhy(props)
 	}
-	if u, ok := props[c.Property].(Unknown); ok {
+	v := props[c.Property]
+	if u, ok := v.(Unknown); ok {
 		return c.Property + ": " + u.Why
+	}
+	inner := c.Some
+	if inner == nil {
+		inner = c.Every
+	}
+	if inner == nil && c.Contains == nil {
+		return ""
+	}
+	for i, e := range elements(v) {
+		switch x := e.(type) {
+		case Unknown:
+			return fmt.Sprintf("%s[%d]: %s", c.Property, i, x.Why)
+		case map[string]any:
+			if inner != nil {
+				if why := inner.unknownWhy(x); why != "" {
+					return fmt.Sprintf("%s[%d].%s", c.Property, i, why)
+				}
+			}
+		}
 	}
 	return ""
 }

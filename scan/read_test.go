@@ -25,7 +25,7 @@ func props(t *testing.T, doc string) map[string]any {
 }
 
 func TestIntrinsics(t *testing.T) {
-	const head = "Parameters:\n  P: {Type: String}\nMappings:\n  M: {a: {b: Enabled}}\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  Other: {Type: AWS::SNS::Topic}\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: "
+	const head = "Parameters:\n  P: {Type: String}\nMappings:\n  M: {a: {b: Enabled}}\nConditions:\n  C: !Equals [!Ref P, x]\nResources:\n  Other: {Type: AWS::SSM::Parameter}\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: "
 	for expr, want := range map[string]any{
 		"Enabled":                                true,
 		"!Ref P":                                 Unknown{"Ref to parameter P"},
@@ -55,7 +55,7 @@ func TestIntrinsics(t *testing.T) {
 func TestReadKinds(t *testing.T) {
 	res, err := Read("x.yaml", []byte(`
 Resources:
-  A: {Type: AWS::SQS::Queue}
+  A: {Type: AWS::SSM::Parameter}
   F:
     Type: AWS::Serverless::Function
     Properties: {Architectures: [!Ref Arch]}

@@ -40,6 +40,13 @@ type Rule struct {
 // properties: all/any/not of conditions, or one comparison of a property.
 // It evaluates to true, false, or unknown when a property it needs is
 // Unknown (three-valued logic: false wins in all, true wins in any).
+//
+// Over a list property, contains asks whether an element equals a value,
+// and some/every evaluate a condition on the elements (a map element gives
+// the properties; a scalar one is the property "value"): some is true when
+// one element meets it, every when all do (an absent or empty list has no
+// element); an unknown list, or an unknown element where the others do not
+// decide, gives unknown.
 type Condition struct {
 	All []Condition `yaml:"all"`
 	Any []Condition `yaml:"any"`
@@ -53,6 +60,10 @@ type Condition struct {
 	Exists    *bool    `yaml:"exists"`
 	Gte       *float64 `yaml:"gte"`
 	Lte       *float64 `yaml:"lte"`
+
+	Contains any        `yaml:"contains"`
+	Some     *Condition `yaml:"some"`
+	Every    *Condition `yaml:"every"`
 }
 
 // Tri is a three-valued truth.
@@ -103,6 +114,19 @@ func (c *Condition) Eval(props map[string]any) Tri {
 	if _, unknown := v.(Unknown); unknown {
 		return Undetermined
 	}
+	switch {
+	case c.Contains != nil:
+		return quantify(v, true, func(e any) Tri {
+			if _, unknown := e.(Unknown); unknown {
+				return Undetermined
+			}
+			return tri(same(e, c.Contains))
+		})
+	case c.Some != nil:
+		return quantify(v, true, c.Some.evalElement)
+	case c.Every != nil:
+		return quantify(v, false, c.Every.evalElement)
+	}
 	var r bool
 	switch {
 	case c.Exists != nil:
@@ -122,10 +146,56 @@ func (c *Condition) Eval(props map[string]any) Tri {
 		n, isNum := v.(float64)
 		r = isNum && n <= *c.Lte
 	}
-	if r {
+	return tri(r)
+}
+
+func tri(b bool) Tri {
+	if b {
 		return True
 	}
 	return False
+}
+
+// elements returns a list property's elements: nil has none, a list its
+// own, any other value is a list of one.
+func elements(v any) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
+	}
+	return []any{v}
+}
+
+// quantify evaluates f on the elements of v: with some, true if one is true;
+// otherwise (every) false if one is false; else unknown if one is unknown.
+func quantify(v any, some bool, f func(any) Tri) Tri {
+	decisive, other := False, True
+	if some {
+		decisive, other = True, False
+	}
+	out := other
+	for _, e := range elements(v) {
+		switch f(e) {
+		case decisive:
+			return decisive
+		case Undetermined:
+			out = Undetermined
+		}
+	}
+	return out
+}
+
+// evalElement evaluates the condition on one element of a list.
+func (c *Condition) evalElement(e any) Tri {
+	switch x := e.(type) {
+	case map[string]any:
+		return c.Eval(x)
+	case Unknown:
+		return Undetermined
+	}
+	return c.Eval(map[string]any{"value": e})
 }
 
 // same compares a property with a value written in a rule, numbers by value.
@@ -163,20 +233,27 @@ func (c *Condition) check(where string) error {
 	if c.Not != nil {
 		return c.Not.check(where + ".not")
 	}
-	if c.Property == "" {
-		if c.Equals != nil || c.NotEquals != nil || c.In != nil || c.NotIn != nil || c.Exists != nil || c.Gte != nil || c.Lte != nil {
-			return fmt.Errorf("%s: a comparison needs a property", where)
-		}
-		return nil
-	}
 	ops := 0
-	for _, set := range []bool{c.Equals != nil, c.NotEquals != nil, c.In != nil, c.NotIn != nil, c.Exists != nil, c.Gte != nil, c.Lte != nil} {
+	for _, set := range []bool{c.Equals != nil, c.NotEquals != nil, c.In != nil, c.NotIn != nil, c.Exists != nil, c.Gte != nil, c.Lte != nil,
+		c.Contains != nil, c.Some != nil, c.Every != nil} {
 		if set {
 			ops++
 		}
 	}
+	if c.Property == "" {
+		if ops > 0 {
+			return fmt.Errorf("%s: a comparison needs a property", where)
+		}
+		return nil
+	}
 	if ops != 1 {
-		return fmt.Errorf("%s: property %q needs exactly one of equals, notEquals, in, notIn, exists, gte, lte", where, c.Property)
+		return fmt.Errorf("%s: property %q needs exactly one of equals, notEquals, in, notIn, exists, gte, lte, contains, some, every", where, c.Property)
+	}
+	if c.Some != nil {
+		return c.Some.check(where + ".some")
+	}
+	if c.Every != nil {
+		return c.Every.check(where + ".every")
 	}
 	return nil
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # make test: installs what the tests need, starts a throw-away PostgreSQL,
-# and runs every Go test on SQLite and PostgreSQL.
+# runs every Go test on SQLite and PostgreSQL, then builds wat with its web
+# console and runs the browser tests (Debian's Chromium, playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${need_apt[*]} from Debian"
@@ -28,3 +31,7 @@ export WAT_TEST_DATABASE_URL="$url"
 echo "PostgreSQL for tests: $url"
 
 go test -count=1 -timeout 30m ./...
+
+# The console: build it into the binary, then drive it in Chromium.
+make --no-print-directory build
+(cd web && npm test)

@@ -66,10 +66,11 @@ func (s *Service) ListAccounts(ctx context.Context) ([]*wat.Account, error) {
 	return as, err
 }
 
-// DeleteAccount deletes an account with its users, keys and policies. While
-// the account owns workloads it refuses (EConflict) unless force, which
-// deletes them too. The account's keys stop working in this process at
-// once, in others within their auth cache TTL.
+// DeleteAccount deletes an account with its users, keys, policies and
+// console sessions. While the account owns workloads it refuses
+// (EConflict) unless force, which deletes them too. The account's keys and
+// sessions stop working in this process at once, in others within their
+// auth cache TTL.
 func (s *Service) DeleteAccount(ctx context.Context, id string, force bool) error {
 	if err := validAccountID(id); err != nil {
 		return err
@@ -104,6 +105,7 @@ func (s *Service) DeleteAccount(ctx context.Context, id string, force bool) erro
 		return fmt.Errorf("DeleteAccount(%s): %w", id, err)
 	}
 	s.auth.drop(keys...)
+	s.console.cache.dropAccount(id)
 	return nil
 }
 
@@ -220,9 +222,10 @@ func (s *Service) ListUsers(ctx context.Context, accountID string) ([]*UserSumma
 	return out, nil
 }
 
-// DeleteUser deletes a user with its access keys and policies. The
-// account's admin user cannot be deleted (EForbidden). The user's keys stop
-// working in this process at once, in others within their auth cache TTL.
+// DeleteUser deletes a user with its access keys, policies and console
+// sessions. The account's admin user cannot be deleted (EForbidden). The
+// user's keys and sessions stop working in this process at once, in others
+// within their auth cache TTL.
 func (s *Service) DeleteUser(ctx context.Context, accountID, name string) error {
 	if err := validAccountID(accountID); err != nil {
 		return err
@@ -251,5 +254,6 @@ func (s *Service) DeleteUser(ctx context.Context, accountID, name string) error 
 	}
 	s.auth.drop(keys...)
 	s.policies.drop(accountID, name)
+	s.console.cache.dropUser(accountID, name)
 	return nil
 }

@@ -44,6 +44,9 @@ type AccountCredentials struct {
 	UserARN         string
 	AccessKeyID     string
 	SecretAccessKey string
+	// ConsolePassword is the admin's console password; only the default
+	// account's admin gets one from the start (EnsureDefaultAccount).
+	ConsolePassword string
 }
 
 // CreateAccount creates an account with its admin user and one access key.
@@ -78,9 +81,9 @@ func (s *Service) createAccount(ctx context.Context, tx wat.Tx, name string) (*A
 	return &AccountCredentials{AccountID: a.ID, UserARN: u.ARN, AccessKeyID: id, SecretAccessKey: secret}, nil
 }
 
-// EnsureDefaultAccount creates the default account and its admin on an
-// empty database. It returns the new credentials, or nil when accounts
-// already exist.
+// EnsureDefaultAccount creates the default account and its admin, with an
+// access key and a generated console password, on an empty database. It
+// returns the new credentials, or nil when accounts already exist.
 func (s *Service) EnsureDefaultAccount(ctx context.Context) (*AccountCredentials, error) {
 	var creds *AccountCredentials
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
@@ -91,8 +94,11 @@ func (s *Service) EnsureDefaultAccount(ctx context.Context) (*AccountCredentials
 		if err != nil || len(accounts) > 0 {
 			return err
 		}
-		creds, err = s.createAccount(ctx, tx, "default")
-		return err
+		if creds, err = s.createAccount(ctx, tx, "default"); err != nil {
+			return err
+		}
+		creds.ConsolePassword = GeneratePassword()
+		return tx.SetUserPassword(ctx, creds.AccountID, AdminUser, hashPassword(creds.ConsolePassword), s.nowUTC())
 	})
 	return creds, err
 }

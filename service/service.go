@@ -34,6 +34,8 @@ type Service struct {
 	answers answerCache
 	// policies caches users' compiled policies like auth caches their keys.
 	policies policyCache
+	// console holds the console's sessions cache and sign-in guard.
+	console consoleState
 }
 
 // Config carries the dependencies of a Service.
@@ -45,7 +47,11 @@ type Config struct {
 	Now func() time.Time
 	// AuthCacheTTL is how long a verified access key is reused without
 	// reading it again: AuthCacheTTL when zero, no caching when negative.
+	// Verified console sessions are cached for as long.
 	AuthCacheTTL time.Duration
+	// SessionTTL is the absolute lifetime of a console session:
+	// SessionTTL when not positive.
+	SessionTTL time.Duration
 }
 
 // New returns a Service.
@@ -61,6 +67,8 @@ func New(cfg Config) *Service {
 	if s.auth.ttl == 0 {
 		s.auth.ttl = AuthCacheTTL
 	}
+	s.console.ttl = sessionTTL(cfg.SessionTTL)
+	s.console.cache.ttl = s.auth.ttl
 	s.lenses = NewCatalog()
 	return s
 }

@@ -36,9 +36,13 @@ const maxLabels = 8
 
 // NewRouter returns a router over Operations. It panics if two operations
 // share a method and URI shape, which would be a bug in the model.
-func NewRouter() *Router {
+func NewRouter() *Router { return NewRouterFor(Operations) }
+
+// NewRouterFor returns a router over ops: wat's own operations beyond the
+// model are routed with it. It panics as NewRouter does.
+func NewRouterFor(ops []*Operation) *Router {
 	r := &Router{}
-	for _, op := range Operations {
+	for _, op := range ops {
 		n := &r.root
 		var labels []string
 		segs := strings.Split(strings.Trim(op.URI, "/"), "/")

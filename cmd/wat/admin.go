@@ -36,6 +36,7 @@ var adminCommands = []adminCommand{
 	{"create-user", "--account ID --name NAME [--policy FILE [--policy-name NAME] | --managed NAME]", defineCreateUser},
 	{"list-users", "--account ID", defineListUsers},
 	{"delete-user", "--account ID --name NAME", defineDeleteUser},
+	{"set-password", "--account ID --user NAME [--generate]", defineSetPassword},
 	{"create-access-key", "--account ID --user NAME", defineCreateAccessKey},
 	{"list-access-keys", "--account ID --user NAME", defineListAccessKeys},
 	{"update-access-key", "--access-key-id ID --status Active|Inactive", defineUpdateAccessKey},
@@ -70,8 +71,10 @@ Commands:
 Each command prints one JSON object; audit prints one CloudTrail-shaped
 event per line, oldest first. It works on the database of "wat serve"
 (WAT_DATA_DIR, WAT_DATABASE_URL and WAT_MASTER_KEY as for serve), also while
-the server runs; a running server notices deactivated or deleted keys within
-its auth cache TTL (5s by default).
+the server runs; a running server notices deactivated or deleted keys, and
+console sessions ended by set-password, within its auth cache TTL (5s by
+default). set-password reads the new console password as one line on stdin
+(12 to 128 characters), or generates one with --generate and prints it.
 `)
 	return b.String()
 }

@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
 
 	"github.com/wat-dev/wat/service"
 )
@@ -92,4 +98,55 @@ func defineDeleteUser(fs *flag.FlagSet) adminFunc {
 		}
 		return userDeleted{AccountId: *account, UserName: *name, Deleted: true}, nil
 	}
+}
+
+// passwordInput is where set-password reads a password from: the
+// process's stdin (tests give it another reader).
+var passwordInput io.Reader = os.Stdin
+
+type passwordSet struct {
+	AccountId     string
+	UserName      string
+	Password      string `json:",omitempty"` // only when generated
+	SessionsEnded int
+}
+
+func defineSetPassword(fs *flag.FlagSet) adminFunc {
+	account := fs.String("account", "", "the account's ID")
+	user := fs.String("user", "", "the user's name")
+	generate := fs.Bool("generate", false, "generate a 20-character password and print it, instead of reading one line from stdin")
+	return func(ctx context.Context, svc *service.Service) (any, error) {
+		if err := required("account", *account, "user", *user); err != nil {
+			return nil, err
+		}
+		out := passwordSet{AccountId: *account, UserName: *user}
+		password := service.GeneratePassword()
+		if *generate {
+			out.Password = password
+		} else {
+			var err error
+			if password, err = readPasswordLine(passwordInput); err != nil {
+				return nil, err
+			}
+		}
+		n, err := svc.SetPassword(ctx, *account, *user, password)
+		if err != nil {
+			return nil, err
+		}
+		out.SessionsEnded = n
+		return out, nil
+	}
+}
+
+// readPasswordLine reads one line, without its line ending.
+func readPasswordLine(r io.Reader) (string, error) {
+	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("reading the password from stdin: %w", err)
+	}
+	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	if line == "" {
+		return "", usagef("give the new password as one line on stdin, or use --generate")
+	}
+	return line, nil
 }

@@ -29,6 +29,11 @@ type Config struct {
 	// limit) and RateBurst the most it may send at once.
 	RateLimit float64
 	RateBurst int
+	// SessionTTL is the absolute lifetime of a console session.
+	SessionTTL time.Duration
+	// SecureCookies marks session cookies Secure over plain HTTP too, for a
+	// server behind a TLS-terminating proxy.
+	SecureCookies bool
 }
 
 // Default request rate per principal: generous for people and scripts, and
@@ -48,6 +53,7 @@ func DefaultConfig() Config {
 		AuthCacheTTL: service.AuthCacheTTL,
 		RateLimit:    DefaultRateLimit,
 		RateBurst:    DefaultRateBurst,
+		SessionTTL:   service.SessionTTL,
 	}
 }
 
@@ -74,6 +80,9 @@ func (c Config) Validate() error {
 	}
 	if c.AuthCacheTTL < 0 {
 		return fmt.Errorf("--auth-cache-ttl %v must not be negative", c.AuthCacheTTL)
+	}
+	if c.SessionTTL < time.Minute {
+		return fmt.Errorf("--session-ttl %v must be at least 1m", c.SessionTTL)
 	}
 	if !regionRE.MatchString(c.Region) {
 		return fmt.Errorf("--region %q is not a region code such as us-east-1", c.Region)
@@ -113,6 +122,20 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 		}
 		c.AuthCacheTTL = d
 	}
+	if v := getenv("WAT_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return c, fmt.Errorf("WAT_SESSION_TTL %q is not a duration such as 12h", v)
+		}
+		c.SessionTTL = d
+	}
+	if v := getenv("WAT_SECURE_COOKIES"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("WAT_SECURE_COOKIES %q is not true or false", v)
+		}
+		c.SecureCookies = b
+	}
 	if v := getenv("WAT_RATE_LIMIT"); v != "" {
 		r, err := strconv.ParseFloat(v, 64)
 		if err != nil {
@@ -136,6 +159,8 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second each principal may make on average; 0 for no limit (WAT_RATE_LIMIT)")
 	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "requests a principal may make at once (WAT_RATE_BURST)")
 	fs.DurationVar(&c.AuthCacheTTL, "auth-cache-ttl", c.AuthCacheTTL, "how long a verified access key is reused; 0 disables the cache (WAT_AUTH_CACHE_TTL)")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy (WAT_SECURE_COOKIES)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, errHelp

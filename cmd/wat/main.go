@@ -20,7 +20,8 @@ Usage:
   wat lens lint [--json] FILE...
   wat lens risk [--question ID] FILE
   wat report [--data-dir DIR | --database-url URL] lens-review|consolidated [FLAGS] -o FILE
-  wat scan [--format table|json] [--fail-on high|medium] [--list-rules] PATH...
+  wat scan [--format table|json|sarif|markdown] [--fail-on high|medium] [--list-rules]
+        [--workload ID [--apply]] PATH...
   wat version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
@@ -54,7 +55,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "report":
 		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "scan":
-		return scanCmd(args[1:], stdout, stderr)
+		return scanCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return 0

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,11 +19,13 @@ import (
 	"github.com/wat-dev/wat/scan"
 )
 
-const scanUsage = `wat scan: evidence for best practices from infrastructure code, offline
+const scanUsage = `wat scan: evidence for best practices from infrastructure code
 
 Usage:
-  wat scan [--format table|json] [--fail-on high|medium] PATH...
-  wat scan --list-rules [--format table|json]
+  wat scan [--format table|json|sarif|markdown] [--fail-on high|medium] PATH...
+  wat scan PATH... --workload ID [--lens ALIAS] [--apply]
+        [--endpoint-url URL] [--region REGION] [--profile NAME]
+  wat scan --list-rules [--format table|json|sarif|markdown]
 
 Reads CloudFormation templates (YAML or JSON, SAM, CDK output such as
 cdk.out/*.template.json) and Terraform plans (terraform show -json > plan.json).
@@ -30,28 +35,62 @@ the scan goes on. For each pillar it prints the best practices with
 evidence, each rule's PASS, FAIL or UNKNOWN per resource with FILE:LINE,
 and the score: passing practices / practices with evidence. UNKNOWN means
 a value depends on a parameter, an import or something known only after
-deployment.
+deployment. --format sarif writes SARIF 2.1.0 for code-scanning UIs (the
+rules' properties name the best practices), markdown a summary for pull
+requests.
 
 --fail-on LEVEL exits 1 when a failing rule is evidence against a best
 practice of risk LEVEL or above, or when a file could not be read.
+
+--workload ID also stores the scan on a wat server as the evidence of the
+workload's review of the lens (--lens, default wellarchitected), which
+ListCheckSummaries and ListCheckDetails then answer with, and prints to
+stderr the answers the evidence suggests: the practices whose evidence all
+passes selected, the failing resources in the notes. --apply applies them
+(UpdateAnswer; nothing is ever unselected); without it no answer changes.
+The call is signed with the credentials of AWS_ACCESS_KEY_ID and
+AWS_SECRET_ACCESS_KEY, or of the profile (--profile, AWS_PROFILE) in
+~/.aws/credentials; the endpoint is --endpoint-url, AWS_ENDPOINT_URL or
+` + defaultEndpoint + `.
 `
 
+// workloadIDPattern is what a workload ID looks like.
+var workloadIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// scanFormats are the formats of `wat scan`.
+var scanFormats = []string{"table", "json", "sarif", "markdown"}
+
 // scanCmd runs `wat scan`.
-func scanCmd(args []string, stdout, stderr io.Writer) int {
+func scanCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wat scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, scanUsage) }
-	format := fs.String("format", "table", "output format: table or json")
+	format := fs.String("format", "table", "output format: table, json, sarif or markdown")
 	failOn := fs.String("fail-on", "", "exit 1 on a failing rule for a practice of this risk or above: high or medium")
 	listRules := fs.Bool("list-rules", false, "list the rules and the best practices they give evidence for")
+	rem := &remote{getenv: getenv, stderr: stderr}
+	fs.StringVar(&rem.workload, "workload", "", "store the scan as the evidence of this workload (its ID)")
+	fs.StringVar(&rem.lens, "lens", "wellarchitected", "with --workload: the lens whose review gets the evidence")
+	fs.BoolVar(&rem.apply, "apply", false, "with --workload: apply the suggested answers")
+	fs.StringVar(&rem.endpoint, "endpoint-url", "", "with --workload: the wat server (default AWS_ENDPOINT_URL or "+defaultEndpoint+")")
+	fs.StringVar(&rem.region, "region", "", "with --workload: the server's region (default AWS_REGION or us-east-1)")
+	fs.StringVar(&rem.profile, "profile", "", "with --workload: the profile of ~/.aws/credentials to sign with")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	} else if err != nil {
 		return 2
 	}
-	if *format != "table" && *format != "json" {
-		fmt.Fprintf(stderr, "wat scan: --format must be table or json, not %q\n", *format)
+	if !slices.Contains(scanFormats, *format) {
+		fmt.Fprintf(stderr, "wat scan: --format must be one of %s, not %q\n", strings.Join(scanFormats, ", "), *format)
+		return 2
+	}
+	if rem.workload != "" && !workloadIDPattern.MatchString(rem.workload) {
+		fmt.Fprintf(stderr, "wat scan: --workload %q is not a workload ID (32 hexadecimal digits)\n", rem.workload)
+		return 2
+	}
+	if rem.workload == "" && (rem.apply || rem.endpoint != "" || rem.region != "" || rem.profile != "") {
+		fmt.Fprintln(stderr, "wat scan: --apply, --endpoint-url, --region and --profile go with --workload")
 		return 2
 	}
 	var gate framework.Level
@@ -81,13 +120,24 @@ func scanCmd(args []string, stdout, stderr io.Writer) int {
 	resources, more := readTemplates(files)
 	rep := scan.Evaluate(rules, resources, append(problems, more...))
 	sum := summary{Files: len(files), Resources: len(resources)}
-	if *format == "json" {
+	switch *format {
+	case "json":
 		err = printReportJSON(stdout, rep, sum)
-	} else {
+	case "sarif":
+		err = printReportSARIF(stdout, rules, rep)
+	case "markdown":
+		err = printReportMarkdown(stdout, rep, sum)
+	default:
 		err = printReportTable(stdout, rep, sum)
 	}
 	if code := writeOut(stderr, err); code != 0 {
 		return code
+	}
+	if rem.workload != "" {
+		rem.rules, rem.report = rules, rep
+		if code := writeOut(stderr, rem.run(ctx)); code != 0 {
+			return code
+		}
 	}
 	if gate != "" && (rep.FailsAt(gate) || len(rep.Problems) > 0) {
 		return 1

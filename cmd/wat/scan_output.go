@@ -146,7 +146,12 @@ func refOf(bp framework.BestPractice) practiceRef {
 }
 
 func printRules(w io.Writer, rules []*scan.Rule, format string) error {
-	if format == "json" {
+	switch format {
+	case "sarif":
+		return printReportSARIF(w, rules, nil)
+	case "markdown":
+		return printRulesMarkdown(w, rules)
+	case "json":
 		out := []ruleJSON{}
 		for _, r := range rules {
 			rj := ruleJSON{ID: r.ID, Title: r.Title, Description: r.Description, Kinds: r.Kinds, Severity: r.Severity}

@@ -43,9 +43,9 @@ func scanGolden(t *testing.T, name, got string) {
 
 // TestScanGolden scans a small project — a CloudFormation template, CDK
 // output, a Terraform plan, a file that is not a template, one that does
-// not parse, and node_modules, which is not walked — in both formats.
+// not parse, and node_modules, which is not walked — in every format.
 func TestScanGolden(t *testing.T) {
-	for _, format := range []string{"table", "json"} {
+	for _, format := range scanFormats {
 		t.Run(format, func(t *testing.T) {
 			stdout, stderr, code := runScan(t, "--format", format, scanProject)
 			if code != 0 || stderr != "" {
@@ -114,7 +114,10 @@ func TestScanFailOn(t *testing.T) {
 		{[]string{"--fail-on", "high", clean, broken}, 1},
 		{[]string{clean, broken}, 0},
 		{[]string{"--fail-on", "low", clean}, 2},
-		{[]string{"--format", "sarif", clean}, 2},
+		{[]string{"--format", "sarif", clean}, 0},
+		{[]string{"--format", "xml", clean}, 2},
+		{[]string{"--apply", clean}, 2},
+		{[]string{"--endpoint-url", "http://127.0.0.1:1", clean}, 2},
 		{[]string{}, 2},
 	} {
 		_, stderr, code := runScan(t, tc.args...)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/wat-dev/wat/api"
 	"github.com/wat-dev/wat/service"
+	"github.com/wat-dev/wat/web"
 )
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
@@ -50,7 +51,8 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	defer store.Close()
-	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL()})
+	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
+		SessionTTL: cfg.SessionTTL})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		return fmt.Errorf("creating the default account: %w", err)
@@ -62,6 +64,16 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		}
 		log.Info("created the default account", "account", creds.AccountID, "credentials", credFile)
 	}
+	admin, err := svc.EnsureAdminPassword(ctx)
+	if err != nil {
+		return fmt.Errorf("giving the default account's admin a console password: %w", err)
+	}
+	if creds == nil && admin.Password != "" {
+		if err := appendConsolePassword(credFile, admin); err != nil {
+			return err
+		}
+		log.Info("gave the default account's admin a console password", "account", admin.AccountID, "credentials", credFile)
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return err
@@ -69,6 +81,11 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	handler := api.New(svc, log)
 	handler.Audit = store
 	handler.Limiter = api.NewLimiter(cfg.RateLimit, cfg.RateBurst, nil)
+	console, built := web.Console()
+	if built {
+		handler.Console = console
+	}
+	handler.SecureCookies = cfg.SecureCookies
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -82,10 +99,12 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	fmt.Fprintf(stdout, "  endpoint:    %s  (region %s)\n", endpoint, cfg.Region)
 	fmt.Fprintf(stdout, "  database:    %s\n", where)
 	fmt.Fprintf(stdout, "  credentials: %s\n", credFile)
+	printConsole(stdout, endpoint+"/", built, credFile, creds, admin)
 	fmt.Fprintf(stdout, "  try:         AWS_SHARED_CREDENTIALS_FILE=%s aws --endpoint-url %s --region %s wellarchitected list-workloads\n", credFile, endpoint, cfg.Region)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go expireInvitations(ctx, svc, log, time.Minute)
+	go purgeSessions(ctx, svc, log, 10*time.Minute)
 	select {
 	case err := <-errc:
 		return err
@@ -121,8 +140,11 @@ func expireInvitations(ctx context.Context, svc *service.Service, log *slog.Logg
 // credentials file, mode 0600. An existing file is never overwritten: the
 // credentials then go to a new file beside it.
 func writeCredentials(dir string, c *service.AccountCredentials) (string, error) {
-	body := fmt.Sprintf("# wat admin of account %s (%s)\n[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n",
-		c.AccountID, c.UserARN, c.AccessKeyID, c.SecretAccessKey)
+	body := fmt.Sprintf("# wat admin of account %s (%s)\n", c.AccountID, c.UserARN)
+	if c.ConsolePassword != "" {
+		body += consolePasswordLine(c.AccountID, service.AdminUser, c.ConsolePassword)
+	}
+	body += fmt.Sprintf("[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n", c.AccessKeyID, c.SecretAccessKey)
 	path := filepath.Join(dir, "credentials")
 	for i := 0; ; i++ {
 		if i > 0 {

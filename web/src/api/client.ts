@@ -1,0 +1,121 @@
+// The console's client of wat's AWS-compatible API: the same paths and JSON
+// as the AWS SDKs send (restJson1), authenticated by the session cookie and
+// the session's CSRF token instead of a SigV4 signature.
+
+export interface Session {
+  accountId: string;
+  userName: string;
+  userArn: string;
+  isAdmin: boolean;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** ApiError is an error answered by the server, in AWS's error shape. */
+export class ApiError extends Error {
+  status: number;
+  type: string;
+  fields: { Name?: string; Message?: string }[];
+  constructor(status: number, type: string, message: string, fields: { Name?: string; Message?: string }[] = []) {
+    super(message);
+    this.status = status;
+    this.type = type;
+    this.fields = fields;
+  }
+}
+
+let csrfToken = '';
+let onSignedOut: () => void = () => {};
+
+/** setSession makes later calls carry the session's CSRF token. */
+export function setSession(s: Session | null) {
+  csrfToken = s ? s.csrfToken : '';
+}
+
+/** whenSignedOut registers what to do when the server no longer knows the session. */
+export function whenSignedOut(f: () => void) {
+  onSignedOut = f;
+}
+
+export type Query = Record<string, string | number | boolean | string[] | undefined | null>;
+
+function queryString(q?: Query): string {
+  if (!q) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) v.forEach((x) => p.append(k, x));
+    else p.append(k, String(v));
+  }
+  const s = p.toString();
+  return s ? '?' + s : '';
+}
+
+/** seg percent-encodes one path label (ARNs hold "/" and ":"). */
+export function seg(s: string): string {
+  return encodeURIComponent(s);
+}
+
+/** call sends one API request and returns its decoded JSON body. */
+export async function call<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const res = await fetch(path + queryString(opts.query), { method, headers, body, credentials: 'same-origin' });
+  const text = await res.text();
+  let data: any = {};
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { Message: text };
+    }
+  }
+  if (!res.ok) {
+    const type = (res.headers.get('X-Amzn-ErrorType') || data.__type || '').split(':')[0];
+    const err = new ApiError(res.status, type, data.Message || data.message || res.statusText, data.Fields || []);
+    if (res.status === 401 || (res.status === 403 && type === 'UnrecognizedClientException')) onSignedOut();
+    throw err;
+  }
+  return data as T;
+}
+
+/** clientToken returns a fresh idempotency token. */
+export function clientToken(): string {
+  return crypto.randomUUID();
+}
+
+async function sessionCall(method: string, body?: unknown): Promise<Session> {
+  const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch('/console/api/session', {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (res.status === 204) return undefined as unknown as Session;
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, '', data.message || res.statusText);
+  return data as Session;
+}
+
+export const session = {
+  get: () => sessionCall('GET'),
+  signIn: (accountId: string, userName: string, password: string) => sessionCall('POST', { accountId, userName, password }),
+  signOut: () => sessionCall('DELETE'),
+};
+
+/** consoleGet reads one of the console-only endpoints. */
+export async function consoleGet<T>(path: string, query?: Query): Promise<T> {
+  const res = await fetch('/console/api/' + path + queryString(query), {
+    headers: { 'X-CSRF-Token': csrfToken },
+    credentials: 'same-origin',
+  });
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, '', data.message || res.statusText);
+  return data as T;
+}

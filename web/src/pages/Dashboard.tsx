@@ -1,0 +1,178 @@
+// Dashboard: how many workloads carry high and medium risks, the workload
+// reviews, and for the selected workload its milestones and its risks per
+// pillar in the framework lens.
+import { useMemo, useState } from 'react';
+import BarChart from '@cloudscape-design/components/bar-chart';
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import TextFilter from '@cloudscape-design/components/text-filter';
+import Button from '@cloudscape-design/components/button';
+import { allPages, wa } from '../api/ops';
+import type { WorkloadSummary } from '../api/types';
+import { ErrorAlert, RiskCount, useAsync } from '../components/common';
+import { answered, date, total } from '../format';
+import { followLink, href } from '../router';
+
+type RiskFilter = 'all' | 'high' | 'medium';
+
+export function Dashboard() {
+  const list = useAsync(() => allPages((t) => wa.listWorkloads(undefined, t), 'WorkloadSummaries'), []);
+  const [filter, setFilter] = useState<RiskFilter>('all');
+  const [text, setText] = useState('');
+  const [selected, setSelected] = useState<WorkloadSummary | undefined>();
+  const workloads = list.data ?? [];
+  const high = workloads.filter((w) => (w.RiskCounts?.HIGH ?? 0) > 0);
+  const medium = workloads.filter((w) => (w.RiskCounts?.MEDIUM ?? 0) > 0);
+  const shown = useMemo(
+    () =>
+      (filter === 'high' ? high : filter === 'medium' ? medium : workloads).filter((w) =>
+        w.WorkloadName.toLowerCase().includes(text.toLowerCase()),
+      ),
+    [filter, text, workloads],
+  );
+  const current = selected ?? shown[0];
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          actions={
+            <Button variant="primary" href="#/workloads/new" onFollow={followLink}>
+              Define workload
+            </Button>
+          }
+        >
+          Dashboard
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <ErrorAlert error={list.error} />
+        <Container header={<Header variant="h2">Workloads overview</Header>}>
+          <ColumnLayout columns={3} variant="text-grid">
+            <Counter label="Total workloads" n={workloads.length} onClick={() => setFilter('all')} loading={list.loading} />
+            <Counter label="Workloads with high risks" n={high.length} onClick={() => setFilter('high')} loading={list.loading} />
+            <Counter label="Workloads with medium risks" n={medium.length} onClick={() => setFilter('medium')} loading={list.loading} />
+          </ColumnLayout>
+        </Container>
+        <Table
+          data-testid="dashboard-reviews"
+          header={
+            <Header variant="h2" counter={`(${shown.length})`}>
+              Workload reviews
+            </Header>
+          }
+          loading={list.loading}
+          loadingText="Loading workloads"
+          items={shown}
+          trackBy="WorkloadId"
+          selectionType="single"
+          selectedItems={current ? [current] : []}
+          onSelectionChange={(e) => setSelected(e.detail.selectedItems[0])}
+          ariaLabels={{ itemSelectionLabel: (_s, w) => `Select ${w.WorkloadName}`, selectionGroupLabel: 'Workload selection' }}
+          filter={
+            <SpaceBetween direction="horizontal" size="s">
+              <TextFilter filteringText={text} onChange={(e) => setText(e.detail.filteringText)} filteringPlaceholder="Find workloads" filteringAriaLabel="Find workloads" />
+              <SegmentedControl
+                selectedId={filter}
+                onChange={(e) => setFilter(e.detail.selectedId as RiskFilter)}
+                label="Filter by risk"
+                options={[
+                  { id: 'all', text: 'All' },
+                  { id: 'high', text: 'High risks' },
+                  { id: 'medium', text: 'Medium risks' },
+                ]}
+              />
+            </SpaceBetween>
+          }
+          empty={<Box textAlign="center">No workloads. Define one to start a review.</Box>}
+          columnDefinitions={[
+            {
+              id: 'name',
+              header: 'Workload name',
+              cell: (w) => (
+                <Link href={href('workloads', w.WorkloadId)} onFollow={followLink}>
+                  {w.WorkloadName}
+                </Link>
+              ),
+            },
+            { id: 'answered', header: 'Questions answered', cell: (w) => `${answered(w.RiskCounts)}/${total(w.RiskCounts)}` },
+            { id: 'high', header: 'High risks', cell: (w) => <RiskCount n={w.RiskCounts?.HIGH} risk="HIGH" /> },
+            { id: 'medium', header: 'Medium risks', cell: (w) => <RiskCount n={w.RiskCounts?.MEDIUM} risk="MEDIUM" /> },
+            { id: 'updated', header: 'Last updated', cell: (w) => date(w.UpdatedAt) },
+          ]}
+        />
+        {current && <SelectedWorkload key={current.WorkloadId} w={current} />}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}
+
+function Counter({ label, n, onClick, loading }: { label: string; n: number; onClick: () => void; loading: boolean }) {
+  return (
+    <div>
+      <Box variant="awsui-key-label">{label}</Box>
+      <Link variant="awsui-value-large" href="#" onFollow={(e) => (e.preventDefault(), onClick())} ariaLabel={`${label}: ${n}. Show them`}>
+        {loading ? '-' : String(n)}
+      </Link>
+    </div>
+  );
+}
+
+function SelectedWorkload({ w }: { w: WorkloadSummary }) {
+  const milestones = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 100), [w.WorkloadId]);
+  const review = useAsync(
+    () => (w.Lenses?.includes('wellarchitected') ? wa.getLensReview(w.WorkloadId, 'wellarchitected') : Promise.resolve(undefined)),
+    [w.WorkloadId],
+  );
+  const pillars = review.data?.LensReview.PillarReviewSummaries ?? [];
+  return (
+    <ColumnLayout columns={2}>
+      <Container header={<Header variant="h2" description={w.WorkloadName}>Milestones</Header>}>
+        <ErrorAlert error={milestones.error} />
+        {milestones.data && milestones.data.length === 0 && <Box>No milestones saved yet.</Box>}
+        <ul>
+          {(milestones.data ?? []).slice(0, 10).map((m) => (
+            <li key={m.MilestoneNumber}>
+              <Link href={href('workloads', w.WorkloadId, 'milestones', m.MilestoneNumber)} onFollow={followLink}>
+                {m.MilestoneName}
+              </Link>{' '}
+              — {date(m.RecordedAt)}
+            </li>
+          ))}
+        </ul>
+      </Container>
+      <Container header={<Header variant="h2" description="AWS Well-Architected Framework lens">Risks per pillar</Header>}>
+        <ErrorAlert error={review.error} />
+        {review.data === undefined && !review.loading ? (
+          <Box>This workload does not use the framework lens.</Box>
+        ) : (
+          <BarChart
+            statusType={review.loading ? 'loading' : 'finished'}
+            series={[
+              { title: 'High risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.HIGH ?? 0 })) },
+              { title: 'Medium risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.MEDIUM ?? 0 })) },
+            ]}
+            xScaleType="categorical"
+            stackedBars
+            horizontalBars
+            height={260}
+            hideFilter
+            ariaLabel="High and medium risks per pillar"
+            xTitle="Pillar"
+            yTitle="Risks"
+            empty={<Box textAlign="center">No data</Box>}
+          />
+        )}
+      </Container>
+    </ColumnLayout>
+  );
+}

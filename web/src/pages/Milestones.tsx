@@ -1,0 +1,92 @@
+// A workload's milestones: the list, a chart of high and medium risks over
+// them, and the choice of two to compare.
+import { useState } from 'react';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import LineChart from '@cloudscape-design/components/line-chart';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { allPages, wa } from '../api/ops';
+import type { MilestoneSummary, Workload } from '../api/types';
+import { ErrorAlert, RiskCount, useAsync } from '../components/common';
+import { answered, date, total } from '../format';
+import { followLink, href, navigate } from '../router';
+
+export function Milestones({ w, version }: { w: Workload; version: number }) {
+  const list = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 1000), [w.WorkloadId, version]);
+  const [selected, setSelected] = useState<MilestoneSummary[]>([]);
+  const ms = [...(list.data ?? [])].sort((a, b) => a.MilestoneNumber - b.MilestoneNumber);
+  const compare = () => {
+    const [a, b] = [...selected].sort((x, y) => x.MilestoneNumber - y.MilestoneNumber);
+    navigate(href('workloads', w.WorkloadId, 'compare') + `?from=${a.MilestoneNumber}&to=${b ? b.MilestoneNumber : ''}`);
+  };
+  return (
+    <SpaceBetween size="l">
+      <ErrorAlert error={list.error} />
+      <Table
+        data-testid="milestones-table"
+        header={
+          <Header
+            variant="h2"
+            counter={`(${ms.length})`}
+            description="Choose two milestones to compare them, or one to compare it with the current state."
+            actions={
+              <Button disabled={selected.length < 1 || selected.length > 2} onClick={compare} data-testid="compare-milestones">
+                Compare
+              </Button>
+            }
+          >
+            Milestones
+          </Header>
+        }
+        loading={list.loading}
+        items={[...ms].reverse()}
+        trackBy="MilestoneNumber"
+        selectionType="multi"
+        selectedItems={selected}
+        onSelectionChange={(e) => setSelected(e.detail.selectedItems.slice(-2))}
+        ariaLabels={{
+          itemSelectionLabel: (_s, m) => `Select ${m.MilestoneName}`,
+          allItemsSelectionLabel: () => 'Select all milestones',
+          selectionGroupLabel: 'Milestone selection',
+        }}
+        empty={<Box textAlign="center">No milestones. Save one from the workload's page.</Box>}
+        columnDefinitions={[
+          { id: 'n', header: 'Number', cell: (m) => m.MilestoneNumber },
+          {
+            id: 'name',
+            header: 'Name',
+            cell: (m) => (
+              <Link href={href('workloads', w.WorkloadId, 'milestones', m.MilestoneNumber)} onFollow={followLink}>
+                {m.MilestoneName}
+              </Link>
+            ),
+          },
+          { id: 'answered', header: 'Questions answered', cell: (m) => `${answered(m.WorkloadSummary?.RiskCounts)}/${total(m.WorkloadSummary?.RiskCounts)}` },
+          { id: 'high', header: 'High risks', cell: (m) => <RiskCount n={m.WorkloadSummary?.RiskCounts?.HIGH} risk="HIGH" /> },
+          { id: 'medium', header: 'Medium risks', cell: (m) => <RiskCount n={m.WorkloadSummary?.RiskCounts?.MEDIUM} risk="MEDIUM" /> },
+          { id: 'recorded', header: 'Saved', cell: (m) => date(m.RecordedAt) },
+        ]}
+      />
+      {ms.length > 0 && (
+        <Container header={<Header variant="h2">Risks over milestones</Header>}>
+          <LineChart
+            series={[
+              { title: 'High risks', type: 'line', data: ms.map((m) => ({ x: m.MilestoneName, y: m.WorkloadSummary?.RiskCounts?.HIGH ?? 0 })) },
+              { title: 'Medium risks', type: 'line', data: ms.map((m) => ({ x: m.MilestoneName, y: m.WorkloadSummary?.RiskCounts?.MEDIUM ?? 0 })) },
+            ]}
+            xScaleType="categorical"
+            height={220}
+            hideFilter
+            ariaLabel="High and medium risks over milestones"
+            xTitle="Milestone"
+            yTitle="Risks"
+          />
+        </Container>
+      )}
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,195 @@
+// Notifications: the lens reviews of workloads (and review templates) whose
+// lens has a newer major version or was deprecated. For an upgrade, what
+// changed per pillar between the version in use and the latest, and an
+// upgrade that first saves a milestone of the workload as it was.
+import { useState } from 'react';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Link from '@cloudscape-design/components/link';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import { allPages } from '../api/ops';
+import { wx } from '../api/ops_extra';
+import type { NotificationSummaryX } from '../api/types_extra';
+import { ErrorAlert, useAsync } from '../components/common';
+import { useFlash } from '../flash';
+import { followLink, href } from '../router';
+import { VersionDiff } from './lenses/VersionDiff';
+
+type Upgrade = NonNullable<NotificationSummaryX['LensUpgradeSummary']>;
+const keyOf = (n: NotificationSummaryX) => `${n.Type}|${n.LensUpgradeSummary?.ResourceArn ?? n.LensUpgradeSummary?.WorkloadId}|${n.LensUpgradeSummary?.LensAlias}`;
+
+function TypeText({ type }: { type?: string }) {
+  if (type === 'LENS_VERSION_UPGRADED') return <StatusIndicator type="info">Upgrade available</StatusIndicator>;
+  if (type === 'LENS_VERSION_DEPRECATED') return <StatusIndicator type="warning">Lens version deprecated</StatusIndicator>;
+  return <>{type ?? '-'}</>;
+}
+
+function Resource({ u }: { u: Upgrade }) {
+  if (u.WorkloadId)
+    return (
+      <Link href={href('workloads', u.WorkloadId)} onFollow={followLink}>
+        {u.WorkloadName ?? u.WorkloadId}
+      </Link>
+    );
+  if (u.ResourceArn)
+    return (
+      <Link href={href('templates', u.ResourceArn)} onFollow={followLink}>
+        {u.ResourceName ?? u.ResourceArn}
+      </Link>
+    );
+  return <>-</>;
+}
+
+export function Notifications() {
+  const list = useAsync(() => allPages((t) => wx.listNotifications(t), 'NotificationSummaries'), []);
+  // Notifications name lenses by alias (an ARN for custom lenses): show their names.
+  const lenses = useAsync(() => allPages((t) => wx.listLenses({ NextToken: t }), 'LensSummaries'), []);
+  const lensName = (alias: string) => lenses.data?.find((l) => l.LensAlias === alias || l.LensArn === alias)?.LensName ?? alias;
+  const [selected, setSelected] = useState<NotificationSummaryX[]>([]);
+  const one = selected[0];
+  return (
+    <SpaceBetween size="l">
+      <ErrorAlert error={list.error} />
+      <Table
+        data-testid="notifications"
+        header={
+          <Header variant="h1" counter={list.data ? `(${list.data.length})` : undefined} description="Lens reviews whose lens has a new major version, or a version that was deprecated.">
+            Notifications
+          </Header>
+        }
+        loading={list.loading}
+        loadingText="Loading notifications"
+        wrapLines
+        items={list.data ?? []}
+        trackBy={keyOf}
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
+        ariaLabels={{ itemSelectionLabel: (_s, n) => `Select ${n.LensUpgradeSummary?.WorkloadName ?? n.LensUpgradeSummary?.ResourceName ?? 'notification'}`, selectionGroupLabel: 'Notification selection' }}
+        empty={<Box textAlign="center">No notifications: every lens review uses its lens's latest version.</Box>}
+        columnDefinitions={[
+          { id: 'type', header: 'Notification', cell: (n) => <TypeText type={n.Type} /> },
+          { id: 'resource', header: 'Workload or template', cell: (n) => (n.LensUpgradeSummary ? <Resource u={n.LensUpgradeSummary} /> : '-') },
+          {
+            id: 'lens',
+            header: 'Lens',
+            cell: (n) =>
+              n.LensUpgradeSummary?.LensAlias ? (
+                <Link href={href('lenses', n.LensUpgradeSummary.LensAlias)} onFollow={followLink}>
+                  {lensName(n.LensUpgradeSummary.LensAlias)}
+                </Link>
+              ) : (
+                '-'
+              ),
+          },
+          { id: 'current', header: 'Version in use', cell: (n) => n.LensUpgradeSummary?.CurrentLensVersion ?? '-' },
+          { id: 'latest', header: 'Latest version', cell: (n) => n.LensUpgradeSummary?.LatestLensVersion ?? '-' },
+        ]}
+      />
+      {one?.LensUpgradeSummary && <UpgradeDetails key={keyOf(one)} n={one} onUpgraded={() => (setSelected([]), list.reload())} />}
+      {!one && (list.data?.length ?? 0) > 0 && <Box color="text-body-secondary">Select a notification to see what changed and upgrade.</Box>}
+    </SpaceBetween>
+  );
+}
+
+function UpgradeDetails({ n, onUpgraded }: { n: NotificationSummaryX; onUpgraded: () => void }) {
+  const u = n.LensUpgradeSummary!;
+  const alias = u.LensAlias ?? u.LensArn ?? '';
+  const upgradable = n.Type === 'LENS_VERSION_UPGRADED';
+  const diff = useAsync(
+    () => (upgradable ? wx.lensVersionDifference(alias, u.CurrentLensVersion, u.LatestLensVersion) : Promise.resolve(null)),
+    [alias, u.CurrentLensVersion, u.LatestLensVersion, upgradable],
+  );
+  const [asking, setAsking] = useState(false);
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description={upgradable ? `From version ${u.CurrentLensVersion} to ${u.LatestLensVersion}.` : 'The version in use was deprecated by the lens owner.'}
+          actions={
+            upgradable && (
+              <Button variant="primary" onClick={() => setAsking(true)} data-testid="upgrade">
+                Upgrade
+              </Button>
+            )
+          }
+        >
+          What changed
+        </Header>
+      }
+    >
+      <ErrorAlert error={diff.error} header="The versions could not be compared" />
+      {diff.loading && <Box>Comparing the versions…</Box>}
+      {diff.data && <VersionDiff pillars={diff.data.VersionDifferences?.PillarDifferences ?? []} />}
+      {!upgradable && <Box>There is no newer version to upgrade to. The review keeps its answers on the deprecated version.</Box>}
+      {asking && <UpgradeModal u={u} alias={alias} onClose={() => setAsking(false)} onUpgraded={onUpgraded} />}
+    </Container>
+  );
+}
+
+function UpgradeModal({ u, alias, onClose, onUpgraded }: { u: Upgrade; alias: string; onClose: () => void; onUpgraded: () => void }) {
+  const workload = !!u.WorkloadId;
+  const [name, setName] = useState(`Before upgrading to ${u.LatestLensVersion ?? 'the latest version'}`.slice(0, 100));
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const flash = useFlash();
+  const nameError = workload && (name.trim().length < 3 || name.length > 100) ? 'A milestone name has 3 to 100 characters.' : undefined;
+  const upgrade = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (workload) await wx.upgradeLensReview(u.WorkloadId!, alias, name.trim());
+      else await wx.upgradeReviewTemplateLensReview(u.ResourceArn ?? '', alias);
+      flash({ type: 'success', content: `Upgraded ${u.WorkloadName ?? u.ResourceName ?? ''} to version ${u.LatestLensVersion}.` });
+      onUpgraded();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      visible
+      onDismiss={onClose}
+      header={`Upgrade to version ${u.LatestLensVersion}`}
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={upgrade} loading={busy} disabled={!!nameError} data-testid="upgrade-submit">
+              Upgrade
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        {workload ? (
+          <>
+            <Box variant="p">
+              Before the upgrade, a milestone saves the workload as it is now. Answers to questions that remain carry over; new
+              questions start unanswered.
+            </Box>
+            <FormField label="Milestone name" errorText={nameError} constraintText="3 to 100 characters.">
+              <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="Milestone name" />
+            </FormField>
+          </>
+        ) : (
+          <Box variant="p">The template's answers to questions that remain carry over; new questions start unanswered.</Box>
+        )}
+        <ErrorAlert error={error} header="The lens review was not upgraded" />
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,169 @@
+// One question of a review template: its best practices, "None of these",
+// "Question does not apply" with a reason, and notes. Every change is saved
+// at once, in order (notes after a pause), as on the workload review page.
+import { useEffect, useRef, useState } from 'react';
+import Box from '@cloudscape-design/components/box';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Textarea from '@cloudscape-design/components/textarea';
+import Toggle from '@cloudscape-design/components/toggle';
+import { wx } from '../../api/ops_extra';
+import type { ChoiceReason } from '../../api/types';
+import type { ReviewTemplateAnswer } from '../../api/types_extra';
+import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
+
+const reasons: { value: ChoiceReason; label: string }[] = [
+  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
+  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
+  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
+  { value: 'OTHER', label: 'Other' },
+  { value: 'NONE', label: 'None' },
+];
+const NOTES_MAX = 2084;
+const isNone = (c: { ChoiceId: string; Title: string }) => c.Title === 'None of these' || c.ChoiceId.endsWith('_no');
+
+interface Draft {
+  selected: string[];
+  applicable: boolean;
+  reason?: ChoiceReason;
+  notes: string;
+}
+
+export function TemplateQuestion({
+  arn,
+  alias,
+  qid,
+  n,
+  onSaved,
+  footer,
+}: {
+  arn: string;
+  alias: string;
+  qid: string;
+  n: number;
+  onSaved: (a: ReviewTemplateAnswer) => void;
+  footer: React.ReactNode;
+}) {
+  const loaded = useAsync(() => wx.getReviewTemplateAnswer(arn, alias, qid).then((r) => r.Answer), [arn, alias, qid]);
+  const [answer, setAnswer] = useState<ReviewTemplateAnswer>();
+  const [d, setD] = useState<Draft>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const seq = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useEffect(() => {
+    const a = loaded.data;
+    if (!a) return;
+    setAnswer(a);
+    setD({ selected: a.SelectedChoices ?? [], applicable: a.IsApplicable !== false, reason: a.Reason, notes: a.Notes ?? '' });
+  }, [loaded.data]);
+
+  // Saves are chained so that they reach the server in the order made.
+  const save = (next: Draft) => {
+    setD(next);
+    const mine = ++seq.current;
+    setSaving(true);
+    const body = { SelectedChoices: next.selected, Notes: next.notes, IsApplicable: next.applicable, Reason: next.applicable ? undefined : next.reason ?? 'NONE' };
+    chain.current = chain.current
+      .then(() => wx.updateReviewTemplateAnswer(arn, alias, qid, body))
+      .then(
+        (r) => {
+          if (mine === seq.current) (setAnswer(r.Answer), setError(undefined), setSaving(false));
+          onSaved(r.Answer);
+        },
+        (e) => mine === seq.current && (setError(e), setSaving(false)),
+      );
+  };
+  const saveSoon = (next: Draft) => {
+    setD(next);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => save(next), 600);
+  };
+
+  if (loaded.error) return <ErrorAlert error={loaded.error} />;
+  if (!answer || !d) return <Container>Loading question…</Container>;
+  const choices = answer.Choices ?? [];
+  const toggle = (cid: string, on: boolean) => {
+    const c = choices.find((x) => x.ChoiceId === cid)!;
+    let sel = on ? [...d.selected, cid] : d.selected.filter((x) => x !== cid);
+    // "None of these" excludes every other choice, and the other way round.
+    if (on && isNone(c)) sel = [cid];
+    else if (on) sel = sel.filter((x) => !isNone(choices.find((y) => y.ChoiceId === x) ?? { ChoiceId: x, Title: '' }));
+    save({ ...d, selected: sel });
+  };
+
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description={answer.QuestionDescription}
+          info={
+            <span aria-live="polite" data-testid="template-answer-status">
+              <StatusIndicator type={answer.AnswerStatus === 'ANSWERED' ? 'success' : 'pending'}>{answer.AnswerStatus === 'ANSWERED' ? 'Answered' : 'Unanswered'}</StatusIndicator>
+            </span>
+          }
+        >
+          {n}. {answer.QuestionTitle}
+        </Header>
+      }
+      footer={
+        <SpaceBetween size="s">
+          <Box float="right">{footer}</Box>
+          <Box variant="small" color="text-status-inactive">
+            {saving ? 'Saving…' : 'Changes are saved as you make them.'}
+          </Box>
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        <ErrorAlert error={error} header="The answer was not saved" />
+        <Toggle checked={!d.applicable} onChange={(e) => save({ ...d, applicable: !e.detail.checked, reason: e.detail.checked ? d.reason ?? 'NONE' : undefined })}>
+          Question does not apply to this workload
+        </Toggle>
+        {!d.applicable && (
+          <FormField label="Reason">
+            <Select
+              selectedOption={reasons.find((r) => r.value === (d.reason ?? 'NONE'))!}
+              onChange={(e) => save({ ...d, reason: e.detail.selectedOption.value as ChoiceReason })}
+              options={reasons}
+              ariaLabel="Reason the question does not apply"
+            />
+          </FormField>
+        )}
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={!d.applicable} aria-label="Best practices">
+          <SpaceBetween size="xs">
+            {choices.map((c) => (
+              <div key={c.ChoiceId} data-choice={c.ChoiceId}>
+                <Checkbox checked={d.selected.includes(c.ChoiceId)} disabled={!d.applicable} onChange={(e) => toggle(c.ChoiceId, e.detail.checked)} description={c.Description}>
+                  {c.Title}
+                </Checkbox>
+                {c.HelpfulResource?.Url && (
+                  <Box variant="small" padding={{ left: 'xl' }}>
+                    <SafeLink url={c.HelpfulResource.Url}>{c.HelpfulResource.DisplayText || 'Learn more'}</SafeLink>
+                  </Box>
+                )}
+              </div>
+            ))}
+          </SpaceBetween>
+        </fieldset>
+        <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? `Notes have at most ${NOTES_MAX} characters.` : undefined}>
+          <Textarea value={d.notes} onChange={(e) => saveSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />
+        </FormField>
+        {(answer.HelpfulResourceUrl || answer.ImprovementPlanUrl) && (
+          <SpaceBetween direction="horizontal" size="m">
+            {answer.HelpfulResourceUrl && <SafeLink url={answer.HelpfulResourceUrl}>{answer.HelpfulResourceDisplayText || 'Helpful resource'}</SafeLink>}
+            {answer.ImprovementPlanUrl && <SafeLink url={answer.ImprovementPlanUrl}>Improvement plan</SafeLink>}
+          </SpaceBetween>
+        )}
+      </SpaceBetween>
+    </Container>
+  );
+}
