@@ -1,9 +1,8 @@
-// The pages beyond the review workflow, in a real browser against a real
-// server: import a custom lens (a rejected one shows its problems per
-// location), publish it after reviewing the changes, share it, read it,
-// upgrade a workload after a new major version, create a profile and a review
-// template, answer a template question, and read the users and the audit log
-// in Settings. Untrusted names render as text throughout.
+// The pages beyond the review workflow, in a real browser against a real server:
+// import a custom lens (a rejected one shows its problems per location), publish
+// it after reviewing the changes, share, export, read it, upgrade a workload to a
+// new major version, create a profile and a review template, answer a template
+// question, and Settings for an admin and a user. Untrusted names stay text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -30,28 +29,21 @@ before(async () => {
   page.on('pageerror', (e) => pageErrors.push(e));
   await signIn(page, srv);
 });
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+after(async () => (await browser?.close(), await srv?.stop()));
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-async function api(method, path, body) {
-  return page.evaluate(
+const api = (method, path, body) =>
+  page.evaluate(
     async ([method, path, body]) => {
-      const s = await (await fetch('/console/api/session')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'X-CSRF-Token': s.csrfToken, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      const { csrfToken } = await (await fetch('/console/api/session')).json();
+      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
+      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return text ? JSON.parse(text) : {};
     },
     [method, path, body],
   );
-}
 
 async function noXss() {
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'an untrusted name ran a script');
@@ -219,7 +211,7 @@ test('profiles: create by answering the profile questions; names render as text'
   await noXss();
   await shot(page, 'profile-detail');
   // Edit: a new description and choice make a new profile version.
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
   await page.getByRole('heading', { name: `Edit ${name}`, level: 1 }).waitFor();
   await page.getByLabel('Description', { exact: true }).fill('Customer-facing retail and payments');
   await page.getByRole('checkbox', { name: 'Financial' }).check();

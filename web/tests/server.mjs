@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const bin = process.env.WAT_BIN || resolve(import.meta.dirname, '../../bin/wat');
   const dataDir = mkdtempSync(join(tmpdir(), 'wat-console-'));
-  const proc = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir], {
+  const proc = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WAT_LOG_LEVEL: process.env.WAT_LOG_LEVEL || 'warn' },
   });
@@ -22,7 +22,7 @@ export async function startServer() {
       out += d;
       const endpoint = /endpoint:\s+(http:\/\/\S+)/.exec(out)?.[1];
       const password = /sign in:.*password (\S+)/.exec(out)?.[1];
-      const account = /sign in:\s+account (\d{12})/.exec(out)?.[1];
+      const account = /account[:\s]+(\d{12})/.exec(out)?.[1];
       if (endpoint && password && /console:/.test(out)) {
         clearTimeout(timer);
         ok({ endpoint, password, account });

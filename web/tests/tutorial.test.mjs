@@ -44,6 +44,7 @@ async function tutorial(page) {
   await page.getByTestId('submit-workload').click();
   await page.getByText('Enter a name of 3 to 100 characters.').waitFor();
   await page.getByText('Choose an environment.').waitFor();
+  await page.getByText('Enter the review owner: 3 to 255 characters.').waitFor();
   await shot(page, '02-define-workload-errors');
   await page.getByLabel('Name', { exact: true }).fill(NAME);
   await page.getByLabel('Description', { exact: true }).fill('Online store for customers in the United States and Canada');

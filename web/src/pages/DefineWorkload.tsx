@@ -65,7 +65,7 @@ export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
   const len = (s: string) => [...s.trim()].length;
   if (len(f.WorkloadName) < 3 || len(f.WorkloadName) > 100) e.WorkloadName = 'Enter a name of 3 to 100 characters.';
   if (len(f.Description) < 3 || len(f.Description) > 250) e.Description = 'Enter a description of 3 to 250 characters.';
-  if (f.ReviewOwner && (len(f.ReviewOwner) < 3 || len(f.ReviewOwner) > 255)) e.ReviewOwner = 'Enter 3 to 255 characters.';
+  if (len(f.ReviewOwner) < 3 || len(f.ReviewOwner) > 255) e.ReviewOwner = 'Enter the review owner: 3 to 255 characters.';
   if (!f.Environment) e.Environment = 'Choose an environment.';
   const nonAws = list(f.NonAwsRegions);
   if (f.AwsRegions.length === 0 && nonAws.length === 0) e.AwsRegions = 'Choose at least one AWS Region or enter a non-AWS Region.';

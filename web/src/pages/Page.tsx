@@ -2,18 +2,33 @@
 import Box from '@cloudscape-design/components/box';
 import type { Session } from '../api/client';
 import type { Route } from '../router';
+import { lazy, Suspense } from 'react';
+import Spinner from '@cloudscape-design/components/spinner';
 import { Dashboard } from './Dashboard';
-import { Workloads } from './Workloads';
-import { DefineWorkload } from './DefineWorkload';
-import { WorkloadDetails } from './WorkloadDetails';
-import { LensDetails } from './LensDetails';
-import { Review } from './Review';
-import { MilestoneView } from './MilestoneView';
-import { CompareMilestones } from './CompareMilestones';
-import { Invitations } from './Invitations';
 import { extraPage } from './extra';
 
-export function Page({ route, session }: { route: Route; session: Session }) {
+// The dashboard is in the first bundle; every other page is fetched when
+// first opened, so a cold load parses only what the dashboard needs.
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType<any>>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const Workloads = named(() => import('./Workloads'), 'Workloads');
+const DefineWorkload = named(() => import('./DefineWorkload'), 'DefineWorkload');
+const WorkloadDetails = named(() => import('./WorkloadDetails'), 'WorkloadDetails');
+const LensDetails = named(() => import('./LensDetails'), 'LensDetails');
+const Review = named(() => import('./Review'), 'Review');
+const MilestoneView = named(() => import('./MilestoneView'), 'MilestoneView');
+const CompareMilestones = named(() => import('./CompareMilestones'), 'CompareMilestones');
+const Invitations = named(() => import('./Invitations'), 'Invitations');
+
+export function Page(props: { route: Route; session: Session }) {
+  return (
+    <Suspense fallback={<Spinner size="large" />}>
+      <Routed {...props} />
+    </Suspense>
+  );
+}
+
+function Routed({ route, session }: { route: Route; session: Session }) {
   const [a, b, c, d, e, f] = route.parts;
   if (!a) return <Dashboard />;
   if (a === 'workloads') {

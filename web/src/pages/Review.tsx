@@ -61,7 +61,7 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
         ]}
       />
       <ErrorAlert error={list.error ?? review.error ?? w.error} />
-      <Grid gridDefinition={[{ colspan: { default: 12, m: 3 } }, { colspan: { default: 12, m: 6 } }, { colspan: { default: 12, m: 3 } }]}>
+      <Grid gridDefinition={[{ colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 3 } }]}>
         <Container header={<Header variant="h3">{review.data?.LensName ?? 'Questions'}</Header>}>
           <ReviewNav pillars={review.data?.PillarReviewSummaries ?? []} answers={summaries} current={qid} base={base} />
         </Container>

@@ -47,7 +47,9 @@ export function LensDetail({ alias, session }: { alias: string; session: Session
       )}
       {l && !mine && (
         <Box variant="p">
-          Only the lens's owner can read its document here. Its questions appear when you review a workload with the lens.
+          {l.Owner === 'aws'
+            ? 'An AWS official lens: its questions appear when you review a workload with it.'
+            : "Only the lens's owner can read its document here. Its questions appear when you review a workload with the lens."}
         </Box>
       )}
       <ErrorAlert error={doc.error} header="The lens's document could not be read" />
