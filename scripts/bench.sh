@@ -65,3 +65,6 @@ echo "== cold start to /healthz on the existing PostgreSQL database"
 echo "== consolidated report across 1,000 workloads, SQLite and PostgreSQL"
 WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'Consolidated' -benchtime 3x -count 1 ./internal/testserver/
 WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'CreateWorkloadFromTemplate' -count 1 ./internal/testserver/
+
+echo "== web console in Chromium: assets, cold load of the dashboard, answer to risk shown"
+(cd web && node tests/perf.mjs)
