@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/internal/testserver"
 	fw "github.com/wat-dev/wat/lens/framework"
 	"github.com/wat-dev/wat/scan"
@@ -64,6 +65,23 @@ func TestChecksFromEvidence(t *testing.T) {
 		if aws.ToInt32(out.RuleCount) != int32(len(s.rules)) || aws.ToInt32(out.CheckCount) != int32(checks) ||
 			aws.ToString(out.LensArn) != lensARN || aws.ToString(out.LensAlias) != lensAlias || out.UpdatedAt == nil {
 			t.Errorf("PutWorkloadEvidence = %+v, want %d rules, %d checks of the framework", out, len(s.rules), checks)
+		}
+
+		// What a review page reads: every check, the rules by status.
+		admin := wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: srv.Admin.AccountID, UserName: "admin", UserARN: srv.Admin.UserARN, IsAdmin: true})
+		ev, err := srv.Service.GetLensReviewEvidence(admin, w, lensAlias)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rules := 0
+		for st, n := range ev.RuleStatus {
+			rules += n
+			if int32(n) != out.RuleStatusCounts[string(st)] {
+				t.Errorf("GetLensReviewEvidence counts %d %s rules, PutWorkloadEvidence %d", n, st, out.RuleStatusCounts[string(st)])
+			}
+		}
+		if len(ev.Evidence.Checks) != checks || rules != len(s.rules) || ev.Evidence.AccountID != srv.Admin.AccountID {
+			t.Errorf("GetLensReviewEvidence: %d checks, %d rules, account %s", len(ev.Evidence.Checks), rules, ev.Evidence.AccountID)
 		}
 
 		for _, bp := range []fw.BestPractice{failing[0], multi[0]} {
@@ -143,7 +161,7 @@ func TestChecksFromEvidence(t *testing.T) {
 		}
 		bad := bp
 		bad.QuestionID = "no-such-question"
-		_, err := c.ListCheckSummaries(ctx, checkInput(w, bad))
+		_, err = c.ListCheckSummaries(ctx, checkInput(w, bad))
 		wantNotFound(t, err)
 		bad = bp
 		bad.PillarID = "security"

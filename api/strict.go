@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"reflect"
@@ -28,8 +29,8 @@ func decodeStrict(body []byte, v any) error {
 	if err := dec.Decode(&doc); err != nil {
 		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body is not valid JSON: " + err.Error()}
 	}
-	if dec.More() {
-		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body has data after its JSON object"}
+	if _, err := dec.Token(); err != io.EOF {
+		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body has data after its JSON value"}
 	}
 	var c strictChecker
 	c.check("", doc, reflect.TypeOf(v).Elem())

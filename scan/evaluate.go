@@ -61,7 +61,11 @@ func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report 
 			byKind[k] = append(byKind[k], r)
 		}
 	}
-	rep := &Report{Problems: problems}
+	n := 0
+	for _, res := range resources {
+		n += len(byKind[res.Kind])
+	}
+	rep := &Report{Problems: problems, Results: make([]Result, 0, n)}
 	for _, res := range resources {
 		for _, rule := range byKind[res.Kind] {
 			if out, ok := evaluate(rule, res); ok {

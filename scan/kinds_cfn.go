@@ -11,86 +11,85 @@ type kindNorm struct {
 // cfnKinds are the CloudFormation (and SAM) resource types the scanner
 // understands; other types are not read.
 var cfnKinds = map[string]kindNorm{
-	"AWS::S3::Bucket":                         {"s3_bucket", cfnBucket},
-	"AWS::EC2::Volume":                        {"ebs_volume", cfnVolume},
-	"AWS::Lambda::Function":                   {"lambda_function", cfnFunction},
-	"AWS::Serverless::Function":               {"lambda_function", samFunction},
-	"AWS::Lambda::Url":                        {"lambda_url", cfnLambdaURL},
-	"AWS::Lambda::EventSourceMapping":         {"lambda_event_source", cfnEventSource},
-	"AWS::Lambda::EventInvokeConfig":          {"lambda_invoke_config", cfnInvokeConfig},
-	"AWS::Lambda::Permission":                 {"resource_policy", cfnLambdaPermission},
-	"AWS::S3::BucketPolicy":                   {"resource_policy", cfnPolicyOf("s3", "PolicyDocument")},
-	"AWS::SQS::QueuePolicy":                   {"resource_policy", cfnPolicyOf("sqs", "PolicyDocument")},
-	"AWS::SNS::TopicPolicy":                   {"resource_policy", cfnPolicyOf("sns", "PolicyDocument")},
-	"AWS::SecretsManager::ResourcePolicy":     {"resource_policy", cfnPolicyOf("secretsmanager", "ResourcePolicy")},
-	"AWS::RDS::DBInstance":                    {"rds_instance", cfnDBInstance},
-	"AWS::RDS::DBCluster":                     {"rds_cluster", cfnDBCluster},
-	"AWS::DocDB::DBCluster":                   {"rds_cluster", cfnDBCluster},
-	"AWS::Neptune::DBCluster":                 {"rds_cluster", cfnDBCluster},
-	"AWS::DynamoDB::Table":                    {"dynamodb_table", cfnTable},
-	"AWS::Serverless::SimpleTable":            {"dynamodb_table", samSimpleTable},
-	"AWS::Logs::LogGroup":                     {"log_group", cfnLogGroup},
-	"AWS::CloudWatch::Alarm":                  {"cloudwatch_alarm", cfnAlarm},
-	"AWS::CloudWatch::CompositeAlarm":         {"cloudwatch_alarm", cfnAlarm},
-	"AWS::AutoScaling::AutoScalingGroup":      {"autoscaling_group", cfnASG},
-	"AWS::EC2::Instance":                      {"ec2_instance", cfnInstance},
-	"AWS::EC2::LaunchTemplate":                {"launch_template", cfnLaunchTemplate},
-	"AWS::CloudTrail::Trail":                  {"cloudtrail", cfnTrail},
-	"AWS::ApiGateway::Stage":                  {"api_stage", cfnStage},
-	"AWS::Serverless::Api":                    {"api_stage", cfnStage},
-	"AWS::ApiGatewayV2::Stage":                {"api_stage", cfnHTTPStage},
-	"AWS::ApiGateway::Method":                 {"api_method", cfnMethod},
-	"AWS::ApiGatewayV2::Route":                {"api_method", cfnRoute},
-	"AWS::ApiGateway::DomainName":             {"api_domain", cfnDomain},
-	"AWS::ApiGatewayV2::DomainName":           {"api_domain", cfnDomainV2},
-	"AWS::Budgets::Budget":                    {"budget", cfnBudget},
-	"AWS::ElasticLoadBalancingV2::LoadBalancer": {"load_balancer", cfnLoadBalancer},
-	"AWS::ElasticLoadBalancing::LoadBalancer": {"load_balancer", cfnClassicLB},
-	"AWS::ElasticLoadBalancingV2::Listener":   {"lb_listener", cfnListener},
-	"AWS::CloudFront::Distribution":           {"cloudfront_distribution", cfnDistribution},
-	"AWS::ElastiCache::ReplicationGroup":      {"elasticache", cfnReplicationGroup},
-	"AWS::ElastiCache::CacheCluster":          {"elasticache", cfnCacheCluster},
-	"AWS::SQS::Queue":                         {"sqs_queue", cfnQueue},
-	"AWS::SNS::Topic":                         {"sns_topic", cfnTopic},
-	"AWS::KMS::Key":                           {"kms_key", cfnKey},
-	"AWS::IAM::Role":                          {"iam_role", cfnRole},
-	"AWS::IAM::Policy":                        {"iam_policy", cfnIAMPolicy},
-	"AWS::IAM::ManagedPolicy":                 {"iam_policy", cfnIAMPolicy},
-	"AWS::IAM::RolePolicy":                    {"iam_policy", cfnIAMPolicy},
-	"AWS::IAM::UserPolicy":                    {"iam_policy", cfnUserPolicy},
-	"AWS::IAM::User":                          {"iam_user", cfnUser},
-	"AWS::EFS::FileSystem":                    {"efs_file_system", cfnFileSystem},
-	"AWS::ECS::Cluster":                       {"ecs_cluster", cfnECSCluster},
-	"AWS::ECS::Service":                       {"ecs_service", cfnECSService},
-	"AWS::ECS::TaskDefinition":                {"ecs_task_definition", cfnTaskDefinition},
-	"AWS::EKS::Cluster":                       {"eks_cluster", cfnEKSCluster},
-	"AWS::EKS::Nodegroup":                     {"eks_nodegroup", cfnNodegroup},
-	"AWS::StepFunctions::StateMachine":        {"state_machine", cfnStateMachine},
-	"AWS::Serverless::StateMachine":           {"state_machine", samStateMachine},
-	"AWS::Kinesis::Stream":                    {"kinesis_stream", cfnStream},
-	"AWS::SecretsManager::Secret":             {"secret", cfnSecret},
-	"AWS::SecretsManager::RotationSchedule":   {"secret_rotation", cfnRotation},
-	"AWS::EC2::SecurityGroup":                 {"security_group", cfnSecurityGroup},
-	"AWS::EC2::SecurityGroupIngress":          {"security_group", cfnIngressRule},
-	"AWS::EC2::Subnet":                        {"subnet", cfnSubnet},
-	"AWS::EC2::FlowLog":                       {"flow_log", cfnFlowLog},
-	"AWS::WAFv2::WebACL":                      {"waf_acl", cfnWebACL},
-	"AWS::Backup::BackupPlan":                 {"backup_plan", cfnBackupPlan},
-	"AWS::Backup::BackupVault":                {"backup_vault", cfnBackupVault},
-	"AWS::Route53::RecordSet":                 {"dns_record", cfnRecordSet},
+	"AWS::S3::Bucket":                             {"s3_bucket", cfnBucket},
+	"AWS::EC2::Volume":                            {"ebs_volume", cfnVolume},
+	"AWS::Lambda::Function":                       {"lambda_function", cfnFunction},
+	"AWS::Serverless::Function":                   {"lambda_function", samFunction},
+	"AWS::Lambda::Url":                            {"lambda_url", cfnLambdaURL},
+	"AWS::Lambda::EventSourceMapping":             {"lambda_event_source", cfnEventSource},
+	"AWS::Lambda::Permission":                     {"resource_policy", cfnLambdaPermission},
+	"AWS::S3::BucketPolicy":                       {"resource_policy", cfnPolicyOf("s3", "PolicyDocument")},
+	"AWS::SQS::QueuePolicy":                       {"resource_policy", cfnPolicyOf("sqs", "PolicyDocument")},
+	"AWS::SNS::TopicPolicy":                       {"resource_policy", cfnPolicyOf("sns", "PolicyDocument")},
+	"AWS::SecretsManager::ResourcePolicy":         {"resource_policy", cfnPolicyOf("secretsmanager", "ResourcePolicy")},
+	"AWS::RDS::DBInstance":                        {"rds_instance", cfnDBInstance},
+	"AWS::RDS::DBCluster":                         {"rds_cluster", cfnDBCluster},
+	"AWS::DocDB::DBCluster":                       {"rds_cluster", cfnDBCluster},
+	"AWS::Neptune::DBCluster":                     {"rds_cluster", cfnDBCluster},
+	"AWS::DynamoDB::Table":                        {"dynamodb_table", cfnTable},
+	"AWS::Serverless::SimpleTable":                {"dynamodb_table", samSimpleTable},
+	"AWS::Logs::LogGroup":                         {"log_group", cfnLogGroup},
+	"AWS::CloudWatch::Alarm":                      {"cloudwatch_alarm", cfnAlarm},
+	"AWS::CloudWatch::CompositeAlarm":             {"cloudwatch_alarm", cfnAlarm},
+	"AWS::AutoScaling::AutoScalingGroup":          {"autoscaling_group", cfnASG},
+	"AWS::EC2::Instance":                          {"ec2_instance", cfnInstance},
+	"AWS::EC2::LaunchTemplate":                    {"launch_template", cfnLaunchTemplate},
+	"AWS::CloudTrail::Trail":                      {"cloudtrail", cfnTrail},
+	"AWS::ApiGateway::Stage":                      {"api_stage", cfnStage},
+	"AWS::Serverless::Api":                        {"api_stage", cfnStage},
+	"AWS::ApiGatewayV2::Stage":                    {"api_stage", cfnHTTPStage},
+	"AWS::ApiGateway::Method":                     {"api_method", cfnMethod},
+	"AWS::ApiGatewayV2::Route":                    {"api_method", cfnRoute},
+	"AWS::ApiGateway::DomainName":                 {"api_domain", cfnDomain},
+	"AWS::ApiGatewayV2::DomainName":               {"api_domain", cfnDomainV2},
+	"AWS::Budgets::Budget":                        {"budget", cfnBudget},
+	"AWS::ElasticLoadBalancingV2::LoadBalancer":   {"load_balancer", cfnLoadBalancer},
+	"AWS::ElasticLoadBalancing::LoadBalancer":     {"load_balancer", cfnClassicLB},
+	"AWS::ElasticLoadBalancingV2::Listener":       {"lb_listener", cfnListener},
+	"AWS::CloudFront::Distribution":               {"cloudfront_distribution", cfnDistribution},
+	"AWS::ElastiCache::ReplicationGroup":          {"elasticache", cfnReplicationGroup},
+	"AWS::ElastiCache::CacheCluster":              {"elasticache", cfnCacheCluster},
+	"AWS::SQS::Queue":                             {"sqs_queue", cfnQueue},
+	"AWS::SNS::Topic":                             {"sns_topic", cfnTopic},
+	"AWS::KMS::Key":                               {"kms_key", cfnKey},
+	"AWS::IAM::Role":                              {"iam_role", cfnRole},
+	"AWS::IAM::Policy":                            {"iam_policy", cfnIAMPolicy},
+	"AWS::IAM::ManagedPolicy":                     {"iam_policy", cfnIAMPolicy},
+	"AWS::IAM::RolePolicy":                        {"iam_policy", cfnIAMPolicy},
+	"AWS::IAM::UserPolicy":                        {"iam_policy", cfnUserPolicy},
+	"AWS::IAM::User":                              {"iam_user", cfnUser},
+	"AWS::EFS::FileSystem":                        {"efs_file_system", cfnFileSystem},
+	"AWS::ECS::Cluster":                           {"ecs_cluster", cfnECSCluster},
+	"AWS::ECS::Service":                           {"ecs_service", cfnECSService},
+	"AWS::ECS::TaskDefinition":                    {"ecs_task_definition", cfnTaskDefinition},
+	"AWS::EKS::Cluster":                           {"eks_cluster", cfnEKSCluster},
+	"AWS::EKS::Nodegroup":                         {"eks_nodegroup", cfnNodegroup},
+	"AWS::StepFunctions::StateMachine":            {"state_machine", cfnStateMachine},
+	"AWS::Serverless::StateMachine":               {"state_machine", samStateMachine},
+	"AWS::Kinesis::Stream":                        {"kinesis_stream", cfnStream},
+	"AWS::SecretsManager::Secret":                 {"secret", cfnSecret},
+	"AWS::SecretsManager::RotationSchedule":       {"secret_rotation", cfnRotation},
+	"AWS::EC2::SecurityGroup":                     {"security_group", cfnSecurityGroup},
+	"AWS::EC2::SecurityGroupIngress":              {"security_group", cfnIngressRule},
+	"AWS::EC2::Subnet":                            {"subnet", cfnSubnet},
+	"AWS::EC2::FlowLog":                           {"flow_log", cfnFlowLog},
+	"AWS::WAFv2::WebACL":                          {"waf_acl", cfnWebACL},
+	"AWS::Backup::BackupPlan":                     {"backup_plan", cfnBackupPlan},
+	"AWS::Backup::BackupVault":                    {"backup_vault", cfnBackupVault},
+	"AWS::Route53::RecordSet":                     {"dns_record", cfnRecordSet},
 	"AWS::ApplicationAutoScaling::ScalableTarget": {"scalable_target", cfnScalableTarget},
 	"AWS::ApplicationAutoScaling::ScalingPolicy":  {"scaling_policy", cfnAppScalingPolicy},
-	"AWS::AutoScaling::ScalingPolicy":         {"scaling_policy", cfnASGScalingPolicy},
-	"AWS::ElasticBeanstalk::Environment":      {"beanstalk_environment", cfnBeanstalk},
-	"AWS::OpenSearchService::Domain":          {"search_domain", cfnSearchDomain},
-	"AWS::Elasticsearch::Domain":              {"search_domain", cfnSearchDomain},
-	"AWS::Redshift::Cluster":                  {"redshift_cluster", cfnRedshift},
-	"AWS::CodeDeploy::DeploymentGroup":        {"deployment_group", cfnDeploymentGroup},
-	"AWS::Config::ConfigurationRecorder":      {"config_recorder", cfnConfigRecorder},
-	"AWS::Config::RemediationConfiguration":   {"config_remediation", cfnRemediation},
-	"AWS::GuardDuty::Detector":                {"guardduty_detector", cfnDetector},
-	"AWS::SecurityHub::Hub":                   {"securityhub", cfnSecurityHub},
-	"AWS::ECR::Repository":                    {"ecr_repository", cfnRepository},
+	"AWS::AutoScaling::ScalingPolicy":             {"scaling_policy", cfnASGScalingPolicy},
+	"AWS::ElasticBeanstalk::Environment":          {"beanstalk_environment", cfnBeanstalk},
+	"AWS::OpenSearchService::Domain":              {"search_domain", cfnSearchDomain},
+	"AWS::Elasticsearch::Domain":                  {"search_domain", cfnSearchDomain},
+	"AWS::Redshift::Cluster":                      {"redshift_cluster", cfnRedshift},
+	"AWS::CodeDeploy::DeploymentGroup":            {"deployment_group", cfnDeploymentGroup},
+	"AWS::Config::ConfigurationRecorder":          {"config_recorder", cfnConfigRecorder},
+	"AWS::Config::RemediationConfiguration":       {"config_remediation", cfnRemediation},
+	"AWS::GuardDuty::Detector":                    {"guardduty_detector", cfnDetector},
+	"AWS::SecurityHub::Hub":                       {"securityhub", cfnSecurityHub},
+	"AWS::ECR::Repository":                        {"ecr_repository", cfnRepository},
 }
 
 func cfnBucket(p map[string]any) map[string]any {
@@ -139,17 +138,18 @@ func cfnBucket(p map[string]any) map[string]any {
 		"acls_disabled": everyOf(ownership, func(r any) any {
 			return eqStr(strOr(get(r, "ObjectOwnership"), "BucketOwnerEnforced"), "BucketOwnerEnforced")
 		}),
-		"replication":           present(p["ReplicationConfiguration"]),
-		"noncurrent_expiration": someOf(rules, func(r any) any { return or2(present(get(r, "NoncurrentVersionExpiration")), present(get(r, "NoncurrentVersionExpirationInDays"))) }),
+		"noncurrent_expiration": someOf(rules, func(r any) any {
+			return or2(present(get(r, "NoncurrentVersionExpiration")), present(get(r, "NoncurrentVersionExpirationInDays")))
+		}),
 		"abort_incomplete_uploads": someOf(rules, func(r any) any { return present(get(r, "AbortIncompleteMultipartUpload")) }),
 		"bucket_key":               bucketKey,
-		"versioning":            eqStr(get(p, "VersioningConfiguration", "Status"), "Enabled"),
-		"kms_encryption":        kms,
-		"public_access_blocked": blocked,
-		"logging":               present(get(p, "LoggingConfiguration")),
-		"lifecycle_rules":       count(rules),
-		"lifecycle_transitions": transitions,
-		"tag_count":             tagCount(p["Tags"]),
+		"versioning":               eqStr(get(p, "VersioningConfiguration", "Status"), "Enabled"),
+		"kms_encryption":           kms,
+		"public_access_blocked":    blocked,
+		"logging":                  present(get(p, "LoggingConfiguration")),
+		"lifecycle_rules":          count(rules),
+		"lifecycle_transitions":    transitions,
+		"tag_count":                tagCount(p["Tags"]),
 	}
 }
 
@@ -189,7 +189,6 @@ func lambdaArch(v any) any {
 func cfnFunction(p map[string]any) map[string]any {
 	out := lambdaCommon(p)
 	out["tracing"] = strOr(get(p, "TracingConfig", "Mode"), "PassThrough")
-	out["dead_letter"] = present(get(p, "DeadLetterConfig", "TargetArn"))
 	return out
 }
 
@@ -197,16 +196,15 @@ func cfnFunction(p map[string]any) map[string]any {
 // write the same way.
 func lambdaCommon(p map[string]any) map[string]any {
 	return map[string]any{
-		"architecture":         lambdaArch(p["Architectures"]),
-		"tag_count":            tagCount(p["Tags"]),
-		"runtime":              lower(p["Runtime"], ""),
-		"package_type":         strOr(p["PackageType"], "Zip"),
-		"reserved_concurrency": present(p["ReservedConcurrentExecutions"]),
-		"code_signing":         present(p["CodeSigningConfigArn"]),
-		"env_count":            count(get(p, "Environment", "Variables")),
-		"env_kms":              present(p["KmsKeyArn"]),
-		"log_format":           strOr(get(p, "LoggingConfig", "LogFormat"), "Text"),
-		"sam":                  false,
+		"architecture": lambdaArch(p["Architectures"]),
+		"tag_count":    tagCount(p["Tags"]),
+		"runtime":      lower(p["Runtime"], ""),
+		"package_type": strOr(p["PackageType"], "Zip"),
+		"code_signing": present(p["CodeSigningConfigArn"]),
+		"env_count":    count(get(p, "Environment", "Variables")),
+		"env_kms":      present(p["KmsKeyArn"]),
+		"log_format":   strOr(get(p, "LoggingConfig", "LogFormat"), "Text"),
+		"sam":          false,
 	}
 }
 
@@ -218,8 +216,6 @@ func samFunction(p map[string]any) map[string]any {
 	out := lambdaCommon(p)
 	out["tracing"] = tracing
 	out["sam"] = true
-	out["dead_letter"] = or2(present(get(p, "DeadLetterQueue", "TargetArn")),
-		present(get(p, "EventInvokeConfig", "DestinationConfig", "OnFailure", "Destination")))
 	out["deployment_type"] = strOr(get(p, "DeploymentPreference", "Type"), "None")
 	return out
 }
@@ -238,11 +234,11 @@ func cfnDBInstance(p map[string]any) map[string]any {
 			}
 			return n
 		}(),
-		"storage_type":        lower(p["StorageType"], Unknown{"the engine's default storage type applies"}),
-		"storage_autoscaling": present(p["MaxAllocatedStorage"]),
-		"ca_certificate":      strOr(p["CACertificateIdentifier"], "rds-ca-rsa2048-g1"),
-		"copy_tags":           boolOr(p["CopyTagsToSnapshot"], false),
-		"password_literal":    passwordLiteral(p["MasterUserPassword"]),
+		"storage_type":               lower(p["StorageType"], Unknown{"the engine's default storage type applies"}),
+		"storage_autoscaling":        present(p["MaxAllocatedStorage"]),
+		"ca_certificate":             strOr(p["CACertificateIdentifier"], "rds-ca-rsa2048-g1"),
+		"copy_tags":                  boolOr(p["CopyTagsToSnapshot"], false),
+		"password_literal":           passwordLiteral(p["MasterUserPassword"]),
 		"multi_az":                   boolOr(p["MultiAZ"], false),
 		"storage_encrypted":          boolOr(p["StorageEncrypted"], false),
 		"publicly_accessible":        boolOr(p["PubliclyAccessible"], Unknown{"the subnet group decides"}),
@@ -354,15 +350,15 @@ func asgProps(minSize, maxSize, zones, subnets, health, tags any) map[string]any
 	}
 	var azs any = Unknown{"zones of the subnets are not known"}
 	if zl, ok := zones.([]any); ok && len(zl) > 0 {
-		seen := map[any]bool{}
+		seen := map[string]bool{}
 		for _, z := range zl {
-			if _, unknown := z.(Unknown); unknown {
+			s, isStr := z.(string)
+			if !isStr {
+				// unknown, or not a zone name: the count is not known
 				seen = nil
 				break
 			}
-			if _, isRef := z.(ref); !isRef {
-				seen[z] = true
-			}
+			seen[s] = true
 		}
 		if seen != nil && len(seen) == len(zl) {
 			azs = float64(len(seen))
@@ -536,15 +532,6 @@ func cfnEventSource(p map[string]any) map[string]any {
 	return eventSource(p["StartingPosition"], p["MaximumRetryAttempts"], get(p, "DestinationConfig", "OnFailure", "Destination"))
 }
 
-// cfnInvokeConfig carries an asynchronous invocation configuration to its
-// function (see cfnLink).
-func cfnInvokeConfig(p map[string]any) map[string]any {
-	return map[string]any{
-		"function_target": refTarget(p["FunctionName"]),
-		"on_failure":      present(get(p, "DestinationConfig", "OnFailure", "Destination")),
-	}
-}
-
 // refTarget is the logical id a Ref or GetAtt points to, or "".
 func refTarget(v any) string {
 	r, ok := v.(ref)
@@ -666,8 +653,7 @@ func cfnDistribution(p map[string]any) map[string]any {
 			}
 			return or2(present(get(o, "OriginAccessControlId")), present(get(o, "S3OriginConfig", "OriginAccessIdentity")))
 		}),
-		"origin_failover": count(get(c, "OriginGroups", "Items")),
-		"tag_count":       tagCount(p["Tags"]),
+		"tag_count": tagCount(p["Tags"]),
 	})
 }
 
@@ -1300,9 +1286,9 @@ func cfnRepository(p map[string]any) map[string]any {
 	}
 }
 
-// cfnLink sets the properties one resource of a template gives another:
-// a queue named as another's dead-letter queue, a function's asynchronous
-// invocation configuration. Targets are resources of the same file.
+// cfnLink sets the properties one resource of a template gives another: a
+// queue named as another's dead-letter queue. Targets are resources of the
+// same file.
 func cfnLink(resources []*Resource) {
 	byName := map[[2]string]*Resource{}
 	for _, r := range resources {
@@ -1315,10 +1301,6 @@ func cfnLink(resources []*Resource) {
 		case "sqs_queue":
 			if t := byName[[2]string{r.File, stringOf(r.Props["dead_letter_target"])}]; t != nil && t.Kind == "sqs_queue" {
 				t.Props["is_dead_letter_queue"] = true
-			}
-		case "lambda_invoke_config":
-			if t := byName[[2]string{r.File, stringOf(r.Props["function_target"])}]; t != nil && t.Kind == "lambda_function" && r.Props["on_failure"] == true {
-				t.Props["dead_letter"] = true
 			}
 		}
 	}

@@ -2,89 +2,90 @@ package scan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // tfKinds are the Terraform resource types read as resources of their own.
 var tfKinds = map[string]kindNorm{
-	"aws_s3_bucket":                         {"s3_bucket", tfBucket},
-	"aws_ebs_volume":                        {"ebs_volume", tfVolume},
-	"aws_lambda_function":                   {"lambda_function", tfFunction},
-	"aws_lambda_function_url":               {"lambda_url", tfLambdaURL},
-	"aws_lambda_event_source_mapping":       {"lambda_event_source", tfEventSource},
-	"aws_lambda_permission":                 {"resource_policy", tfLambdaPermission},
-	"aws_s3_bucket_policy":                  {"resource_policy", tfPolicyOf("s3")},
-	"aws_sqs_queue_policy":                  {"resource_policy", tfPolicyOf("sqs")},
-	"aws_sns_topic_policy":                  {"resource_policy", tfPolicyOf("sns")},
-	"aws_secretsmanager_secret_policy":      {"resource_policy", tfPolicyOf("secretsmanager")},
-	"aws_ecr_repository_policy":             {"resource_policy", tfPolicyOf("ecr")},
-	"aws_db_instance":                       {"rds_instance", tfDBInstance},
-	"aws_rds_cluster":                       {"rds_cluster", tfDBCluster},
-	"aws_docdb_cluster":                     {"rds_cluster", tfDBCluster},
-	"aws_neptune_cluster":                   {"rds_cluster", tfDBCluster},
-	"aws_dynamodb_table":                    {"dynamodb_table", tfTable},
-	"aws_cloudwatch_log_group":              {"log_group", tfLogGroup},
-	"aws_cloudwatch_metric_alarm":           {"cloudwatch_alarm", tfAlarm},
-	"aws_cloudwatch_composite_alarm":        {"cloudwatch_alarm", tfAlarm},
-	"aws_autoscaling_group":                 {"autoscaling_group", tfASG},
-	"aws_instance":                          {"ec2_instance", tfInstance},
-	"aws_launch_template":                   {"launch_template", tfLaunchTemplate},
-	"aws_cloudtrail":                        {"cloudtrail", tfTrail},
-	"aws_api_gateway_stage":                 {"api_stage", tfStage},
-	"aws_apigatewayv2_stage":                {"api_stage", tfHTTPStage},
-	"aws_api_gateway_method":                {"api_method", tfMethod},
-	"aws_apigatewayv2_route":                {"api_method", tfRoute},
-	"aws_api_gateway_domain_name":           {"api_domain", tfDomain},
-	"aws_apigatewayv2_domain_name":          {"api_domain", tfDomainV2},
-	"aws_budgets_budget":                    {"budget", tfBudget},
-	"aws_lb":                                {"load_balancer", tfLoadBalancer},
-	"aws_alb":                               {"load_balancer", tfLoadBalancer},
-	"aws_elb":                               {"load_balancer", tfClassicLB},
-	"aws_lb_listener":                       {"lb_listener", tfListener},
-	"aws_alb_listener":                      {"lb_listener", tfListener},
-	"aws_cloudfront_distribution":           {"cloudfront_distribution", tfDistribution},
-	"aws_elasticache_replication_group":     {"elasticache", tfReplicationGroup},
-	"aws_elasticache_cluster":               {"elasticache", tfCacheCluster},
-	"aws_sqs_queue":                         {"sqs_queue", tfQueue},
-	"aws_sns_topic":                         {"sns_topic", tfTopic},
-	"aws_kms_key":                           {"kms_key", tfKey},
-	"aws_iam_role":                          {"iam_role", tfRole},
-	"aws_iam_policy":                        {"iam_policy", tfIAMPolicy},
-	"aws_iam_role_policy":                   {"iam_policy", tfIAMPolicy},
-	"aws_iam_user_policy":                   {"iam_policy", tfUserPolicy},
-	"aws_iam_user":                          {"iam_user", tfUser},
-	"aws_efs_file_system":                   {"efs_file_system", tfFileSystem},
-	"aws_ecs_cluster":                       {"ecs_cluster", tfECSCluster},
-	"aws_ecs_service":                       {"ecs_service", tfECSService},
-	"aws_ecs_task_definition":               {"ecs_task_definition", tfTaskDefinition},
-	"aws_eks_cluster":                       {"eks_cluster", tfEKSCluster},
-	"aws_eks_node_group":                    {"eks_nodegroup", tfNodegroup},
-	"aws_sfn_state_machine":                 {"state_machine", tfStateMachine},
-	"aws_kinesis_stream":                    {"kinesis_stream", tfStream},
-	"aws_secretsmanager_secret":             {"secret", tfSecret},
-	"aws_secretsmanager_secret_rotation":    {"secret_rotation", tfRotation},
-	"aws_security_group":                    {"security_group", tfSecurityGroup},
-	"aws_security_group_rule":               {"security_group", tfSecurityGroupRule},
-	"aws_vpc_security_group_ingress_rule":   {"security_group", tfIngressRule},
-	"aws_subnet":                            {"subnet", tfSubnet},
-	"aws_flow_log":                          {"flow_log", tfFlowLog},
-	"aws_wafv2_web_acl":                     {"waf_acl", tfWebACL},
-	"aws_backup_plan":                       {"backup_plan", tfBackupPlan},
-	"aws_backup_vault":                      {"backup_vault", tfBackupVault},
-	"aws_route53_record":                    {"dns_record", tfRecord},
-	"aws_appautoscaling_target":             {"scalable_target", tfScalableTarget},
-	"aws_appautoscaling_policy":             {"scaling_policy", tfScalingPolicy("StepScaling")},
-	"aws_autoscaling_policy":                {"scaling_policy", tfScalingPolicy("SimpleScaling")},
-	"aws_elastic_beanstalk_environment":     {"beanstalk_environment", tfBeanstalk},
-	"aws_opensearch_domain":                 {"search_domain", tfSearchDomain},
-	"aws_elasticsearch_domain":              {"search_domain", tfSearchDomain},
-	"aws_redshift_cluster":                  {"redshift_cluster", tfRedshift},
-	"aws_codedeploy_deployment_group":       {"deployment_group", tfDeploymentGroup},
-	"aws_config_configuration_recorder":     {"config_recorder", tfConfigRecorder},
-	"aws_config_remediation_configuration":  {"config_remediation", tfRemediation},
-	"aws_guardduty_detector":                {"guardduty_detector", tfDetector},
-	"aws_securityhub_account":               {"securityhub", tfSecurityHub},
-	"aws_ecr_repository":                    {"ecr_repository", tfRepository},
+	"aws_s3_bucket":                        {"s3_bucket", tfBucket},
+	"aws_ebs_volume":                       {"ebs_volume", tfVolume},
+	"aws_lambda_function":                  {"lambda_function", tfFunction},
+	"aws_lambda_function_url":              {"lambda_url", tfLambdaURL},
+	"aws_lambda_event_source_mapping":      {"lambda_event_source", tfEventSource},
+	"aws_lambda_permission":                {"resource_policy", tfLambdaPermission},
+	"aws_s3_bucket_policy":                 {"resource_policy", tfPolicyOf("s3")},
+	"aws_sqs_queue_policy":                 {"resource_policy", tfPolicyOf("sqs")},
+	"aws_sns_topic_policy":                 {"resource_policy", tfPolicyOf("sns")},
+	"aws_secretsmanager_secret_policy":     {"resource_policy", tfPolicyOf("secretsmanager")},
+	"aws_ecr_repository_policy":            {"resource_policy", tfPolicyOf("ecr")},
+	"aws_db_instance":                      {"rds_instance", tfDBInstance},
+	"aws_rds_cluster":                      {"rds_cluster", tfDBCluster},
+	"aws_docdb_cluster":                    {"rds_cluster", tfDBCluster},
+	"aws_neptune_cluster":                  {"rds_cluster", tfDBCluster},
+	"aws_dynamodb_table":                   {"dynamodb_table", tfTable},
+	"aws_cloudwatch_log_group":             {"log_group", tfLogGroup},
+	"aws_cloudwatch_metric_alarm":          {"cloudwatch_alarm", tfAlarm},
+	"aws_cloudwatch_composite_alarm":       {"cloudwatch_alarm", tfAlarm},
+	"aws_autoscaling_group":                {"autoscaling_group", tfASG},
+	"aws_instance":                         {"ec2_instance", tfInstance},
+	"aws_launch_template":                  {"launch_template", tfLaunchTemplate},
+	"aws_cloudtrail":                       {"cloudtrail", tfTrail},
+	"aws_api_gateway_stage":                {"api_stage", tfStage},
+	"aws_apigatewayv2_stage":               {"api_stage", tfHTTPStage},
+	"aws_api_gateway_method":               {"api_method", tfMethod},
+	"aws_apigatewayv2_route":               {"api_method", tfRoute},
+	"aws_api_gateway_domain_name":          {"api_domain", tfDomain},
+	"aws_apigatewayv2_domain_name":         {"api_domain", tfDomainV2},
+	"aws_budgets_budget":                   {"budget", tfBudget},
+	"aws_lb":                               {"load_balancer", tfLoadBalancer},
+	"aws_alb":                              {"load_balancer", tfLoadBalancer},
+	"aws_elb":                              {"load_balancer", tfClassicLB},
+	"aws_lb_listener":                      {"lb_listener", tfListener},
+	"aws_alb_listener":                     {"lb_listener", tfListener},
+	"aws_cloudfront_distribution":          {"cloudfront_distribution", tfDistribution},
+	"aws_elasticache_replication_group":    {"elasticache", tfReplicationGroup},
+	"aws_elasticache_cluster":              {"elasticache", tfCacheCluster},
+	"aws_sqs_queue":                        {"sqs_queue", tfQueue},
+	"aws_sns_topic":                        {"sns_topic", tfTopic},
+	"aws_kms_key":                          {"kms_key", tfKey},
+	"aws_iam_role":                         {"iam_role", tfRole},
+	"aws_iam_policy":                       {"iam_policy", tfIAMPolicy},
+	"aws_iam_role_policy":                  {"iam_policy", tfIAMPolicy},
+	"aws_iam_user_policy":                  {"iam_policy", tfUserPolicy},
+	"aws_iam_user":                         {"iam_user", tfUser},
+	"aws_efs_file_system":                  {"efs_file_system", tfFileSystem},
+	"aws_ecs_cluster":                      {"ecs_cluster", tfECSCluster},
+	"aws_ecs_service":                      {"ecs_service", tfECSService},
+	"aws_ecs_task_definition":              {"ecs_task_definition", tfTaskDefinition},
+	"aws_eks_cluster":                      {"eks_cluster", tfEKSCluster},
+	"aws_eks_node_group":                   {"eks_nodegroup", tfNodegroup},
+	"aws_sfn_state_machine":                {"state_machine", tfStateMachine},
+	"aws_kinesis_stream":                   {"kinesis_stream", tfStream},
+	"aws_secretsmanager_secret":            {"secret", tfSecret},
+	"aws_secretsmanager_secret_rotation":   {"secret_rotation", tfRotation},
+	"aws_security_group":                   {"security_group", tfSecurityGroup},
+	"aws_security_group_rule":              {"security_group", tfSecurityGroupRule},
+	"aws_vpc_security_group_ingress_rule":  {"security_group", tfIngressRule},
+	"aws_subnet":                           {"subnet", tfSubnet},
+	"aws_flow_log":                         {"flow_log", tfFlowLog},
+	"aws_wafv2_web_acl":                    {"waf_acl", tfWebACL},
+	"aws_backup_plan":                      {"backup_plan", tfBackupPlan},
+	"aws_backup_vault":                     {"backup_vault", tfBackupVault},
+	"aws_route53_record":                   {"dns_record", tfRecord},
+	"aws_appautoscaling_target":            {"scalable_target", tfScalableTarget},
+	"aws_appautoscaling_policy":            {"scaling_policy", tfScalingPolicy("StepScaling")},
+	"aws_autoscaling_policy":               {"scaling_policy", tfScalingPolicy("SimpleScaling")},
+	"aws_elastic_beanstalk_environment":    {"beanstalk_environment", tfBeanstalk},
+	"aws_opensearch_domain":                {"search_domain", tfSearchDomain},
+	"aws_elasticsearch_domain":             {"search_domain", tfSearchDomain},
+	"aws_redshift_cluster":                 {"redshift_cluster", tfRedshift},
+	"aws_codedeploy_deployment_group":      {"deployment_group", tfDeploymentGroup},
+	"aws_config_configuration_recorder":    {"config_recorder", tfConfigRecorder},
+	"aws_config_remediation_configuration": {"config_remediation", tfRemediation},
+	"aws_guardduty_detector":               {"guardduty_detector", tfDetector},
+	"aws_securityhub_account":              {"securityhub", tfSecurityHub},
+	"aws_ecr_repository":                   {"ecr_repository", tfRepository},
 }
 
 // tfPart is a Terraform resource that configures another one (an S3
@@ -121,7 +122,6 @@ var tfParts = map[string]tfPart{
 	"aws_s3_bucket_ownership_controls": bucketPart([]string{"acls_disabled"}, func(v, b map[string]any) {
 		b["acls_disabled"] = eqStr(get(v, "rule", "object_ownership"), "BucketOwnerEnforced")
 	}),
-	"aws_s3_bucket_replication_configuration": bucketPart([]string{"replication"}, func(_, b map[string]any) { b["replication"] = true }),
 	"aws_iam_role_policy_attachment": {"aws_iam_role", "role", "name", []string{"managed_policy_arns"}, func(v, r map[string]any) {
 		arns, _ := r["managed_policy_arns"].([]any)
 		r["managed_policy_arns"] = append(append([]any{}, arns...), v["policy_arn"])
@@ -169,11 +169,6 @@ var tfParts = map[string]tfPart{
 	"aws_autoscaling_notification": {"aws_autoscaling_group", "group_names", "name", []string{"notifications"}, func(_, g map[string]any) {
 		g["notifications"] = true
 	}},
-	"aws_lambda_function_event_invoke_config": {"aws_lambda_function", "function_name", "function_name", []string{"dead_letter"}, func(v, f map[string]any) {
-		if present(get(v, "destination_config", "on_failure", "destination")) == true {
-			f["dead_letter"] = true
-		}
-	}},
 }
 
 func addAttachment(_, u map[string]any) {
@@ -201,15 +196,21 @@ func tfNormalise(file string, planned []*tfResource, refs map[string]string) []*
 		raw[res] = r.values
 		byAddr[indexRE.ReplaceAllString(r.address, "")] = res
 	}
-	find := func(typ, key, value string) []*Resource {
-		var hits []*Resource
-		for _, res := range out {
-			if res.Type == typ && stringOf(raw[res][key]) == value && value != "" {
-				hits = append(hits, res)
+	keys := map[string][]string{} // target type -> the attributes parts name it by
+	for _, part := range tfParts {
+		if !slices.Contains(keys[part.target], part.key) {
+			keys[part.target] = append(keys[part.target], part.key)
+		}
+	}
+	index := map[[3]string][]*Resource{} // type, key, value
+	for _, res := range out {
+		for _, k := range keys[res.Type] {
+			if v := stringOf(raw[res][k]); v != "" {
+				index[[3]string{res.Type, k, v}] = append(index[[3]string{res.Type, k, v}], res)
 			}
 		}
-		return hits
 	}
+	find := func(typ, key, value string) []*Resource { return index[[3]string{typ, key, value}] }
 	touched := map[*Resource]bool{}
 	type unlinked struct {
 		part tfPart
@@ -342,7 +343,7 @@ func tfBucket(v map[string]any) map[string]any {
 	p := map[string]any{
 		"versioning": false, "kms_encryption": false, "public_access_blocked": true, "logging": false,
 		"lifecycle_rules": 0.0, "lifecycle_transitions": false, "tag_count": tfTags(v),
-		"acls_disabled": true, "replication": false, "noncurrent_expiration": false, "abort_incomplete_uploads": false,
+		"acls_disabled": true, "noncurrent_expiration": false, "abort_incomplete_uploads": false,
 		"bucket_key": false,
 	}
 	if b, ok := boolOr(get(v, "versioning", "enabled"), false).(bool); ok {
@@ -380,23 +381,17 @@ func tfVolume(v map[string]any) map[string]any {
 }
 
 func tfFunction(v map[string]any) map[string]any {
-	reserved := numOr(v["reserved_concurrent_executions"], -1.0)
-	if n, ok := reserved.(float64); ok {
-		reserved = n >= 0
-	}
 	return map[string]any{
-		"architecture":         lambdaArch(v["architectures"]),
-		"tracing":              strOr(get(v, "tracing_config", "mode"), "PassThrough"),
-		"tag_count":            tfTags(v),
-		"runtime":              lower(v["runtime"], ""),
-		"package_type":         strOr(v["package_type"], "Zip"),
-		"reserved_concurrency": reserved,
-		"dead_letter":          present(get(v, "dead_letter_config", "target_arn")),
-		"code_signing":         present(v["code_signing_config_arn"]),
-		"env_count":            count(get(v, "environment", "variables")),
-		"env_kms":              present(v["kms_key_arn"]),
-		"log_format":           strOr(get(v, "logging_config", "log_format"), "Text"),
-		"sam":                  false,
+		"architecture": lambdaArch(v["architectures"]),
+		"tracing":      strOr(get(v, "tracing_config", "mode"), "PassThrough"),
+		"tag_count":    tfTags(v),
+		"runtime":      lower(v["runtime"], ""),
+		"package_type": strOr(v["package_type"], "Zip"),
+		"code_signing": present(v["code_signing_config_arn"]),
+		"env_count":    count(get(v, "environment", "variables")),
+		"env_kms":      present(v["kms_key_arn"]),
+		"log_format":   strOr(get(v, "logging_config", "log_format"), "Text"),
+		"sam":          false,
 	}
 }
 
@@ -429,16 +424,16 @@ func tfDBInstance(v map[string]any) map[string]any {
 		monitoring = n > 0
 	}
 	out := map[string]any{
-		"engine":              engine,
-		"iam_auth_supported":  iamAuthEngine(engine),
-		"iam_auth":            boolOr(v["iam_database_authentication_enabled"], false),
-		"log_exports":         count(v["enabled_cloudwatch_logs_exports"]),
-		"enhanced_monitoring": monitoring,
-		"storage_type":        lower(v["storage_type"], Unknown{"the engine's default storage type applies"}),
-		"storage_autoscaling": tfMaxStorage(v["max_allocated_storage"]),
-		"ca_certificate":      strOr(v["ca_cert_identifier"], "rds-ca-rsa2048-g1"),
-		"copy_tags":           boolOr(v["copy_tags_to_snapshot"], false),
-		"password_literal":    tfPassword(v["manage_master_user_password"], v["password"]),
+		"engine":                     engine,
+		"iam_auth_supported":         iamAuthEngine(engine),
+		"iam_auth":                   boolOr(v["iam_database_authentication_enabled"], false),
+		"log_exports":                count(v["enabled_cloudwatch_logs_exports"]),
+		"enhanced_monitoring":        monitoring,
+		"storage_type":               lower(v["storage_type"], Unknown{"the engine's default storage type applies"}),
+		"storage_autoscaling":        tfMaxStorage(v["max_allocated_storage"]),
+		"ca_certificate":             strOr(v["ca_cert_identifier"], "rds-ca-rsa2048-g1"),
+		"copy_tags":                  boolOr(v["copy_tags_to_snapshot"], false),
+		"password_literal":           tfPassword(v["manage_master_user_password"], v["password"]),
 		"multi_az":                   boolOr(v["multi_az"], false),
 		"storage_encrypted":          boolOr(v["storage_encrypted"], false),
 		"publicly_accessible":        boolOr(v["publicly_accessible"], false),
@@ -706,8 +701,7 @@ func tfDistribution(v map[string]any) map[string]any {
 			}
 			return or2(present(get(o, "origin_access_control_id")), present(get(o, "s3_origin_config", "origin_access_identity")))
 		}),
-		"origin_failover": count(v["origin_group"]),
-		"tag_count":       tfTags(v),
+		"tag_count": tfTags(v),
 	})
 }
 

@@ -489,18 +489,6 @@ func imagePinned(v any) any {
 	return found && tag != "" && tag != "latest"
 }
 
-// secretLike tells whether an environment variable's name says it holds a
-// credential.
-func secretLike(name string) bool {
-	n := strings.ToUpper(name)
-	for _, w := range []string{"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY"} {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // notStr tells whether a value differs from a literal string: a reference
 // to another resource of the template does (it names that resource).
 func notStr(v any, want string) any {

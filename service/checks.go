@@ -98,3 +98,49 @@ func (s *Service) listChecks(ctx context.Context, op string, in ChecksInput) ([]
 	}
 	return paginate(out, in.NextToken, in.MaxResults, 50)
 }
+
+// GetLensReviewEvidence returns the evidence of a lens review with all its
+// checks (Evidence nil when none was uploaded), for a page showing the
+// evidence beside each practice. Reading it is reading check details: the
+// reader role and the wellarchitected:ListCheckDetails action.
+func (s *Service) GetLensReviewEvidence(ctx context.Context, workloadID, alias string) (*EvidenceView, error) {
+	var v *EvidenceView
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		w, err := s.readableWorkload(ctx, tx, act("ListCheckDetails"), workloadID)
+		if err != nil {
+			return err
+		}
+		arn, err := s.reviewLens(ctx, w, alias)
+		if err != nil {
+			return err
+		}
+		r, err := tx.GetLensReview(ctx, w.ID, arn)
+		if err != nil {
+			return err
+		}
+		li, err := s.pinnedLens(ctx, tx, arn, r.LensVersion)
+		if err != nil {
+			return err
+		}
+		v = &EvidenceView{Lens: li, RuleStatus: map[wat.CheckStatus]int{}}
+		ev, err := tx.GetEvidence(ctx, w.ID, arn, "")
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		v.Evidence = ev
+		seen := map[string]bool{}
+		for i := range ev.Checks {
+			if c := &ev.Checks[i]; !seen[c.RuleID] {
+				seen[c.RuleID] = true
+				v.RuleStatus[c.Status()]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("GetLensReviewEvidence(%s, %s): %w", workloadID, alias, err)
+	}
+	return v, nil
+}

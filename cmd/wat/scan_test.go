@@ -62,8 +62,8 @@ func TestScanJSONShape(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatal(err)
 	}
-	if out.Summary.Files != 5 || out.Summary.Resources != 5 {
-		t.Errorf("summary %+v: want 5 files (node_modules skipped), 5 resources", out.Summary)
+	if out.Summary.Files != 5 || out.Summary.Resources != 6 {
+		t.Errorf("summary %+v: want 5 files (node_modules skipped), 6 resources (the CDK role too)", out.Summary)
 	}
 	if len(out.Problems) != 1 || !strings.HasSuffix(out.Problems[0].File, "broken.yaml") || out.Problems[0].Line == 0 {
 		t.Errorf("problems %+v: want broken.yaml with its line", out.Problems)

@@ -13,6 +13,8 @@ import type {
   MilestoneSummary,
   NotificationSummary,
   ProfileSummary,
+  SuggestedAnswer,
+  CheckDetail,
   ReviewTemplateSummary,
   ShareInvitationSummary,
   Workload,
@@ -136,6 +138,13 @@ export const wa = {
     call<unknown>('PATCH', wl(id) + '/disassociateProfiles', { body: { ProfileArns } }),
   listReviewTemplates: () =>
     call<{ ReviewTemplates?: ReviewTemplateSummary[]; NextToken?: string }>('GET', '/reviewTemplates', { query: { MaxResults: 50 } }),
+
+  // Evidence from `wat scan --workload` (wat's own operation) and the checks
+  // of the AWS API over it.
+  getSuggestedAnswers: (id: string, lens: string) =>
+    call<{ EvidenceUpdatedAt?: number; LensArn?: string; SuggestedAnswers: SuggestedAnswer[] }>('GET', lr(id, lens) + '/suggestedAnswers'),
+  listCheckDetails: (id: string, q: { LensArn: string; PillarId: string; QuestionId: string; ChoiceId: string; NextToken?: string }) =>
+    call<{ CheckDetails?: CheckDetail[]; NextToken?: string }>('POST', wl(id) + '/checks', { body: { ...q, MaxResults: 50 } }),
 
   tagResource: (arn: string, Tags: Record<string, string>) => call<unknown>('POST', '/tags/' + seg(arn), { body: { Tags } }),
   untagResource: (arn: string, keys: string[]) => call<unknown>('DELETE', '/tags/' + seg(arn), { query: { tagKeys: keys } }),

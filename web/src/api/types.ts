@@ -213,3 +213,35 @@ export interface ReviewTemplateSummary {
   Owner?: string;
   UpdatedAt?: number;
 }
+
+export interface SuggestedAnswer {
+  QuestionId: string;
+  PillarId: string;
+  QuestionTitle: string;
+  SelectedChoices: string[];
+  Risk?: Risk;
+  PassingChoices: string[];
+  FailingChoices: string[];
+  SuggestedChoices: string[];
+  SuggestedNotes?: string;
+  SuggestedRisk?: Risk;
+  HasChanges?: boolean;
+  ChangesNotes?: boolean;
+  SkipReason?: string;
+}
+
+export interface CheckDetail {
+  Id: string;
+  Name: string;
+  Description?: string;
+  Provider?: string;
+  LensArn?: string;
+  PillarId?: string;
+  QuestionId?: string;
+  ChoiceId?: string;
+  Status: 'OKAY' | 'WARNING' | 'ERROR' | 'NOT_AVAILABLE' | 'FETCH_FAILED';
+  AccountId?: string;
+  FlaggedResources?: number;
+  Reason?: string;
+  UpdatedAt?: number;
+}

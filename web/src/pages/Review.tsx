@@ -18,7 +18,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { allPages, wa } from '../api/ops';
-import type { Answer, AnswerSummary, ChoiceReason } from '../api/types';
+import type { Answer, AnswerSummary, ChoiceReason, SuggestedAnswer } from '../api/types';
+import Alert from '@cloudscape-design/components/alert';
+import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
 import { href, navigate } from '../router';
 import { ReviewNav } from './reviewNav';
@@ -43,10 +45,12 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
   const list = useAsync(() => allPages((t) => wa.listAnswers(id, lens, { NextToken: t }), 'AnswerSummaries'), [id, lens]);
   const [summaries, setSummaries] = useState<AnswerSummary[]>([]);
   const [shown, setShown] = useState<Answer>();
+  const evidence = useAsync(() => wa.getSuggestedAnswers(id, lens).catch(() => undefined), [id, lens]);
   useEffect(() => setSummaries(list.data ?? []), [list.data]);
   const pillarParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('pillar');
   const qid = question ?? (pillarParam ? summaries.find((a) => a.PillarId === pillarParam)?.QuestionId : undefined) ?? summaries[0]?.QuestionId;
   const index = summaries.findIndex((a) => a.QuestionId === qid);
+  const suggestion = evidence.data?.SuggestedAnswers?.find((s) => s.QuestionId === qid);
   const base = ['workloads', id, 'lens', lens, 'review'];
   const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId));
 
@@ -74,6 +78,8 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
               qid={qid}
               n={index + 1}
               onAnswer={setShown}
+              suggestion={suggestion}
+              lensArn={review.data?.LensArn}
               onRisk={(a) =>
                 setSummaries((s) =>
                   s.map((x) => (x.QuestionId === a.QuestionId ? { ...x, Risk: a.Risk, SelectedChoices: a.SelectedChoices, IsApplicable: a.IsApplicable } : x)),
@@ -109,6 +115,14 @@ interface Draft {
   reason?: ChoiceReason;
 }
 
+/** suggestionPending tells whether applying the scan's suggestion would
+ * still change the answer as it is now. */
+function suggestionPending(s: SuggestedAnswer, d: Draft): boolean {
+  if (s.SkipReason) return false;
+  const adds = s.SuggestedChoices.some((c) => !d.selected.includes(c) && !d.na[c]);
+  return adds || (!!s.ChangesNotes && s.SuggestedNotes !== undefined && s.SuggestedNotes !== d.notes);
+}
+
 function draftOf(a: Answer): Draft {
   const na: Draft['na'] = {};
   for (const c of a.ChoiceAnswers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
@@ -123,6 +137,8 @@ function Question({
   onRisk,
   onAnswer,
   footer,
+  suggestion,
+  lensArn,
 }: {
   id: string;
   lens: string;
@@ -131,6 +147,8 @@ function Question({
   onRisk: (a: Answer) => void;
   onAnswer: (a: Answer) => void;
   footer: React.ReactNode;
+  suggestion?: SuggestedAnswer;
+  lensArn?: string;
 }) {
   const loaded = useAsync(() => wa.getAnswer(id, lens, qid).then((r) => r.Answer), [id, lens, qid]);
   const [answer, setAnswer] = useState<Answer>();
@@ -245,20 +263,52 @@ function Question({
             />
           </FormField>
         )}
+        {suggestion && suggestionPending(suggestion, d) && d.applicable && (
+          <Alert
+            type="info"
+            header="Scan evidence suggests an answer"
+            action={
+              <Button
+                data-testid="apply-suggestion"
+                onClick={() =>
+                  save({ ...d, selected: [...new Set([...d.selected, ...suggestion.SuggestedChoices])].filter((c) => !d.na[c]), notes: suggestion.SuggestedNotes ?? d.notes })
+                }
+              >
+                Apply suggestion
+              </Button>
+            }
+          >
+            {suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c)).length > 0 &&
+              'Select: ' +
+                suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c))
+                  .map((c) => choices.find((x) => x.ChoiceId === c)?.Title ?? c)
+                  .join('; ') +
+                '. '}
+            {suggestion.ChangesNotes && 'Add the failing resources to the notes. '}
+            Risk after applying: {suggestion.SuggestedRisk ? <RiskStatus risk={suggestion.SuggestedRisk} /> : '-'}
+          </Alert>
+        )}
         <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={!d.applicable} aria-label="Best practices">
           <SpaceBetween size="xs">
             {choices.map((c) => (
-              <Checkbox
-                key={c.ChoiceId}
-                checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
-                disabled={!d.applicable || !!d.na[c.ChoiceId]}
-                onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
-                description={c.Description}
-                data-choice={c.ChoiceId}
-              >
-                {c.Title}
-                {d.na[c.ChoiceId] && ' (does not apply)'}
-              </Checkbox>
+              <div key={c.ChoiceId}>
+                <Checkbox
+                  checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
+                  disabled={!d.applicable || !!d.na[c.ChoiceId]}
+                  onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
+                  description={c.Description}
+                  data-choice={c.ChoiceId}
+                >
+                  {c.Title}
+                  {d.na[c.ChoiceId] && ' (does not apply)'}
+                </Checkbox>
+                {suggestion && lensArn && (suggestion.PassingChoices.includes(c.ChoiceId) || suggestion.FailingChoices.includes(c.ChoiceId)) && (
+                  <div style={{ marginLeft: 24 }} data-evidence={c.ChoiceId}>
+                    <EvidenceMark s={suggestion} choiceId={c.ChoiceId} />
+                    <EvidenceDetails workloadId={id} lensArn={lensArn} pillarId={answer.PillarId} questionId={qid} choiceId={c.ChoiceId} />
+                  </div>
+                )}
+              </div>
             ))}
           </SpaceBetween>
         </fieldset>
