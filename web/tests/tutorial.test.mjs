@@ -4,6 +4,7 @@
 // see the risks drop, compare the milestones and download the report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer } from './server.mjs';
 import { launch, signIn, shot } from './browser.mjs';
 
@@ -133,7 +134,6 @@ async function tutorial(page) {
   await page.getByRole('link', { name: 'AWS Well-Architected Framework' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
   const path = await download.path();
-  const { readFileSync } = await import('node:fs');
   const pdf = readFileSync(path);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(pdf.length > 10000, `report of ${pdf.length} bytes`);
@@ -142,4 +142,7 @@ async function tutorial(page) {
   await page.goto(srv.endpoint + '/#/');
   await page.getByTestId('dashboard-reviews').getByText(NAME).waitFor();
   await shot(page, '11-dashboard');
+  const [consolidated] = await Promise.all([page.waitForEvent('download'), page.getByTestId('consolidated-report').click()]);
+  const all = readFileSync(await consolidated.path());
+  assert.equal(all.subarray(0, 5).toString(), '%PDF-');
 }

@@ -95,6 +95,8 @@ export const wa = {
     call<{ LensReviewReport: { Base64String?: string; LensAlias?: string } }>('GET', lr(id, lens) + '/report', {
       query: { MilestoneNumber },
     }),
+  getConsolidatedReportPDF: (IncludeSharedResources: boolean) =>
+    call<{ Base64String?: string }>('GET', '/consolidatedReport', { query: { Format: 'PDF', IncludeSharedResources } }),
   upgradeLensReview: (id: string, lens: string, MilestoneName: string) =>
     call<unknown>('PUT', lr(id, lens) + '/upgrade', { body: { MilestoneName, ClientRequestToken: clientToken() } }),
 

@@ -27,3 +27,26 @@ export function ReportButton({ workloadId, lens, milestone, name }: { workloadId
     </Button>
   );
 }
+
+/** ConsolidatedReportButton downloads one PDF across the caller's workloads,
+ * those shared with it included. */
+export function ConsolidatedReportButton() {
+  const [busy, setBusy] = useState(false);
+  const flash = useFlash();
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await wa.getConsolidatedReportPDF(true);
+      downloadBase64(r.Base64String ?? '', `consolidated-report-${new Date().toISOString().slice(0, 10)}.pdf`, 'application/pdf');
+    } catch (e) {
+      flash({ type: 'error', content: 'The consolidated report could not be generated: ' + errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button iconName="download" onClick={run} loading={busy} data-testid="consolidated-report">
+      Consolidated report
+    </Button>
+  );
+}

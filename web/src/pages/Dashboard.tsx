@@ -15,6 +15,7 @@ import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import Button from '@cloudscape-design/components/button';
 import { allPages, wa } from '../api/ops';
+import { ConsolidatedReportButton } from '../components/ReportButton';
 import type { WorkloadSummary } from '../api/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { answered, date, total } from '../format';
@@ -45,9 +46,12 @@ export function Dashboard() {
         <Header
           variant="h1"
           actions={
-            <Button variant="primary" href="#/workloads/new" onFollow={followLink}>
-              Define workload
-            </Button>
+            <SpaceBetween direction="horizontal" size="xs">
+              <ConsolidatedReportButton />
+              <Button variant="primary" href="#/workloads/new" onFollow={followLink}>
+                Define workload
+              </Button>
+            </SpaceBetween>
           }
         >
           Dashboard

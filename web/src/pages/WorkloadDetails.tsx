@@ -17,7 +17,7 @@ import type { Workload } from '../api/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { SaveMilestone } from '../components/SaveMilestone';
 import { DeleteWorkload } from '../components/DeleteWorkload';
-import { answered, date, total } from '../format';
+import { answered, date, improvementStatusLabel, total } from '../format';
 import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
 import { Milestones } from './Milestones';
@@ -128,6 +128,22 @@ function Overview({ w }: { w: Workload }) {
           <div>
             <Box variant="awsui-key-label">Last updated</Box>
             <Box>{date(w.UpdatedAt)}</Box>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">Improvement status</Box>
+            <Box>{improvementStatusLabel[w.ImprovementStatus ?? ''] ?? w.ImprovementStatus ?? '-'}</Box>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">Environment</Box>
+            <Box>{w.Environment === 'PRODUCTION' ? 'Production' : 'Pre-production'}</Box>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">Review owner</Box>
+            <Box>{w.ReviewOwner || '-'}</Box>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">Owner</Box>
+            <Box>{w.Owner}{w.ShareInvitationId ? ' (shared with you)' : ''}</Box>
           </div>
         </ColumnLayout>
         {w.Notes && (
