@@ -1,0 +1,319 @@
+// One question of a review: its best practices, "None of these", "Question
+// does not apply", the practices that don't apply with a reason, notes, and
+// the scan evidence beside each practice. Every change is saved at once.
+import { useEffect, useRef, useState } from 'react';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import FormField from '@cloudscape-design/components/form-field';
+import Grid from '@cloudscape-design/components/grid';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Textarea from '@cloudscape-design/components/textarea';
+import Toggle from '@cloudscape-design/components/toggle';
+import { wa } from '../api/ops';
+import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
+import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
+import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
+
+const reasons: { value: ChoiceReason; label: string }[] = [
+  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
+  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
+  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
+  { value: 'OTHER', label: 'Other' },
+  { value: 'NONE', label: 'None' },
+];
+const NOTES_MAX = 2084;
+const CHOICE_NOTES_MAX = 250;
+
+function isNone(c: { ChoiceId: string; Title: string }) {
+  return c.Title === 'None of these' || c.ChoiceId.endsWith('_no');
+}
+
+
+interface Draft {
+  selected: string[];
+  na: Record<string, { Reason?: ChoiceReason; Notes?: string }>;
+  notes: string;
+  applicable: boolean;
+  reason?: ChoiceReason;
+}
+
+/** suggestionPending tells whether applying the scan's suggestion would
+ * still change the answer as it is now. */
+function suggestionPending(s: SuggestedAnswer, d: Draft): boolean {
+  if (s.SkipReason) return false;
+  const adds = s.SuggestedChoices.some((c) => !d.selected.includes(c) && !d.na[c]);
+  return adds || (!!s.ChangesNotes && s.SuggestedNotes !== undefined && s.SuggestedNotes !== d.notes);
+}
+
+function draftOf(a: Answer): Draft {
+  const na: Draft['na'] = {};
+  for (const c of a.ChoiceAnswers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
+  return { selected: a.SelectedChoices ?? [], na, notes: a.Notes ?? '', applicable: a.IsApplicable !== false, reason: a.Reason };
+}
+
+export function Question({
+  id,
+  lens,
+  qid,
+  n,
+  onRisk,
+  onAnswer,
+  footer,
+  suggestion,
+  lensArn,
+}: {
+  id: string;
+  lens: string;
+  qid: string;
+  n: number;
+  onRisk: (a: Answer) => void;
+  onAnswer: (a: Answer) => void;
+  footer: React.ReactNode;
+  suggestion?: SuggestedAnswer;
+  lensArn?: string;
+}) {
+  const loaded = useAsync(() => wa.getAnswer(id, lens, qid).then((r) => r.Answer), [id, lens, qid]);
+  const [answer, setAnswer] = useState<Answer>();
+  const [d, setD] = useState<Draft>();
+  const [error, setError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const seq = useRef(0);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const notesTimer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    if (loaded.data) {
+      setAnswer(loaded.data);
+      onAnswer(loaded.data);
+      setD(draftOf(loaded.data));
+    }
+  }, [loaded.data]);
+
+  const save = (next: Draft) => {
+    setD(next);
+    const n = ++seq.current;
+    const choices = answer?.Choices ?? [];
+    const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
+    for (const c of choices) {
+      const na = next.na[c.ChoiceId];
+      if (na) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: na.Reason ?? 'NONE', Notes: na.Notes || undefined };
+      else if (answer?.ChoiceAnswers?.some((x) => x.ChoiceId === c.ChoiceId && x.Status === 'NOT_APPLICABLE'))
+        updates[c.ChoiceId] = { Status: 'UNSELECTED' };
+    }
+    const body = {
+      SelectedChoices: next.selected.filter((c) => !next.na[c]),
+      ChoiceUpdates: Object.keys(updates).length ? updates : undefined,
+      Notes: next.notes,
+      IsApplicable: next.applicable,
+      Reason: next.applicable ? undefined : next.reason ?? 'NONE',
+    };
+    setSaving(true);
+    chain.current = chain.current
+      .then(() => wa.updateAnswer(id, lens, qid, body))
+      .then(
+        (r) => {
+          if (n === seq.current) {
+            setAnswer(r.Answer);
+            setError(undefined);
+            setSaving(false);
+          }
+          onRisk(r.Answer);
+        },
+        (e) => {
+          if (n === seq.current) {
+            setError(e);
+            setSaving(false);
+          }
+        },
+      );
+  };
+
+  const saveNotesSoon = (next: Draft) => {
+    setD(next);
+    window.clearTimeout(notesTimer.current);
+    notesTimer.current = window.setTimeout(() => save(next), 600);
+  };
+  useEffect(() => () => window.clearTimeout(notesTimer.current), []);
+
+  if (loaded.error) return <ErrorAlert error={loaded.error} />;
+  if (!answer || !d) return <Container>Loading question…</Container>;
+  const choices = answer.Choices ?? [];
+  const toggle = (cid: string, on: boolean) => {
+    const c = choices.find((x) => x.ChoiceId === cid)!;
+    let sel = on ? [...d.selected, cid] : d.selected.filter((x) => x !== cid);
+    if (on && isNone(c)) sel = [cid];
+    if (on && !isNone(c)) sel = sel.filter((x) => !isNone(choices.find((y) => y.ChoiceId === x) ?? { ChoiceId: x, Title: '' }));
+    save({ ...d, selected: sel });
+  };
+
+  return (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description={answer.QuestionDescription}
+          info={<span data-testid="question-risk" aria-live="polite"><RiskStatus risk={answer.Risk} /></span>}
+        >
+          {n}. {answer.QuestionTitle}
+        </Header>
+      }
+      footer={
+        <SpaceBetween size="s">
+          <Box float="right">{footer}</Box>
+          <Box variant="small" color="text-status-inactive">
+            {saving ? 'Saving…' : 'Changes are saved as you make them.'}
+          </Box>
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        <ErrorAlert error={error} header="The answer was not saved" />
+        <Toggle
+          checked={!d.applicable}
+          onChange={(e) => save({ ...d, applicable: !e.detail.checked, reason: e.detail.checked ? d.reason ?? 'NONE' : undefined })}
+          data-testid="question-not-applicable"
+        >
+          Question does not apply to this workload
+        </Toggle>
+        {!d.applicable && (
+          <FormField label="Reason">
+            <Select
+              selectedOption={reasons.find((r) => r.value === (d.reason ?? 'NONE'))!}
+              onChange={(e) => save({ ...d, reason: e.detail.selectedOption.value as ChoiceReason })}
+              options={reasons}
+              ariaLabel="Reason the question does not apply"
+            />
+          </FormField>
+        )}
+        {suggestion && suggestionPending(suggestion, d) && d.applicable && (
+          <Alert
+            type="info"
+            header="Scan evidence suggests an answer"
+            action={
+              <Button
+                data-testid="apply-suggestion"
+                onClick={() =>
+                  save({ ...d, selected: [...new Set([...d.selected, ...suggestion.SuggestedChoices])].filter((c) => !d.na[c]), notes: suggestion.SuggestedNotes ?? d.notes })
+                }
+              >
+                Apply suggestion
+              </Button>
+            }
+          >
+            {suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c)).length > 0 &&
+              'Select: ' +
+                suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c))
+                  .map((c) => choices.find((x) => x.ChoiceId === c)?.Title ?? c)
+                  .join('; ') +
+                '. '}
+            {suggestion.ChangesNotes && 'Add the failing resources to the notes. '}
+            Risk after applying: {suggestion.SuggestedRisk ? <RiskStatus risk={suggestion.SuggestedRisk} /> : '-'}
+          </Alert>
+        )}
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={!d.applicable} aria-label="Best practices">
+          <SpaceBetween size="xs">
+            {choices.map((c) => (
+              <div key={c.ChoiceId}>
+                <Checkbox
+                  checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
+                  disabled={!d.applicable || !!d.na[c.ChoiceId]}
+                  onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
+                  description={c.Description}
+                  data-choice={c.ChoiceId}
+                >
+                  {c.Title}
+                  {d.na[c.ChoiceId] && ' (does not apply)'}
+                </Checkbox>
+                {suggestion && lensArn && (suggestion.PassingChoices.includes(c.ChoiceId) || suggestion.FailingChoices.includes(c.ChoiceId)) && (
+                  <div style={{ marginLeft: 24 }} data-evidence={c.ChoiceId}>
+                    <EvidenceMark s={suggestion} choiceId={c.ChoiceId} />
+                    <EvidenceDetails workloadId={id} lensArn={lensArn} pillarId={answer.PillarId} questionId={qid} choiceId={c.ChoiceId} />
+                  </div>
+                )}
+              </div>
+            ))}
+          </SpaceBetween>
+        </fieldset>
+        {d.applicable && (
+          <ExpandableSection headerText="Mark best practice(s) that don't apply" defaultExpanded={Object.keys(d.na).length > 0}>
+            <SpaceBetween size="m">
+              {choices
+                .filter((c) => !isNone(c))
+                .map((c) => {
+                  const na = d.na[c.ChoiceId];
+                  return (
+                    <SpaceBetween key={c.ChoiceId} size="xs">
+                      <Checkbox
+                        checked={!!na}
+                        onChange={(e) => {
+                          const next = { ...d.na };
+                          if (e.detail.checked) next[c.ChoiceId] = { Reason: 'NONE' };
+                          else delete next[c.ChoiceId];
+                          save({ ...d, na: next, selected: d.selected.filter((x) => x !== c.ChoiceId) });
+                        }}
+                      >
+                        {c.Title} does not apply
+                      </Checkbox>
+                      {na && (
+                        <Grid gridDefinition={[{ colspan: 5 }, { colspan: 7 }]}>
+                          <Select
+                            selectedOption={reasons.find((r) => r.value === (na.Reason ?? 'NONE'))!}
+                            onChange={(e) => save({ ...d, na: { ...d.na, [c.ChoiceId]: { ...na, Reason: e.detail.selectedOption.value as ChoiceReason } } })}
+                            options={reasons}
+                            ariaLabel={`Reason ${c.Title} does not apply`}
+                          />
+                          <FormField constraintText={`${CHOICE_NOTES_MAX - (na.Notes ?? '').length} characters remaining`}>
+                            <Input
+                              value={na.Notes ?? ''}
+                              onChange={(e) =>
+                                e.detail.value.length <= CHOICE_NOTES_MAX && saveNotesSoon({ ...d, na: { ...d.na, [c.ChoiceId]: { ...na, Notes: e.detail.value } } })
+                              }
+                              placeholder="Details"
+                              ariaLabel={`Details why ${c.Title} does not apply`}
+                            />
+                          </FormField>
+                        </Grid>
+                      )}
+                    </SpaceBetween>
+                  );
+                })}
+            </SpaceBetween>
+          </ExpandableSection>
+        )}
+        <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? 'Notes have at most 2084 characters.' : undefined}>
+          <Textarea value={d.notes} onChange={(e) => saveNotesSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />
+        </FormField>
+      </SpaceBetween>
+    </Container>
+  );
+}
+
+export function Resources({ answer }: { answer: Answer }) {
+  return (
+    <Container header={<Header variant="h3">Helpful resources</Header>}>
+      <SpaceBetween size="m">
+        {answer.HelpfulResourceUrl || answer.HelpfulResourceDisplayText ? (
+          <SafeLink url={answer.HelpfulResourceUrl}>{answer.HelpfulResourceDisplayText || answer.HelpfulResourceUrl}</SafeLink>
+        ) : null}
+        {answer.ImprovementPlanUrl && <SafeLink url={answer.ImprovementPlanUrl}>Improvement plan</SafeLink>}
+        <ul style={{ paddingLeft: 16, margin: 0 }}>
+          {(answer.Choices ?? [])
+            .filter((c) => c.HelpfulResource?.Url || c.HelpfulResource?.DisplayText)
+            .map((c) => (
+              <li key={c.ChoiceId}>
+                <SafeLink url={c.HelpfulResource?.Url}>{c.Title}</SafeLink>
+                {c.HelpfulResource?.DisplayText && c.HelpfulResource.DisplayText !== c.Title && <Box variant="small">{c.HelpfulResource.DisplayText}</Box>}
+              </li>
+            ))}
+        </ul>
+      </SpaceBetween>
+    </Container>
+  );
+}
