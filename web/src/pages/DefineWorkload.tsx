@@ -32,6 +32,7 @@ interface Fields {
   ArchitecturalDesign: string;
   IndustryType: string;
   Industry: string;
+  Notes: string;
   Lenses: string[];
   Profile: string;
   Template: string;
@@ -48,6 +49,7 @@ const empty: Fields = {
   ArchitecturalDesign: '',
   IndustryType: '',
   Industry: '',
+  Notes: '',
   Lenses: ['wellarchitected'],
   Profile: '',
   Template: '',
@@ -79,6 +81,7 @@ export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
     else if (!/^https?:\/\/\S+$/.test(f.ArchitecturalDesign)) e.ArchitecturalDesign = 'Enter an http:// or https:// URL.';
   }
   if (f.Industry.length > 100) e.Industry = 'At most 100 characters.';
+  if (f.Notes.length > 2084) e.Notes = 'Notes have at most 2084 characters.';
   if (f.Lenses.length === 0) e.Lenses = 'Choose at least one lens.';
   if (f.Lenses.length > 20) e.Lenses = 'A workload can have at most 20 lenses.';
   return e;
@@ -96,6 +99,7 @@ function fromWorkload(w: Workload): Fields {
     ArchitecturalDesign: w.ArchitecturalDesign ?? '',
     IndustryType: w.IndustryType ?? '',
     Industry: w.Industry ?? '',
+    Notes: w.Notes ?? '',
     Lenses: w.Lenses ?? [],
     Profile: w.Profiles?.[0]?.ProfileArn ?? '',
     Template: '',
@@ -141,6 +145,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
       ArchitecturalDesign: f.ArchitecturalDesign || undefined,
       IndustryType: f.IndustryType || undefined,
       Industry: f.Industry || undefined,
+      Notes: f.Notes || undefined,
     };
     try {
       let id = editId;
@@ -260,6 +265,9 @@ export function DefineWorkload({ editId }: { editId?: string }) {
               </FormField>
               <FormField label="Industry" errorText={msg('Industry')}>
                 <Input value={f.Industry} onChange={(e) => set('Industry', e.detail.value)} ariaLabel="Industry" />
+              </FormField>
+              <FormField label="Notes" constraintText={`${2084 - f.Notes.length} characters remaining`} errorText={msg('Notes')}>
+                <Textarea value={f.Notes} onChange={(e) => set('Notes', e.detail.value)} ariaLabel="Workload notes" />
               </FormField>
             </SpaceBetween>
           </Container>
