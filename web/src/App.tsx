@@ -10,6 +10,7 @@ import { followLink, useRoute } from './router';
 import { SignIn } from './pages/SignIn';
 import { Page } from './pages/Page';
 import { FlashContext } from './flash';
+import { prefetchWorkloads } from './prefetch';
 
 export function App() {
   const [session, setS] = useState<Session | null | undefined>(undefined);
@@ -22,7 +23,14 @@ export function App() {
   };
   useEffect(() => {
     whenSignedOut(() => signedIn(null));
-    sessionApi.get().then(signedIn, () => signedIn(null));
+    sessionApi.get().then(
+      (s) => {
+        setSession(s);
+        if (!window.location.hash || window.location.hash === '#/') prefetchWorkloads();
+        signedIn(s);
+      },
+      () => signedIn(null),
+    );
   }, []);
 
   if (session === undefined) return null;

@@ -16,6 +16,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import Button from '@cloudscape-design/components/button';
 import { allPages, wa } from '../api/ops';
 import { ConsolidatedReportButton } from '../components/ReportButton';
+import { useWorkloads } from '../prefetch';
 import type { WorkloadSummary } from '../api/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { answered, date, total } from '../format';
@@ -24,7 +25,7 @@ import { followLink, href } from '../router';
 type RiskFilter = 'all' | 'high' | 'medium';
 
 export function Dashboard() {
-  const list = useAsync(() => allPages((t) => wa.listWorkloads(undefined, t), 'WorkloadSummaries'), []);
+  const list = useWorkloads();
   const [filter, setFilter] = useState<RiskFilter>('all');
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<WorkloadSummary | undefined>();
@@ -74,7 +75,7 @@ export function Dashboard() {
               Workload reviews
             </Header>
           }
-          loading={list.loading}
+          loading={list.loading && workloads.length === 0}
           loadingText="Loading workloads"
           items={shown}
           trackBy="WorkloadId"
