@@ -1,8 +1,9 @@
 // Dashboard: how many workloads carry high and medium risks, the workload
 // reviews, and for the selected workload its milestones and its risks per
 // pillar in the framework lens.
-import { useMemo, useState } from 'react';
-import BarChart from '@cloudscape-design/components/bar-chart';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import Spinner from '@cloudscape-design/components/spinner';
+import Pagination from '@cloudscape-design/components/pagination';
 import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
@@ -14,15 +15,19 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import Button from '@cloudscape-design/components/button';
-import { allPages, wa } from '../api/ops';
 import { ConsolidatedReportButton } from '../components/ReportButton';
 import { useWorkloads } from '../prefetch';
 import type { WorkloadSummary } from '../api/types';
-import { ErrorAlert, RiskCount, useAsync } from '../components/common';
+import { ErrorAlert, RiskCount } from '../components/common';
 import { answered, date, total } from '../format';
 import { followLink, href } from '../router';
 
 type RiskFilter = 'all' | 'high' | 'medium';
+
+// The selected workload's milestones and chart come in a chunk of their
+// own, so the first paint of the dashboard does not wait for the charts.
+const SelectedWorkload = lazy(() => import('./DashboardWorkload').then((m) => ({ default: m.SelectedWorkload })));
+const PAGE = 10;
 
 export function Dashboard() {
   const list = useWorkloads();
@@ -39,7 +44,10 @@ export function Dashboard() {
       ),
     [filter, text, workloads],
   );
-  const current = selected ?? shown[0];
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const visible = shown.slice((Math.min(page, pages) - 1) * PAGE, Math.min(page, pages) * PAGE);
+  const current = selected ?? visible[0];
 
   return (
     <ContentLayout
@@ -63,9 +71,9 @@ export function Dashboard() {
         <ErrorAlert error={list.error} />
         <Container header={<Header variant="h2">Workloads overview</Header>}>
           <ColumnLayout columns={3} variant="text-grid">
-            <Counter label="Total workloads" n={workloads.length} onClick={() => setFilter('all')} loading={list.loading} />
-            <Counter label="Workloads with high risks" n={high.length} onClick={() => setFilter('high')} loading={list.loading} />
-            <Counter label="Workloads with medium risks" n={medium.length} onClick={() => setFilter('medium')} loading={list.loading} />
+            <Counter label="Total workloads" n={workloads.length} onClick={() => (setFilter('all'), setPage(1))} loading={list.loading} />
+            <Counter label="Workloads with high risks" n={high.length} onClick={() => (setFilter('high'), setPage(1))} loading={list.loading} />
+            <Counter label="Workloads with medium risks" n={medium.length} onClick={() => (setFilter('medium'), setPage(1))} loading={list.loading} />
           </ColumnLayout>
         </Container>
         <Table
@@ -77,7 +85,7 @@ export function Dashboard() {
           }
           loading={list.loading && workloads.length === 0}
           loadingText="Loading workloads"
-          items={shown}
+          items={visible}
           trackBy="WorkloadId"
           selectionType="single"
           selectedItems={current ? [current] : []}
@@ -85,10 +93,10 @@ export function Dashboard() {
           ariaLabels={{ itemSelectionLabel: (_s, w) => `Select ${w.WorkloadName}`, selectionGroupLabel: 'Workload selection' }}
           filter={
             <SpaceBetween direction="horizontal" size="s">
-              <TextFilter filteringText={text} onChange={(e) => setText(e.detail.filteringText)} filteringPlaceholder="Find workloads" filteringAriaLabel="Find workloads" />
+              <TextFilter filteringText={text} onChange={(e) => (setText(e.detail.filteringText), setPage(1))} filteringPlaceholder="Find workloads" filteringAriaLabel="Find workloads" />
               <SegmentedControl
                 selectedId={filter}
-                onChange={(e) => setFilter(e.detail.selectedId as RiskFilter)}
+                onChange={(e) => (setFilter(e.detail.selectedId as RiskFilter), setPage(1))}
                 label="Filter by risk"
                 options={[
                   { id: 'all', text: 'All' },
@@ -98,6 +106,7 @@ export function Dashboard() {
               />
             </SpaceBetween>
           }
+          pagination={<Pagination currentPageIndex={Math.min(page, pages)} pagesCount={pages} onChange={(e) => setPage(e.detail.currentPageIndex)} />}
           empty={<Box textAlign="center">No workloads. Define one to start a review.</Box>}
           columnDefinitions={[
             {
@@ -115,7 +124,11 @@ export function Dashboard() {
             { id: 'updated', header: 'Last updated', cell: (w) => date(w.UpdatedAt) },
           ]}
         />
-        {current && <SelectedWorkload key={current.WorkloadId} w={current} />}
+        {current && (
+          <Suspense fallback={<Spinner />}>
+            <SelectedWorkload key={current.WorkloadId} w={current} />
+          </Suspense>
+        )}
       </SpaceBetween>
     </ContentLayout>
   );
@@ -129,55 +142,5 @@ function Counter({ label, n, onClick, loading }: { label: string; n: number; onC
         {loading ? '-' : String(n)}
       </Link>
     </div>
-  );
-}
-
-function SelectedWorkload({ w }: { w: WorkloadSummary }) {
-  const milestones = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 100), [w.WorkloadId]);
-  const review = useAsync(
-    () => (w.Lenses?.includes('wellarchitected') ? wa.getLensReview(w.WorkloadId, 'wellarchitected') : Promise.resolve(undefined)),
-    [w.WorkloadId],
-  );
-  const pillars = review.data?.LensReview.PillarReviewSummaries ?? [];
-  return (
-    <ColumnLayout columns={2}>
-      <Container header={<Header variant="h2" description={w.WorkloadName}>Milestones</Header>}>
-        <ErrorAlert error={milestones.error} />
-        {milestones.data && milestones.data.length === 0 && <Box>No milestones saved yet.</Box>}
-        <ul>
-          {(milestones.data ?? []).slice(0, 10).map((m) => (
-            <li key={m.MilestoneNumber}>
-              <Link href={href('workloads', w.WorkloadId, 'milestones', m.MilestoneNumber)} onFollow={followLink}>
-                {m.MilestoneName}
-              </Link>{' '}
-              — {date(m.RecordedAt)}
-            </li>
-          ))}
-        </ul>
-      </Container>
-      <Container header={<Header variant="h2" description="AWS Well-Architected Framework lens">Risks per pillar</Header>}>
-        <ErrorAlert error={review.error} />
-        {review.data === undefined && !review.loading ? (
-          <Box>This workload does not use the framework lens.</Box>
-        ) : (
-          <BarChart
-            statusType={review.loading ? 'loading' : 'finished'}
-            series={[
-              { title: 'High risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.HIGH ?? 0 })) },
-              { title: 'Medium risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.MEDIUM ?? 0 })) },
-            ]}
-            xScaleType="categorical"
-            stackedBars
-            horizontalBars
-            height={260}
-            hideFilter
-            ariaLabel="High and medium risks per pillar"
-            xTitle="Pillar"
-            yTitle="Risks"
-            empty={<Box textAlign="center">No data</Box>}
-          />
-        )}
-      </Container>
-    </ColumnLayout>
   );
 }
