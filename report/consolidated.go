@@ -15,6 +15,8 @@ type Consolidated struct {
 	IncludesShared bool
 	// Workloads are in name order.
 	Workloads []WorkloadRisks
+	// Fonts draw the PDF; the embedded ones when nil.
+	Fonts *Fonts `json:"-"`
 }
 
 // WorkloadRisks is one workload of a consolidated report: its risks over

@@ -7,9 +7,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/wat-dev/wat"
 )
@@ -23,11 +20,15 @@ const (
 )
 
 // doc is a PDF being written: the fpdf document, the table of contents and
-// the outline. Text from users goes through printable before it is drawn.
+// the outline, the fonts it draws with and which of them it has embedded.
+// Text from users goes through clean and is laid out by layout.go.
 type doc struct {
-	pdf   *fpdf.Fpdf
-	toc   []tocEntry
-	width float64 // of the text area
+	pdf    *fpdf.Fpdf
+	toc    []tocEntry
+	width  float64 // of the text area
+	fonts  *Fonts
+	added  map[string]bool // family + style added to pdf
+	glyphs map[styled]glyph
 }
 
 // tocEntry is a line of the table of contents; its page number is an
@@ -39,55 +40,41 @@ type tocEntry struct {
 	link  int
 }
 
-// sentinel marks aliases; printable removes it from user text, so no text a
+// sentinel marks aliases; clean removes it from user text, so no text a
 // user types can be mistaken for an alias.
 const sentinel = "\x01"
 
-func newDoc(title, footer string, created time.Time) *doc {
+// newDoc starts a PDF drawn with fonts (the embedded ones when nil).
+func newDoc(fonts *Fonts, title, footer string, created time.Time) *doc {
+	if fonts == nil {
+		fonts = embedded()
+	}
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: "A4", OrientationStr: "P"})
-	p.AddUTF8FontFromBytes(family, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(family, "B", gobold.TTF)
-	p.AddUTF8FontFromBytes(family, "I", goitalic.TTF)
+	d := &doc{pdf: p, fonts: fonts, added: map[string]bool{}, glyphs: map[styled]glyph{}}
+	for s, style := range styles { // the Go fonts, which every report uses
+		p.AddUTF8FontFromBytes(family, style, fonts.faces[0].data[s])
+		d.added[family+style] = true
+	}
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, margin)
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
-	p.SetTitle(printable(title), true)
+	p.SetTitle(oneLine(title, 200), true)
 	p.SetCreator("wat", true)
 	p.AliasNbPages(sentinel + "nb" + sentinel)
 	w, _ := p.GetPageSize()
-	d := &doc{pdf: p, width: w - 2*margin}
+	d.width = w - 2*margin
 	p.SetFooterFunc(func() {
 		p.SetY(-12)
 		p.SetFont(family, "", 8)
-		footer := d.fit(footer, d.width-35)
 		p.SetTextColor(110, 110, 110)
-		p.CellFormat(0, 5, footer, "", 0, "L", false, 0, "")
+		d.cell(d.width-35, 5, footer, "", 0, "L", false, 0, "", 8)
 		p.SetX(margin)
 		p.CellFormat(0, 5, fmt.Sprintf("Page %d of %snb%s", p.PageNo(), sentinel, sentinel), "", 0, "R", false, 0, "")
 		p.SetTextColor(0, 0, 0)
 	})
 	return d
-}
-
-// fit is user text on one line, cut to fit w millimetres in the current font.
-func (d *doc) fit(s string, w float64) string {
-	s = oneLine(s, 200)
-	if d.pdf.GetStringWidth(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	lo, hi := 0, len(r) // the longest prefix that fits with an ellipsis
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if d.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return string(r[:lo]) + "…"
 }
 
 // bytes writes the document out.
@@ -109,7 +96,7 @@ func (d *doc) contents(titles []string, levels []int) {
 		indent := 6.0 * float64(e.level)
 		d.pdf.SetFont(family, "", 10)
 		d.pdf.SetX(margin + indent)
-		d.pdf.CellFormat(d.width-indent-15, 6, d.fit(e.title, d.width-indent-17), "", 0, "L", false, e.link, "")
+		d.cell(d.width-indent-15, 6, e.title, "", 0, "L", false, e.link, "", 10)
 		d.pdf.CellFormat(15, 6, e.alias, "", 1, "L", false, e.link, "")
 	}
 	d.pdf.Ln(4)
@@ -143,20 +130,19 @@ func (d *doc) needs(h float64) {
 
 func (d *doc) heading(text string, size float64) {
 	d.pdf.SetFont(family, "B", size)
-	d.pdf.MultiCell(0, size*0.5, printable(text), "", "L", false)
+	d.paragraphs(clean(text), "B", size, d.pdf.GetX(), margin+d.width-d.pdf.GetX(), size*0.5)
 	d.pdf.Ln(2)
 }
 
 // text writes a paragraph of user text, wrapped (words longer than a line
 // are broken) at indent millimetres from the margin.
 func (d *doc) text(s, style string, size, indent float64) {
-	s = strings.TrimSpace(printable(s))
+	s = strings.TrimSpace(clean(s))
 	if s == "" {
 		return
 	}
 	d.pdf.SetFont(family, style, size)
-	d.pdf.SetX(margin + indent)
-	d.pdf.MultiCell(d.width-indent, size*0.45+0.6, s, "", "L", false)
+	d.paragraphs(s, style, size, margin+indent, d.width-indent, size*0.45+0.6)
 }
 
 // field writes a label and its value on one or more lines.
@@ -169,17 +155,15 @@ func (d *doc) field(label, value string) {
 	d.pdf.SetFont(family, "B", 9.5)
 	d.pdf.CellFormat(45, lineHeight, label, "", 0, "L", false, 0, "")
 	d.pdf.SetFont(family, "", 9.5)
-	d.pdf.MultiCell(d.width-45, lineHeight, printable(value), "", "L", false)
+	d.paragraphs(clean(value), "", 9.5, margin+45, d.width-45, lineHeight)
 }
 
 // link writes text that links to url when url is a web address.
 func (d *doc) link(text, url string, indent float64) {
-	text = printable(text)
 	d.pdf.SetFont(family, "", 8.5)
 	d.pdf.SetTextColor(20, 70, 160)
 	page, x, y := d.pdf.PageNo(), margin+indent, d.pdf.GetY()
-	d.pdf.SetX(x)
-	d.pdf.MultiCell(d.width-indent, 4.2, text, "", "L", false)
+	d.paragraphs(clean(text), "", 8.5, x, d.width-indent, 4.2)
 	d.pdf.SetTextColor(0, 0, 0)
 	if d.pdf.PageNo() == page && (strings.HasPrefix(url, "https://") || strings.HasPrefix(url, "http://")) {
 		d.pdf.LinkString(x, y, d.width-indent, d.pdf.GetY()-y, url)
@@ -227,7 +211,7 @@ func (d *doc) riskBars(labels []string, counts []wat.RiskCounts) {
 		d.needs(11)
 		y := d.pdf.GetY()
 		d.pdf.SetFont(family, "", 9)
-		d.pdf.CellFormat(labelW, 10, d.fit(labels[i], labelW-2), "", 0, "L", false, 0, "")
+		d.cell(labelW, 10, labels[i], "", 0, "L", false, 0, "", 9)
 		for j, r := range []wat.Risk{wat.RiskHigh, wat.RiskMedium} {
 			col, n := riskColors[r], c[r]
 			by := y + 0.8 + float64(j)*4.4
@@ -259,7 +243,7 @@ func (d *doc) countsTable(first string, labels []string, counts []wat.RiskCounts
 	for i, c := range counts {
 		d.needs(6)
 		d.pdf.SetFont(family, "", 8.5)
-		d.pdf.CellFormat(labelW, 5.5, d.fit(labels[i], labelW-2), "", 0, "L", false, 0, "")
+		d.cell(labelW, 5.5, labels[i], "", 0, "L", false, 0, "", 8.5)
 		for _, r := range cols {
 			d.pdf.CellFormat(22, 5.5, fmt.Sprint(c[r]), "", 0, "R", false, 0, "")
 		}

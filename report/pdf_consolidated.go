@@ -11,7 +11,7 @@ import (
 // workloads and the best practices most often missing.
 func (c *Consolidated) PDF() ([]byte, error) {
 	s := c.Summary()
-	d := newDoc("Consolidated report", "Consolidated report · generated "+c.GeneratedAt.Format(dateFormat), c.GeneratedAt)
+	d := newDoc(c.Fonts, "Consolidated report", "Consolidated report · generated "+c.GeneratedAt.Format(dateFormat), c.GeneratedAt)
 	d.pdf.AddPage()
 	d.pdf.SetFont(family, "", 10)
 	d.pdf.SetTextColor(90, 90, 90)

@@ -16,7 +16,7 @@ const dateFormat = "2 January 2006, 15:04 MST"
 // its answer, notes and risk, the improvement plan and the lens notes.
 func (r *LensReview) PDF() ([]byte, error) {
 	title := r.Workload.Name + " — " + r.Lens.Name
-	d := newDoc(title, title, r.GeneratedAt)
+	d := newDoc(r.Fonts, title, title, r.GeneratedAt)
 	d.pdf.AddPage()
 	d.reviewCover(r)
 

@@ -28,6 +28,8 @@ type LensReview struct {
 	Improvements []Improvement
 	// Notes are the lens review's notes.
 	Notes string
+	// Fonts draw the PDF; the embedded ones when nil.
+	Fonts *Fonts `json:"-"`
 }
 
 // Workload holds the properties of a workload a report shows.

@@ -2,47 +2,26 @@ package report
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 )
 
-// replacement stands for a character the report's font cannot draw.
+// replacement stands for a character no font can draw.
 const replacement = '\uFFFD'
 
-// glyphs is the set of characters the embedded Go fonts draw (their regular,
-// bold and italic faces cover the same characters: WGL4, Latin, Greek and
-// Cyrillic).
-var glyphs = sync.OnceValue(func() map[rune]bool {
-	f, err := sfnt.Parse(goregular.TTF)
-	if err != nil {
-		panic("report: the embedded Go font does not parse: " + err.Error())
-	}
-	var b sfnt.Buffer
-	set := make(map[rune]bool, 1024)
-	for r := rune(0x20); r <= 0xFFFF; r++ {
-		if g, err := f.GlyphIndex(&b, r); err == nil && g != 0 {
-			set[r] = true
-		}
-	}
-	return set
-})
-
-// printable makes user text safe to lay out: normalised (NFC), tabs as
-// spaces, line breaks as "\n", other control and format characters
-// (zero-width joiners, variation selectors, bidi controls) dropped, and any
-// character the font lacks — CJK, emoji, right-to-left scripts — drawn as
-// U+FFFD, so that the text keeps its length and the reader sees that
-// something was there.
-func printable(s string) string {
+// clean makes user text safe to lay out: normalised (NFC), tabs as spaces,
+// line breaks as "\n", other control characters dropped, and the format
+// characters that would only confuse the layout — bidi embeddings,
+// overrides and isolates (see bidi.go), variation selectors, the alias
+// sentinel — dropped too. Kept are the marks LRM, RLM and ALM, which the
+// bidi algorithm reads, and ZWJ and ZWNJ, which Arabic joining reads;
+// neither is drawn.
+func clean(s string) string {
 	if s == "" {
 		return s
 	}
 	s = norm.NFC.String(s)
-	set := glyphs()
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.ReplaceAll(s, "\r\n", "\n") {
@@ -51,20 +30,32 @@ func printable(s string) string {
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Mn) && !set[r]:
-			// nothing to draw: formatting, or a mark on a missing letter
-		case set[r]:
+		case kept(r):
 			b.WriteRune(r)
+		case unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Variation_Selector):
+			// nothing to draw
 		default:
-			b.WriteRune(replacement)
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// oneLine is printable text on one line, cut to at most n characters.
+// kept are the format characters clean keeps: bidi marks and joiners.
+func kept(r rune) bool {
+	return r == '\u200E' || r == '\u200F' || r == '\u061C' || r == zwj || r == zwnj
+}
+
+// invisible tells whether r is not drawn: kept by clean for the layout,
+// absorbed by a ligature, or an emoji skin-tone modifier (which, without
+// colour emoji, would only draw a swatch after the emoji).
+func invisible(r rune) bool {
+	return kept(r) || r == absorbed || r >= 0x1F3FB && r <= 0x1F3FF
+}
+
+// oneLine is clean text on one line, cut to at most n characters.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(printable(s)), " ")
+	s = strings.Join(strings.Fields(clean(s)), " ")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}

@@ -64,6 +64,7 @@ func (s *Service) lensReviewReport(snap *snapshot, rv *ReviewView) *report.LensR
 		Pillars:      reportPillars(rv, w.ID),
 		Improvements: []report.Improvement{},
 		Notes:        rv.Review.Notes,
+		Fonts:        s.reportFonts,
 	}
 	if m := snap.milestone; m != nil {
 		r.Milestone = &report.Milestone{Number: m.Number, Name: m.Name, RecordedAt: m.RecordedAt}
@@ -119,7 +120,7 @@ func (s *Service) consolidated(ctx context.Context, includeShared bool, token st
 	if err != nil {
 		return nil, "", err
 	}
-	out := &report.Consolidated{GeneratedAt: s.nowUTC(), IncludesShared: includeShared, Workloads: []report.WorkloadRisks{}}
+	out := &report.Consolidated{GeneratedAt: s.nowUTC(), IncludesShared: includeShared, Workloads: []report.WorkloadRisks{}, Fonts: s.reportFonts}
 	next := ""
 	err = s.store.View(ctx, func(tx wat.Tx) error {
 		if err := s.authorize(ctx, tx, act("GetConsolidatedReport"), "*", nil); err != nil {
@@ -158,21 +159,27 @@ func (s *Service) consolidated(ctx context.Context, includeShared bool, token st
 	return out, next, nil
 }
 
-// workloadRisks is one workload of a consolidated report.
+// workloadRisks is one workload of a consolidated report. Its lenses'
+// pillars are shared with the cache (s.lensRisks): read-only.
 func (s *Service) workloadRisks(ctx context.Context, snap *snapshot) report.WorkloadRisks {
 	w := snap.workload
 	out := report.WorkloadRisks{ID: w.ID, ARN: w.ARN, Name: w.Name, Owner: w.AccountID, UpdatedAt: w.UpdatedAt, RiskCounts: wat.NewRiskCounts()}
 	for _, arn := range w.Lenses {
-		rv := snap.review(ctx, s, arn)
+		// Without priorities (the consolidated report shows none), so that
+		// the evaluation is the cached one and its risks are built once.
+		rv := snap.evaluated(ctx, s, arn)
 		if rv == nil {
 			continue
 		}
-		out.RiskCounts.Add(rv.RiskCounts)
-		out.Lenses = append(out.Lenses, report.LensRisks{
-			Lens:       report.Lens{Alias: rv.Lens.Alias, ARN: rv.Lens.ARN, Name: rv.Lens.Name, Version: rv.Review.LensVersion},
-			RiskCounts: rv.RiskCounts,
-			Pillars:    reportPillars(rv, w.ID),
+		lr := s.lensRisks.get(rv, func() report.LensRisks {
+			return report.LensRisks{
+				Lens:       report.Lens{Alias: rv.Lens.Alias, ARN: rv.Lens.ARN, Name: rv.Lens.Name, Version: rv.Review.LensVersion},
+				RiskCounts: rv.RiskCounts,
+				Pillars:    reportPillars(rv, w.ID),
+			}
 		})
+		out.RiskCounts.Add(lr.RiskCounts)
+		out.Lenses = append(out.Lenses, lr)
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/report"
 )
 
 // Quotas, as AWS documents them.
@@ -32,6 +33,10 @@ type Service struct {
 	log     *slog.Logger
 	auth    authCache
 	answers answerCache
+	// lensRisks caches the consolidated report's view of evaluated reviews.
+	lensRisks lensRisksCache
+	// reportFonts draw report PDFs (nil: the embedded fonts only).
+	reportFonts *report.Fonts
 	// policies caches users' compiled policies like auth caches their keys.
 	policies policyCache
 	// console holds the console's sessions cache and sign-in guard.
@@ -52,11 +57,14 @@ type Config struct {
 	// SessionTTL is the absolute lifetime of a console session:
 	// SessionTTL when not positive.
 	SessionTTL time.Duration
+	// ReportFonts draw the reports' PDFs; the fonts embedded in report
+	// alone when nil (see report/fontdir for those found on disk).
+	ReportFonts *report.Fonts
 }
 
 // New returns a Service.
 func New(cfg Config) *Service {
-	s := &Service{store: cfg.Store, region: cfg.Region, now: cfg.Now, log: cfg.Logger}
+	s := &Service{store: cfg.Store, region: cfg.Region, now: cfg.Now, log: cfg.Logger, reportFonts: cfg.ReportFonts}
 	if s.now == nil {
 		s.now = time.Now
 	}

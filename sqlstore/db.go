@@ -59,10 +59,10 @@ type dialect struct {
 	// array bound to its one placeholder (json_each, json_array_elements_text):
 	// a list of any length as one argument, so the statement stays the same.
 	jsonStrings string
-	// jsonTexts is jsonStrings with the database's default collation, for
-	// comparing with columns that have it (workload_id of reviews and
-	// answers), so that their indexes serve.
-	jsonTexts string
+	// jsonIn is the condition "the column (the %s) is one of the strings of
+	// the JSON array bound to its one placeholder", written so that an index
+	// on the column serves it (see tx.inJSON).
+	jsonIn string
 }
 
 // maxAttempts bounds how often Update runs fn when the database reports a

@@ -54,7 +54,11 @@ func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error
 			accountsLock:  fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", accountsLockKey),
 			// COLLATE "C" as the ID columns it is compared with.
 			jsonStrings: `SELECT value COLLATE "C" FROM json_array_elements_text(?)`,
-			jsonTexts:   `SELECT value FROM json_array_elements_text(?)`,
+			// Not "IN (SELECT … json_array_elements_text(?))": PostgreSQL
+			// estimates a set-returning function at 100 rows and plans a
+			// hash join over the whole table; an array it probes the index
+			// for.
+			jsonIn: `%s = ANY(ARRAY(SELECT json_array_elements_text(?)))`,
 		},
 		read:   pool,
 		write:  pool,

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/wat-dev/wat"
 )
@@ -14,7 +15,7 @@ func (t *tx) ListLensReviewsOf(ctx context.Context, workloadIDs []string) ([]*wa
 		return nil, nil
 	}
 	rows, err := t.query(ctx, `SELECT `+lensReviewColumns+` FROM lens_reviews
-		WHERE workload_id IN (`+t.dialect().jsonTexts+`) ORDER BY workload_id, lens_arn`, listText(workloadIDs))
+		WHERE `+t.inJSON("workload_id")+` ORDER BY workload_id, lens_arn`, listText(workloadIDs))
 	if err != nil {
 		return nil, fail("ListLensReviewsOf", "", err, outcomes{})
 	}
@@ -40,7 +41,7 @@ func (t *tx) ListAnswersOf(ctx context.Context, workloadIDs []string) ([]*wat.An
 		return nil, nil
 	}
 	rows, err := t.query(ctx, `SELECT workload_id, `+answerColumns+` FROM answers
-		WHERE workload_id IN (`+t.dialect().jsonTexts+`) ORDER BY workload_id, lens_arn, question_id`, listText(workloadIDs))
+		WHERE `+t.inJSON("workload_id")+` ORDER BY workload_id, lens_arn, question_id`, listText(workloadIDs))
 	if err != nil {
 		return nil, fail("ListAnswersOf", "", err, outcomes{})
 	}
@@ -59,6 +60,15 @@ func (t *tx) ListAnswersOf(ctx context.Context, workloadIDs []string) ([]*wat.An
 		return nil, fail("ListAnswersOf", "", err, outcomes{})
 	}
 	return as, nil
+}
+
+// inJSON is the condition "column is one of the strings of the JSON array
+// bound to its one placeholder", served by an index on the column: on
+// PostgreSQL "IN (SELECT … json_array_elements_text(?))" scanned the whole
+// table on every page (3.7 ms for the answers of 15 workloads among 20,000;
+// 0.5 ms as an array).
+func (t *tx) inJSON(column string) string {
+	return fmt.Sprintf(t.dialect().jsonIn, column)
 }
 
 // leading scans one more column, first, into dest.

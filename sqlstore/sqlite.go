@@ -63,7 +63,7 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 			name:        "sqlite",
 			viewOptions: sql.TxOptions{ReadOnly: true},
 			jsonStrings: `SELECT value FROM json_each(?)`,
-			jsonTexts:   `SELECT value FROM json_each(?)`,
+			jsonIn:      `%s IN (SELECT value FROM json_each(?))`,
 		},
 		sealer: s,
 	}

@@ -194,7 +194,11 @@ func runAdmin(ctx context.Context, cfg StoreConfig, getenv func(string) string, 
 		region = DefaultConfig().Region
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	return exec(ctx, service.New(service.Config{Store: store, Region: region, Logger: log}))
+	fonts, err := loadReportFonts(getenv("WAT_REPORT_FONTS"), log) // for wat report
+	if err != nil {
+		return nil, err
+	}
+	return exec(ctx, service.New(service.Config{Store: store, Region: region, Logger: log, ReportFonts: fonts}))
 }
 
 // errorMessage is what the operator is told: a domain error's message

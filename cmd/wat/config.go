@@ -34,6 +34,9 @@ type Config struct {
 	// SecureCookies marks session cookies Secure over plain HTTP too, for a
 	// server behind a TLS-terminating proxy.
 	SecureCookies bool
+	// ReportFonts lists directories of fonts for report PDFs (see
+	// report_fonts.go).
+	ReportFonts string
 }
 
 // Default request rate per principal: generous for people and scripts, and
@@ -161,6 +164,7 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.DurationVar(&c.AuthCacheTTL, "auth-cache-ttl", c.AuthCacheTTL, "how long a verified access key is reused; 0 disables the cache (WAT_AUTH_CACHE_TTL)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy (WAT_SECURE_COOKIES)")
+	addReportFontsFlag(fs, &c.ReportFonts, getenv)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, errHelp

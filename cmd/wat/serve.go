@@ -51,8 +51,12 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	defer store.Close()
+	fonts, err := loadReportFonts(cfg.ReportFonts, log)
+	if err != nil {
+		return err
+	}
 	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
-		SessionTTL: cfg.SessionTTL})
+		SessionTTL: cfg.SessionTTL, ReportFonts: fonts})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		return fmt.Errorf("creating the default account: %w", err)
