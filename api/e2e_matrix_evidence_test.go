@@ -71,6 +71,14 @@ func evidenceRows() []*matrixRow {
 				t.Errorf("CheckDetails = %+v, want the uploaded %s flagging one resource", d, matrixEvidenceRule)
 			}
 		}},
+		{op: "GetLensReviewExport", kind: opRead, action: "GetLensReviewReport", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias), Format: aws.String(wire.ExportFormatMarkdown)})
+		}, effect: func(t *testing.T, _ *matrixEnv, _ *matrixCaller, _ *matrixTarget, out any) {
+			o := out.(*wire.GetLensReviewExportOutput)
+			if aws.ToString(o.ContentType) != "text/markdown; charset=utf-8" || aws.ToString(o.Base64String) == "" {
+				t.Errorf("GetLensReviewExport = %+v, want a Markdown file", o)
+			}
+		}},
 		{op: "GetSuggestedAnswers", kind: opRead, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return watclient.FromSDK(c).GetSuggestedAnswers(ctx, &wire.GetSuggestedAnswersInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias)})
 		}, effect: func(t *testing.T, _ *matrixEnv, c *matrixCaller, _ *matrixTarget, out any) {

@@ -55,6 +55,9 @@ type matrixRow struct {
 	ownerInvalid bool
 	// effect, when set, checks what an allowed call did or returned.
 	effect func(t *testing.T, e *matrixEnv, c *matrixCaller, tg *matrixTarget, out any)
+	// action is the IAM action a denial names, when it is not the
+	// operation's name (wat's export asks for GetLensReviewReport's).
+	action string
 }
 
 func (r *matrixRow) name() string {

@@ -371,7 +371,11 @@ func (e *matrixEnv) checkCell(t *testing.T, r *matrixRow, c *matrixCaller) {
 		if r.resource != nil {
 			resource = r.resource(e, tg)
 		}
-		wantDenied(t, err, c.user, r.op, resource)
+		action := r.op
+		if r.action != "" {
+			action = r.action
+		}
+		wantDenied(t, err, c.user, action, resource)
 	case notFound:
 		if r.untypedNotFound {
 			wantAPIError(t, err, "ResourceNotFoundException", 404)

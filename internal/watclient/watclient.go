@@ -15,6 +15,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,6 +69,21 @@ func (c *Client) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEv
 func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedAnswersInput) (*wire.GetSuggestedAnswersOutput, error) {
 	out := &wire.GetSuggestedAnswersOutput{}
 	if err := c.Call(ctx, http.MethodGet, LensReviewPath(wire.GetSuggestedAnswersURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)), nil, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetLensReviewExport exports the report of a lens review as HTML,
+// Markdown, CSV or XLSX.
+func (c *Client) GetLensReviewExport(ctx context.Context, in *wire.GetLensReviewExportInput) (*wire.GetLensReviewExportOutput, error) {
+	q := url.Values{"Format": {aws.ToString(in.Format)}}
+	if in.MilestoneNumber != nil {
+		q.Set("MilestoneNumber", strconv.Itoa(int(*in.MilestoneNumber)))
+	}
+	out := &wire.GetLensReviewExportOutput{}
+	path := LensReviewPath(wire.GetLensReviewExportURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)) + "?" + q.Encode()
+	if err := c.Call(ctx, http.MethodGet, path, nil, out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -132,11 +132,16 @@ async function tutorial(page) {
   await page.goto(srv.endpoint + '/#/workloads');
   await page.getByRole('link', { name: NAME }).click();
   await page.getByRole('link', { name: 'AWS Well-Architected Framework' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('generate-report').click()]);
-  const path = await download.path();
-  const pdf = readFileSync(path);
+  const report = page.getByTestId('generate-report');
+  const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Generate report' }).click()]);
+  const pdf = readFileSync(await download.path());
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(pdf.length > 10000, `report of ${pdf.length} bytes`);
+  // The same report as a spreadsheet, a row per question and practice.
+  await report.getByRole('button', { name: 'Other report formats' }).click();
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel \(XLSX\)/ }).click()]);
+  assert.match(sheet.suggestedFilename(), /^Retail_Website_-_North_America-AWS_Well-Architected_Framework\.xlsx$/);
+  assert.equal(readFileSync(await sheet.path()).subarray(0, 2).toString(), 'PK');
 
   // The dashboard counts the workload, with no risks left in its first answers.
   await page.goto(srv.endpoint + '/#/');

@@ -95,6 +95,9 @@ export const wa = {
     call<{ LensReviewReport: { Base64String?: string; LensAlias?: string } }>('GET', lr(id, lens) + '/report', {
       query: { MilestoneNumber },
     }),
+  // wat's own export of the same report as HTML, Markdown, CSV or XLSX.
+  getLensReviewExport: (id: string, lens: string, Format: 'HTML' | 'MARKDOWN' | 'CSV' | 'XLSX', MilestoneNumber?: number) =>
+    call<{ Base64String: string; ContentType: string; FileName: string }>('GET', lr(id, lens) + '/export', { query: { Format, MilestoneNumber } }),
   getConsolidatedReportPDF: (IncludeSharedResources: boolean) =>
     call<{ Base64String?: string }>('GET', '/consolidatedReport', { query: { Format: 'PDF', IncludeSharedResources } }),
   upgradeLensReview: (id: string, lens: string, MilestoneName: string) =>

@@ -1,6 +1,7 @@
 // Generate report: the lens review's PDF (now or at a milestone), downloaded.
 import { useState } from 'react';
 import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import { wa } from '../api/ops';
 import { downloadBase64 } from './common';
 import { useFlash } from '../flash';
@@ -21,10 +22,31 @@ export function ReportButton({ workloadId, lens, milestone, name }: { workloadId
       setBusy(false);
     }
   };
+  const exportAs = async (format: 'HTML' | 'MARKDOWN' | 'CSV' | 'XLSX') => {
+    setBusy(true);
+    try {
+      const r = await wa.getLensReviewExport(workloadId, lens, format, milestone);
+      downloadBase64(r.Base64String, r.FileName, r.ContentType);
+    } catch (e) {
+      flash({ type: 'error', content: 'The export failed: ' + errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Button iconName="download" onClick={run} loading={busy} data-testid="generate-report">
-      Generate report
-    </Button>
+    <ButtonDropdown
+      data-testid="generate-report"
+      loading={busy}
+      mainAction={{ text: 'Generate report', iconName: 'download', onClick: run }}
+      ariaLabel="Other report formats"
+      items={[
+        { id: 'HTML', text: 'HTML (self-contained)' },
+        { id: 'MARKDOWN', text: 'Markdown' },
+        { id: 'CSV', text: 'CSV: a row per question and practice' },
+        { id: 'XLSX', text: 'Excel (XLSX): a row per question and practice' },
+      ]}
+      onItemClick={(e) => exportAs(e.detail.id as 'HTML' | 'MARKDOWN' | 'CSV' | 'XLSX')}
+    />
   );
 }
 
