@@ -10,7 +10,6 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -19,6 +18,7 @@ import { wx } from '../api/ops_extra';
 import type { NotificationSummaryX } from '../api/types_extra';
 import { ErrorAlert, useAsync } from '../components/common';
 import { useFlash } from '../flash';
+import { ActionModal } from '../components/ActionModal';
 import { followLink, href } from '../router';
 import { VersionDiff } from './lenses/VersionDiff';
 
@@ -138,58 +138,35 @@ function UpgradeDetails({ n, onUpgraded }: { n: NotificationSummaryX; onUpgraded
 function UpgradeModal({ u, alias, onClose, onUpgraded }: { u: Upgrade; alias: string; onClose: () => void; onUpgraded: () => void }) {
   const workload = !!u.WorkloadId;
   const [name, setName] = useState(`Before upgrading to ${u.LatestLensVersion ?? 'the latest version'}`.slice(0, 100));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const flash = useFlash();
   const nameError = workload && (name.trim().length < 3 || name.length > 100) ? 'A milestone name has 3 to 100 characters.' : undefined;
-  const upgrade = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (workload) await wx.upgradeLensReview(u.WorkloadId!, alias, name.trim());
-      else await wx.upgradeReviewTemplateLensReview(u.ResourceArn ?? '', alias);
-      flash({ type: 'success', content: `Upgraded ${u.WorkloadName ?? u.ResourceName ?? ''} to version ${u.LatestLensVersion}.` });
-      onUpgraded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header={`Upgrade to version ${u.LatestLensVersion}`}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={upgrade} loading={busy} disabled={!!nameError} data-testid="upgrade-submit">
-              Upgrade
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      action="Upgrade"
+      disabled={!!nameError}
+      testId="upgrade-submit"
+      onClose={onClose}
+      run={async () => {
+        if (workload) await wx.upgradeLensReview(u.WorkloadId!, alias, name.trim());
+        else await wx.upgradeReviewTemplateLensReview(u.ResourceArn ?? '', alias);
+        flash({ type: 'success', content: `Upgraded ${u.WorkloadName ?? u.ResourceName ?? ''} to version ${u.LatestLensVersion}.` });
+        onUpgraded();
+      }}
     >
-      <SpaceBetween size="m">
-        {workload ? (
-          <>
-            <Box variant="p">
-              Before the upgrade, a milestone saves the workload as it is now. Answers to questions that remain carry over; new
-              questions start unanswered.
-            </Box>
-            <FormField label="Milestone name" errorText={nameError} constraintText="3 to 100 characters.">
-              <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="Milestone name" />
-            </FormField>
-          </>
-        ) : (
-          <Box variant="p">The template's answers to questions that remain carry over; new questions start unanswered.</Box>
-        )}
-        <ErrorAlert error={error} header="The lens review was not upgraded" />
-      </SpaceBetween>
-    </Modal>
+      {workload ? (
+        <>
+          <Box variant="p">
+            Before the upgrade, a milestone saves the workload as it is now. Answers to questions that remain carry over; new
+            questions start unanswered.
+          </Box>
+          <FormField label="Milestone name" errorText={nameError} constraintText="3 to 100 characters.">
+            <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="Milestone name" />
+          </FormField>
+        </>
+      ) : (
+        <Box variant="p">The template's answers to questions that remain carry over; new questions start unanswered.</Box>
+      )}
+    </ActionModal>
   );
 }

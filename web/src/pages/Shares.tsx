@@ -6,7 +6,6 @@ import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -14,6 +13,7 @@ import { wa } from '../api/ops';
 import type { Workload, WorkloadShareSummary } from '../api/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { useFlash } from '../flash';
+import { ActionModal } from '../components/ActionModal';
 
 export function Shares({ w }: { w: Workload }) {
   const list = useAsync(() => wa.listWorkloadShares(w.WorkloadId).then((r) => r.WorkloadShareSummaries ?? []), [w.WorkloadId]);
@@ -87,54 +87,35 @@ export function Shares({ w }: { w: Workload }) {
 function CreateShare({ workloadId, onClose, onCreated }: { workloadId: string; onClose: () => void; onCreated: () => void }) {
   const [to, setTo] = useState('');
   const [perm, setPerm] = useState('READONLY');
-  const [error, setError] = useState<unknown>();
   const valid = /^([0-9]{12}|arn:aws:iam::[0-9]{12}:user\/\S+|o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|arn:aws:organizations::\S+)$/.test(to.trim());
-  const create = async () => {
-    try {
-      await wa.createWorkloadShare(workloadId, to.trim(), perm);
-      onCreated();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
-    <Modal
-      visible
-      onDismiss={onClose}
+    <ActionModal
       header="Create share"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={!valid} onClick={create}>
-              Create
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      action="Create"
+      disabled={!valid}
+      onClose={onClose}
+      run={async () => {
+        await wa.createWorkloadShare(workloadId, to.trim(), perm);
+        onCreated();
+      }}
     >
-      <SpaceBetween size="m">
-        <FormField
-          label="Share with"
-          description="A 12-digit account ID, an IAM user ARN, an organization ID (o-…) or an organizational unit ID (ou-…)."
-          errorText={to && !valid ? 'Enter an account ID, a user ARN, an organization ID or an OU ID.' : undefined}
-        >
-          <Input value={to} onChange={(e) => setTo(e.detail.value)} ariaLabel="Share with" />
-        </FormField>
-        <FormField label="Permission">
-          <RadioGroup
-            value={perm}
-            onChange={(e) => setPerm(e.detail.value)}
-            items={[
-              { value: 'READONLY', label: 'Read-only', description: 'Can view the workload and its reviews.' },
-              { value: 'CONTRIBUTOR', label: 'Contributor', description: 'Can also answer questions and save milestones.' },
-            ]}
-          />
-        </FormField>
-        <ErrorAlert error={error} />
-      </SpaceBetween>
-    </Modal>
+      <FormField
+        label="Share with"
+        description="A 12-digit account ID, an IAM user ARN, an organization ID (o-…) or an organizational unit ID (ou-…)."
+        errorText={to && !valid ? 'Enter an account ID, a user ARN, an organization ID or an OU ID.' : undefined}
+      >
+        <Input value={to} onChange={(e) => setTo(e.detail.value)} ariaLabel="Share with" />
+      </FormField>
+      <FormField label="Permission">
+        <RadioGroup
+          value={perm}
+          onChange={(e) => setPerm(e.detail.value)}
+          items={[
+            { value: 'READONLY', label: 'Read-only', description: 'Can view the workload and its reviews.' },
+            { value: 'CONTRIBUTOR', label: 'Contributor', description: 'Can also answer questions and save milestones.' },
+          ]}
+        />
+      </FormField>
+    </ActionModal>
   );
 }

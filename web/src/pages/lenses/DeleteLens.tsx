@@ -6,7 +6,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import { wx, type LensStatusType } from '../../api/ops_extra';
 import type { LensSummary } from '../../api/types';
-import { ConfirmDelete } from './ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 
 const consequence: Record<LensStatusType, string> = {
   ALL: 'removes its draft and its published versions: it can no longer be applied to workloads, shared or imported into. Workloads that already use it keep their reviews.',

@@ -16,7 +16,7 @@ import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { date } from '../../format';
 import { followLink, href, navigate } from '../../router';
-import { ConfirmDelete } from '../lenses/ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ShareModal } from '../lenses/ShareModal';
 
 export function Profiles({ tab }: { tab: string }) {

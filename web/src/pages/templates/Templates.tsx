@@ -15,7 +15,7 @@ import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { date } from '../../format';
 import { followLink, href } from '../../router';
-import { ConfirmDelete } from '../lenses/ConfirmDelete';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ShareModal } from '../lenses/ShareModal';
 
 /** UpdateStatusText says whether the template's lenses are at their latest versions. */
