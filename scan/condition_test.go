@@ -48,6 +48,9 @@ func TestConditionEval(t *testing.T) {
 		if got := c.Eval(props); got != tc.want {
 			t.Errorf("%s = %v, want %v", tc.cond, got, tc.want)
 		}
+		if got := compileCondition(&c)(props); got != tc.want {
+			t.Errorf("%s compiled = %v, want %v", tc.cond, got, tc.want)
+		}
 	}
 }
 
@@ -104,6 +107,9 @@ func TestConditionListEval(t *testing.T) {
 		}
 		if got := c.Eval(props); got != tc.want {
 			t.Errorf("%s = %v, want %v", tc.cond, got, tc.want)
+		}
+		if got := compileCondition(&c)(props); got != tc.want {
+			t.Errorf("%s compiled = %v, want %v", tc.cond, got, tc.want)
 		}
 		if tc.want == Undetermined && c.unknownWhy(props) == "" {
 			t.Errorf("%s: unknown without a reason", tc.cond)

@@ -3,7 +3,10 @@ package scan
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/wat-dev/wat/lens/framework"
 )
@@ -50,33 +53,39 @@ type Report struct {
 	Problems []Problem        // files that could not be read
 }
 
-// Evaluate runs every rule on every resource of its kinds. It first sets
-// the properties that CloudFormation resources give other resources of
-// their template (such as a queue being another's dead-letter queue).
+// Evaluate runs every rule on every resource of its kinds. Resources are
+// evaluated in parallel, in chunks, with the rules' conditions compiled
+// once (compile.go); the results are the same, in the same order, whatever
+// the parallelism: sorted by file, line, resource and rule, stably.
 func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report {
-	cfnLink(resources)
-	byKind := map[string][]*Rule{}
+	byKind := map[string][]*compiledRule{}
 	for _, r := range rules {
+		c := compileRule(r)
 		for _, k := range r.Kinds {
-			byKind[k] = append(byKind[k], r)
+			byKind[k] = append(byKind[k], c)
 		}
 	}
+	workers := min(runtime.GOMAXPROCS(0), 1+len(resources)/512)
+	chunks := make([][]Result, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := resources[w*len(resources)/workers : (w+1)*len(resources)/workers]
+		wg.Go(func() { chunks[w] = evaluateChunk(byKind, part) })
+	}
+	wg.Wait()
 	n := 0
-	for _, res := range resources {
-		n += len(byKind[res.Kind])
+	for _, c := range chunks {
+		n += len(c)
 	}
 	rep := &Report{Problems: problems, Results: make([]Result, 0, n)}
-	for _, res := range resources {
-		for _, rule := range byKind[res.Kind] {
-			if out, ok := evaluate(rule, res); ok {
-				rep.Results = append(rep.Results, out)
-			}
-		}
+	for _, c := range chunks {
+		rep.Results = append(rep.Results, c...)
 	}
-	slices.SortStableFunc(rep.Results, func(a, b Result) int {
-		return cmp.Or(cmp.Compare(a.Resource.File, b.Resource.File), cmp.Compare(a.Resource.Line, b.Resource.Line),
-			cmp.Compare(a.Resource.Name, b.Resource.Name), cmp.Compare(a.Rule.ID, b.Rule.ID))
-	})
+	// Each chunk is sorted already; only chunks out of order between them
+	// (or a file given twice) leave anything to do.
+	if !slices.IsSortedFunc(rep.Results, compareResults) {
+		slices.SortStableFunc(rep.Results, compareResults)
+	}
 	slices.SortFunc(rep.Problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
@@ -84,10 +93,48 @@ func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report 
 	return rep
 }
 
-func evaluate(rule *Rule, res *Resource) (Result, bool) {
-	out := Result{Rule: rule, Resource: res}
-	if rule.When != nil {
-		switch rule.When.Eval(res.Props) {
+// evaluateChunk evaluates the rules on some resources, and sorts the
+// results stably: sorting the chunks, then the whole, orders equal results
+// as sorting the whole at once does.
+func evaluateChunk(byKind map[string][]*compiledRule, resources []*Resource) []Result {
+	n := 0
+	for _, res := range resources {
+		n += len(byKind[res.Kind])
+	}
+	out := make([]Result, 0, n)
+	for _, res := range resources {
+		for _, rule := range byKind[res.Kind] {
+			if r, ok := rule.evaluate(res); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	if !slices.IsSortedFunc(out, compareResults) {
+		slices.SortStableFunc(out, compareResults)
+	}
+	return out
+}
+
+// compareResults orders results by file, line, resource name and rule id.
+func compareResults(a, b Result) int {
+	if a.Resource != b.Resource {
+		if c := strings.Compare(a.Resource.File, b.Resource.File); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Resource.Line, b.Resource.Line); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Resource.Name, b.Resource.Name); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.Rule.ID, b.Rule.ID)
+}
+
+func (rule *compiledRule) evaluate(res *Resource) (Result, bool) {
+	out := Result{Rule: rule.Rule, Resource: res}
+	if rule.when != nil {
+		switch rule.when(res.Props) {
 		case False:
 			return out, false
 		case Undetermined:
@@ -95,7 +142,7 @@ func evaluate(rule *Rule, res *Resource) (Result, bool) {
 			return out, true
 		}
 	}
-	switch rule.Condition.Eval(res.Props) {
+	switch rule.condition(res.Props) {
 	case True:
 		out.Status = Pass
 	case False:
@@ -146,14 +193,21 @@ func (c *Condition) unknownWhy(props map[string]any) string {
 
 func group(results []Result) []PillarEvidence {
 	byChoice := map[string]*PracticeEvidence{}
-	for _, r := range results {
+	sizes := map[string]int{}
+	for i := range results {
+		for _, bp := range results[i].Rule.Practices {
+			sizes[bp.ChoiceID]++
+		}
+	}
+	for i := range results {
+		r := &results[i]
 		for _, bp := range r.Rule.Practices {
 			pe := byChoice[bp.ChoiceID]
 			if pe == nil {
-				pe = &PracticeEvidence{Practice: bp, Status: Undecided}
+				pe = &PracticeEvidence{Practice: bp, Status: Undecided, Results: make([]Result, 0, sizes[bp.ChoiceID])}
 				byChoice[bp.ChoiceID] = pe
 			}
-			pe.Results = append(pe.Results, r)
+			pe.Results = append(pe.Results, *r)
 			switch {
 			case r.Status == Fail:
 				pe.Status = Fail

@@ -36,9 +36,12 @@ func Read(file string, data []byte) ([]*Resource, error) {
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		return nil, &Problem{File: file, Message: "binary file, not read"}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &Problem{File: file, Line: yamlErrorLine(err), Message: "does not parse: " + err.Error()}
+	doc, ok := parseJSON(data)
+	if !ok {
+		doc = new(yaml.Node)
+		if err := yaml.Unmarshal(data, doc); err != nil {
+			return nil, &Problem{File: file, Line: yamlErrorLine(err), Message: "does not parse: " + err.Error()}
+		}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, ErrNotTemplate

@@ -66,5 +66,7 @@ echo "== consolidated report across 1,000 workloads, SQLite and PostgreSQL"
 WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'Consolidated' -benchtime 3x -count 1 ./internal/testserver/
 WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'CreateWorkloadFromTemplate' -count 1 ./internal/testserver/
 
+bash scripts/bench_scan.sh
+
 echo "== web console in Chromium: assets, cold load of the dashboard, answer to risk shown"
 (cd web && node tests/perf.mjs)

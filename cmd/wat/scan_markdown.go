@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -14,15 +15,15 @@ import (
 // meant for pull-request comments and job summaries.
 func printReportMarkdown(w io.Writer, rep *scan.Report, sum summary) error {
 	count(rep, &sum)
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString("# Well-Architected evidence from wat scan\n\n")
-	fmt.Fprintf(&b, "%d files, %d resources: %d pass, %d fail, %d unknown.\n", sum.Files, sum.Resources, sum.Pass, sum.Fail, sum.Unknown)
+	fmt.Fprintf(b, "%d files, %d resources: %d pass, %d fail, %d unknown.\n", sum.Files, sum.Resources, sum.Pass, sum.Fail, sum.Unknown)
 	for _, p := range rep.Pillars {
-		fmt.Fprintf(&b, "\n## %s: %d/%d practices with evidence pass\n", p.Name, p.Passing, p.WithEvidence)
+		fmt.Fprintf(b, "\n## %s: %d/%d practices with evidence pass\n", p.Name, p.Passing, p.WithEvidence)
 		for _, e := range p.Practices {
 			bp := e.Practice
-			fmt.Fprintf(&b, "\n### %s %s: %s\n\n", bp.ID, mdEscape(bp.Title), e.Status)
-			fmt.Fprintf(&b, "%s risk. Choice `%s` of question `%s`. [Documentation](%s)\n\n",
+			fmt.Fprintf(b, "\n### %s %s: %s\n\n", bp.ID, mdEscape(bp.Title), e.Status)
+			fmt.Fprintf(b, "%s risk. Choice `%s` of question `%s`. [Documentation](%s)\n\n",
 				titleCase(strings.ToLower(string(bp.Level))), bp.ChoiceID, bp.QuestionID, bp.URL)
 			b.WriteString("| Status | Rule | Resource | Location |\n|---|---|---|---|\n")
 			for _, r := range e.Results {
@@ -30,7 +31,7 @@ func printReportMarkdown(w io.Writer, rep *scan.Report, sum summary) error {
 				if r.Reason != "" {
 					res += " (" + mdCell(r.Reason) + ")"
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Status, mdCode(r.Rule.ID), res, mdCode(r.Resource.Location()))
+				fmt.Fprintf(b, "| %s | %s | %s | %s |\n", r.Status, mdCode(r.Rule.ID), res, mdCode(r.Resource.Location()))
 			}
 		}
 	}
@@ -41,11 +42,10 @@ func printReportMarkdown(w io.Writer, rep *scan.Report, sum summary) error {
 			if p.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", p.File, p.Line)
 			}
-			fmt.Fprintf(&b, "- %s: %s\n", mdCode(loc), mdEscape(p.Message))
+			fmt.Fprintf(b, "- %s: %s\n", mdCode(loc), mdEscape(p.Message))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // printRulesMarkdown writes `wat scan --list-rules --format markdown`.

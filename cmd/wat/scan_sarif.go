@@ -1,14 +1,7 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/wat-dev/wat/scan"
@@ -121,35 +114,6 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
-func printReportSARIF(w io.Writer, rules []*scan.Rule, rep *scan.Report) error {
-	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: "wat", Version: version, InformationURI: watURI, Rules: []sarifRule{}}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{}}},
-		Results:     []sarifResult{},
-	}
-	index := map[*scan.Rule]int{}
-	for i, r := range rules {
-		index[r] = i
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(r))
-	}
-	if rep != nil {
-		for _, res := range rep.Results {
-			if res.Status == scan.Pass {
-				continue
-			}
-			run.Results = append(run.Results, sarifResultOf(res, index[res.Rule]))
-		}
-		for _, p := range rep.Problems {
-			run.Invocations[0].Notifications = append(run.Invocations[0].Notifications, sarifNotification{
-				Level: "error", Message: sarifText{Text: "Not read: " + p.Message}, Locations: []sarifLocation{sarifLocationOf(p.File, p.Line, "")},
-			})
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
-}
-
 func sarifRuleOf(r *scan.Rule) sarifRule {
 	out := sarifRule{
 		ID: r.ID, Name: pascalCase(r.ID),
@@ -173,64 +137,6 @@ func sarifRuleOf(r *scan.Rule) sarifRule {
 	}
 	out.Help = sarifText{Text: strings.Join(text, "\n"), Markdown: strings.Join(md, "\n")}
 	return out
-}
-
-func sarifResultOf(res scan.Result, ruleIndex int) sarifResult {
-	r := res.Resource
-	var ids []string
-	for _, bp := range res.Rule.Practices {
-		ids = append(ids, bp.ID)
-	}
-	out := sarifResult{RuleID: res.Rule.ID, RuleIndex: ruleIndex, Locations: []sarifLocation{sarifLocationOf(r.File, r.Line, r.Name)}}
-	if res.Status == scan.Fail {
-		out.Kind, out.Level = "fail", sarifLevel(res.Rule.Severity)
-		out.Message.Text = fmt.Sprintf("%s (%s) fails %q: evidence against %s.", r.Name, r.Type, res.Rule.Title, strings.Join(ids, ", "))
-	} else { // SARIF: a result that is not a failure has level "none"
-		out.Kind, out.Level = "review", "none"
-		out.Message.Text = fmt.Sprintf("%s (%s): whether it meets %q is not known before deployment (%s); review it for %s.",
-			r.Name, r.Type, res.Rule.Title, res.Reason, strings.Join(ids, ", "))
-	}
-	sum := sha256.Sum256([]byte(res.Rule.ID + "\x00" + sarifURI(r.File) + "\x00" + r.Name))
-	out.PartialFingerprints = map[string]string{"watResource/v1": hex.EncodeToString(sum[:16])}
-	return out
-}
-
-func sarifLocationOf(file string, line int, resource string) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(file)}}}
-	if !strings.HasPrefix(loc.PhysicalLocation.ArtifactLocation.URI, "file:") {
-		loc.PhysicalLocation.ArtifactLocation.URIBaseID = srcRoot
-	}
-	if line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
-	}
-	if resource != "" {
-		loc.LogicalLocations = []sarifLogicalLoc{{Name: resource, Kind: "resource"}}
-	}
-	return loc
-}
-
-// sarifURI is a file's path as a URI reference relative to the directory
-// the scan ran in, or an absolute file: URI when it is outside it.
-func sarifURI(file string) string {
-	p := relPath(file)
-	if filepath.IsAbs(p) {
-		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
-	}
-	return (&url.URL{Path: filepath.ToSlash(p)}).EscapedPath()
-}
-
-// relPath is file relative to the working directory when it is absolute
-// and under it; file, cleaned, otherwise.
-func relPath(file string) string {
-	if !filepath.IsAbs(file) {
-		return filepath.Clean(file)
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return rel
-		}
-	}
-	return file
 }
 
 // pascalCase turns a rule id (s3-public-access-blocked) into a SARIF rule
