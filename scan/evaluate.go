@@ -217,7 +217,20 @@ func group(results []Result) []PillarEvidence {
 		}
 	}
 	var out []PillarEvidence
-	for _, p := range framework.Lens().Pillars {
+	pillars := slices.Clone(framework.Lens().Pillars)
+	seen := map[string]bool{}
+	for _, p := range pillars {
+		seen[p.ID] = true
+	}
+	for i := range results {
+		for _, p := range results[i].Rule.customPillars {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				pillars = append(pillars, p)
+			}
+		}
+	}
+	for _, p := range pillars {
 		pe := PillarEvidence{ID: p.ID, Name: p.Name}
 		for _, e := range byChoice {
 			if e.Practice.PillarID != p.ID {

@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wat-dev/wat/lens"
 	"github.com/wat-dev/wat/lens/framework"
 )
 
@@ -34,6 +35,9 @@ type Rule struct {
 
 	// Practices are the best practices behind Choices, in that order.
 	Practices []framework.BestPractice `yaml:"-"`
+	// customPillars are the pillars of the custom lenses a rule's choices
+	// come from, for the report to group their practices.
+	customPillars []*lens.Pillar
 }
 
 // Condition is the rule's expression over a resource's normalised
@@ -263,7 +267,10 @@ var severities = []string{"low", "medium", "high"}
 
 // ParseRule reads one rule document and checks it: its shape, its
 // severity, and that every choice id is a best practice of the framework.
-func ParseRule(data []byte) (*Rule, error) {
+func ParseRule(data []byte) (*Rule, error) { return parseRule(data, nil) }
+
+// parseRule is ParseRule with the choices of c's custom lenses allowed too.
+func parseRule(data []byte, c *Catalog) (*Rule, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var r Rule
@@ -292,10 +299,17 @@ func ParseRule(data []byte) (*Rule, error) {
 		errs = append(errs, errors.New("choices is required"))
 	}
 	for _, id := range r.Choices {
-		bp, ok := framework.Practice(id)
+		bp, ok := c.practice(id, r.Severity)
 		if !ok {
-			errs = append(errs, fmt.Errorf("choice %q is no best practice of the framework", id))
+			where := "of the framework"
+			if c != nil && len(c.custom) > 0 {
+				where = "of the framework or of the custom lenses given"
+			}
+			errs = append(errs, fmt.Errorf("choice %q is no best practice %s", id, where))
 			continue
+		}
+		if _, builtin := framework.Practice(id); !builtin {
+			r.customPillars = c.customPillars()
 		}
 		r.Practices = append(r.Practices, bp)
 	}

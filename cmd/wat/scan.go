@@ -29,6 +29,7 @@ Usage:
   wat scan PATH... --workload ID [--lens ALIAS] [--apply]
         [--endpoint-url URL] [--region REGION] [--profile NAME]
   wat scan --list-rules [--format table|json|sarif|markdown]
+  any of them with [--rules DIR]... [--lens-file LENS.json]...
 
 Reads CloudFormation templates (YAML or JSON, SAM, CDK output such as
 cdk.out/*.template.json) and Terraform plans (terraform show -json > plan.json).
@@ -41,6 +42,13 @@ a value depends on a parameter, an import or something known only after
 deployment. --format sarif writes SARIF 2.1.0 for code-scanning UIs (the
 rules' properties name the best practices), markdown a summary for pull
 requests.
+
+--rules DIR adds your own rules (one *.yaml file a rule, in the format of
+the built-in ones: wat scan --list-rules shows them) to the built-in ones;
+their choices may be framework best practices or, with --lens-file, the
+choices of your custom lens, whose pillars the report then shows too (and
+--workload ID --lens ARN stores the evidence on that lens's review). A
+custom lens's choice takes its risk level from the severity of the rule.
 
 --fail-on LEVEL exits 1 when a failing rule is evidence against a best
 practice of risk LEVEL or above, or when a file could not be read.
@@ -78,6 +86,9 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 	fs.StringVar(&rem.endpoint, "endpoint-url", "", "with --workload: the wat server (default AWS_ENDPOINT_URL or "+defaultEndpoint+")")
 	fs.StringVar(&rem.region, "region", "", "with --workload: the server's region (default AWS_REGION or us-east-1)")
 	fs.StringVar(&rem.profile, "profile", "", "with --workload: the profile of ~/.aws/credentials to sign with")
+	var ruleDirs, lensFiles stringList
+	fs.Var(&ruleDirs, "rules", "a directory of your own rules (*.yaml), besides the built-in ones; repeatable")
+	fs.Var(&lensFiles, "lens-file", "a custom lens (JSON) whose choices your rules may name; repeatable")
 	paths, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -111,6 +122,26 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		fmt.Fprintf(stderr, "wat scan: the built-in rules are broken: %v\n", err)
 		return 1
+	}
+	if len(lensFiles) > 0 && len(ruleDirs) == 0 {
+		fmt.Fprintln(stderr, "wat scan: --lens-file goes with --rules: it gives your rules the choices of your lens")
+		return 2
+	}
+	rem.inLens = func(c string) bool { _, ok := framework.Practice(c); return ok }
+	if len(ruleDirs) > 0 {
+		own, cat, err := loadOwnRules(rules, ruleDirs, lensFiles)
+		if err != nil {
+			fmt.Fprintf(stderr, "wat scan: %v\n", err)
+			return 2
+		}
+		rules = append(rules, own...)
+		if rem.lens != framework.Alias {
+			rem.inLens = cat.Has
+		}
+	}
+	if rem.workload != "" && rem.lens != framework.Alias && len(lensFiles) == 0 {
+		fmt.Fprintln(stderr, "wat scan: --lens other than wellarchitected needs your rules for it: --rules DIR and --lens-file LENS.json")
+		return 2
 	}
 	if *listRules {
 		return writeOut(stderr, printRules(stdout, rules, *format))

@@ -29,6 +29,9 @@ type remote struct {
 	stderr                    io.Writer
 	rules                     []*scan.Rule
 	report                    *scan.Report
+	// inLens tells which choices the lens has: the evidence names only
+	// those (the server refuses others), and a rule with none is left out.
+	inLens func(choiceID string) bool
 }
 
 // newSDKClient is an SDK client of the target with the standard retries.
@@ -52,7 +55,18 @@ func (r *remote) run(ctx context.Context) error {
 	}
 	sdk := newSDKClient(t)
 	wc := watclient.FromSDK(sdk)
-	out, err := wc.PutWorkloadEvidence(ctx, watclient.EvidenceInput(r.workload, r.lens, "wat "+version, r.rules, r.report, uploadPath))
+	in := watclient.EvidenceInput(r.workload, r.lens, "wat "+version, r.rules, r.report, uploadPath)
+	if r.inLens != nil {
+		kept := in.Rules[:0]
+		for _, er := range in.Rules {
+			er.ChoiceIds = slices.DeleteFunc(er.ChoiceIds, func(c string) bool { return !r.inLens(c) })
+			if len(er.ChoiceIds) > 0 {
+				kept = append(kept, er)
+			}
+		}
+		in.Rules = kept
+	}
+	out, err := wc.PutWorkloadEvidence(ctx, in)
 	if err != nil {
 		return fmt.Errorf("uploading the evidence to %s: %s", t.Endpoint, apiMessage(err))
 	}
