@@ -70,5 +70,20 @@ test('scan evidence beside the practices, and applying a suggestion', async () =
   );
   assert.deepEqual([...answer.SelectedChoices].sort(), [...target.SuggestedChoices].sort());
   assert.equal(answer.Risk, target.SuggestedRisk);
+
+  // The rest at once, from the lens's page, after confirming.
+  const rest = suggestions.filter((s) => s.HasChanges && !s.SkipReason && s.QuestionId !== target.QuestionId);
+  await page.goto(srv.endpoint + `/#/workloads/${id}/lens/wellarchitected`);
+  await page.getByTestId('apply-all-suggestions').click();
+  await page.getByRole('button', { name: `Apply to ${rest.length} questions` }).click();
+  await page.getByText(`Applied the scan's suggestions to ${rest.length} questions.`).waitFor();
+  await page.getByTestId('apply-all-suggestions').waitFor({ state: 'detached' });
+  const after = await page.evaluate(async (id) => {
+    const s = await (await fetch('/console/api/session')).json();
+    const r = await fetch(`/workloads/${id}/lensReviews/wellarchitected/suggestedAnswers`, { headers: { 'X-CSRF-Token': s.csrfToken } });
+    return (await r.json()).SuggestedAnswers;
+  }, id);
+  assert.deepEqual(after.filter((s) => s.HasChanges && !s.SkipReason).map((s) => s.QuestionId), []);
+  await shot(page, 'evidence-applied');
   await page.close();
 });

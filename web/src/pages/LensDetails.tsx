@@ -19,6 +19,7 @@ import { allPages, wa } from '../api/ops';
 import type { LensReview } from '../api/types';
 import { ErrorAlert, RiskCount, RiskStatus, SafeLink, useAsync } from '../components/common';
 import { ReportButton } from '../components/ReportButton';
+import { ApplySuggestions } from '../components/ApplySuggestions';
 import { answered, date, total } from '../format';
 import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
@@ -46,6 +47,7 @@ export function LensDetails({ id, lens, tab, milestone }: { id: string; lens: st
             description={milestone ? `Milestone ${milestone} (read-only)` : lr ? `Version ${lr.LensVersion} · updated ${date(lr.UpdatedAt)}` : undefined}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
+                {lr && !milestone && <ApplySuggestions id={id} lens={lens} onApplied={review.reload} />}
                 {lr && <ReportButton workloadId={id} lens={lens} milestone={milestone} name={`${w.data?.WorkloadName ?? id}-${lr.LensName}`} />}
                 {!milestone && (
                   <Button variant="primary" href={base + '/review'} onFollow={followLink}>
