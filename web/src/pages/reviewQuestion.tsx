@@ -1,7 +1,7 @@
 // One question of a review: its best practices, "None of these", "Question
 // does not apply", the practices that don't apply with a reason, notes, and
 // the scan evidence beside each practice. Every change is saved at once.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -20,21 +20,9 @@ import { wa } from '../api/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
+import { isNone, NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../components/answering';
 
-const reasons: { value: ChoiceReason; label: string }[] = [
-  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
-  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
-  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
-  { value: 'OTHER', label: 'Other' },
-  { value: 'NONE', label: 'None' },
-];
-const NOTES_MAX = 2084;
 const CHOICE_NOTES_MAX = 250;
-
-function isNone(c: { ChoiceId: string; Title: string }) {
-  return c.Title === 'None of these' || c.ChoiceId.endsWith('_no');
-}
-
 
 interface Draft {
   selected: string[];
@@ -82,11 +70,12 @@ export function Question({
   const loaded = useAsync(() => wa.getAnswer(id, lens, qid).then((r) => r.Answer), [id, lens, qid]);
   const [answer, setAnswer] = useState<Answer>();
   const [d, setD] = useState<Draft>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const seq = useRef(0);
-  const chain = useRef<Promise<unknown>>(Promise.resolve());
-  const notesTimer = useRef<number | undefined>(undefined);
+  const saves = useOrderedSaves(
+    (r: { Answer: Answer }, latest) => {
+      if (latest) setAnswer(r.Answer);
+      onRisk(r.Answer);
+    },
+  );
 
   useEffect(() => {
     if (loaded.data) {
@@ -96,9 +85,7 @@ export function Question({
     }
   }, [loaded.data]);
 
-  const save = (next: Draft) => {
-    setD(next);
-    const n = ++seq.current;
+  const request = (next: Draft) => {
     const choices = answer?.Choices ?? [];
     const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
     for (const c of choices) {
@@ -114,44 +101,22 @@ export function Question({
       IsApplicable: next.applicable,
       Reason: next.applicable ? undefined : next.reason ?? 'NONE',
     };
-    setSaving(true);
-    chain.current = chain.current
-      .then(() => wa.updateAnswer(id, lens, qid, body))
-      .then(
-        (r) => {
-          if (n === seq.current) {
-            setAnswer(r.Answer);
-            setError(undefined);
-            setSaving(false);
-          }
-          onRisk(r.Answer);
-        },
-        (e) => {
-          if (n === seq.current) {
-            setError(e);
-            setSaving(false);
-          }
-        },
-      );
+    return () => wa.updateAnswer(id, lens, qid, body);
   };
-
+  const save = (next: Draft) => {
+    setD(next);
+    saves.save(request(next));
+  };
   const saveNotesSoon = (next: Draft) => {
     setD(next);
-    window.clearTimeout(notesTimer.current);
-    notesTimer.current = window.setTimeout(() => save(next), 600);
+    saves.saveSoon(request(next));
   };
-  useEffect(() => () => window.clearTimeout(notesTimer.current), []);
+  const { saving, error } = saves;
 
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!answer || !d) return <Container>Loading question…</Container>;
   const choices = answer.Choices ?? [];
-  const toggle = (cid: string, on: boolean) => {
-    const c = choices.find((x) => x.ChoiceId === cid)!;
-    let sel = on ? [...d.selected, cid] : d.selected.filter((x) => x !== cid);
-    if (on && isNone(c)) sel = [cid];
-    if (on && !isNone(c)) sel = sel.filter((x) => !isNone(choices.find((y) => y.ChoiceId === x) ?? { ChoiceId: x, Title: '' }));
-    save({ ...d, selected: sel });
-  };
+  const toggle = (cid: string, on: boolean) => save({ ...d, selected: toggleChoice(choices, d.selected, cid, on) });
 
   return (
     <Container

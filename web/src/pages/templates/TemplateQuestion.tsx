@@ -1,7 +1,7 @@
 // One question of a review template: its best practices, "None of these",
 // "Question does not apply" with a reason, and notes. Every change is saved
 // at once, in order (notes after a pause), as on the workload review page.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
@@ -16,16 +16,7 @@ import { wx } from '../../api/ops_extra';
 import type { ChoiceReason } from '../../api/types';
 import type { ReviewTemplateAnswer } from '../../api/types_extra';
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
-
-const reasons: { value: ChoiceReason; label: string }[] = [
-  { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
-  { value: 'BUSINESS_PRIORITIES', label: 'Business priorities' },
-  { value: 'ARCHITECTURE_CONSTRAINTS', label: 'Architecture constraints' },
-  { value: 'OTHER', label: 'Other' },
-  { value: 'NONE', label: 'None' },
-];
-const NOTES_MAX = 2084;
-const isNone = (c: { ChoiceId: string; Title: string }) => c.Title === 'None of these' || c.ChoiceId.endsWith('_no');
+import { NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../../components/answering';
 
 interface Draft {
   selected: string[];
@@ -52,12 +43,13 @@ export function TemplateQuestion({
   const loaded = useAsync(() => wx.getReviewTemplateAnswer(arn, alias, qid).then((r) => r.Answer), [arn, alias, qid]);
   const [answer, setAnswer] = useState<ReviewTemplateAnswer>();
   const [d, setD] = useState<Draft>();
-  const [error, setError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const chain = useRef<Promise<unknown>>(Promise.resolve());
-  const seq = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const saves = useOrderedSaves(
+    (r: { Answer: ReviewTemplateAnswer }, latest) => {
+      if (latest) setAnswer(r.Answer);
+      onSaved(r.Answer);
+    },
+  );
+  const { saving, error } = saves;
   useEffect(() => {
     const a = loaded.data;
     if (!a) return;
@@ -65,39 +57,23 @@ export function TemplateQuestion({
     setD({ selected: a.SelectedChoices ?? [], applicable: a.IsApplicable !== false, reason: a.Reason, notes: a.Notes ?? '' });
   }, [loaded.data]);
 
-  // Saves are chained so that they reach the server in the order made.
+  const request = (next: Draft) => {
+    const body = { SelectedChoices: next.selected, Notes: next.notes, IsApplicable: next.applicable, Reason: next.applicable ? undefined : next.reason ?? 'NONE' };
+    return () => wx.updateReviewTemplateAnswer(arn, alias, qid, body);
+  };
   const save = (next: Draft) => {
     setD(next);
-    const mine = ++seq.current;
-    setSaving(true);
-    const body = { SelectedChoices: next.selected, Notes: next.notes, IsApplicable: next.applicable, Reason: next.applicable ? undefined : next.reason ?? 'NONE' };
-    chain.current = chain.current
-      .then(() => wx.updateReviewTemplateAnswer(arn, alias, qid, body))
-      .then(
-        (r) => {
-          if (mine === seq.current) (setAnswer(r.Answer), setError(undefined), setSaving(false));
-          onSaved(r.Answer);
-        },
-        (e) => mine === seq.current && (setError(e), setSaving(false)),
-      );
+    saves.save(request(next));
   };
   const saveSoon = (next: Draft) => {
     setD(next);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => save(next), 600);
+    saves.saveSoon(request(next));
   };
 
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!answer || !d) return <Container>Loading question…</Container>;
   const choices = answer.Choices ?? [];
-  const toggle = (cid: string, on: boolean) => {
-    const c = choices.find((x) => x.ChoiceId === cid)!;
-    let sel = on ? [...d.selected, cid] : d.selected.filter((x) => x !== cid);
-    // "None of these" excludes every other choice, and the other way round.
-    if (on && isNone(c)) sel = [cid];
-    else if (on) sel = sel.filter((x) => !isNone(choices.find((y) => y.ChoiceId === x) ?? { ChoiceId: x, Title: '' }));
-    save({ ...d, selected: sel });
-  };
+  const toggle = (cid: string, on: boolean) => save({ ...d, selected: toggleChoice(choices, d.selected, cid, on) });
 
   return (
     <Container
