@@ -15,6 +15,8 @@ import { prefetchWorkloads } from './prefetch';
 export function App() {
   const [session, setS] = useState<Session | null | undefined>(undefined);
   const [flash, setFlash] = useState<FlashbarProps.MessageDefinition[]>([]);
+  // Open unless the user closes it (or the window is narrow, as Cloudscape decides on its own).
+  const [navOpen, setNavOpen] = useState(() => window.innerWidth >= 688);
   const route = useRoute();
 
   const signedIn = (s: Session | null) => {
@@ -72,6 +74,8 @@ export function App() {
       <AppLayout
         headerSelector="#top-nav"
         toolsHide
+        navigationOpen={navOpen}
+        onNavigationChange={(e) => setNavOpen(e.detail.open)}
         notifications={<Flashbar items={flash} />}
         navigation={
           <SideNavigation
