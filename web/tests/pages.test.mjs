@@ -247,8 +247,17 @@ test('review templates: create, answer a question', async () => {
   await page.getByRole('button', { name: 'Save and exit' }).click();
   await page.getByRole('heading', { name: 'Retail baseline', level: 1 }).waitFor();
   assert.equal(await page.getByTestId('template-answered').innerText(), '1/57');
+  // Edit its name and notes; a name the API would refuse is caught first.
+  await page.getByTestId('edit-template').click();
+  await page.getByLabel('Template name').fill('Retail <baseline>');
+  await page.getByText('A name may hold letters, digits, spaces').waitFor();
+  await page.getByLabel('Template name').fill('Retail baseline 2027');
+  await page.getByRole('dialog').getByLabel('Notes - optional').fill('Reviewed again in December.');
+  await page.getByTestId('save-template').click();
+  await page.getByRole('heading', { name: 'Retail baseline 2027', level: 1 }).waitFor();
+  await page.getByText('Reviewed again in December.').waitFor();
   await go('#/templates');
-  await page.getByTestId('templates-table').getByRole('link', { name: 'Retail baseline' }).waitFor();
+  await page.getByTestId('templates-table').getByRole('link', { name: 'Retail baseline 2027' }).waitFor();
   await shot(page, 'templates');
 });
 

@@ -22,7 +22,7 @@ import { followLink, href, navigate } from '../../router';
 const allowed = /^[A-Za-z0-9\-_.,:/()@!&?#+'’\s]+$/;
 const NOTES_MAX = 2084;
 
-function textError(v: string, what: string, max: number): string | undefined {
+export function textError(v: string, what: string, max: number): string | undefined {
   const t = v.trim();
   if (t.length < 3 || v.length > max) return `Enter a ${what} of 3 to ${max} characters.`;
   if (!allowed.test(v)) return `A ${what} may hold letters, digits, spaces and - _ . , : / ( ) @ ! & ? # + ' only.`;

@@ -1,5 +1,6 @@
 // One review template: its details and, per lens, how many of its
 // questions the template answers per pillar, with the way in to answer them.
+import { useState } from 'react';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -15,12 +16,14 @@ import { date } from '../../format';
 import { followLink, href } from '../../router';
 import { LensStatusText } from '../lenses/display';
 import { UpdateStatusText } from './Templates';
+import { EditTemplate } from './EditTemplate';
 
 const answered = (c?: QuestionCounts) => `${c?.ANSWERED ?? 0}/${(c?.ANSWERED ?? 0) + (c?.UNANSWERED ?? 0)}`;
 
 export function TemplateDetail({ arn }: { arn: string }) {
   const t = useAsync(() => wx.getReviewTemplate(arn).then((r) => r.ReviewTemplate), [arn]);
   const tpl = t.data;
+  const [editing, setEditing] = useState(false);
   return (
     <SpaceBetween size="l">
       <BreadcrumbGroup
@@ -29,9 +32,30 @@ export function TemplateDetail({ arn }: { arn: string }) {
         ariaLabel="Breadcrumbs"
       />
       <ErrorAlert error={t.error} />
-      <Header variant="h1" description={tpl?.Description}>
+      <Header
+        variant="h1"
+        description={tpl?.Description}
+        actions={
+          tpl &&
+          !tpl.ShareInvitationId && (
+            <Button onClick={() => setEditing(true)} data-testid="edit-template">
+              Edit
+            </Button>
+          )
+        }
+      >
         {tpl?.TemplateName ?? 'Review template'}
       </Header>
+      {editing && tpl && (
+        <EditTemplate
+          tpl={tpl}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            t.reload();
+          }}
+        />
+      )}
       {tpl && (
         <Container header={<Header variant="h2">Template details</Header>}>
           <KeyValuePairs
