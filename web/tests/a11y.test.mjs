@@ -83,3 +83,23 @@ test('a question can be answered with the keyboard alone', async () => {
   assert.equal(await page.locator('[data-choice="priorities_no"] input').isChecked(), false);
   await risk.getByText('High risk').waitFor();
 });
+
+test('a best practice that does not apply is stored with its reason and details', async () => {
+  await page.goto(srv.endpoint + `/#/workloads/${id}/lens/wellarchitected/review/priorities`);
+  await page.reload();
+  await page.getByTestId('question-risk').waitFor();
+  await page.getByText("Mark best practice(s) that don't apply").click();
+  await page.getByText('Evaluate tradeoffs while managing benefits and risks does not apply').click();
+  await page.getByRole('button', { name: /^Reason Evaluate tradeoffs/ }).click();
+  await page.getByRole('option', { name: 'Business priorities' }).click();
+  await page.getByLabel('Details why Evaluate tradeoffs while managing benefits and risks does not apply').fill('Decided by the board');
+  await page.waitForTimeout(1200);
+  const c = await page.evaluate(async (id) => {
+    const s = await (await fetch('/console/api/session')).json();
+    const r = await fetch(`/workloads/${id}/lensReviews/wellarchitected/answers/priorities`, { headers: { 'X-CSRF-Token': s.csrfToken } });
+    return (await r.json()).Answer.ChoiceAnswers.find((x) => x.ChoiceId === 'ops_priorities_eval_tradeoffs');
+  }, id);
+  assert.deepEqual({ Status: c.Status, Reason: c.Reason, Notes: c.Notes }, { Status: 'NOT_APPLICABLE', Reason: 'BUSINESS_PRIORITIES', Notes: 'Decided by the board' });
+  // The practice's own box is now disabled and says so.
+  await page.locator('[data-choice="ops_priorities_eval_tradeoffs"]').getByText('(does not apply)').waitFor();
+});

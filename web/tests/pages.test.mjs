@@ -243,6 +243,21 @@ test('review templates: create, answer a question', async () => {
   await page.locator('[data-choice="ops_priorities_ext_cust_needs"] input').check();
   await status.getByText('Answered', { exact: true }).waitFor();
   await page.getByRole('navigation', { name: 'Questions' }).getByText('Operational Excellence (1/11)').waitFor();
+  // A practice that does not apply, with its reason, is stored as such.
+  await page.getByText("Mark best practice(s) that don't apply").click();
+  await page.getByText('Evaluate threat landscape does not apply').click();
+  await page.getByLabel('Details why Evaluate threat landscape does not apply').fill('No external exposure');
+  await page.waitForTimeout(1200);
+  const stored = await page.evaluate(async () => {
+    const s = await (await fetch('/console/api/session')).json();
+    const h = { 'X-CSRF-Token': s.csrfToken };
+    const list = await (await fetch('/reviewTemplates?MaxResults=50', { headers: h })).json();
+    const arn = list.ReviewTemplates.find((t) => t.TemplateName === 'Retail baseline').TemplateArn;
+    const r = await fetch(`/reviewTemplates/${encodeURIComponent(arn)}/lensReviews/wellarchitected/answers/priorities`, { headers: h });
+    return (await r.json()).Answer.ChoiceAnswers.find((c) => c.ChoiceId === 'ops_priorities_eval_threat_landscape');
+  });
+  assert.equal(stored.Status, 'NOT_APPLICABLE');
+  assert.equal(stored.Notes, 'No external exposure');
   await shot(page, 'template-answers');
   await page.getByRole('button', { name: 'Save and exit' }).click();
   await page.getByRole('heading', { name: 'Retail baseline', level: 1 }).waitFor();

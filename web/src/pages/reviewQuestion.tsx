@@ -7,11 +7,8 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
-import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
-import Grid from '@cloudscape-design/components/grid';
 import Header from '@cloudscape-design/components/header';
-import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
@@ -20,13 +17,13 @@ import { wa } from '../api/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
-import { isNone, NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../components/answering';
+import { NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../components/answering';
+import { choiceUpdates, NotApplicablePractices, notApplicableOf, type NotApplicable } from '../components/NotApplicable';
 
-const CHOICE_NOTES_MAX = 250;
 
 interface Draft {
   selected: string[];
-  na: Record<string, { Reason?: ChoiceReason; Notes?: string }>;
+  na: NotApplicable;
   notes: string;
   applicable: boolean;
   reason?: ChoiceReason;
@@ -41,9 +38,7 @@ function suggestionPending(s: SuggestedAnswer, d: Draft): boolean {
 }
 
 function draftOf(a: Answer): Draft {
-  const na: Draft['na'] = {};
-  for (const c of a.ChoiceAnswers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
-  return { selected: a.SelectedChoices ?? [], na, notes: a.Notes ?? '', applicable: a.IsApplicable !== false, reason: a.Reason };
+  return { selected: a.SelectedChoices ?? [], na: notApplicableOf(a.ChoiceAnswers), notes: a.Notes ?? '', applicable: a.IsApplicable !== false, reason: a.Reason };
 }
 
 export function Question({
@@ -86,17 +81,9 @@ export function Question({
   }, [loaded.data]);
 
   const request = (next: Draft) => {
-    const choices = answer?.Choices ?? [];
-    const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
-    for (const c of choices) {
-      const na = next.na[c.ChoiceId];
-      if (na) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: na.Reason ?? 'NONE', Notes: na.Notes || undefined };
-      else if (answer?.ChoiceAnswers?.some((x) => x.ChoiceId === c.ChoiceId && x.Status === 'NOT_APPLICABLE'))
-        updates[c.ChoiceId] = { Status: 'UNSELECTED' };
-    }
     const body = {
       SelectedChoices: next.selected.filter((c) => !next.na[c]),
-      ChoiceUpdates: Object.keys(updates).length ? updates : undefined,
+      ChoiceUpdates: choiceUpdates(answer?.Choices ?? [], next.na, answer?.ChoiceAnswers),
       Notes: next.notes,
       IsApplicable: next.applicable,
       Reason: next.applicable ? undefined : next.reason ?? 'NONE',
@@ -207,50 +194,12 @@ export function Question({
           </SpaceBetween>
         </fieldset>
         {d.applicable && (
-          <ExpandableSection headerText="Mark best practice(s) that don't apply" defaultExpanded={Object.keys(d.na).length > 0}>
-            <SpaceBetween size="m">
-              {choices
-                .filter((c) => !isNone(c))
-                .map((c) => {
-                  const na = d.na[c.ChoiceId];
-                  return (
-                    <SpaceBetween key={c.ChoiceId} size="xs">
-                      <Checkbox
-                        checked={!!na}
-                        onChange={(e) => {
-                          const next = { ...d.na };
-                          if (e.detail.checked) next[c.ChoiceId] = { Reason: 'NONE' };
-                          else delete next[c.ChoiceId];
-                          save({ ...d, na: next, selected: d.selected.filter((x) => x !== c.ChoiceId) });
-                        }}
-                      >
-                        {c.Title} does not apply
-                      </Checkbox>
-                      {na && (
-                        <Grid gridDefinition={[{ colspan: 5 }, { colspan: 7 }]}>
-                          <Select
-                            selectedOption={reasons.find((r) => r.value === (na.Reason ?? 'NONE'))!}
-                            onChange={(e) => save({ ...d, na: { ...d.na, [c.ChoiceId]: { ...na, Reason: e.detail.selectedOption.value as ChoiceReason } } })}
-                            options={reasons}
-                            ariaLabel={`Reason ${c.Title} does not apply`}
-                          />
-                          <FormField constraintText={`${CHOICE_NOTES_MAX - (na.Notes ?? '').length} characters remaining`}>
-                            <Input
-                              value={na.Notes ?? ''}
-                              onChange={(e) =>
-                                e.detail.value.length <= CHOICE_NOTES_MAX && saveNotesSoon({ ...d, na: { ...d.na, [c.ChoiceId]: { ...na, Notes: e.detail.value } } })
-                              }
-                              placeholder="Details"
-                              ariaLabel={`Details why ${c.Title} does not apply`}
-                            />
-                          </FormField>
-                        </Grid>
-                      )}
-                    </SpaceBetween>
-                  );
-                })}
-            </SpaceBetween>
-          </ExpandableSection>
+          <NotApplicablePractices
+            choices={choices}
+            na={d.na}
+            onChange={(na) => save({ ...d, na, selected: d.selected.filter((x) => !na[x]) })}
+            onNotesChange={(na) => saveNotesSoon({ ...d, na })}
+          />
         )}
         <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? 'Notes have at most 2084 characters.' : undefined}>
           <Textarea value={d.notes} onChange={(e) => saveNotesSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />

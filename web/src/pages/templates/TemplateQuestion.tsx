@@ -1,6 +1,7 @@
 // One question of a review template: its best practices, "None of these",
-// "Question does not apply" with a reason, and notes. Every change is saved
-// at once, in order (notes after a pause), as on the workload review page.
+// "Question does not apply" with a reason, the practices that don't apply,
+// and notes. Every change is saved at once, in order (notes after a
+// pause), as on the workload review page.
 import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
@@ -17,9 +18,11 @@ import type { ChoiceReason } from '../../api/types';
 import type { ReviewTemplateAnswer } from '../../api/types_extra';
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
 import { NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../../components/answering';
+import { choiceUpdates, NotApplicablePractices, notApplicableOf, type NotApplicable } from '../../components/NotApplicable';
 
 interface Draft {
   selected: string[];
+  na: NotApplicable;
   applicable: boolean;
   reason?: ChoiceReason;
   notes: string;
@@ -54,11 +57,17 @@ export function TemplateQuestion({
     const a = loaded.data;
     if (!a) return;
     setAnswer(a);
-    setD({ selected: a.SelectedChoices ?? [], applicable: a.IsApplicable !== false, reason: a.Reason, notes: a.Notes ?? '' });
+    setD({ selected: a.SelectedChoices ?? [], na: notApplicableOf(a.ChoiceAnswers), applicable: a.IsApplicable !== false, reason: a.Reason, notes: a.Notes ?? '' });
   }, [loaded.data]);
 
   const request = (next: Draft) => {
-    const body = { SelectedChoices: next.selected, Notes: next.notes, IsApplicable: next.applicable, Reason: next.applicable ? undefined : next.reason ?? 'NONE' };
+    const body = {
+      SelectedChoices: next.selected.filter((c) => !next.na[c]),
+      ChoiceUpdates: choiceUpdates(answer?.Choices ?? [], next.na, answer?.ChoiceAnswers),
+      Notes: next.notes,
+      IsApplicable: next.applicable,
+      Reason: next.applicable ? undefined : next.reason ?? 'NONE',
+    };
     return () => wx.updateReviewTemplateAnswer(arn, alias, qid, body);
   };
   const save = (next: Draft) => {
@@ -118,8 +127,14 @@ export function TemplateQuestion({
           <SpaceBetween size="xs">
             {choices.map((c) => (
               <div key={c.ChoiceId} data-choice={c.ChoiceId}>
-                <Checkbox checked={d.selected.includes(c.ChoiceId)} disabled={!d.applicable} onChange={(e) => toggle(c.ChoiceId, e.detail.checked)} description={c.Description}>
+                <Checkbox
+                  checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
+                  disabled={!d.applicable || !!d.na[c.ChoiceId]}
+                  onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
+                  description={c.Description}
+                >
                   {c.Title}
+                  {d.na[c.ChoiceId] && ' (does not apply)'}
                 </Checkbox>
                 {c.HelpfulResource?.Url && (
                   <Box variant="small" padding={{ left: 'xl' }}>
@@ -130,6 +145,14 @@ export function TemplateQuestion({
             ))}
           </SpaceBetween>
         </fieldset>
+        {d.applicable && (
+          <NotApplicablePractices
+            choices={choices}
+            na={d.na}
+            onChange={(na) => save({ ...d, na, selected: d.selected.filter((x) => !na[x]) })}
+            onNotesChange={(na) => saveSoon({ ...d, na })}
+          />
+        )}
         <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? `Notes have at most ${NOTES_MAX} characters.` : undefined}>
           <Textarea value={d.notes} onChange={(e) => saveSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />
         </FormField>

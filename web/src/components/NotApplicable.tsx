@@ -1,0 +1,95 @@
+// "Mark best practice(s) that don't apply": per practice, a reason and
+// details (up to 250 characters), for workload reviews and review
+// templates alike, and the ChoiceUpdates that tell the API.
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import FormField from '@cloudscape-design/components/form-field';
+import Grid from '@cloudscape-design/components/grid';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { ChoiceAnswer, ChoiceReason } from '../api/types';
+import { isNone, reasons } from './answering';
+
+/** NotApplicable is, by choice id, the practices marked as not applying. */
+export type NotApplicable = Record<string, { Reason?: ChoiceReason; Notes?: string }>;
+
+const CHOICE_NOTES_MAX = 250;
+
+/** notApplicableOf reads the practices an answer marks as not applying. */
+export function notApplicableOf(answers?: ChoiceAnswer[]): NotApplicable {
+  const na: NotApplicable = {};
+  for (const c of answers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
+  return na;
+}
+
+/** choiceUpdates is what UpdateAnswer needs to make na so: each practice
+ * marked, and each no longer marked that was (before) set back. */
+export function choiceUpdates(choices: { ChoiceId: string }[], na: NotApplicable, before?: ChoiceAnswer[]) {
+  const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
+  for (const c of choices) {
+    const x = na[c.ChoiceId];
+    if (x) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: x.Reason ?? 'NONE', Notes: x.Notes || undefined };
+    else if (before?.some((b) => b.ChoiceId === c.ChoiceId && b.Status === 'NOT_APPLICABLE')) updates[c.ChoiceId] = { Status: 'UNSELECTED' };
+  }
+  return Object.keys(updates).length ? updates : undefined;
+}
+
+/** NotApplicablePractices edits na: onChange for a mark or a reason,
+ * onNotesChange for details being typed (saved after a pause). */
+export function NotApplicablePractices({
+  choices,
+  na,
+  onChange,
+  onNotesChange,
+}: {
+  choices: { ChoiceId: string; Title: string }[];
+  na: NotApplicable;
+  onChange: (next: NotApplicable) => void;
+  onNotesChange: (next: NotApplicable) => void;
+}) {
+  return (
+    <ExpandableSection headerText="Mark best practice(s) that don't apply" defaultExpanded={Object.keys(na).length > 0}>
+      <SpaceBetween size="m">
+        {choices
+          .filter((c) => !isNone(c))
+          .map((c) => {
+            const x = na[c.ChoiceId];
+            return (
+              <SpaceBetween key={c.ChoiceId} size="xs">
+                <Checkbox
+                  checked={!!x}
+                  onChange={(e) => {
+                    const next = { ...na };
+                    if (e.detail.checked) next[c.ChoiceId] = { Reason: 'NONE' };
+                    else delete next[c.ChoiceId];
+                    onChange(next);
+                  }}
+                >
+                  {c.Title} does not apply
+                </Checkbox>
+                {x && (
+                  <Grid gridDefinition={[{ colspan: 5 }, { colspan: 7 }]}>
+                    <Select
+                      selectedOption={reasons.find((r) => r.value === (x.Reason ?? 'NONE'))!}
+                      onChange={(e) => onChange({ ...na, [c.ChoiceId]: { ...x, Reason: e.detail.selectedOption.value as ChoiceReason } })}
+                      options={reasons}
+                      ariaLabel={`Reason ${c.Title} does not apply`}
+                    />
+                    <FormField constraintText={`${CHOICE_NOTES_MAX - (x.Notes ?? '').length} characters remaining`}>
+                      <Input
+                        value={x.Notes ?? ''}
+                        onChange={(e) => e.detail.value.length <= CHOICE_NOTES_MAX && onNotesChange({ ...na, [c.ChoiceId]: { ...x, Notes: e.detail.value } })}
+                        placeholder="Details"
+                        ariaLabel={`Details why ${c.Title} does not apply`}
+                      />
+                    </FormField>
+                  </Grid>
+                )}
+              </SpaceBetween>
+            );
+          })}
+      </SpaceBetween>
+    </ExpandableSection>
+  );
+}
