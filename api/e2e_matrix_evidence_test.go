@@ -71,6 +71,15 @@ func evidenceRows() []*matrixRow {
 				t.Errorf("CheckDetails = %+v, want the uploaded %s flagging one resource", d, matrixEvidenceRule)
 			}
 		}},
+		{op: "ApplySuggestedAnswers", kind: opContribute, write: true, action: "UpdateAnswer", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return watclient.FromSDK(c).ApplySuggestedAnswers(ctx, &wire.ApplySuggestedAnswersInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias)})
+		}, effect: func(t *testing.T, _ *matrixEnv, _ *matrixCaller, _ *matrixTarget, out any) {
+			// The matrix's evidence only fails: nothing passes, so nothing is
+			// selected, but the failing resource goes into the notes.
+			if a := out.(*wire.ApplySuggestedAnswersOutput).AppliedAnswers; len(a) != 1 || aws.ToString(a[0].QuestionId) != "priorities" {
+				t.Errorf("AppliedAnswers = %+v, want priorities", a)
+			}
+		}},
 		{op: "GetLensReviewExport", kind: opRead, action: "GetLensReviewReport", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias), Format: aws.String(wire.ExportFormatMarkdown)})
 		}, effect: func(t *testing.T, _ *matrixEnv, _ *matrixCaller, _ *matrixTarget, out any) {

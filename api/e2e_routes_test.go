@@ -33,7 +33,7 @@ var implemented = []string{
 	"GetReviewTemplateAnswer", "UpdateReviewTemplateAnswer", "UpgradeReviewTemplateLensReview",
 	"ListCheckSummaries", "ListCheckDetails",
 	// wat's own operations (api/extensions.go), beyond the model.
-	"PutWorkloadEvidence", "GetSuggestedAnswers", "GetLensReviewExport",
+	"PutWorkloadEvidence", "GetSuggestedAnswers", "ApplySuggestedAnswers", "GetLensReviewExport",
 }
 
 // TestUnimplementedOperationsAreRouted calls every other operation of the

@@ -14,6 +14,7 @@ import (
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/internal/testserver"
+	"github.com/wat-dev/wat/internal/watclient"
 	fw "github.com/wat-dev/wat/lens/framework"
 )
 
@@ -155,14 +156,14 @@ func TestSuggestedAnswersApplied(t *testing.T) {
 			}
 		}
 
-		// The service's ApplySuggestedAnswers (the console's button) makes
-		// the same answers.
+		// ApplySuggestedAnswers (what --apply and the console call) makes the
+		// same answers in one call.
 		w2 := prepare("Applied by the service")
-		admin := wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: srv.Admin.AccountID, UserName: "admin", UserARN: srv.Admin.UserARN, IsAdmin: true})
-		applied, err := srv.Service.ApplySuggestedAnswers(admin, w2, lensAlias, nil)
+		out, err := watclient.FromSDK(c).ApplySuggestedAnswers(ctx, &wire.ApplySuggestedAnswersInput{WorkloadId: &w2, LensAlias: aws.String(lensAlias)})
 		if err != nil {
 			t.Fatal(err)
 		}
+		applied := out.AppliedAnswers
 		if len(applied) != len(got)-countUnchanged(got) {
 			t.Errorf("ApplySuggestedAnswers applied %d suggestions, want %d", len(applied), len(got)-countUnchanged(got))
 		}

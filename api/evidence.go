@@ -16,6 +16,9 @@ import (
 // review's evidence: the CONTRIBUTOR role and the IAM action
 // wellarchitected:PutWorkloadEvidence. GetSuggestedAnswers reads what the
 // evidence proposes: any reader, wellarchitected:GetSuggestedAnswers.
+// ApplySuggestedAnswers applies them in one transaction: an UpdateAnswer
+// of each question, asking what UpdateAnswer asks (CONTRIBUTOR,
+// wellarchitected:UpdateAnswer).
 var (
 	putWorkloadEvidence = &wire.Operation{
 		Name: "PutWorkloadEvidence", Method: http.MethodPut, URI: wire.PutWorkloadEvidenceURI,
@@ -32,6 +35,25 @@ var (
 				return nil, wat.Invalid("Rules", "Rules is required: the rules the scan ran (a list, maybe empty)")
 			}
 			return ours(h).PutWorkloadEvidence(ctx, in)
+		},
+	}
+	applySuggestedAnswers = &wire.Operation{
+		Name: "ApplySuggestedAnswers", Method: http.MethodPost, URI: wire.ApplySuggestedAnswersURI,
+		SuccessCode: http.StatusOK, HasOutput: true,
+		Invoke: func(ctx context.Context, h wire.Handler, req *wire.Request) (any, error) {
+			in := &wire.ApplySuggestedAnswersInput{}
+			if err := bindLensReview(req, &in.WorkloadId, &in.LensAlias); err != nil {
+				return nil, err
+			}
+			if len(req.Body) > 0 {
+				if err := decodeStrict(req.Body, in); err != nil {
+					return nil, err
+				}
+			}
+			if len(in.QuestionIds) > 100 {
+				return nil, wat.Invalid("QuestionIds", "QuestionIds has at most 100 question ids")
+			}
+			return ours(h).ApplySuggestedAnswers(ctx, in)
 		},
 	}
 	getSuggestedAnswers = &wire.Operation{
@@ -117,20 +139,38 @@ func (h *handler) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggested
 	if v.Evidence != nil {
 		out.EvidenceUpdatedAt = ts(v.Evidence.UpdatedAt)
 	}
+	for _, g := range v.Suggestions {
+		out.SuggestedAnswers = append(out.SuggestedAnswers, suggestedAnswer(g))
+	}
+	return out, nil
+}
+
+// ApplySuggestedAnswers applies the suggestions, in one transaction.
+func (h *handler) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySuggestedAnswersInput) (*wire.ApplySuggestedAnswersOutput, error) {
+	applied, err := h.svc.ApplySuggestedAnswers(ctx, val(in.WorkloadId), val(in.LensAlias), in.QuestionIds)
+	if err != nil {
+		return nil, err
+	}
+	out := &wire.ApplySuggestedAnswersOutput{WorkloadId: in.WorkloadId, LensAlias: in.LensAlias, AppliedAnswers: []wire.SuggestedAnswer{}}
+	for _, g := range applied {
+		out.AppliedAnswers = append(out.AppliedAnswers, suggestedAnswer(g))
+	}
+	return out, nil
+}
+
+// suggestedAnswer is the wire form of a suggestion.
+func suggestedAnswer(g *service.Suggestion) wire.SuggestedAnswer {
 	list := func(ids []string) []string {
 		if ids == nil {
 			return []string{}
 		}
 		return ids
 	}
-	for _, g := range v.Suggestions {
-		out.SuggestedAnswers = append(out.SuggestedAnswers, wire.SuggestedAnswer{
-			QuestionId: ptr(g.Question.ID), PillarId: ptr(g.Question.PillarID), QuestionTitle: ptr(g.Question.Title),
-			SelectedChoices: list(g.Answer.SelectedChoices), Risk: wire.Risk(g.Risk),
-			PassingChoices: list(g.Passing), FailingChoices: list(g.Failing),
-			SuggestedChoices: list(g.SelectedChoices), SuggestedNotes: ptr(g.Notes), SuggestedRisk: wire.Risk(g.NewRisk),
-			HasChanges: ptr(g.Changes()), ChangesNotes: ptr(g.Changes() && g.Notes != g.Answer.Notes), SkipReason: str(g.Skipped),
-		})
+	return wire.SuggestedAnswer{
+		QuestionId: ptr(g.Question.ID), PillarId: ptr(g.Question.PillarID), QuestionTitle: ptr(g.Question.Title),
+		SelectedChoices: list(g.Answer.SelectedChoices), Risk: wire.Risk(g.Risk),
+		PassingChoices: list(g.Passing), FailingChoices: list(g.Failing),
+		SuggestedChoices: list(g.SelectedChoices), SuggestedNotes: ptr(g.Notes), SuggestedRisk: wire.Risk(g.NewRisk),
+		HasChanges: ptr(g.Changes()), ChangesNotes: ptr(g.Changes() && g.Notes != g.Answer.Notes), SkipReason: str(g.Skipped),
 	}
-	return out, nil
 }

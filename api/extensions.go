@@ -7,4 +7,4 @@ import "github.com/wat-dev/wat/api/wire"
 // operations, and routed only when no operation of the model matches. Their
 // Invoke functions reach the use cases through the *handler they are given.
 // Each is documented in README.md under "Beyond the AWS API".
-var extensions = []*wire.Operation{putWorkloadEvidence, getSuggestedAnswers, getLensReviewExport}
+var extensions = []*wire.Operation{putWorkloadEvidence, getSuggestedAnswers, applySuggestedAnswers, getLensReviewExport}

@@ -131,3 +131,24 @@ type SuggestedAnswer struct {
 	// applicable, or "None of these" is selected.
 	SkipReason *string `json:"SkipReason,omitzero"`
 }
+
+// ApplySuggestedAnswersURI is where ApplySuggestedAnswers is POSTed: the
+// same resource as GetSuggestedAnswers.
+const ApplySuggestedAnswersURI = GetSuggestedAnswersURI
+
+// ApplySuggestedAnswersInput is the input of ApplySuggestedAnswers: the
+// questions whose suggestions to apply, all of them when QuestionIds is
+// empty.
+type ApplySuggestedAnswersInput struct {
+	WorkloadId  *string  `json:"-"`
+	LensAlias   *string  `json:"-"`
+	QuestionIds []string `json:"QuestionIds,omitempty"`
+}
+
+// ApplySuggestedAnswersOutput lists the suggestions applied (those that
+// changed an answer), as GetSuggestedAnswers showed them before.
+type ApplySuggestedAnswersOutput struct {
+	WorkloadId     *string           `json:"WorkloadId,omitzero"`
+	LensAlias      *string           `json:"LensAlias,omitzero"`
+	AppliedAnswers []SuggestedAnswer `json:"AppliedAnswers"`
+}

@@ -58,7 +58,8 @@ workload's review of the lens (--lens, default wellarchitected), which
 ListCheckSummaries and ListCheckDetails then answer with, and prints to
 stderr the answers the evidence suggests: the practices whose evidence all
 passes selected, the failing resources in the notes. --apply applies them
-(UpdateAnswer; nothing is ever unselected); without it no answer changes.
+in one transaction (nothing is ever unselected); without it no answer
+changes.
 The call is signed with the credentials of AWS_ACCESS_KEY_ID and
 AWS_SECRET_ACCESS_KEY, or of the profile (--profile, AWS_PROFILE) in
 ~/.aws/credentials; the endpoint is --endpoint-url, AWS_ENDPOINT_URL or

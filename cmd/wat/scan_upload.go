@@ -43,10 +43,10 @@ func newSDKClient(t *awsTarget) *wellarchitected.Client {
 }
 
 // run uploads the scan as the evidence of the workload's lens review, then
-// lists what the evidence suggests, or with apply, applies it: each
-// changed question gets an UpdateAnswer with the suggested choices (the
-// selection now plus the practices whose evidence all passes — nothing
-// is unselected) and notes. What it does goes to stderr, so that stdout
+// lists what the evidence suggests, or with apply, applies it in one
+// ApplySuggestedAnswers: each changed question gets the suggested choices
+// (the selection now plus the practices whose evidence all passes —
+// nothing is unselected) and notes. What it does goes to stderr, so that stdout
 // keeps the report in its format.
 func (r *remote) run(ctx context.Context) error {
 	t, err := resolveAWS(r.getenv, r.endpoint, r.region, r.profile)
@@ -95,13 +95,12 @@ func (r *remote) run(ctx context.Context) error {
 		return nil
 	}
 	fmt.Fprintf(r.stderr, "Applying the suggested answers to %d questions:\n", len(pending))
-	for _, g := range pending {
-		a, err := sdk.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{WorkloadId: &r.workload, LensAlias: out.LensAlias,
-			QuestionId: g.QuestionId, SelectedChoices: g.SuggestedChoices, Notes: g.SuggestedNotes})
-		if err != nil {
-			return fmt.Errorf("UpdateAnswer of question %s: %s", aws.ToString(g.QuestionId), apiMessage(err))
-		}
-		fmt.Fprintf(r.stderr, "  %s\n", change(g, wire.Risk(a.Answer.Risk)))
+	applied, err := wc.ApplySuggestedAnswers(ctx, &wire.ApplySuggestedAnswersInput{WorkloadId: &r.workload, LensAlias: out.LensAlias})
+	if err != nil {
+		return fmt.Errorf("applying the suggested answers: %s", apiMessage(err))
+	}
+	for _, g := range applied.AppliedAnswers {
+		fmt.Fprintf(r.stderr, "  %s\n", change(g, g.SuggestedRisk))
 	}
 	return nil
 }

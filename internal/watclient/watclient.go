@@ -74,6 +74,20 @@ func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedA
 	return out, nil
 }
 
+// ApplySuggestedAnswers applies what the evidence of a lens review
+// proposes, for the questions given (all when none).
+func (c *Client) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySuggestedAnswersInput) (*wire.ApplySuggestedAnswersOutput, error) {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return nil, err
+	}
+	out := &wire.ApplySuggestedAnswersOutput{}
+	if err := c.Call(ctx, http.MethodPost, LensReviewPath(wire.ApplySuggestedAnswersURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)), body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // GetLensReviewExport exports the report of a lens review as HTML,
 // Markdown, CSV or XLSX.
 func (c *Client) GetLensReviewExport(ctx context.Context, in *wire.GetLensReviewExportInput) (*wire.GetLensReviewExportOutput, error) {

@@ -148,6 +148,8 @@ export const wa = {
   // of the AWS API over it.
   getSuggestedAnswers: (id: string, lens: string) =>
     call<{ EvidenceUpdatedAt?: number; LensArn?: string; SuggestedAnswers: SuggestedAnswer[] }>('GET', lr(id, lens) + '/suggestedAnswers'),
+  applySuggestedAnswers: (id: string, lens: string, QuestionIds?: string[]) =>
+    call<{ AppliedAnswers: SuggestedAnswer[] }>('POST', lr(id, lens) + '/suggestedAnswers', { body: { QuestionIds } }),
   listCheckDetails: (id: string, q: { LensArn: string; PillarId: string; QuestionId: string; ChoiceId: string; NextToken?: string }) =>
     call<{ CheckDetails?: CheckDetail[]; NextToken?: string }>('POST', wl(id) + '/checks', { body: { ...q, MaxResults: 50 } }),
 

@@ -1,7 +1,8 @@
 // "Apply all suggestions": answers every question the scan evidence has a
-// suggestion for, as `wat scan --apply` does — the passing practices are
-// added to the selection (nothing is unselected) and the failing resources
-// written into the notes. Nothing changes until the reviewer confirms.
+// suggestion for, in one ApplySuggestedAnswers as `wat scan --apply` does —
+// the passing practices are added to the selection (nothing is unselected)
+// and the failing resources written into the notes. Nothing changes until
+// the reviewer confirms.
 import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -29,10 +30,8 @@ export function ApplySuggestions({ id, lens, onApplied }: { id: string; lens: st
           action={`Apply to ${pending.length} questions`}
           onClose={() => setAsking(false)}
           run={async () => {
-            for (const p of pending) {
-              await wa.updateAnswer(id, lens, p.QuestionId, { SelectedChoices: p.SuggestedChoices, Notes: p.SuggestedNotes });
-            }
-            flash({ type: 'success', content: `Applied the scan's suggestions to ${pending.length} questions.` });
+            const out = await wa.applySuggestedAnswers(id, lens);
+            flash({ type: 'success', content: `Applied the scan's suggestions to ${out.AppliedAnswers.length} questions.` });
             setAsking(false);
             s.reload();
             onApplied();

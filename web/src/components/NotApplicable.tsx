@@ -1,6 +1,6 @@
 // "Mark best practice(s) that don't apply": per practice, a reason and
 // details (up to 250 characters), for workload reviews and review
-// templates alike, and the ChoiceUpdates that tell the API.
+// templates alike.
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
@@ -8,32 +8,8 @@ import Grid from '@cloudscape-design/components/grid';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { ChoiceAnswer, ChoiceReason } from '../api/types';
-import { isNone, reasons } from './answering';
-
-/** NotApplicable is, by choice id, the practices marked as not applying. */
-export type NotApplicable = Record<string, { Reason?: ChoiceReason; Notes?: string }>;
-
-const CHOICE_NOTES_MAX = 250;
-
-/** notApplicableOf reads the practices an answer marks as not applying. */
-export function notApplicableOf(answers?: ChoiceAnswer[]): NotApplicable {
-  const na: NotApplicable = {};
-  for (const c of answers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
-  return na;
-}
-
-/** choiceUpdates is what UpdateAnswer needs to make na so: each practice
- * marked, and each no longer marked that was (before) set back. */
-export function choiceUpdates(choices: { ChoiceId: string }[], na: NotApplicable, before?: ChoiceAnswer[]) {
-  const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
-  for (const c of choices) {
-    const x = na[c.ChoiceId];
-    if (x) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: x.Reason ?? 'NONE', Notes: x.Notes || undefined };
-    else if (before?.some((b) => b.ChoiceId === c.ChoiceId && b.Status === 'NOT_APPLICABLE')) updates[c.ChoiceId] = { Status: 'UNSELECTED' };
-  }
-  return Object.keys(updates).length ? updates : undefined;
-}
+import type { ChoiceReason } from '../api/types';
+import { CHOICE_NOTES_MAX, isNone, reasons, type NotApplicable } from './answering';
 
 /** NotApplicablePractices edits na: onChange for a mark or a reason,
  * onNotesChange for details being typed (saved after a pause). */

@@ -3,7 +3,7 @@
 // apply, "None of these" excluding the other choices, and saves that reach
 // the server in the order they were made.
 import { useEffect, useRef, useState } from 'react';
-import type { ChoiceReason } from '../api/types';
+import type { ChoiceAnswer, ChoiceReason } from '../api/types';
 
 export const reasons: { value: ChoiceReason; label: string }[] = [
   { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
@@ -13,8 +13,10 @@ export const reasons: { value: ChoiceReason; label: string }[] = [
   { value: 'NONE', label: 'None' },
 ];
 
-/** NOTES_MAX is the API's limit on an answer's notes. */
+/** NOTES_MAX and CHOICE_NOTES_MAX are the API's limits on an answer's
+ * notes and on the details of a practice that does not apply. */
 export const NOTES_MAX = 2084;
+export const CHOICE_NOTES_MAX = 250;
 
 /** isNone tells the "None of these" choice of a question. */
 export function isNone(c: { ChoiceId: string; Title: string }): boolean {
@@ -29,6 +31,64 @@ export function toggleChoice(choices: { ChoiceId: string; Title: string }[], sel
   if (!on) return sel;
   if (isNone(c)) return [cid];
   return sel.filter((x) => !isNone(choices.find((y) => y.ChoiceId === x) ?? { ChoiceId: x, Title: '' }));
+}
+
+/** NotApplicable is, by choice id, the practices marked as not applying. */
+export type NotApplicable = Record<string, { Reason?: ChoiceReason; Notes?: string }>;
+
+/** notApplicableOf reads the practices an answer marks as not applying. */
+export function notApplicableOf(answers?: ChoiceAnswer[]): NotApplicable {
+  const na: NotApplicable = {};
+  for (const c of answers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
+  return na;
+}
+
+/** choiceUpdates is what UpdateAnswer needs to make na so: each practice
+ * marked, and each no longer marked that was (before) set back. */
+export function choiceUpdates(choices: { ChoiceId: string }[], na: NotApplicable, before?: ChoiceAnswer[]) {
+  const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
+  for (const c of choices) {
+    const x = na[c.ChoiceId];
+    if (x) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: x.Reason ?? 'NONE', Notes: x.Notes || undefined };
+    else if (before?.some((b) => b.ChoiceId === c.ChoiceId && b.Status === 'NOT_APPLICABLE')) updates[c.ChoiceId] = { Status: 'UNSELECTED' };
+  }
+  return Object.keys(updates).length ? updates : undefined;
+}
+
+/** Draft is an answer as it is being edited. */
+export interface Draft {
+  selected: string[];
+  na: NotApplicable;
+  notes: string;
+  applicable: boolean;
+  reason?: ChoiceReason;
+}
+
+/** An answer as GetAnswer and GetReviewTemplateAnswer return it. */
+interface Answered {
+  Choices?: { ChoiceId: string }[];
+  SelectedChoices?: string[];
+  ChoiceAnswers?: ChoiceAnswer[];
+  Notes?: string;
+  IsApplicable?: boolean;
+  Reason?: ChoiceReason;
+}
+
+/** draftOf is the draft of a stored answer. */
+export function draftOf(a: Answered): Draft {
+  return { selected: a.SelectedChoices ?? [], na: notApplicableOf(a.ChoiceAnswers), notes: a.Notes ?? '', applicable: a.IsApplicable !== false, reason: a.Reason };
+}
+
+/** updateBody is the UpdateAnswer (or UpdateReviewTemplateAnswer) body that
+ * turns the stored answer into next. */
+export function updateBody(stored: Answered | undefined, next: Draft) {
+  return {
+    SelectedChoices: next.selected.filter((c) => !next.na[c]),
+    ChoiceUpdates: choiceUpdates(stored?.Choices ?? [], next.na, stored?.ChoiceAnswers),
+    Notes: next.notes,
+    IsApplicable: next.applicable,
+    Reason: next.applicable ? undefined : next.reason ?? 'NONE',
+  };
 }
 
 /** useOrderedSaves sends each save after the one before it, so the server

@@ -17,17 +17,10 @@ import { wa } from '../api/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
-import { NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../components/answering';
-import { choiceUpdates, NotApplicablePractices, notApplicableOf, type NotApplicable } from '../components/NotApplicable';
+import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, useOrderedSaves, type Draft } from '../components/answering';
+import { NotApplicablePractices } from '../components/NotApplicable';
 
 
-interface Draft {
-  selected: string[];
-  na: NotApplicable;
-  notes: string;
-  applicable: boolean;
-  reason?: ChoiceReason;
-}
 
 /** suggestionPending tells whether applying the scan's suggestion would
  * still change the answer as it is now. */
@@ -37,9 +30,6 @@ function suggestionPending(s: SuggestedAnswer, d: Draft): boolean {
   return adds || (!!s.ChangesNotes && s.SuggestedNotes !== undefined && s.SuggestedNotes !== d.notes);
 }
 
-function draftOf(a: Answer): Draft {
-  return { selected: a.SelectedChoices ?? [], na: notApplicableOf(a.ChoiceAnswers), notes: a.Notes ?? '', applicable: a.IsApplicable !== false, reason: a.Reason };
-}
 
 export function Question({
   id,
@@ -81,13 +71,7 @@ export function Question({
   }, [loaded.data]);
 
   const request = (next: Draft) => {
-    const body = {
-      SelectedChoices: next.selected.filter((c) => !next.na[c]),
-      ChoiceUpdates: choiceUpdates(answer?.Choices ?? [], next.na, answer?.ChoiceAnswers),
-      Notes: next.notes,
-      IsApplicable: next.applicable,
-      Reason: next.applicable ? undefined : next.reason ?? 'NONE',
-    };
+    const body = updateBody(answer, next);
     return () => wa.updateAnswer(id, lens, qid, body);
   };
   const save = (next: Draft) => {
@@ -152,7 +136,14 @@ export function Question({
               <Button
                 data-testid="apply-suggestion"
                 onClick={() =>
-                  save({ ...d, selected: [...new Set([...d.selected, ...suggestion.SuggestedChoices])].filter((c) => !d.na[c]), notes: suggestion.SuggestedNotes ?? d.notes })
+                  // The server decides what applying means (ApplySuggestedAnswers),
+                  // in turn with the saves before it; the draft is then the answer.
+                  saves.save(() =>
+                    wa
+                      .applySuggestedAnswers(id, lens, [qid])
+                      .then(() => wa.getAnswer(id, lens, qid))
+                      .then((r) => (setD(draftOf(r.Answer)), r)),
+                  )
                 }
               >
                 Apply suggestion

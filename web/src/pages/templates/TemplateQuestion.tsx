@@ -17,16 +17,9 @@ import { wx } from '../../api/ops_extra';
 import type { ChoiceReason } from '../../api/types';
 import type { ReviewTemplateAnswer } from '../../api/types_extra';
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
-import { NOTES_MAX, reasons, toggleChoice, useOrderedSaves } from '../../components/answering';
-import { choiceUpdates, NotApplicablePractices, notApplicableOf, type NotApplicable } from '../../components/NotApplicable';
+import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, useOrderedSaves, type Draft } from '../../components/answering';
+import { NotApplicablePractices } from '../../components/NotApplicable';
 
-interface Draft {
-  selected: string[];
-  na: NotApplicable;
-  applicable: boolean;
-  reason?: ChoiceReason;
-  notes: string;
-}
 
 export function TemplateQuestion({
   arn,
@@ -57,17 +50,11 @@ export function TemplateQuestion({
     const a = loaded.data;
     if (!a) return;
     setAnswer(a);
-    setD({ selected: a.SelectedChoices ?? [], na: notApplicableOf(a.ChoiceAnswers), applicable: a.IsApplicable !== false, reason: a.Reason, notes: a.Notes ?? '' });
+    setD(draftOf(a));
   }, [loaded.data]);
 
   const request = (next: Draft) => {
-    const body = {
-      SelectedChoices: next.selected.filter((c) => !next.na[c]),
-      ChoiceUpdates: choiceUpdates(answer?.Choices ?? [], next.na, answer?.ChoiceAnswers),
-      Notes: next.notes,
-      IsApplicable: next.applicable,
-      Reason: next.applicable ? undefined : next.reason ?? 'NONE',
-    };
+    const body = updateBody(answer, next);
     return () => wx.updateReviewTemplateAnswer(arn, alias, qid, body);
   };
   const save = (next: Draft) => {
