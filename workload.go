@@ -1,9 +1,6 @@
 package wat
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Workload environments.
 const (
@@ -59,12 +56,6 @@ type Workload struct {
 type DiscoveryConfig struct {
 	TrustedAdvisorIntegrationStatus string
 	WorkloadResourceDefinition      []string
-}
-
-// NameKey is the form of a name that uniqueness is judged on: AWS treats
-// names that differ only in spaces and case as the same.
-func NameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), ""))
 }
 
 // HasLens reports whether the lens with the given ARN is applied to w.

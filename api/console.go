@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,8 +80,15 @@ type signInRequest struct {
 	Password  string `json:"password"`
 }
 
-// sessionBody is the console's view of its session.
+// signedOutBody is GET /console/api/session's answer without a session:
+// {"signedIn":false}.
+type signedOutBody struct {
+	SignedIn bool `json:"signedIn"`
+}
+
+// sessionBody is the console's view of its session ("signedIn":true).
 type sessionBody struct {
+	SignedIn  bool   `json:"signedIn"`
 	AccountID string `json:"accountId"`
 	UserName  string `json:"userName"`
 	UserARN   string `json:"userArn"`
@@ -91,7 +99,7 @@ type sessionBody struct {
 
 func sessionJSON(sess *service.ConsoleSession) sessionBody {
 	p := sess.Principal
-	return sessionBody{AccountID: p.AccountID, UserName: p.UserName, UserARN: p.UserARN, IsAdmin: p.IsAdmin,
+	return sessionBody{SignedIn: true, AccountID: p.AccountID, UserName: p.UserName, UserARN: p.UserARN, IsAdmin: p.IsAdmin,
 		CSRFToken: sess.CSRFToken, ExpiresAt: sess.ExpiresAt.UTC().Format(time.RFC3339)}
 }
 
@@ -118,9 +126,14 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, reqID string) {
 		return
 	}
 	start := time.Now()
-	res, err := s.svc.SignIn(r.Context(), in.AccountID, in.UserName, in.Password)
+	// Failures are counted by user and address (the api's address key, so
+	// one IPv6 host is one address however many it holds).
+	res, err := s.svc.SignIn(r.Context(), in.AccountID, in.UserName, in.Password, addressKey(s.sourceAddress(r)))
 	s.auditSignIn(r, reqID, start, in.AccountID, res, err)
 	if err != nil {
+		if res.RetryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int((res.RetryAfter+time.Second-1)/time.Second)))
+		}
 		s.consoleFailure(w, reqID, err)
 		return
 	}
@@ -131,13 +144,19 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, reqID string) {
 
 // getSession tells the console whether it is signed in, and as whom. It
 // needs no CSRF token: it is how a reloaded console gets it back (another
-// site's page can send the request but not read the answer).
+// site's page can send the request but not read the answer). Signed out
+// is an answer like signed in, 200 {"signedIn":false}, not a 401: the
+// console asks on every load, and a browser logs every 401 as an error.
 func (s *Server) getSession(w http.ResponseWriter, r *http.Request, reqID string) {
-	sess, _, ok := s.consoleSession(w, r, reqID)
-	if !ok {
-		return
+	sess, _, err := s.requestSession(w, r)
+	switch {
+	case err != nil:
+		s.consoleFailure(w, reqID, err)
+	case sess == nil:
+		writeConsoleJSON(w, http.StatusOK, signedOutBody{})
+	default:
+		writeConsoleJSON(w, http.StatusOK, sessionJSON(sess))
 	}
-	writeConsoleJSON(w, http.StatusOK, sessionJSON(sess))
 }
 
 // signOut ends the session, in the database and in this process at once.
@@ -165,22 +184,36 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request, reqID string) {
 // consoleSession returns the session of the request's cookie, or answers
 // 401 (clearing a cookie that opens none) and reports false.
 func (s *Server) consoleSession(w http.ResponseWriter, r *http.Request, reqID string) (*service.ConsoleSession, string, bool) {
-	c, err := r.Cookie(sessionCookie)
-	if err != nil {
+	sess, token, err := s.requestSession(w, r)
+	switch {
+	case err != nil:
+		s.consoleFailure(w, reqID, err)
+		return nil, "", false
+	case sess == nil:
 		consoleError(w, http.StatusUnauthorized, msgNotSignedIn)
 		return nil, "", false
 	}
-	sess, err := s.svc.Session(r.Context(), c.Value)
+	return sess, token, true
+}
+
+// requestSession returns the session of the request's cookie and its
+// token; nil when there is no cookie or it opens no session (unknown,
+// ended, expired), in which case the cookie is cleared. The error is a
+// failure to tell (the database).
+func (s *Server) requestSession(w http.ResponseWriter, r *http.Request) (*service.ConsoleSession, string, error) {
+	c, err := r.Cookie(sessionCookie)
 	if err != nil {
-		if wat.ErrorCodeOf(err) == wat.EUnauthenticated {
-			s.clearCookie(w, r)
-			consoleError(w, http.StatusUnauthorized, msgNotSignedIn)
-		} else {
-			s.consoleFailure(w, reqID, err)
-		}
-		return nil, "", false
+		return nil, "", nil
 	}
-	return sess, c.Value, true
+	sess, err := s.svc.Session(r.Context(), c.Value)
+	if wat.ErrorCodeOf(err) == wat.EUnauthenticated {
+		s.clearCookie(w, r)
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return sess, c.Value, nil
 }
 
 // consoleCaller is consoleSession for the console's other endpoints: it

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -29,6 +30,16 @@ func newConsoleClient(t *testing.T, base string) *consoleClient {
 	return &consoleClient{t: t, base: base, client: http.DefaultClient}
 }
 
+// newConsoleClientFrom is newConsoleClient connecting from a loopback
+// address of its own (127.0.0.2, …), so that the server sees another
+// client address.
+func newConsoleClientFrom(t *testing.T, base, ip string) *consoleClient {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	tr := &http.Transport{DialContext: d.DialContext}
+	t.Cleanup(tr.CloseIdleConnections)
+	return &consoleClient{t: t, base: base, client: &http.Client{Transport: tr}}
+}
+
 // consoleResponse is a response read whole.
 type consoleResponse struct {
 	status int
@@ -41,6 +52,12 @@ func (r consoleResponse) message() string {
 	var m struct{ Message string }
 	json.Unmarshal([]byte(r.body), &m)
 	return m.Message
+}
+
+// signedOut reports whether the response is GET /console/api/session's
+// answer without a session.
+func (r consoleResponse) signedOut() bool {
+	return r.status == http.StatusOK && r.body == `{"signedIn":false}`
 }
 
 // cookie returns the response's wat_session cookie, or nil.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/wat-dev/wat"
 )
@@ -76,62 +75,4 @@ func TestGeneratePassword(t *testing.T) {
 		}
 		seen[pw] = true
 	}
-}
-
-// TestSignInGuard: five failures lock a user out for 15 minutes; attempts
-// in flight count; a success forgets the failures; old failures expire.
-func TestSignInGuard(t *testing.T) {
-	var g signInGuard
-	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := 0; i < MaxFailedSignIns; i++ {
-		failAt(t, &g, "a/bob", t0.Add(time.Duration(i)*time.Minute))
-	}
-	locked := t0.Add(4 * time.Minute)
-	if err := g.begin("a/bob", locked.Add(time.Minute)); wat.ErrorCodeOf(err) != wat.EThrottled {
-		t.Errorf("the sixth attempt: %v, want EThrottled", err)
-	}
-	if err := g.begin("a/carol", locked.Add(time.Minute)); err != nil {
-		t.Errorf("another user is locked out too: %v", err)
-	} else {
-		g.end("a/carol", locked, false, true)
-	}
-	failAt(t, &g, "a/bob", locked.Add(SignInLockout)) // the lockout is over
-
-	// Failures older than the window are forgotten.
-	var h signInGuard
-	for i := 0; i < MaxFailedSignIns-1; i++ {
-		failAt(t, &h, "k", t0)
-	}
-	failAt(t, &h, "k", t0.Add(SignInWindow))
-	if err := h.begin("k", t0.Add(SignInWindow)); err != nil {
-		t.Errorf("old failures still count: %v", err)
-	} else {
-		h.end("k", t0, false, true)
-	}
-
-	// Attempts in flight count against the limit.
-	var p signInGuard
-	for i := 0; i < MaxFailedSignIns; i++ {
-		if err := p.begin("k", t0); err != nil {
-			t.Fatalf("parallel attempt %d refused: %v", i, err)
-		}
-	}
-	if err := p.begin("k", t0); wat.ErrorCodeOf(err) != wat.EThrottled {
-		t.Errorf("attempt beyond the limit in flight: %v, want EThrottled", err)
-	}
-	for i := 0; i < MaxFailedSignIns; i++ {
-		p.end("k", t0, false, true)
-	}
-	if err := p.begin("k", t0); err != nil {
-		t.Errorf("after successes: %v", err)
-	}
-}
-
-// failAt records a failed sign-in for key at a time it must be admitted.
-func failAt(t *testing.T, g *signInGuard, key string, at time.Time) {
-	t.Helper()
-	if err := g.begin(key, at); err != nil {
-		t.Fatalf("attempt at %v refused: %v", at, err)
-	}
-	g.end(key, at, true, false)
 }

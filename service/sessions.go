@@ -40,14 +40,20 @@ type SignInResult struct {
 	// its hash is stored. Session describes it. Both are empty on failure.
 	Token   string
 	Session *ConsoleSession
+	// RetryAfter is, when the attempt was refused (EThrottled), how long
+	// to wait before the next one.
+	RetryAfter time.Duration
 }
 
 // SignIn checks a user's console password and opens a session. An empty
-// accountID means the default account (the oldest one). Every failure is
-// the same EUnauthenticated error and takes the time of a password check;
-// after MaxFailedSignIns failures the user is locked out (EThrottled). The
+// accountID means the default account (the oldest one). address is where
+// the attempt comes from (the api package's address key: an IPv4 address,
+// an IPv6 /64), which failures are counted by together with the user; see
+// SignInFreeFailures. Every failure is the same EUnauthenticated error and
+// takes the time of a password check; an attempt that must wait is
+// refused (EThrottled) without one, whether the user exists or not. The
 // result is never nil.
-func (s *Service) SignIn(ctx context.Context, accountID, userName, password string) (*SignInResult, error) {
+func (s *Service) SignIn(ctx context.Context, accountID, userName, password, address string) (*SignInResult, error) {
 	res := &SignInResult{}
 	if accountID == "" {
 		var err error
@@ -58,12 +64,13 @@ func (s *Service) SignIn(ctx context.Context, accountID, userName, password stri
 			return res, fmt.Errorf("SignIn: %w", err)
 		}
 	}
-	key := accountID + "\x00" + userName
-	if err := s.console.guard.begin(key, s.now()); err != nil {
-		return res, err
+	keys := signInKeys(accountID, userName, address)
+	if wait, ok := s.console.guard.begin(keys, s.now()); !ok {
+		res.RetryAfter = wait
+		return res, signInThrottled(wait)
 	}
 	failed, succeeded := false, false
-	defer func() { s.console.guard.end(key, s.now(), failed, succeeded) }()
+	defer func() { s.console.guard.end(keys, s.now(), failed, succeeded) }()
 
 	hash := ""
 	var user *wat.User

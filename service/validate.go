@@ -3,7 +3,6 @@ package service
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/wat-dev/wat"
@@ -48,16 +47,11 @@ func (p *problems) err() error {
 	}
 }
 
-// nonSpaceCount counts the characters of s that are not white space.
-func nonSpaceCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
-}
+// nonSpaceCount counts the characters of s that a reader sees: neither
+// white space nor invisible (zero-width spaces and the like), so that the
+// minimum length of a name cannot be met with characters that show
+// nothing.
+func nonSpaceCount(s string) int { return wat.VisibleLen(s) }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 

@@ -136,7 +136,7 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 // nameConflict rewrites a store conflict on a workload's name for the client.
 func nameConflict(err error, name string) error {
 	if wat.ErrorCodeOf(err) == wat.EConflict {
-		return wat.Conflict("WORKLOAD", name, "A workload named %q already exists in this account (names are compared ignoring case and spaces)", name)
+		return wat.Conflict("WORKLOAD", name, "A workload named %q already exists in this account (names are compared ignoring case, spaces, invisible characters and Unicode variant forms)", name)
 	}
 	return err
 }
@@ -145,7 +145,7 @@ func nameConflict(err error, name string) error {
 // model does not express.
 func (s *Service) checkWorkload(pr *problems, w *wat.Workload, create bool) {
 	if nonSpaceCount(w.Name) < 3 {
-		pr.add("WorkloadName", "Workload name must contain at least 3 non-space characters")
+		pr.add("WorkloadName", "Workload name must contain at least 3 characters other than spaces and invisible characters")
 	}
 	if create && w.ReviewOwner == "" {
 		pr.add("ReviewOwner", "Member must not be null")

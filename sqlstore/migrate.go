@@ -20,11 +20,21 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// migration is one numbered schema change for one dialect.
+// migration is one numbered schema change for one dialect: a file of SQL
+// or, for what SQL cannot compute, a step in Go.
 type migration struct {
 	version int
 	name    string // the file name
 	sql     string
+	// run, when set, is the whole migration instead of sql. It gets the
+	// migration's transaction.
+	run func(ctx context.Context, db *DB, tx *sql.Tx) error
+}
+
+// goMigrations are the migrations written in Go, for every dialect. They
+// share the numbering of the files: a number is either one or the other.
+var goMigrations = []migration{
+	{version: 12, name: "0012_name_keys.go", run: rekeyNames},
 }
 
 // createMigrationsTable runs before every migration, inside its transaction
@@ -55,6 +65,7 @@ func migrations(dialect string) ([]migration, error) {
 		}
 		ms = append(ms, migration{version: version, name: name, sql: string(text)})
 	}
+	ms = append(ms, goMigrations...)
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	for i := 1; i < len(ms); i++ {
 		if ms[i].version == ms[i-1].version {
@@ -96,8 +107,12 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 		if err != nil || n > 0 {
 			return err
 		}
-		// No arguments: both drivers then run every statement of the file.
-		if _, err := sqlTx.ExecContext(ctx, m.sql); err != nil {
+		if m.run != nil {
+			if err := m.run(ctx, db, sqlTx); err != nil {
+				return err
+			}
+		} else if _, err := sqlTx.ExecContext(ctx, m.sql); err != nil {
+			// No arguments: both drivers then run every statement of the file.
 			return err
 		}
 		_, err = sqlTx.ExecContext(ctx, db.rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
