@@ -66,43 +66,35 @@ func (c *compiler) count(path string, n int, what string, max int) {
 	}
 }
 
-// url accepts an empty string or an absolute http(s) URL without spaces or
-// control characters; anything else (javascript:, relative paths) would be a
-// hazard when the console renders it as a link.
-func (c *compiler) url(path, u string, lim limit) {
-	if u == "" {
-		return
+// url checks a link and returns it as wat stores it (see normalizeURL):
+// an absolute http(s) URL, since anything else (javascript:, a relative
+// path) would be a hazard when the console renders it as a link, of at
+// most lim's characters once percent-encoded.
+func (c *compiler) url(path, u string, lim limit) string {
+	norm, p := normalizeURL(u)
+	if p != nil {
+		c.addAt(path, p.at, "%s", p.msg)
+		return u
 	}
-	if n := utf8.RuneCountInString(u); n > lim.max {
+	if n := utf8.RuneCountInString(norm); n > lim.max {
 		c.add(path, "%s", lim.exceeded(n))
-		return
 	}
-	rest, ok := strings.CutPrefix(u, "https://")
-	if !ok {
-		rest, ok = strings.CutPrefix(u, "http://")
-	}
-	if !ok || rest == "" || rest[0] == '/' {
-		c.add(path, "%q is not an absolute http:// or https:// URL", u)
-		return
-	}
-	if i := strings.IndexFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f }); i >= 0 {
-		c.addAt(path, i, "contains a space or control character at offset %d", i)
-	}
+	return norm
 }
 
 // resource checks a link: its text at most text's limit, its URL an
 // absolute http(s) URL of at most url's limit, and a text whenever there
-// is a URL.
+// is a URL. The Resource holds the URL as wat stores it.
 func (c *compiler) resource(path string, d *ResourceDoc, text, url limit) Resource {
 	if d == nil {
 		return Resource{}
 	}
 	c.text(path+".displayText", d.DisplayText, false, text)
-	c.url(path+".url", d.URL, url)
-	if d.URL != "" && strings.TrimSpace(d.DisplayText) == "" {
+	u := c.url(path+".url", d.URL, url)
+	if u != "" && strings.TrimSpace(d.DisplayText) == "" {
 		c.add(path+".displayText", "is required when a url is given")
 	}
-	return Resource{DisplayText: d.DisplayText, URL: d.URL}
+	return Resource{DisplayText: d.DisplayText, URL: u}
 }
 
 func (c *compiler) add(path, format string, args ...any) {

@@ -50,8 +50,8 @@ func lensRuleCases() []ruleCase {
 			[]field{{"name", "is required"}}},
 		{"name too long", func(d *Document) { d.Name = strings.Repeat("é", 129) },
 			[]field{{"name", "is 129 characters long; at most 128 are allowed"}}},
-		{"description too long for the API", func(d *Document) { d.Description = long(1025) },
-			[]field{{"description", "is 1025 characters long; at most 1024 are allowed (the limit of the API's LensDescription; the lens format alone allows 2048)"}}},
+		{"description too long", func(d *Document) { d.Description = long(2049) },
+			[]field{{"description", "is 2049 characters long; at most 2048 are allowed"}}},
 		{"no pillars", func(d *Document) { d.Pillars = nil },
 			[]field{{"pillars", "needs at least one pillar"}}},
 		{"too many pillars", func(d *Document) {
@@ -102,16 +102,20 @@ func lensRuleCases() []ruleCase {
 			[]field{{q1 + ".title", "is required"}}},
 		{"question title too long", func(d *Document) { d.Pillars[0].Questions[1].Title = long(129) },
 			[]field{{q1 + ".title", "is 129 characters long; at most 128 are allowed"}}},
-		{"question description too long for the API", func(d *Document) { d.Pillars[0].Questions[1].Description = long(1025) },
-			[]field{{q1 + ".description", "is 1025 characters long; at most 1024 are allowed (the limit of the API's QuestionDescription; the lens format alone allows 2048)"}}},
+		{"question description too long", func(d *Document) { d.Pillars[0].Questions[1].Description = long(2049) },
+			[]field{{q1 + ".description", "is 2049 characters long; at most 2048 are allowed"}}},
 		{"question helpful url not http", func(d *Document) { d.Pillars[0].Questions[0].HelpfulResource.URL = "javascript:alert(1)" },
 			[]field{{q0 + ".helpfulResource.url", `"javascript:alert(1)" is not an absolute http:// or https:// URL`}}},
 		{"question helpful url without text", func(d *Document) { d.Pillars[0].Questions[0].HelpfulResource.DisplayText = "" },
 			[]field{{q0 + ".helpfulResource.displayText", "is required when a url is given"}}},
-		{"question helpful text too long for the API", func(d *Document) { d.Pillars[0].Questions[0].HelpfulResource.DisplayText = long(65) },
-			[]field{{q0 + ".helpfulResource.displayText", "is 65 characters long; at most 64 are allowed (the limit of the API's HelpfulResourceDisplayText (DisplayText); the lens format alone allows 2048)"}}},
+		{"question helpful text too long", func(d *Document) { d.Pillars[0].Questions[0].HelpfulResource.DisplayText = strings.Repeat("文", 2049) },
+			[]field{{q0 + ".helpfulResource.displayText", "is 2049 characters long; at most 2048 are allowed"}}},
 		{"question helpful url too long", func(d *Document) { d.Pillars[0].Questions[0].HelpfulResource.URL = "https://" + long(2041) },
-			[]field{{q0 + ".helpfulResource.url", "is 2049 characters long; at most 2048 are allowed (the limit of the API's HelpfulResourceUrl)"}}},
+			[]field{{q0 + ".helpfulResource.url", "is 2049 characters long; at most 2048 are allowed"}}},
+		{"question helpful url too long once percent-encoded", func(d *Document) {
+			d.Pillars[0].Questions[0].HelpfulResource.URL = "https://a.b/" + long(2030) + "  é"
+		},
+			[]field{{q0 + ".helpfulResource.url", "is 2054 characters long; at most 2048 are allowed"}}},
 		{"question without choices", func(d *Document) {
 			d.Pillars[0].Questions[1].Choices = nil
 			d.Pillars[0].Questions[1].RiskRules = []RiskRuleDoc{{Condition: "default", Risk: NoRisk}}

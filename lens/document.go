@@ -94,7 +94,8 @@ type RiskRuleDoc struct {
 }
 
 // ParseDocument decodes a lens document: exactly one JSON object of at most
-// MaxDocumentSize bytes of UTF-8. Member names match exactly; unknown
+// MaxDocumentSize bytes of UTF-8, after a byte order mark if there is one.
+// Member names match exactly; unknown
 // members are dropped; a repeated member keeps its last value; null counts
 // as absent. The error, a *wat.Error with code EInvalid and reason
 // CANNOT_PARSE, is for text that is no such JSON object, and gives the
@@ -119,9 +120,6 @@ func parse(data []byte) (*Document, *problem) {
 	if len(data) > MaxDocumentSize {
 		return fail(MaxDocumentSize, "the lens document is %d bytes; at most %d are allowed", len(data), MaxDocumentSize)
 	}
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return fail(0, "the lens document starts with a byte order mark, which JSON does not allow; save it as UTF-8 without BOM")
-	}
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -133,7 +131,10 @@ func parse(data []byte) (*Document, *problem) {
 		}
 		return fail(off, "the lens document is not valid UTF-8: byte %#x cannot start or continue a character", data[off])
 	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	// A byte order mark, which Windows editors write, is not JSON, but
+	// RFC 8259 lets a parser ignore it; offsets stay those of data.
+	bom := bomLen(data)
+	trimmed := bytes.TrimLeft(data[bom:], " \t\r\n")
 	start := len(data) - len(trimmed)
 	switch {
 	case len(trimmed) == 0:
@@ -141,21 +142,21 @@ func parse(data []byte) (*Document, *problem) {
 	case trimmed[0] != '{':
 		return fail(start, "the lens document must be a JSON object, not %s", jsonKind(trimmed[0]))
 	}
-	if !json.Valid(data) {
+	if body := data[bom:]; !json.Valid(body) {
 		// Unmarshal checks the syntax of the whole input before decoding,
 		// so this only finds the syntax error.
-		err := json.Unmarshal(data, new(struct{}))
+		err := json.Unmarshal(body, new(struct{}))
 		var syn *json.SyntaxError
 		if !errors.As(err, &syn) {
-			return fail(0, "the lens document is not valid JSON")
+			return fail(bom, "the lens document is not valid JSON")
 		}
 		off := int(syn.Offset)
 		if syn.Error() != "unexpected end of JSON input" {
 			off = max(off-1, 0) // the offending byte, not the one after it
 		}
-		return fail(off, "the lens document is not valid JSON: %s", syn.Error())
+		return fail(bom+off, "the lens document is not valid JSON: %s%s", syn.Error(), notJSONHint(body[off:]))
 	}
-	d := decoder{scanner: scanner{data: data}}
+	d := decoder{scanner: scanner{data: data, pos: bom}}
 	doc := &Document{src: data}
 	d.document(doc)
 	doc.mismatches, doc.dropped = d.problems, d.dropped
@@ -163,14 +164,17 @@ func parse(data []byte) (*Document, *problem) {
 }
 
 // Normalize returns the document in the format's JSON: members in the
-// format's order, unknown members gone, indented by two spaces, with a
-// final newline. ParseDocument of the result normalizes to the same bytes.
-// Should the indented form exceed MaxDocumentSize (a compact document near
-// the limit), it is written without indentation so it still parses.
+// format's order, unknown members gone, URLs as wat stores them (trimmed,
+// with the characters a URL cannot hold percent-encoded), indented by two
+// spaces, with a final newline. ParseDocument of the result normalizes to
+// the same bytes. Should the indented form exceed MaxDocumentSize (a
+// compact document near the limit), it is written without indentation so
+// it still parses.
 func (d *Document) Normalize() ([]byte, error) {
-	out, err := d.encode("  ")
+	stored := d.withStoredURLs()
+	out, err := stored.encode("  ")
 	if err == nil && len(out) > MaxDocumentSize {
-		out, err = d.encode("")
+		out, err = stored.encode("")
 	}
 	if err != nil {
 		return nil, err
@@ -190,4 +194,28 @@ func (d *Document) encode(indent string) ([]byte, error) {
 		return nil, fmt.Errorf("lens: encoding the document: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// bomLen is the length of the UTF-8 byte order mark data starts with, 0
+// for none.
+func bomLen(data []byte) int {
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return 3
+	}
+	return 0
+}
+
+// notJSONHint names what a JSON syntax error at rest probably is, when it
+// is a value other languages write but JSON has not: NaN is how a
+// spreadsheet exported through pandas writes an empty cell.
+func notJSONHint(rest []byte) string {
+	for _, v := range [...]string{"NaN", "Infinity", "undefined"} {
+		if bytes.HasPrefix(rest, []byte(v)) {
+			return fmt.Sprintf("; %s is not a JSON value: put the text in quotes, or leave the member out", v)
+		}
+	}
+	if bytes.HasPrefix(rest, []byte("'")) {
+		return "; JSON strings are in double quotes"
+	}
+	return ""
 }

@@ -90,7 +90,15 @@ func TestParseDocumentErrors(t *testing.T) {
 		{"null", "\n\nnull", "the lens document must be a JSON object, not null (line 3, column 1)"},
 		{"number", `42`, "the lens document must be a JSON object, not a number (line 1, column 1)"},
 		{"too large", big, "the lens document is 500011 bytes; at most 500000 are allowed (line 1, column 500001)"},
-		{"byte order mark", "\xef\xbb\xbf{}", "the lens document starts with a byte order mark, which JSON does not allow; save it as UTF-8 without BOM (line 1, column 1)"},
+		// A byte order mark is ignored, and takes no column.
+		{"byte order mark alone", "\xef\xbb\xbf", "the lens document is empty (line 1, column 1)"},
+		{"byte order mark before an array", "\xef\xbb\xbf[]", "the lens document must be a JSON object, not an array (line 1, column 1)"},
+		{"byte order mark before bad syntax", "\xef\xbb\xbf{x}", "the lens document is not valid JSON: invalid character 'x' looking for beginning of object key string (line 1, column 2)"},
+		{"byte order mark before a second object", "\xef\xbb\xbf{}\r\n{}", "the lens document is not valid JSON: invalid character '{' after top-level value (line 2, column 1)"},
+		// What other languages write and JSON has not is named.
+		{"NaN", "{\r\n  \"name\": NaN}", "the lens document is not valid JSON: invalid character 'N' looking for beginning of value; NaN is not a JSON value: put the text in quotes, or leave the member out (line 2, column 11)"},
+		{"Infinity", `{"name": -Infinity}`, "the lens document is not valid JSON: invalid character 'I' in numeric literal; Infinity is not a JSON value: put the text in quotes, or leave the member out (line 1, column 11)"},
+		{"single quotes", `{"name": 'L'}`, "the lens document is not valid JSON: invalid character '\\'' looking for beginning of value; JSON strings are in double quotes (line 1, column 10)"},
 		{"not UTF-8", "{\n \"name\": \"caf\xe9\"}", "the lens document is not valid UTF-8: byte 0xe9 cannot start or continue a character (line 2, column 14)"},
 		{"trailing garbage", `{"name":"L"} x`, "the lens document is not valid JSON: invalid character 'x' after top-level value (line 1, column 14)"},
 		{"two objects", `{"name":"L"}{"name":"M"}`, "the lens document is not valid JSON: invalid character '{' after top-level value (line 1, column 13)"},

@@ -12,8 +12,8 @@ import (
 )
 
 // FuzzDocument feeds arbitrary bytes to Validate, and to ParseDocument and
-// Compile: they never panic, agree with each other, place every problem,
-// and never accept a lens the independent checker in oracle_test.go finds
+// Compile: they never panic, agree with each other, place every problem
+// and warning, and never accept a lens the independent checker in oracle_test.go finds
 // invalid. An accepted lens normalizes to one that is accepted too, and
 // answers every question consistently.
 func FuzzDocument(f *testing.F) {
@@ -31,15 +31,17 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(`{"name":"\ud800\u00e9\\","pillars":[[],{},null,1,"x",true]}`))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`[`))
+	f.Add([]byte("\xef\xbb\xbf" + minimalJSON))
+	f.Add([]byte(`{"name":"L","pillars":[{"questions":[{"helpfulResource":{"displayText":"x","url":" https://a.b/c d "}}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, doc, ps := Validate(data)
 		pdoc, perr := ParseDocument(data)
 		if (doc == nil) != (perr != nil) {
 			t.Fatalf("Validate's document %v, ParseDocument's error %v", doc != nil, perr)
 		}
-		for _, p := range ps {
+		for _, p := range append(ps, Warnings(doc)...) {
 			if p.Line < 1 || p.Col < 1 || p.Message == "" {
-				t.Fatalf("problem not placed: %+v", p)
+				t.Fatalf("problem or warning not placed: %+v", p)
 			}
 		}
 		if perr != nil {

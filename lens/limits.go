@@ -16,41 +16,71 @@ const (
 	MinIDLength = 3
 )
 
-// limit is the most characters a value may have. The lens format sets
-// most; where the API shape the value travels in is stricter (a choice id
-// is a ChoiceId, at most 64 characters, though the format allows 128),
-// the API's applies and the message names it, so an author knows why wat
-// rejects what the format's page allows.
+// limit is the most characters a value may have, and the shorter limit of
+// an API shape the value travels in, if any.
+//
+// The two kinds of API shape are treated differently. A pillar or choice
+// id comes back in requests (ListAnswers' PillarId, UpdateAnswer's
+// SelectedChoices), where the API's limit is enforced: an id longer than
+// it could never be answered, so that limit is the one imported lenses
+// must keep (api). Texts and URLs only go out, in responses the API
+// writes and the AWS SDKs do not check, so wat returns them in full and
+// keeps only the format's limit; the response shape's limit (shown) just
+// earns a lint warning (see Warnings). Public lenses written for AWS's
+// tool carry 1,400-character choice texts and 500-character question
+// link texts.
 type limit struct {
 	max int
-	// api names the API shape whose limit max is, when that is stricter
-	// than the format or the format sets none; empty otherwise.
+	// api names the request shape whose limit max is, when that is
+	// stricter than the format; empty otherwise.
 	api string
-	// format is the format's own, looser limit; 0 when it sets none.
+	// format is the format's own, looser limit when api is set; 0 when the
+	// format sets none.
 	format int
+	// response names the response shape the value is returned in when its
+	// limit, shown, is below max; empty otherwise.
+	response string
+	shown    int
 }
 
-// The limits of each value. The question's helpful-resource text is
-// returned by GetAnswer as HelpfulResourceDisplayText, a DisplayText of at
-// most 64 characters. A choice's improvement plan also travels in a
-// ChoiceImprovementPlan whose DisplayText is as short, but AWS's own lens
-// template carries a 100-character plan, so wat keeps the plan to the
-// limit of the Choice's ChoiceContent, 1024.
+// The limits of each value, and where each number comes from: "format"
+// is the format's page above, "API" the Smithy model in spec/, "observed"
+// the longest value among the public lenses in testdata/wahub, written for
+// AWS's tool. Where the page gives no number, or public lenses carry
+// longer values, the longer applies.
 var (
-	lensNameLimit            = limit{max: 128}
-	lensDescriptionLimit     = limit{1024, "LensDescription", 2048}
-	pillarIDLimit            = limit{64, "PillarId", 128}
-	pillarNameLimit          = limit{max: 128}
-	questionIDLimit          = limit{max: 128}
-	questionTitleLimit       = limit{max: 128}
-	questionDescriptionLimit = limit{1024, "QuestionDescription", 2048}
-	questionTextLimit        = limit{64, "HelpfulResourceDisplayText (DisplayText)", 2048}
-	questionURLLimit         = limit{2048, "HelpfulResourceUrl", 0}
-	choiceIDLimit            = limit{64, "ChoiceId", 128}
-	choiceTitleLimit         = limit{max: 128}
-	choiceDescriptionLimit   = limit{1024, "ChoiceDescription", 0}
-	choiceTextLimit          = limit{1024, "ChoiceContentDisplayText", 2048}
-	choiceURLLimit           = limit{1024, "ChoiceContentUrl", 0}
+	// format: "up to 128 characters"; API: LensName 128.
+	lensNameLimit = limit{max: 128}
+	// format: "up to 2048 characters".
+	lensDescriptionLimit = limit{max: 2048, response: "LensDescription", shown: 1024}
+	// format: "between 3 and 128 characters"; API: PillarId 64, a request's.
+	pillarIDLimit = limit{max: 64, api: "PillarId", format: 128}
+	// format: "up to 128 characters"; API: PillarName 128.
+	pillarNameLimit = limit{max: 128}
+	// format: 3 to 128 characters; API: QuestionId 128.
+	questionIDLimit = limit{max: 128}
+	// format: 128; observed: 126.
+	questionTitleLimit = limit{max: 128}
+	// format: 2048, as the lens's description; observed: 638.
+	questionDescriptionLimit = limit{max: 2048, response: "QuestionDescription", shown: 1024}
+	// format: 2048; observed: 1,318.
+	questionTextLimit = limit{max: 2048, response: "HelpfulResourceDisplayText (a DisplayText)", shown: 64}
+	// API: HelpfulResourceUrl 2048.
+	questionURLLimit = limit{max: 2048}
+	// format: 3 to 128 characters; API: ChoiceId 64, a request's.
+	choiceIDLimit = limit{max: 64, api: "ChoiceId", format: 128}
+	// format: 128; observed: 127.
+	choiceTitleLimit = limit{max: 128}
+	// A text like the question's description; observed: 250.
+	choiceDescriptionLimit = limit{max: 2048, response: "ChoiceDescription", shown: 1024}
+	// format: 2048; observed: 1,678 (a helpful resource) and 2,038 (an
+	// improvement plan). The plan also goes out in a ChoiceImprovementPlan,
+	// whose DisplayText is 64 characters, but AWS's own lens template
+	// carries a 100-character plan: warning of that would flag nearly every
+	// lens, so only ChoiceContent's limit is warned of.
+	choiceTextLimit = limit{max: 2048, response: "ChoiceContentDisplayText", shown: 1024}
+	// As the question's URL; observed: 204.
+	choiceURLLimit = limit{max: 2048, response: "ChoiceContentUrl", shown: 1024}
 
 	// Official lenses (see CompileOfficial) keep the API's title limits.
 	officialQuestionTitleLimit = limit{max: 512, api: "QuestionTitle"}
@@ -67,6 +97,16 @@ func (l limit) exceeded(n int) string {
 		msg += fmt.Sprintf(" (the limit of the API's %s)", l.api)
 	}
 	return msg
+}
+
+// beyondResponse says that a value of n characters is longer than the
+// response shape it is returned in; "" when it is not.
+func (l limit) beyondResponse(n int) string {
+	if l.response == "" || n <= l.shown || n > l.max {
+		return ""
+	}
+	return fmt.Sprintf("is %d characters long, more than the %d of the API's %s; "+
+		"wat returns it in full, but a client that checks response lengths may refuse it", n, l.shown, l.response)
 }
 
 // profile holds the rules that differ between custom lenses, which follow

@@ -46,7 +46,7 @@ func locate(src []byte, ps []problem) []placement {
 			}
 		}
 	}
-	l := locator{scanner: scanner{data: src}, want: want}
+	l := locator{scanner: scanner{data: src, pos: bomLen(src)}, want: want}
 	l.value(0)
 
 	out := make([]placement, len(ps))
@@ -215,7 +215,8 @@ func positions(src []byte, offsets []int) (lines, cols []int) {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return offsets[order[a]] < offsets[order[b]] })
 	lines, cols = make([]int, len(offsets)), make([]int, len(offsets))
-	pos, line, col := 0, 1, 1
+	// A byte order mark takes no column: editors do not show it.
+	pos, line, col := bomLen(src), 1, 1
 	for _, i := range order {
 		off := min(max(offsets[i], 0), len(src))
 		for pos < off {

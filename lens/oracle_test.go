@@ -1,6 +1,7 @@
 package lens
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -14,6 +15,8 @@ import (
 // expressions. The fuzz test holds Validate to never accept what it
 // rejects. It returns the first violation it finds.
 func oracle(data []byte) error {
+	// RFC 8259 lets a parser ignore a byte order mark; wat does.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var root map[string]any
 	if err := json.Unmarshal(data, &root); err != nil {
 		return err
@@ -106,7 +109,12 @@ func (o *oracleRun) link(m map[string]any, k string, text, url int) map[string]a
 		return nil
 	}
 	t := o.text(r, "displayText", false, text)
-	u := o.text(r, "url", false, url)
+	// wat trims the spaces around a URL, as a browser does, and stores
+	// it percent-encoded, which only makes it longer.
+	u := strings.Trim(o.str(r, "url"), " \t\r\n")
+	if utf8.RuneCountInString(u) > url {
+		o.fail("url is longer than %d", url)
+	}
 	if u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 		o.fail("url %q is not http(s)", u)
 	}
@@ -121,7 +129,7 @@ func (o *oracleRun) lens(m map[string]any) {
 		o.fail("schemaVersion is not 2021-11-01")
 	}
 	o.text(m, "name", true, 128)
-	o.text(m, "description", false, 1024)
+	o.text(m, "description", false, 2048)
 	pillarIDs, questionIDs := map[string]bool{}, map[string]bool{}
 	for _, p := range o.list(m, "pillars", 1, 10) {
 		o.id(p, "id", 64, pillarIDs)
@@ -135,15 +143,15 @@ func (o *oracleRun) lens(m map[string]any) {
 func (o *oracleRun) question(q map[string]any, questionIDs map[string]bool) {
 	o.id(q, "id", 128, questionIDs)
 	o.text(q, "title", true, 128)
-	o.text(q, "description", false, 1024)
-	o.link(q, "helpfulResource", 64, 2048)
+	o.text(q, "description", false, 2048)
+	o.link(q, "helpfulResource", 2048, 2048)
 	choiceIDs := map[string]bool{}
 	for _, c := range o.list(q, "choices", 1, 15) {
 		id := o.id(c, "id", 64, choiceIDs)
 		o.text(c, "title", true, 128)
-		o.text(c, "description", false, 1024)
-		o.link(c, "helpfulResource", 1024, 1024)
-		plan := o.link(c, "improvementPlan", 1024, 1024)
+		o.text(c, "description", false, 2048)
+		o.link(c, "helpfulResource", 2048, 2048)
+		plan := o.link(c, "improvementPlan", 2048, 2048)
 		if !strings.HasSuffix(id, "_no") && (plan == nil || strings.TrimSpace(o.str(plan, "displayText")) == "") {
 			o.fail("choice %q has no improvement plan", id)
 		}
@@ -155,7 +163,7 @@ func (o *oracleRun) question(q map[string]any, questionIDs map[string]bool) {
 			}
 			types[t] = true
 			for i := range o.list(a, "content", 0, 5) {
-				o.link(map[string]any{"x": a["content"].([]any)[i]}, "x", 1024, 1024)
+				o.link(map[string]any{"x": a["content"].([]any)[i]}, "x", 2048, 2048)
 			}
 		}
 	}

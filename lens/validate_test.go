@@ -116,7 +116,7 @@ func TestProblemPositions(t *testing.T) {
 		"  {\"id\": \"pil\", \"name\": \"P\", \"questions\": [\n" +
 		"    {\"id\": \"que\", \"title\": \"Q\", \"choices\": [\n" +
 		"      {\"id\": \"bad-id\", \"title\": \"A\"},\n" +
-		"      {\"id\": \"b\\u0062b\", \"title\": \"é\", \"improvementPlan\": {\"displayText\": \"x\", \"url\": \"https://e.x/a b\"}}],\n" +
+		"      {\"id\": \"b\\u0062b\", \"title\": \"é\", \"improvementPlan\": {\"displayText\": \"x\", \"url\": \"https://e x/a\"}}],\n" +
 		"     \"riskRules\": [{\"condition\": \"bbb && (zzz\", \"risk\": \"NO_RISK\"}, {\"condition\": \"default\", \"risk\": \"HIGH_RISK\"}]}]}]}"
 	_, _, ps := Validate([]byte(in))
 	var got []string
@@ -126,7 +126,7 @@ func TestProblemPositions(t *testing.T) {
 	want := []string{
 		`pillars[0].questions[0].choices[0].improvementPlan: is required: every choice but a "None of these" one, whose id ends in "_no", needs an improvement plan (pillar "pil", question "que", choice "bad-id"; line 4, column 7)`,
 		`pillars[0].questions[0].choices[0].id: "bad-id" contains '-' at offset 3; use only letters, digits and '_' (pillar "pil", question "que", choice "bad-id"; line 4, column 18)`,
-		`pillars[0].questions[0].choices[1].improvementPlan.url: contains a space or control character at offset 13 (pillar "pil", question "que", choice "bbb"; line 5, column 101)`,
+		`pillars[0].questions[0].choices[1].improvementPlan.url: contains ' ' at offset 9, in the host part, where a URL cannot hold it (pillar "pil", question "que", choice "bbb"; line 5, column 97)`,
 		`pillars[0].questions[0].riskRules[0].condition: unexpected end of condition at offset 11; expected '&&', '||' or ')' (pillar "pil", question "que"; line 6, column 46)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

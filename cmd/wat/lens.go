@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -23,8 +24,12 @@ Usage:
 lint validates each lens document and prints every problem as
   FILE:LINE:COL: PATH: MESSAGE (IDS)
 where PATH is the JSON path of the value and IDS the pillar, question and
-choice it lies in; columns count characters. --json prints one JSON array
-of problems instead. The exit status is 1 if there is any problem.
+choice it lies in; columns count characters. What ImportLens accepts but
+an author may want to change (a text longer than the API response that
+returns it, a URL wat stores percent-encoded) is printed the same way,
+as FILE:LINE:COL: PATH: warning: MESSAGE (IDS). --json prints one JSON
+array of problems instead, each with its severity. The exit status is 1
+if there is any error; warnings alone do not fail.
 
 risk shows, for each question (or only question ID), the risk of every
 combination of its choices, a sample of 4096 when there are more, and
@@ -72,9 +77,17 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// Severities of lint problems: an error makes ImportLens refuse the lens,
+// a warning does not.
+const (
+	severityError   = "error"
+	severityWarning = "warning"
+)
+
 // lintProblem is one problem as `wat lens lint --json` prints it.
 type lintProblem struct {
 	File       string `json:"file"`
+	Severity   string `json:"severity"`
 	Line       int    `json:"line,omitempty"`
 	Column     int    `json:"column,omitempty"`
 	Path       string `json:"path,omitempty"`
@@ -98,8 +111,11 @@ func lensLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "wat lens lint: no lens files given\n\n%s", lensUsage)
 		return 2
 	}
-	all := []lintProblem{}
+	all, failed := []lintProblem{}, false
 	for _, ps := range lintFiles(files) {
+		for _, p := range ps {
+			failed = failed || p.Severity == severityError
+		}
 		all = append(all, ps...)
 	}
 	if *asJSON {
@@ -114,7 +130,7 @@ func lensLint(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, p.text())
 		}
 	}
-	if len(all) > 0 {
+	if failed {
 		return 1
 	}
 	return 0
@@ -142,21 +158,32 @@ func lintFiles(files []string) [][]lintProblem {
 }
 
 // lintFile validates one file; a file that cannot be read is one problem.
+// Errors and warnings come in the order of the document, an error first
+// where both are about one place.
 func lintFile(file string) []lintProblem {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return []lintProblem{{File: file, Message: "cannot read the file: " + err.Error()}}
+		return []lintProblem{{File: file, Severity: severityError, Message: "cannot read the file: " + err.Error()}}
 	}
-	_, _, ps := lens.Validate(data)
-	out := make([]lintProblem, len(ps))
-	for i, p := range ps {
-		out[i] = asLintProblem(file, p)
+	_, doc, ps := lens.Validate(data)
+	out := make([]lintProblem, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, asLintProblem(file, p))
 	}
+	for _, p := range lens.Warnings(doc) {
+		w := asLintProblem(file, p)
+		w.Severity = severityWarning
+		out = append(out, w)
+	}
+	slices.SortStableFunc(out, func(a, b lintProblem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
 	return out
 }
 
+// asLintProblem is p, an error, as lint prints it.
 func asLintProblem(file string, p lens.Problem) lintProblem {
-	return lintProblem{File: file, Line: p.Line, Column: p.Col, Path: p.Path,
+	return lintProblem{File: file, Severity: severityError, Line: p.Line, Column: p.Col, Path: p.Path,
 		PillarID: p.PillarID, QuestionID: p.QuestionID, ChoiceID: p.ChoiceID, Message: p.Message}
 }
 
@@ -170,6 +197,9 @@ func (p lintProblem) text() string {
 	s += ": "
 	if p.Path != "" {
 		s += p.Path + ": "
+	}
+	if p.Severity == severityWarning {
+		s += "warning: " // where `wat lens risk` marks its warnings
 	}
 	s += p.Message
 	if ctx := (lens.Problem{PillarID: p.PillarID, QuestionID: p.QuestionID, ChoiceID: p.ChoiceID}).Context(); ctx != "" {

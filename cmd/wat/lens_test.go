@@ -54,14 +54,32 @@ func glob(t *testing.T, pattern string) []string {
 	return files
 }
 
+// TestLensLintValid lints the valid test lenses: they pass, limits.json
+// (every value at the format's limit) with warnings about the values
+// longer than the API responses returning them.
 func TestLensLintValid(t *testing.T) {
 	stdout, stderr, code := runLens(t, append([]string{"lint"}, glob(t, "valid/*.json")...)...)
-	if code != 0 || stdout != "" || stderr != "" {
+	if code != 0 || stderr != "" {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	for _, l := range lines {
+		if !strings.HasPrefix(l, filepath.Join(lensTestdata, "valid/limits.json")) || !strings.Contains(l, ": warning: ") {
+			t.Errorf("not a warning about limits.json: %s", l)
+		}
+	}
+	if len(lines) != 8 {
+		t.Errorf("%d warnings, want 8:\n%s", len(lines), stdout)
+	}
 	stdout, _, code = runLens(t, append([]string{"lint", "--json"}, glob(t, "valid/*.json")...)...)
-	if code != 0 || stdout != "[]\n" {
-		t.Errorf("--json: exit %d, stdout %q", code, stdout)
+	var got []lintProblem
+	if err := json.Unmarshal([]byte(stdout), &got); code != 0 || err != nil || len(got) != 8 {
+		t.Fatalf("--json: exit %d, %v, stdout %s", code, err, stdout)
+	}
+	for _, p := range got {
+		if p.Severity != severityWarning {
+			t.Errorf("--json: severity %q of %+v", p.Severity, p)
+		}
 	}
 }
 
@@ -92,6 +110,41 @@ func TestLensLintInvalid(t *testing.T) {
 	}
 	golden(t, "lint.golden", strings.Join(lines, "\n")+"\n")
 	golden(t, "lint-types.json.golden", lintJSON(t, filepath.Join(lensTestdata, "invalid/types.json")))
+}
+
+// TestLensLintPublicLenses lints public lenses written for AWS's tool:
+// those once refused for values longer than API responses, or URLs with
+// spaces, now pass with warnings only; a defective one still fails,
+// naming its defect.
+func TestLensLintPublicLenses(t *testing.T) {
+	wahub := func(name string) string { return filepath.Join(lensTestdata, "wahub", name) }
+	passing := []string{
+		wahub("Amazon-MSK-Lens__custom-lens-msk-v1.0.json"),
+		wahub("Amazon-S3-Lens__Amazon_S3_Lens.json"),
+		wahub("ApiGwLambda__custom-lens-apigw-lambda-v0.1.json"),
+		wahub("IDP-custom-lens__Amazon_Machine_Learning_IDP_Lens.json"),
+		wahub("OpenSearch__custom-lens-OpenSearch.json"),
+		wahub("SaaS-Anywhere-Lens__SaaS-Anywhere-Custom-Lens-v0.1.json"),
+		wahub("Streaming-Media-Lens__streaming-media-lens-v1.02.json"),
+	}
+	stdout, stderr, code := runLens(t, append([]string{"lint"}, passing...)...)
+	if code != 0 || stderr != "" || stdout == "" {
+		t.Errorf("exit %d, stderr %q, stdout %d bytes", code, stderr, len(stdout))
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		if !strings.Contains(l, ": warning: ") {
+			t.Errorf("not a warning: %s", l)
+		}
+	}
+
+	stdout, stderr, code = runLens(t, "lint",
+		wahub("SaaS-Anywhere-Lens__SaaS-Anywhere-Custom-Lens-v0.1.json"),
+		wahub("Amazon-ECS-Lens__Amazon_ECS_Lens.json"),
+		wahub("EMR-spark-lens__custom-lens-emr-spark-v1.0.json"))
+	if code != 1 || stderr != "" {
+		t.Errorf("with defective lenses: exit %d, stderr %q", code, stderr)
+	}
+	golden(t, "lint-wahub.golden", stdout)
 }
 
 func lintJSON(t *testing.T, file string) string {
