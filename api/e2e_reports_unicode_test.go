@@ -17,8 +17,8 @@ import (
 // back from GetLensReviewReport's PDF. The test server draws with the fonts
 // embedded in the binary: right-to-left text reads back word by word (as
 // pdftotext gives it: each word in logical order; Arabic as presentation
-// forms, which NFKC undoes); CJK, which needs a font found at run time
-// (wat serve --report-fonts, Debian's font packages), is drawn as U+FFFD.
+// forms, which NFKC undoes); CJK is drawn with the fallback fonts compiled
+// into the binary, so nothing comes back as U+FFFD.
 func TestReportUnicode(t *testing.T) {
 	t.Parallel()
 	fw := framework(t)
@@ -41,9 +41,9 @@ func TestReportUnicode(t *testing.T) {
 		text = norm.NFKC.String(strings.NewReplacer("\u202B", " ", "\u202C", " ").Replace(text))
 		text = strings.Join(strings.Fields(text), " ")
 		wantText(t, "the report", text, "Платёжная система Ελληνικά", "מערכת", "نظام",
-			"ملاحظات", "الفريق", "عن", "النسخ", "الاحتياطي", "סקירה", "הבאה", "אחרי", "ההגירה", "2027", "\uFFFD")
-		if strings.Contains(text, "日本") {
-			t.Error("the report draws CJK without a font for it")
+			"ملاحظات", "الفريق", "عن", "النسخ", "الاحتياطي", "סקירה", "הבאה", "אחרי", "ההגירה", "2027", "日本語のメモ")
+		if strings.Contains(text, "\uFFFD") {
+			t.Error("the report draws a replacement character")
 		}
 	})
 }

@@ -170,7 +170,7 @@ func TestWrap(t *testing.T) {
 		}
 		all.WriteString(text)
 	}
-	// (the embedded fonts have no CJK: every ideograph is a placeholder)
+	// Wrapping neither drops nor repeats a character.
 	if n := len([]rune(all.String())); n != len([]rune(cjk)) {
 		t.Errorf("cjk: %d characters drawn, want %d", n, len([]rune(cjk)))
 	}

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -11,22 +9,28 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/go-fonts/dejavu/dejavusans"
-	"github.com/go-fonts/dejavu/dejavusansbold"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
 // A PDF draws each character with the first typeface of its Fonts that has
-// a glyph for it: the Go fonts (Latin, Greek, Cyrillic) and DejaVu Sans
-// (Hebrew, Arabic with its presentation forms, Armenian, Georgian, symbols),
-// both embedded in the binary, then the faces the operator adds (CJK, Indic
-// scripts, Thai, emoji…), found at run time. Only the faces a document uses
-// are embedded in it, and only the glyphs it uses.
+// a glyph for it, in this order:
+//
+//  1. the Go fonts (Latin, Greek, Cyrillic) and DejaVu Sans (Hebrew, Arabic
+//     with its presentation forms, Armenian, Georgian, symbols), embedded;
+//  2. the faces the operator chooses (wat's --report-fonts), which may draw
+//     any script below in a design of their choosing;
+//  3. the fallback fonts, embedded too (package fallbackfont: Korean,
+//     Chinese, Japanese, Thai, emoji), so that a report on a machine with
+//     no font installed loses none of the scripts people type;
+//  4. the faces installed on the machine (Face.Installed: Debian's font
+//     packages), for the scripts the binary has no font for (Indic,
+//     Ethiopic, Khmer…). They come after the fallback fonts so that the
+//     same binary draws the same PDF on every machine wherever it can.
+//
+// Only the faces a document uses are embedded in it, and only the glyphs
+// it uses.
 
 // Face is a typeface reports may draw with: TrueType (glyf) files, as fpdf
 // embeds no other kind, by style. Bold and Italic may be nil: Regular
@@ -39,6 +43,9 @@ type Face struct {
 	// report needs them. A face that fails to load or check is skipped,
 	// and logged once.
 	Load func() (regular, bold, italic []byte, err error)
+	// Installed marks a face found on the machine rather than chosen by
+	// the operator: it is tried after the embedded fallback fonts.
+	Installed bool
 }
 
 // Fonts is the chain of faces a PDF draws with. It is safe for concurrent
@@ -135,30 +142,27 @@ func styleIndex(s string) int {
 	return 0
 }
 
-// embeddedFaces are compiled in: the Go fonts first, then DejaVu Sans
-// (regular and bold, 1.4 MB; italic text in its scripts is drawn upright).
-var embeddedFaces = []Face{
-	{Name: "go", Regular: goregular.TTF, Bold: gobold.TTF, Italic: goitalic.TTF},
-	{Name: "dejavusans", Regular: dejavusans.TTF, Bold: dejavusansbold.TTF},
-}
-
-// embedded is the chain of the embedded faces alone, for reports made
-// without Fonts.
-var embedded = sync.OnceValue(func() *Fonts {
-	f, err := NewFonts(nil)
-	if err != nil {
-		panic("report: the embedded fonts do not load: " + err.Error())
-	}
-	return f
-})
-
-// NewFonts returns the embedded faces followed by extra, in that order of
-// preference. A character no face has is drawn as U+FFFD and logged once to
-// log (when not nil) with the character's code.
+// NewFonts returns the chain of faces in the order of preference the
+// comment atop this file gives: the Go fonts and DejaVu Sans, the faces of
+// extra not Installed, the fallback fonts, then the Installed faces of
+// extra (each group in the order given). A character no face has is drawn as
+// U+FFFD and logged once to log (when not nil) with the character's code.
 func NewFonts(log *slog.Logger, extra ...Face) (*Fonts, error) {
+	chain := append([]Face(nil), embeddedFaces...)
+	for _, fc := range extra {
+		if !fc.Installed {
+			chain = append(chain, fc)
+		}
+	}
+	chain = append(chain, fallbackFaces()...)
+	for _, fc := range extra {
+		if fc.Installed {
+			chain = append(chain, fc)
+		}
+	}
 	f := &Fonts{log: log, glyphs: map[styled]glyph{}, missing: map[rune]bool{}}
 	seen := map[string]bool{}
-	for i, fc := range append(append([]Face(nil), embeddedFaces...), extra...) {
+	for i, fc := range chain {
 		family := familyName(fc.Name, i)
 		for seen[family] {
 			family += "x"
@@ -290,59 +294,4 @@ func advance(b *sfnt.Buffer, f *sfnt.Font, r rune) (float64, bool) {
 		return 0, false
 	}
 	return math.Round(float64(a) / 64 * 1000 / float64(upem)), true
-}
-
-// CheckFont tells whether fpdf can embed a font file: TrueType outlines
-// (glyf), not CFF (OpenType .otf) nor a collection (.ttc), with a Unicode
-// character map of format 4, the only one fpdf reads.
-func CheckFont(data []byte) error {
-	if len(data) < 12 {
-		return errors.New("not a font file")
-	}
-	switch tag := string(data[:4]); {
-	case tag == "OTTO":
-		return errors.New("CFF (PostScript) outlines, which fpdf cannot embed: use a TrueType (glyf) font")
-	case tag == "ttcf":
-		return errors.New("a font collection (.ttc), which fpdf cannot embed: use a single TrueType font")
-	case tag != "\x00\x01\x00\x00" && tag != "true":
-		return errors.New("not a TrueType font file")
-	}
-	tables := map[string][]byte{}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return errors.New("truncated table directory")
-		}
-		off, size := binary.BigEndian.Uint32(data[rec+8:]), binary.BigEndian.Uint32(data[rec+12:])
-		if uint64(off)+uint64(size) > uint64(len(data)) {
-			return fmt.Errorf("table %q lies outside the file", data[rec:rec+4])
-		}
-		tables[string(data[rec:rec+4])] = data[off : off+size]
-	}
-	for _, t := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf", "post", "name"} {
-		if _, ok := tables[t]; !ok {
-			return fmt.Errorf("no %q table: fpdf embeds only TrueType (glyf) fonts", t)
-		}
-	}
-	if name := tables["name"]; len(name) < 2 || name[0] != 0 || name[1] != 0 {
-		return errors.New("a name table of a format other than 0, which fpdf does not read")
-	}
-	cmap := tables["cmap"]
-	if len(cmap) < 4 {
-		return errors.New("truncated cmap table")
-	}
-	for i := 0; i < int(binary.BigEndian.Uint16(cmap[2:])); i++ {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			break
-		}
-		platform, encoding := binary.BigEndian.Uint16(cmap[rec:]), binary.BigEndian.Uint16(cmap[rec+2:])
-		off := int(binary.BigEndian.Uint32(cmap[rec+4:]))
-		if (platform == 3 && encoding == 1 || platform == 0) && off+2 <= len(cmap) &&
-			bytes.Equal(cmap[off:off+2], []byte{0, 4}) {
-			return nil
-		}
-	}
-	return errors.New("no Unicode character map of format 4, the only one fpdf reads")
 }

@@ -65,17 +65,18 @@ func TestLensReviewPDF(t *testing.T) {
 	}
 }
 
-// hostile is user text meant to break a layout: scripts the font lacks,
-// emoji with joiners, right-to-left text with bidi controls, markup,
+// hostile is user text meant to break a layout: CJK without spaces, a
+// character no font has (private use), emoji with joiners, right-to-left text with bidi controls, markup,
 // formulas, the PDF's own alias syntax and a 300-character word.
 var longWord = strings.Repeat("abcdefghij", 30)
 
-var hostile = "日本語のメモ 漢字 👩\u200d👩\u200d👧\u200d👦 🚀 emoji, עברית \u200fשלום\u200e and العربية، " + longWord +
+var hostile = "日本語のメモ 漢字 \uE000 👩\u200d👩\u200d👧\u200d👦 🚀 emoji, עברית \u200fשלום\u200e and العربية، " + longWord +
 	" <script>alert(1)</script> =SUM(A1:A9) +1 @cmd {nb} \x01nb\x01 ) \\ ( tab\there\r\nnext line Ünïcödé e\u0301 Ωμέγα Кириллица"
 
 // TestHostileText checks that no user text breaks the layout: every word
-// stays inside the margins, long words wrap, characters the font lacks
-// degrade to U+FFFD and the rest reads as typed.
+// stays inside the margins, long words wrap, a character no font has
+// degrades to U+FFFD and the rest reads as typed, CJK included (the
+// embedded fallback fonts draw it).
 func TestHostileText(t *testing.T) {
 	t.Parallel()
 	notes := hostile + " " + strings.Repeat("x", 2084-len([]rune(hostile))-1)
@@ -98,13 +99,13 @@ func TestHostileText(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	squashed := strings.Join(strings.Fields(text), "")
-	for _, want := range []string{longWord, "<script>alert(1)</script>", "=SUM(A1:A9)", "{nb}", "nb)\\(tab", "Ünïcödé", "é", "Ωμέγα", "Кириллица", "\uFFFD"} {
+	for _, want := range []string{longWord, "<script>alert(1)</script>", "=SUM(A1:A9)", "{nb}", "nb)\\(tab", "Ünïcödé", "é", "Ωμέγα", "Кириллица", "\uFFFD", "日本語のメモ漢字"} {
 		if !strings.Contains(squashed, want) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "日") || strings.Contains(text, "\x01") {
-		t.Error("characters the font lacks, or the alias sentinel, reached the PDF")
+	if strings.Contains(text, "\uE000") || strings.Contains(text, "\x01") {
+		t.Error("a character no font has, or the alias sentinel, reached the PDF")
 	}
 	renderPages(t, pdf)
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/wat-dev/wat/report"
+	"github.com/wat-dev/wat/report/fallbackfont"
 	"github.com/wat-dev/wat/report/fontdir"
 )
 
@@ -21,21 +23,21 @@ import (
 // itself, and wraps them in U+202B…U+202C), but a right-to-left line's
 // words in visual order, left to right; Arabic comes back as presentation
 // forms, which NFKC turns into the letters typed (and Thai's SARA AM into
-// the two characters it stands for, so both sides are normalised).
+// the two characters it stands for, so both sides are normalised). The
+// binary has a font for each of them.
 var scripts = []struct {
 	name, text string
 	byWord     bool // checked word by word
-	system     bool // needs a font from Debian's packages
 }{
-	{"Cyrillic", "Платёжная система, резервное копирование", false, false},
-	{"Greek", "Σύστημα πληρωμών και αντίγραφα", false, false},
-	{"Hebrew", "מערכת התשלומים גיבוי יומי", true, false},
-	{"Arabic", "نظام الدفع والنسخ الاحتياطي اليومي لا", true, false},
-	{"Chinese", "支付平台的架构评审和每日备份", false, true},
-	{"Japanese", "決済システムのバックアップ、ひらがなとカタカナ", false, true},
-	{"Korean", "결제 시스템 일일 백업", false, true},
-	{"Thai", "ระบบการชำระเงิน", false, true},
-	{"symbols", "✓ ★ ☀ ✈ ✅", true, true}, // pdftotext drops the spaces between them
+	{"Cyrillic", "Платёжная система, резервное копирование", false},
+	{"Greek", "Σύστημα πληρωμών και αντίγραφα", false},
+	{"Hebrew", "מערכת התשלומים גיבוי יומי", true},
+	{"Arabic", "نظام الدفع والنسخ الاحتياطي اليومي لا", true},
+	{"Chinese", "支付平台的架构评审和每日备份", false},
+	{"Japanese", "決済システムのバックアップ、ひらがなとカタカナ", false},
+	{"Korean", "결제 시스템 일일 백업", false},
+	{"Thai", "ระบบการชำระเงิน", false},
+	{"symbols", "✓ ★ ☀ ✈ ✅", true}, // pdftotext drops the spaces between them
 }
 
 // plainText is extracted text made comparable: NFKC (Arabic presentation
@@ -46,13 +48,10 @@ func plainText(s string) string {
 }
 
 // wantScripts checks that every script's text came back from the PDF.
-func wantScripts(t *testing.T, text string, system bool) {
+func wantScripts(t *testing.T, text string) {
 	t.Helper()
 	text = plainText(text)
 	for _, s := range scripts {
-		if s.system && !system {
-			continue
-		}
 		want := []string{s.text}
 		if s.byWord {
 			want = strings.Fields(s.text)
@@ -85,110 +84,129 @@ func pdfFonts(t *testing.T, pdf []byte) map[string]bool {
 }
 
 // unicodeReview is the full review with every script in the workload's
-// name, its notes and the lens notes.
-func unicodeReview(t *testing.T, system bool) *report.LensReview {
+// name, its notes and the lens notes, and emoji beyond U+FFFF.
+func unicodeReview(t *testing.T) *report.LensReview {
 	var texts []string
 	for _, s := range scripts {
-		if !s.system || system {
-			texts = append(texts, s.text)
-		}
+		texts = append(texts, s.text)
 	}
 	r := fullReview(t, strings.Join(texts, "\n"))
-	r.Workload.Name = "Платёжная система — מערכת — نظام"
-	if system {
-		r.Workload.Name += " — 支付平台 — 결제"
-	}
+	r.Workload.Name = "Платёжная система — מערכת — نظام — 支付平台 — 결제 — ระบบ"
+	r.Notes += "\nemoji 🚀 👍🏽 end"
 	return r
 }
 
-// TestUnicodeEmbeddedFonts: with the embedded fonts alone, Cyrillic, Greek,
-// Hebrew and Arabic read back as typed, DejaVu Sans is embedded for the
-// last two, and CJK shows as U+FFFD.
+// TestUnicodeEmbeddedFonts: with the fonts in the binary alone, as on a
+// machine with none installed, every script reads back as typed, the
+// fonts that drew it are embedded, no character is missing, an emoji
+// beyond U+FFFF is drawn (as an outline) and the pages render.
 func TestUnicodeEmbeddedFonts(t *testing.T) {
 	t.Parallel()
-	r := unicodeReview(t, false)
-	r.Notes += "\n日本語"
-	pdf, err := r.PDF()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := pdfText(t, pdf)
-	wantScripts(t, text, false)
-	if !strings.Contains(text, "\uFFFD") || strings.Contains(text, "日") {
-		t.Error("CJK without a font does not show as U+FFFD")
-	}
-	fonts := pdfFonts(t, pdf)
-	for _, f := range []string{"utf8go", "utf8goB", "utf8dejavusans", "utf8dejavusansB"} {
-		if !fonts[f] {
-			t.Errorf("pdffonts lacks %s: %v", f, fonts)
-		}
-	}
-	renderPages(t, pdf)
-}
-
-// systemFonts loads the report fonts Debian's packages install; without
-// them the test is skipped, except in CI (CI set), where it fails: make
-// test installs them.
-func systemFonts(t *testing.T, log *slog.Logger) *report.Fonts {
-	t.Helper()
-	var missing []string
-	for _, k := range fontdir.Wellknown {
-		switch k.Package {
-		case "fonts-droid-fallback", "fonts-nanum", "fonts-symbola":
-		default:
-			if !strings.Contains(k.Regular, "Thai") {
-				continue
-			}
-		}
-		if _, err := os.Stat("/usr/share/fonts/truetype/" + k.Regular); err != nil {
-			missing = append(missing, k.Package)
-		}
-	}
-	if len(missing) > 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("fonts missing: the report tests need Debian's %s in CI (make test installs them)", strings.Join(missing, " "))
-		}
-		t.Skipf("fonts missing: apt-get install %s (or run make test)", strings.Join(missing, " "))
-	}
-	fonts, err := fontdir.Load(log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fonts
-}
-
-// TestUnicodeSystemFonts: with Debian's fonts, every script reads back
-// from the PDF, the fonts that drew it are embedded, no character is
-// missing, an emoji beyond U+FFFF is drawn (as an outline) and the pages
-// render.
-func TestUnicodeSystemFonts(t *testing.T) {
-	t.Parallel()
 	logs := &records{}
-	r := unicodeReview(t, true)
-	r.Fonts = systemFonts(t, slog.New(logs))
-	r.Notes += "\nemoji 🚀 👍🏽 end"
+	fonts, err := report.NewFonts(slog.New(logs)) // no font from disk
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := unicodeReview(t)
+	r.Fonts = fonts
 	pdf, err := r.PDF()
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := pdfText(t, pdf)
-	wantScripts(t, text, true)
+	wantScripts(t, text)
 	if strings.Contains(text, "\uFFFD") {
-		t.Errorf("a character was drawn as U+FFFD: missing %q", r.Fonts.Missing())
+		t.Errorf("a character was drawn as U+FFFD: missing %q", fonts.Missing())
 	}
 	if !strings.Contains(text, "emoji end") {
 		t.Error("the emoji line is not in the text") // outlines are not text: the words around them are
 	}
-	fonts := pdfFonts(t, pdf)
-	for _, f := range []string{"utf8go", "utf8dejavusans", "utf8droidsansfallbackfull", "utf8nanumgothic", "utf8notosansthai", "utf8symbolahint"} {
-		if !fonts[f] {
-			t.Errorf("pdffonts lacks %s: %v", f, fonts)
+	got := pdfFonts(t, pdf)
+	for _, f := range []string{"utf8go", "utf8goB", "utf8dejavusans", "utf8dejavusansB",
+		"utf8fallbackhangul", "utf8droidsansfallbackfull", "utf8notosansthai", "utf8notoemoji"} {
+		if !got[f] {
+			t.Errorf("pdffonts lacks %s: %v", f, got)
 		}
 	}
 	if n := logs.count(); n != 0 {
 		t.Errorf("%d warnings logged, want none", n)
 	}
 	renderPages(t, pdf)
+}
+
+// TestUnicodeReportFontsFirst: a font of the operator's directory
+// (--report-fonts) draws what it has before the fonts embedded for the
+// same script: here Chinese and Japanese, with a copy of the embedded
+// Droid Sans Fallback under another name, which the PDF then embeds
+// instead.
+func TestUnicodeReportFontsFirst(t *testing.T) {
+	t.Parallel()
+	var cjk []byte
+	for _, f := range fallbackfont.All() {
+		if f.Name == "droidsansfallbackfull" {
+			var err error
+			if cjk, err = f.TTF(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "Chosen-Regular.ttf"), cjk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := fontdir.Load(nil, fontdir.Sources{Dirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := fullReview(t, "支付平台的架构评审 決済システムのバックアップ 결제")
+	r.Fonts = fonts
+	pdf, err := r.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, "支付平台的架构评审 決済システムのバックアップ 결제") {
+		t.Error("the CJK text does not read back")
+	}
+	got := pdfFonts(t, pdf)
+	if !got["utf8chosen"] || got["utf8droidsansfallbackfull"] || !got["utf8fallbackhangul"] {
+		t.Errorf("fonts %v: want the operator's (utf8chosen) for Han and kana, the embedded one for Hangul only", got)
+	}
+}
+
+// TestUnicodeSystemFonts: a script the binary has no font for (Ethiopic)
+// is drawn with the face Debian's fonts-noto-core installs, found where
+// Debian puts it. Without the package the test is skipped, except in CI
+// (CI set), where it fails: make test installs it.
+func TestUnicodeSystemFonts(t *testing.T) {
+	t.Parallel()
+	const ethiopic = "noto/NotoSansEthiopic-Regular.ttf"
+	if _, err := os.Stat(filepath.Join(fontdir.Debian, ethiopic)); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the report tests need Debian's fonts-noto-core in CI (make test installs it): %v", err)
+		}
+		t.Skip("fonts missing: apt-get install fonts-noto-core (or run make test)")
+	}
+	logs := &records{}
+	fonts, err := fontdir.Load(slog.New(logs), fontdir.Sources{System: fontdir.Debian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := fullReview(t, "ሰላም ለዓለም — 支付平台")
+	r.Fonts = fonts
+	pdf, err := r.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, "ሰላም ለዓለም — 支付平台") || strings.Contains(text, "\uFFFD") {
+		t.Errorf("the Ethiopic and Chinese text does not read back whole: missing %q", fonts.Missing())
+	}
+	got := pdfFonts(t, pdf)
+	if !got["utf8notosansethiopic"] || !got["utf8droidsansfallbackfull"] {
+		t.Errorf("fonts %v: want Debian's Noto Sans Ethiopic and the embedded Droid Sans Fallback", got)
+	}
+	if n := logs.count(); n != 0 {
+		t.Errorf("%d warnings logged, want none", n)
+	}
 }
 
 // TestMissingCharacters: a character no font has is drawn as U+FFFD,
@@ -241,15 +259,15 @@ func (r *records) count() int {
 }
 
 // BenchmarkLensReviewPDFUnicode renders the full review with every script
-// in its notes (57 questions, each noted), with Debian's fonts: the cost
-// of the layout and of embedding the CJK, Korean and Thai fonts.
+// in its notes (57 questions, each noted), with the fonts in the binary:
+// the cost of the layout and of embedding the CJK, Korean and Thai fonts.
 func BenchmarkLensReviewPDFUnicode(b *testing.B) {
 	var texts []string
 	for _, s := range scripts {
 		texts = append(texts, s.text)
 	}
 	r := fullReview(b, strings.Join(texts, " "))
-	fonts, err := fontdir.Load(nil)
+	fonts, err := fontdir.Load(nil, fontdir.Sources{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,11 +10,9 @@ command -v aws >/dev/null 2>&1 || need_apt+=(awscli)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
-# Fonts the report tests draw CJK, Korean, Thai and symbols with.
-[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need_apt+=(fonts-droid-fallback)
-[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || need_apt+=(fonts-nanum)
-[ -f /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf ] || need_apt+=(fonts-noto-core)
-[ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need_apt+=(fonts-symbola)
+# The report test that finds a font Debian installs (CJK, Korean, Thai and
+# emoji need none: the binary has them).
+[ -f /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf ] || need_apt+=(fonts-noto-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${need_apt[*]} from Debian"

@@ -1,7 +1,7 @@
-// Package fontdir finds, on disk, the fonts that reports draw the characters
-// with that the embedded fonts lack (CJK, Indic scripts, Thai, symbols): in
-// the directories the operator names (wat's --report-fonts,
-// WAT_REPORT_FONTS) and where Debian's font packages install them. Files
+// Package fontdir finds the report fonts on disk: in the directories the
+// operator names (wat's --report-fonts, WAT_REPORT_FONTS), whose faces come
+// before the fonts embedded in the binary, and where Debian's font packages
+// install them, whose faces come after (report/fonts.go says why). Files
 // are only looked at here; a face is read the first time a report needs
 // one of its characters.
 package fontdir
@@ -27,22 +27,34 @@ type Known struct {
 	Covers  string // what it is there for
 }
 
-// fontsDir is where Debian installs TrueType fonts.
-const fontsDir = "/usr/share/fonts/truetype/"
+// Debian is where Debian installs TrueType fonts: the directory
+// Wellknown's paths are in.
+const Debian = "/usr/share/fonts/truetype"
 
-// Wellknown are the faces searched after the operator's directories, in
-// this order: a character is drawn with the first that has it.
+// Wellknown are the faces searched after the fonts embedded in the binary,
+// in this order: a character is drawn with the first that has it. Chinese,
+// Japanese, Korean and Thai are not looked for: the binary has them.
 var Wellknown = []Known{
-	{Package: "fonts-droid-fallback", Regular: "droid/DroidSansFallbackFull.ttf", Covers: "Chinese, Japanese"},
-	{Package: "fonts-nanum", Regular: "nanum/NanumGothic.ttf", Bold: "nanum/NanumGothicBold.ttf", Covers: "Korean"},
 	noto("Devanagari", "Hindi, Marathi, Nepali"), noto("Bengali", "Bengali"), noto("Gurmukhi", "Punjabi"),
 	noto("Gujarati", "Gujarati"), noto("Oriya", "Odia"), noto("Tamil", "Tamil"), noto("Telugu", "Telugu"),
 	noto("Kannada", "Kannada"), noto("Malayalam", "Malayalam"), noto("Sinhala", "Sinhala"),
-	noto("Thai", "Thai"), noto("Lao", "Lao"), noto("Khmer", "Khmer"), noto("Myanmar", "Burmese"),
+	noto("Lao", "Lao"), noto("Khmer", "Khmer"), noto("Myanmar", "Burmese"),
 	noto("Ethiopic", "Amharic, Tigrinya"), noto("", "Latin, Greek, Cyrillic extensions"),
 	{Package: "fonts-noto-core", Regular: "noto/NotoSansSymbols-Regular.ttf", Bold: "noto/NotoSansSymbols-Bold.ttf", Covers: "symbols"},
 	{Package: "fonts-noto-core", Regular: "noto/NotoSansSymbols2-Regular.ttf", Covers: "symbols"},
-	{Package: "fonts-symbola", Regular: "ancient-scripts/Symbola_hint.ttf", Covers: "emoji and symbols of the Basic Multilingual Plane"},
+	{Package: "fonts-symbola", Regular: "ancient-scripts/Symbola_hint.ttf", Covers: "symbols and emoji the embedded fonts lack"},
+}
+
+// Sources say where Load and Found look for fonts.
+type Sources struct {
+	// Dirs are the operator's directories, searched in order. Their faces
+	// come before the fallback fonts embedded in the binary, so that the
+	// operator decides how Chinese, Japanese, Korean or Thai look.
+	Dirs []string
+	// System is the directory the Wellknown faces are looked for in
+	// (Debian), or "" to look for none: the PDF then depends on the binary
+	// and Dirs alone.
+	System string
 }
 
 func noto(script, covers string) Known {
@@ -50,15 +62,16 @@ func noto(script, covers string) Known {
 	return Known{Package: "fonts-noto-core", Regular: "noto/" + name + "-Regular.ttf", Bold: "noto/" + name + "-Bold.ttf", Covers: covers}
 }
 
-// Load returns the report fonts: the embedded ones, then every TrueType
-// font in dirs (in name order, bold and italic files joined to their
-// regular one by name), then the Wellknown faces installed. A directory that
-// cannot be read is an error; a file that is no TrueType font is skipped
-// and logged. Missing characters are logged to log.
-func Load(log *slog.Logger, dirs ...string) (*report.Fonts, error) {
+// Load returns the report fonts: the Go fonts and DejaVu Sans, every
+// TrueType font in src.Dirs (in name order, bold and italic files joined to
+// their regular one by name), the fallback fonts embedded, then the
+// Wellknown faces installed in src.System (report.NewFonts keeps that
+// order). A directory that cannot be read is an error; a file that is no
+// TrueType font is skipped and logged. Missing characters are logged to log.
+func Load(log *slog.Logger, src Sources) (*report.Fonts, error) {
 	var faces []report.Face
 	seen := map[string]bool{}
-	for _, dir := range dirs {
+	for _, dir := range src.Dirs {
 		fs, err := inDir(log, dir)
 		if err != nil {
 			return nil, err
@@ -68,24 +81,41 @@ func Load(log *slog.Logger, dirs ...string) (*report.Fonts, error) {
 			faces = append(faces, f.face())
 		}
 	}
-	for _, k := range Wellknown {
-		r, b := fontsDir+k.Regular, ""
-		if seen[r] || !exists(r) {
+	for _, k := range installed(src.System) {
+		r, b := filepath.Join(src.System, k.Regular), ""
+		if seen[r] {
 			continue
 		}
-		if k.Bold != "" && exists(fontsDir+k.Bold) {
-			b = fontsDir + k.Bold
+		if k.Bold != "" && exists(filepath.Join(src.System, k.Bold)) {
+			b = filepath.Join(src.System, k.Bold)
 		}
 		seen[r] = true
-		faces = append(faces, found{name: strings.TrimSuffix(strings.TrimSuffix(filepath.Base(r), ".ttf"), "-Regular"), files: [3]string{r, b, ""}}.face())
+		f := found{name: strings.TrimSuffix(strings.TrimSuffix(filepath.Base(r), ".ttf"), "-Regular"), files: [3]string{r, b, ""}}.face()
+		f.Installed = true
+		faces = append(faces, f)
 	}
 	return report.NewFonts(log, faces...)
 }
 
-// Found lists the files Load would use, for wat's start-up log.
-func Found(log *slog.Logger, dirs ...string) ([]string, error) {
+// installed are the Wellknown faces whose regular file is in dir.
+func installed(dir string) []Known {
+	if dir == "" {
+		return nil
+	}
+	var out []Known
+	for _, k := range Wellknown {
+		if exists(filepath.Join(dir, k.Regular)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Found lists the files Load would use beyond the embedded fonts, for
+// wat's start-up log.
+func Found(log *slog.Logger, src Sources) ([]string, error) {
 	var out []string
-	for _, dir := range dirs {
+	for _, dir := range src.Dirs {
 		fs, err := inDir(log, dir)
 		if err != nil {
 			return nil, err
@@ -94,10 +124,8 @@ func Found(log *slog.Logger, dirs ...string) ([]string, error) {
 			out = append(out, f.files[0])
 		}
 	}
-	for _, k := range Wellknown {
-		if exists(fontsDir + k.Regular) {
-			out = append(out, fontsDir+k.Regular)
-		}
+	for _, k := range installed(src.System) {
+		out = append(out, filepath.Join(src.System, k.Regular))
 	}
 	return out, nil
 }
