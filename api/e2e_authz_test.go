@@ -72,7 +72,7 @@ func TestAuthorizationByPolicy(t *testing.T) {
 			t.Errorf("ListLenses: %v", err)
 		}
 		_, err := c.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{WorkloadId: aws.String(retail), LensAlias: lens,
-			QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"}})
+			QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"}})
 		wantDenied(t, err, user, "UpdateAnswer", arn(retail))
 		_, err = c.DeleteWorkload(ctx, &wellarchitected.DeleteWorkloadInput{WorkloadId: aws.String(retail), ClientRequestToken: aws.String("t1")})
 		wantDenied(t, err, user, "DeleteWorkload", arn(retail))

@@ -155,7 +155,7 @@ func TestChecksFromEvidence(t *testing.T) {
 
 		// A choice no rule is evidence for has no checks; a choice, pillar
 		// or question that does not go together is refused.
-		none := fw.BestPractice{PillarID: "operationalExcellence", QuestionID: "priorities", ChoiceID: "priorities_no"}
+		none := fw.BestPractice{PillarID: "operationalExcellence", QuestionID: "priorities", ChoiceID: "ops_priorities_no"}
 		if got, err := c.ListCheckSummaries(ctx, checkInput(w, none)); err != nil || len(got.CheckSummaries) != 0 {
 			t.Errorf("checks of %s = %+v, %v; want none", none.ChoiceID, got, err)
 		}

@@ -44,7 +44,7 @@ func TestPutWorkloadEvidenceValidation(t *testing.T) {
 		{"a fraction for a line", `{"Rules":[{"Id":"r","Title":"t","Severity":"low","ChoiceIds":["ops_priorities_ext_cust_needs"],"Flagged":[{"Status":"FAIL","Resource":"B","File":"f","Line":1.5}]}]}`, "Rules[0].Flagged[0].Line"},
 		{"unknown flagged member", `{"Rules":[{"Id":"r","Title":"t","Severity":"low","ChoiceIds":["ops_priorities_ext_cust_needs"],"Flagged":[{"Sev":"x"}]}]}`, "Rules[0].Flagged[0].Sev"},
 		{"unknown choice", `{"Rules":[{"Id":"r","Title":"t","Severity":"low","ChoiceIds":["no_such_choice"]}]}`, "Rules[0].ChoiceIds[0]"},
-		{"None of these", `{"Rules":[{"Id":"r","Title":"t","Severity":"low","ChoiceIds":["priorities_no"]}]}`, "Rules[0].ChoiceIds[0]"},
+		{"None of these", `{"Rules":[{"Id":"r","Title":"t","Severity":"low","ChoiceIds":["ops_priorities_no"]}]}`, "Rules[0].ChoiceIds[0]"},
 		{"no choice", `{"Rules":[{"Id":"r","Title":"t","Severity":"low"}]}`, "Rules[0].ChoiceIds"},
 		{"bad severity", `{"Rules":[{"Id":"r","Title":"t","Severity":"critical","ChoiceIds":["ops_priorities_ext_cust_needs"]}]}`, "Rules[0].Severity"},
 		{"bad rule id", `{"Rules":[{"Id":"-r x","Title":"t","Severity":"low","ChoiceIds":["ops_priorities_ext_cust_needs"]}]}`, "Rules[0].Id"},

@@ -33,7 +33,7 @@ func TestLensReviewExport(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		update("=HYPERLINK(\"http://evil\") <script>alert(1)</script>", "priorities_no")
+		update("=HYPERLINK(\"http://evil\") <script>alert(1)</script>", "ops_priorities_no")
 		if _, err := c.CreateMilestone(ctx, &wa.CreateMilestoneInput{WorkloadId: &id, MilestoneName: aws.String("Before"), ClientRequestToken: aws.String("m1")}); err != nil {
 			t.Fatal(err)
 		}

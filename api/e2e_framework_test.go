@@ -6,8 +6,8 @@ package api_test
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 
@@ -23,10 +23,17 @@ type fwPractice struct {
 type fwQuestion struct {
 	Pillar, ID, Title string
 	Practices         []fwPractice
+	// None and LegacyNone are the ids of the "None of these" choice: AWS's,
+	// which the API answers with, and wat's former one, still accepted.
+	None, LegacyNone string
 }
 
+// noneCSV lists the "None of these" ids; they are not derived from the
+// question ids.
+const noneCSV = "../lens/framework/wa-none-of-these.csv"
+
 // NoneID is the id of the question's "None of these" choice.
-func (q *fwQuestion) NoneID() string { return strings.ReplaceAll(q.ID, "-", "_") + "_no" }
+func (q *fwQuestion) NoneID() string { return q.None }
 
 // ChoiceIDs lists the question's choices as the lens shows them: the
 // practices in CSV order, then "None of these".
@@ -87,8 +94,34 @@ var loadFacts = sync.OnceValues(func() (*fwFacts, error) {
 			ChoiceID: r[col["choice_id"]], Title: r[col["bp_title"]], Level: r[col["bp_risk"]], URL: r[col["url"]],
 		})
 	}
-	return facts, nil
+	return facts, readNones(facts)
 })
+
+// readNones sets the "None of these" ids of every question of facts.
+func readNones(facts *fwFacts) error {
+	f, err := os.Open(noneCSV)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return err
+	}
+	for _, r := range rows[1:] {
+		q := facts.ByID[r[0]]
+		if q == nil {
+			return fmt.Errorf("%s: no question %q in the framework", noneCSV, r[0])
+		}
+		q.None, q.LegacyNone = r[1], r[2]
+	}
+	for _, q := range facts.Questions {
+		if q.None == "" {
+			return fmt.Errorf("%s: no row for question %q", noneCSV, q.ID)
+		}
+	}
+	return nil
+}
 
 // framework returns the framework's facts from the CSV.
 func framework(t *testing.T) *fwFacts {

@@ -28,7 +28,7 @@ func TestAccountIsolation(t *testing.T) {
 			t.Fatal(err)
 		}
 		id, arn := aws.ToString(created.WorkloadId), aws.ToString(created.WorkloadArn)
-		if _, err := owner.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{WorkloadId: aws.String(id), LensAlias: aws.String(lensAlias), QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"}}); err != nil {
+		if _, err := owner.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{WorkloadId: aws.String(id), LensAlias: aws.String(lensAlias), QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"}}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := owner.CreateMilestone(ctx, &wellarchitected.CreateMilestoneInput{WorkloadId: aws.String(id), MilestoneName: aws.String("Owned")}); err != nil {

@@ -82,7 +82,7 @@ func templateRows() []*matrixRow {
 		}},
 		{op: "UpdateReviewTemplateAnswer", kind: opLens, write: true, resource: theTemplate, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.UpdateReviewTemplateAnswer, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: &tg.templateARN, LensAlias: lens, QuestionId: question,
-				SelectedChoices: []string{"priorities_no"}})
+				SelectedChoices: []string{"ops_priorities_no"}})
 		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
 			out, err := e.owner.GetReviewTemplate(context.Background(), &wa.GetReviewTemplateInput{TemplateArn: &tg.templateARN})
 			if err != nil {

@@ -85,7 +85,7 @@ type matrixTarget struct {
 const (
 	matrixStranger    = "210987654321" // an account that never calls: its share is never answered
 	matrixSecretNotes = "owner-only answer notes"
-	matrixChoice      = "priorities_no"
+	matrixChoice      = "ops_priorities_no"
 	matrixMilestone   = "Matrix baseline"
 )
 

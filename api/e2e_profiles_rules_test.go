@@ -30,7 +30,7 @@ func TestProfilePrioritizedRiskCounts(t *testing.T) {
 		id := createWorkload(t, c, in)
 		plain := createWorkload(t, c, workloadInput("Plain Workload"))
 		if _, err := c.UpdateAnswer(ctx, &wa.UpdateAnswerInput{WorkloadId: &id, LensAlias: aws.String(lensAlias),
-			QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"}}); err != nil {
+			QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"}}); err != nil {
 			t.Fatal(err)
 		}
 		prio := d.prioritized(sel)

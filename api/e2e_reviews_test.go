@@ -130,7 +130,7 @@ func TestLensReview(t *testing.T) {
 			t.Errorf("GetLensReview by ARN differs from by alias (-alias +arn):\n%s", diff)
 		}
 		if _, err := c.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
-			WorkloadId: aws.String(id), LensAlias: aws.String(lensARN), QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"},
+			WorkloadId: aws.String(id), LensAlias: aws.String(lensARN), QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"},
 		}); err != nil {
 			t.Fatalf("UpdateAnswer by lens ARN: %v", err)
 		}

@@ -81,8 +81,8 @@ func TestOrganizationShares(t *testing.T) {
 		wantNotFound(t, err)
 		_, err = member.GetWorkload(ctx, &wellarchitected.GetWorkloadInput{WorkloadId: &w2})
 		wantNotFound(t, err)
-		wantAPIError(t, setAnswer(member, w1, "priorities_no"), "AccessDeniedException", 403)
-		if err := setAnswer(inOU, w2, "priorities_no"); err != nil {
+		wantAPIError(t, setAnswer(member, w1, "ops_priorities_no"), "AccessDeniedException", 403)
+		if err := setAnswer(inOU, w2, "ops_priorities_no"); err != nil {
 			t.Errorf("CONTRIBUTOR through the OU answers: %v", err)
 		}
 

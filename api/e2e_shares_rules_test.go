@@ -156,10 +156,10 @@ func TestUserShares(t *testing.T) {
 		// The account gets CONTRIBUTOR; alice stays READONLY by her own share.
 		shareWorkload(t, owner, id, rid, types.PermissionTypeContributor)
 		answerInvitation(t, radmin, id, types.ShareInvitationActionAccept)
-		if err := setAnswer(radmin, id, "priorities_no"); err != nil {
+		if err := setAnswer(radmin, id, "ops_priorities_no"); err != nil {
 			t.Errorf("account CONTRIBUTOR answers: %v", err)
 		}
-		wantAPIError(t, setAnswer(ac, id, "priorities_no"), "AccessDeniedException", 403)
+		wantAPIError(t, setAnswer(ac, id, "ops_priorities_no"), "AccessDeniedException", 403)
 	})
 }
 

@@ -103,7 +103,7 @@ func TestWorkloadShareLifecycle(t *testing.T) {
 		owner := srv.Client
 		ownerID := srv.Admin.AccountID
 		id := createWorkload(t, owner, workloadInput("Shared Shop"))
-		if err := setAnswer(owner, id, "priorities_no"); err != nil {
+		if err := setAnswer(owner, id, "ops_priorities_no"); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := owner.CreateMilestone(ctx, &wellarchitected.CreateMilestoneInput{WorkloadId: &id, MilestoneName: aws.String("Before sharing")}); err != nil {
@@ -260,7 +260,7 @@ func TestWorkloadShareLifecycle(t *testing.T) {
 		}
 		_, err = other.GetWorkload(ctx, &wellarchitected.GetWorkloadInput{WorkloadId: &id})
 		wantNotFound(t, err)
-		wantNotFound(t, setAnswer(other, id, "priorities_no"))
+		wantNotFound(t, setAnswer(other, id, "ops_priorities_no"))
 		if got := listedIDs(t, other); len(got) != 1 {
 			t.Errorf("recipient lists %v after the share was deleted", got)
 		}

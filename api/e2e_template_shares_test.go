@@ -61,7 +61,7 @@ func TestTemplateShares(t *testing.T) {
 		_, err = rc.CreateTemplateShare(ctx, &wa.CreateTemplateShareInput{TemplateArn: &arn, SharedWith: aws.String("123456789012")})
 		wantAPIError(t, err, "AccessDeniedException", 403)
 		_, err = rc.UpdateReviewTemplateAnswer(ctx, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: &arn, LensAlias: aws.String(lensAlias),
-			QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"}})
+			QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"}})
 		wantAPIError(t, err, "AccessDeniedException", 403)
 
 		if _, err := owner.DeleteTemplateShare(ctx, &wa.DeleteTemplateShareInput{TemplateArn: &arn, ShareId: out.ShareId}); err != nil {

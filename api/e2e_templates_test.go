@@ -142,12 +142,12 @@ func TestReviewTemplateAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The answer rules of UpdateAnswer hold.
-		_, err = update("priorities", wa.UpdateReviewTemplateAnswerInput{SelectedChoices: []string{"priorities_no", "ops_priorities_ext_cust_needs"}})
+		_, err = update("priorities", wa.UpdateReviewTemplateAnswerInput{SelectedChoices: []string{"ops_priorities_no", "ops_priorities_ext_cust_needs"}})
 		wantValidation(t, err, "SelectedChoices")
 		_, err = update("priorities", wa.UpdateReviewTemplateAnswerInput{SelectedChoices: []string{"nochoice"}})
 		wantValidation(t, err, "SelectedChoices")
 		_, err = update("priorities", wa.UpdateReviewTemplateAnswerInput{ChoiceUpdates: map[string]types.ChoiceUpdate{
-			"priorities_no": {Status: types.ChoiceStatusNotApplicable}}})
+			"ops_priorities_no": {Status: types.ChoiceStatusNotApplicable}}})
 		wantValidation(t, err, "ChoiceUpdates")
 		_, err = update("noquestion", wa.UpdateReviewTemplateAnswerInput{SelectedChoices: []string{"x"}})
 		wantNotFound(t, err)
@@ -345,7 +345,7 @@ func TestReviewTemplateIsolation(t *testing.T) {
 		_, err = other.GetReviewTemplate(ctx, &wa.GetReviewTemplateInput{TemplateArn: &arn})
 		wantNotFound(t, err)
 		_, err = other.UpdateReviewTemplateAnswer(ctx, &wa.UpdateReviewTemplateAnswerInput{TemplateArn: &arn, LensAlias: aws.String(lensAlias),
-			QuestionId: aws.String("priorities"), SelectedChoices: []string{"priorities_no"}})
+			QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_no"}})
 		wantNotFound(t, err)
 		_, err = other.DeleteReviewTemplate(ctx, &wa.DeleteReviewTemplateInput{TemplateArn: &arn, ClientRequestToken: aws.String("x")})
 		wantNotFound(t, err)

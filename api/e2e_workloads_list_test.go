@@ -27,7 +27,7 @@ func TestListWorkloads(t *testing.T) {
 		// Answer one question of "beta" so that summaries carry real risk counts.
 		if _, err := c.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
 			WorkloadId: aws.String(ids["beta"]), LensAlias: aws.String(lensAlias), QuestionId: aws.String("priorities"),
-			SelectedChoices: []string{"priorities_no"},
+			SelectedChoices: []string{"ops_priorities_no"},
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -23,9 +23,19 @@ func Compile(doc *Document) (*Lens, error) {
 // as wat's built-in framework lens. Official lenses predate two rules of the
 // custom-lens format, which it relaxes: question ids may contain '-' (the
 // framework's "ops-model"), and question and choice titles may be as long as
-// the API allows (512 characters, not the format's 128).
-func CompileOfficial(doc *Document) (*Lens, error) {
-	return compileErr(doc, officialProfile)
+// the API allows (512 characters, not the format's 128). An official lens
+// may also know its choices by former ids (aliases), which the lens format
+// has no place for; an alias that names no choice, or shadows one, makes
+// the lens invalid.
+func CompileOfficial(doc *Document, aliases ...ChoiceAlias) (*Lens, error) {
+	l, err := compileErr(doc, officialProfile)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.aliases(aliases); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // Validate parses and compiles a custom lens document, returning every

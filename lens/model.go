@@ -62,6 +62,9 @@ type Question struct {
 	rules []rule
 	none  int    // index of the "None of these" choice, -1 if none
 	path  string // the question's JSON path in its document, for Explore
+	// aliases maps former choice ids to the choices' positions; nil but for
+	// an official lens compiled with aliases (see ChoiceAlias).
+	aliases map[string]int
 }
 
 // rule is a compiled risk rule.
@@ -94,12 +97,18 @@ type AdditionalResources struct {
 	Content []Resource
 }
 
-// Choice returns the question's choice with the given id.
+// Choice returns the question's choice with the given id, or with the
+// given former id (see ChoiceAlias). Callers that keep or answer the id
+// use the returned choice's ID, never the one they were given, so that a
+// former id is never stored.
 func (q *Question) Choice(id string) (*Choice, bool) {
 	for _, c := range q.Choices {
 		if c.ID == id {
 			return c, true
 		}
+	}
+	if i, ok := q.aliases[id]; ok {
+		return q.Choices[i], true
 	}
 	return nil, false
 }
@@ -114,16 +123,20 @@ func (q *Question) NoneChoice() (*Choice, bool) {
 }
 
 // Mask returns the bitmask of the given choice ids: bit i is set when the
-// question's i-th choice is among ids. Ids that are not choices of q are
-// ignored.
+// question's i-th choice is among ids, by its id or a former one. Ids that
+// are not choices of q are ignored.
 func (q *Question) Mask(ids []string) uint64 {
 	var m uint64
+ids:
 	for _, id := range ids {
 		for i, c := range q.Choices {
 			if c.ID == id {
 				m |= 1 << uint(i)
-				break
+				continue ids
 			}
+		}
+		if i, ok := q.aliases[id]; ok {
+			m |= 1 << uint(i)
 		}
 	}
 	return m

@@ -76,10 +76,12 @@ func (s *Service) listChecks(ctx context.Context, op string, in ChecksInput) ([]
 			}
 			return wat.Invalid("PillarId", "Question %s is in pillar %s, not %s", q.ID, q.PillarID, in.PillarID)
 		}
-		if _, ok := q.Choice(in.ChoiceID); !ok {
+		ch, ok := q.Choice(in.ChoiceID)
+		if !ok {
 			return wat.Invalid("ChoiceId", "Question %s has no choice %q", q.ID, in.ChoiceID)
 		}
-		ev, err := tx.GetEvidence(ctx, w.ID, arn, in.ChoiceID)
+		// By the choice's id: it may have been named by a former one.
+		ev, err := tx.GetEvidence(ctx, w.ID, arn, ch.ID)
 		if wat.ErrorCodeOf(err) == wat.ENotFound {
 			return nil
 		} else if err != nil {

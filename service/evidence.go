@@ -114,15 +114,22 @@ func evidenceOf(in EvidenceUpload, l *lens.Lens) (*wat.Evidence, error) {
 		}
 		return true
 	}
-	// choice id -> its question; "" when several questions have it.
+	// choice id, or former id (lens.ChoiceAlias) -> its question; nil when
+	// several questions have it.
 	questionOf := map[string]*lens.Question{}
+	note := func(id string, q *lens.Question) {
+		if _, dup := questionOf[id]; dup {
+			questionOf[id] = nil
+		} else {
+			questionOf[id] = q
+		}
+	}
 	for _, q := range l.Questions() {
 		for _, c := range q.Choices {
-			if _, dup := questionOf[c.ID]; dup {
-				questionOf[c.ID] = nil
-			} else {
-				questionOf[c.ID] = q
-			}
+			note(c.ID, q)
+		}
+		for alias := range q.Aliases() {
+			note(alias, q)
 		}
 	}
 	text("Tool", in.Tool, 0, 128)
@@ -163,22 +170,24 @@ func evidenceOf(in EvidenceUpload, l *lens.Lens) (*wat.Evidence, error) {
 				continue
 			}
 			chosen := map[string]bool{}
-			for j, id := range r.ChoiceIDs {
+			for j, given := range r.ChoiceIDs {
 				cf := fmt.Sprintf("%s.ChoiceIds[%d]", f, j)
-				q, known := questionOf[id]
+				q, known := questionOf[given]
 				switch {
 				case !known:
-					pr.add(cf, "the lens has no choice %q", id)
+					pr.add(cf, "the lens has no choice %q", given)
 					continue
 				case q == nil:
-					pr.add(cf, "choice %q is in several questions of the lens", id)
+					pr.add(cf, "choice %q is in several questions of the lens", given)
 					continue
-				case chosen[id]:
+				}
+				id := currentID(q, given) // checks keep the choice's id, not a former one
+				if chosen[id] {
 					pr.add(cf, "choice %q is listed twice", id)
 					continue
 				}
 				if none, ok := q.NoneChoice(); ok && none.ID == id {
-					pr.add(cf, "%q is the \"None of these\" choice of question %s: no rule is evidence for it", id, q.ID)
+					pr.add(cf, "%q is the \"None of these\" choice of question %s: no rule is evidence for it", given, q.ID)
 					continue
 				}
 				chosen[id] = true

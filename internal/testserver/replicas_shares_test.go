@@ -59,7 +59,7 @@ func TestReplicasShareOneSetOfShares(t *testing.T) {
 	for name, c := range map[string]*wellarchitected.Client{"a": recA, "b": recB} {
 		if _, err := c.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
 			WorkloadId: w.WorkloadId, LensAlias: aws.String("wellarchitected"), QuestionId: aws.String("priorities"),
-			SelectedChoices: []string{"priorities_no"},
+			SelectedChoices: []string{"ops_priorities_no"},
 		}); err != nil {
 			t.Errorf("the recipient answers through replica %s: %v", name, err)
 		}

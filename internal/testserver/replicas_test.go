@@ -49,7 +49,7 @@ func TestReplicasBehaveAsOneService(t *testing.T) {
 	}
 	if _, err := cb.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
 		WorkloadId: w.WorkloadId, LensAlias: aws.String("wellarchitected"), QuestionId: aws.String("priorities"),
-		SelectedChoices: []string{"priorities_no"},
+		SelectedChoices: []string{"ops_priorities_no"},
 	}); err != nil {
 		t.Fatalf("UpdateAnswer through replica b: %v", err)
 	}

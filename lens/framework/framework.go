@@ -32,17 +32,22 @@ var (
 
 	//go:embed wa-framework.csv
 	facts []byte
+
+	//go:embed wa-none-of-these.csv
+	noneFacts []byte
 )
 
 // Document returns the built-in lens document (JSON). The slice is shared;
 // do not modify it.
 func Document() []byte { return document }
 
+// compiled is the lens with the former ids of its "None of these" choices
+// as aliases, so that every lookup of a choice in the service accepts them.
 var compiled = sync.OnceValue(func() *lens.Lens {
 	doc, err := lens.ParseDocument(document)
 	if err == nil {
 		var l *lens.Lens
-		if l, err = lens.CompileOfficial(doc); err == nil {
+		if l, err = lens.CompileOfficial(doc, wadata.Aliases(nones())...); err == nil {
 			return l
 		}
 	}
@@ -88,11 +93,17 @@ type BestPractice struct {
 	URL         string // the practice's public documentation page
 }
 
-var practices = sync.OnceValue(func() map[string]BestPractice {
+// rows are the embedded framework facts.
+var rows = sync.OnceValue(func() []wadata.Row {
 	rows, err := wadata.Parse(facts)
 	if err != nil {
 		panic(fmt.Sprintf("framework: the embedded framework data is broken: %v", err))
 	}
+	return rows
+})
+
+var practices = sync.OnceValue(func() map[string]BestPractice {
+	rows := rows()
 	m := make(map[string]BestPractice, len(rows))
 	for _, r := range rows {
 		m[r.ChoiceID] = BestPractice{

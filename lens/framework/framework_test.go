@@ -16,12 +16,12 @@ import (
 	"github.com/wat-dev/wat/lens/framework/internal/wadata"
 )
 
-var update = flag.Bool("update", false, "rewrite wellarchitected.json from wa-framework.csv")
+var update = flag.Bool("update", false, "rewrite wellarchitected.json from wa-framework.csv and wa-none-of-these.csv")
 
-// TestDocumentFresh regenerates the lens document from the CSV and compares
-// it with the committed (embedded) file.
+// TestDocumentFresh regenerates the lens document from the CSVs and
+// compares it with the committed (embedded) file.
 func TestDocumentFresh(t *testing.T) {
-	got, err := wadata.Generate(facts)
+	got, err := wadata.Generate(facts, noneFacts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,27 @@ func readCSV(t testing.TB) (pillars []string, questions []*csvQuestion) {
 	return pillars, questions
 }
 
-func noneID(questionID string) string { return strings.ReplaceAll(questionID, "-", "_") + "_no" }
+// noneCSV is wa-none-of-these.csv read independently of package wadata:
+// the ids of the "None of these" choices, which are AWS's and not derived
+// from the question ids, and the former ids still accepted on input.
+type noneCSV struct{ id, legacy map[string]string } // by question id
+
+func readNoneCSV(t testing.TB) noneCSV {
+	t.Helper()
+	data, err := os.ReadFile("wa-none-of-these.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := noneCSV{id: map[string]string{}, legacy: map[string]string{}}
+	for _, r := range recs[1:] {
+		n.id[r[0]], n.legacy[r[0]] = r[1], r[2]
+	}
+	return n
+}
 
 // worst is the README's risk of a question none of whose practices is
 // established.
@@ -138,6 +158,7 @@ func readmeRisk(q *csvQuestion, selected, notApplicable []string, applicable boo
 
 func TestLensMatchesCSV(t *testing.T) {
 	pillars, questions := readCSV(t)
+	nc := readNoneCSV(t)
 	l := Lens()
 	if len(pillars) != 6 || len(questions) != 57 {
 		t.Fatalf("the CSV has %d pillars and %d questions, want 6 and 57", len(pillars), len(questions))
@@ -184,8 +205,8 @@ func TestLensMatchesCSV(t *testing.T) {
 			}
 		}
 		none, ok := q.NoneChoice()
-		if !ok || none.ID != noneID(cq.id) || none != q.Choices[len(q.Choices)-1] || none.Title != "None of these" {
-			t.Errorf("%s: NoneChoice = %+v, %v, want the last choice %s", q.ID, none, ok, noneID(cq.id))
+		if !ok || none.ID != nc.id[cq.id] || none != q.Choices[len(q.Choices)-1] || none.Title != "None of these" {
+			t.Errorf("%s: NoneChoice = %+v, %v, want the last choice %s", q.ID, none, ok, nc.id[cq.id])
 		} else if _, ok := Practice(none.ID); ok {
 			t.Errorf("Practice(%q) found a practice for None of these", none.ID)
 		}
@@ -199,6 +220,7 @@ func TestLensMatchesCSV(t *testing.T) {
 // CSV's levels, case by case.
 func TestRiskPerQuestion(t *testing.T) {
 	_, questions := readCSV(t)
+	nc := readNoneCSV(t)
 	l := Lens()
 	for _, cq := range questions {
 		q, ok := l.Question(cq.id)
@@ -217,7 +239,7 @@ func TestRiskPerQuestion(t *testing.T) {
 			}
 		}
 		check("all practices", all, nil, true, wat.RiskNone)
-		check("only None of these", []string{noneID(cq.id)}, nil, true, worst(cq))
+		check("only None of these", []string{nc.id[cq.id]}, nil, true, worst(cq))
 		check("nothing", nil, nil, true, wat.RiskUnanswered)
 		check("not applicable", all, nil, false, wat.RiskNotApplicable)
 		check("not applicable, nothing", nil, nil, false, wat.RiskNotApplicable)
@@ -227,7 +249,7 @@ func TestRiskPerQuestion(t *testing.T) {
 			if len(others) == 0 {
 				// A one-practice question: without it, the answer is
 				// "None of these".
-				others = []string{noneID(cq.id)}
+				others = []string{nc.id[cq.id]}
 			}
 			want := map[string]wat.Risk{"HIGH": wat.RiskHigh, "MEDIUM": wat.RiskMedium, "LOW": wat.RiskNone}[p.level]
 			check("all but "+p.bp, others, nil, true, want)
@@ -239,13 +261,14 @@ func TestRiskPerQuestion(t *testing.T) {
 // TestRiskRandomized compares Question.Risk with readmeRisk on random answers.
 func TestRiskRandomized(t *testing.T) {
 	_, questions := readCSV(t)
+	nc := readNoneCSV(t)
 	l := Lens()
 	rng := rand.New(rand.NewPCG(2026, 5))
 	const runs = 50_000
 	for range runs {
 		cq := questions[rng.IntN(len(questions))]
 		q, _ := l.Question(cq.id)
-		ids := []string{noneID(cq.id), "not_a_choice"}
+		ids := []string{nc.id[cq.id], "not_a_choice"}
 		for _, p := range cq.practices {
 			ids = append(ids, p.choice)
 		}
@@ -280,7 +303,7 @@ func TestRiskRandomized(t *testing.T) {
 }
 
 func TestPracticeUnknown(t *testing.T) {
-	for _, id := range []string{"", "priorities_no", "OPS01-BP01", "nope"} {
+	for _, id := range []string{"", "priorities_no", "ops_priorities_no", "OPS01-BP01", "nope"} {
 		if p, ok := Practice(id); ok {
 			t.Errorf("Practice(%q) = %+v, want none", id, p)
 		}

@@ -26,7 +26,7 @@ before(async () => {
       body: JSON.stringify({ WorkloadName: 'Accessible workload', Description: 'checked by axe', ReviewOwner: 'a11y team', Environment: 'PRODUCTION', AwsRegions: ['us-east-1'], Lenses: ['wellarchitected'], ClientRequestToken: 'a11y-1' }),
     });
     const w = await r.json();
-    await fetch(`/workloads/${w.WorkloadId}/lensReviews/wellarchitected/answers/priorities`, { method: 'PATCH', headers: h, body: JSON.stringify({ SelectedChoices: ['priorities_no'] }) });
+    await fetch(`/workloads/${w.WorkloadId}/lensReviews/wellarchitected/answers/priorities`, { method: 'PATCH', headers: h, body: JSON.stringify({ SelectedChoices: ['ops_priorities_no'] }) });
     await fetch(`/workloads/${w.WorkloadId}/milestones`, { method: 'POST', headers: h, body: JSON.stringify({ MilestoneName: 'First', ClientRequestToken: 'a11y-m1' }) });
     return w.WorkloadId;
   });
@@ -80,7 +80,7 @@ test('a question can be answered with the keyboard alone', async () => {
   await page.keyboard.press('Space');
   await page.locator('[data-choice="ops_priorities_ext_cust_needs"] input:checked').waitFor();
   // Unchecks "None of these": the answer is now one practice, still high risk.
-  assert.equal(await page.locator('[data-choice="priorities_no"] input').isChecked(), false);
+  assert.equal(await page.locator('[data-choice="ops_priorities_no"] input').isChecked(), false);
   await risk.getByText('High risk').waitFor();
 });
 

@@ -65,7 +65,7 @@ test('names, notes and links from users are rendered as text', async () => {
   assert.equal(created.status, 200, JSON.stringify(created.body));
   const id = created.body.WorkloadId;
   const notes = await api(page, 'PATCH', `/workloads/${id}/lensReviews/wellarchitected/answers/priorities`, {
-    SelectedChoices: ['priorities_no'],
+    SelectedChoices: ['ops_priorities_no'],
     Notes: '<iframe src="javascript:window.__xss=3"></iframe>',
   });
   assert.equal(notes.status, 200, JSON.stringify(notes.body));

@@ -74,7 +74,7 @@ async function tutorial(page) {
   // The second question: "None of these" is a high risk.
   await page.getByTestId('next').click();
   await page.getByRole('heading', { name: /^2\. / }).waitFor();
-  await page.locator('[data-choice="ops_model_no"] input').check();
+  await page.locator('[data-choice="ops_ops_model_no"] input').check();
   await risk.getByText('High risk').waitFor();
   await page.getByLabel('Notes', { exact: true }).fill('Ownership is informal today.');
   await page.getByText('Changes are saved as you make them.').waitFor();

@@ -1,5 +1,6 @@
 // Command gen writes wat's built-in framework lens document,
-// wellarchitected.json, from the framework's facts in wa-framework.csv.
+// wellarchitected.json, from the framework's facts in wa-framework.csv and
+// the ids of its "None of these" choices in wa-none-of-these.csv.
 // Run it with go generate in lens/framework; a test there fails when the
 // committed file is stale.
 package main
@@ -14,22 +15,27 @@ import (
 
 func main() {
 	in := flag.String("in", "wa-framework.csv", "the framework CSV to read")
+	none := flag.String("none", "wa-none-of-these.csv", `the CSV of the "None of these" choice ids to read`)
 	out := flag.String("out", "wellarchitected.json", "the lens document to write")
 	flag.Parse()
-	if err := run(*in, *out); err != nil {
+	if err := run(*in, *none, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
+func run(in, none, out string) error {
 	data, err := os.ReadFile(in)
 	if err != nil {
 		return err
 	}
-	doc, err := wadata.Generate(data)
+	noneData, err := os.ReadFile(none)
 	if err != nil {
-		return fmt.Errorf("%s: %w", in, err)
+		return err
+	}
+	doc, err := wadata.Generate(data, noneData)
+	if err != nil {
+		return fmt.Errorf("%s, %s: %w", in, none, err)
 	}
 	return os.WriteFile(out, doc, 0o644)
 }

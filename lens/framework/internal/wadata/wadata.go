@@ -1,8 +1,10 @@
 // Package wadata turns the framework's facts (wa-framework.csv: pillars,
-// questions, best practices and their risk levels) into wat's built-in lens
+// questions, best practices and their risk levels; wa-none-of-these.csv:
+// the ids of the "None of these" choices) into wat's built-in lens
 // document. The generator (internal/gen) writes its output to
-// wellarchitected.json; package framework reads the same CSV for practice
-// lookups and its tests regenerate the document to prove the file fresh.
+// wellarchitected.json; package framework reads the same CSVs for practice
+// lookups and the former choice ids, and its tests regenerate the document
+// to prove the file fresh.
 package wadata
 
 import (
@@ -89,17 +91,11 @@ func Parse(data []byte) ([]Row, error) {
 	return rows, nil
 }
 
-// NoneChoiceID returns the id of a question's "None of these" choice: the
-// question id with '-' turned into '_' (so it is a valid risk-rule
-// identifier) followed by "_no".
-func NoneChoiceID(questionID string) string {
-	return strings.ReplaceAll(questionID, "-", "_") + lens.NoneSuffix
-}
-
 // Document builds the lens document: pillars, questions and practices in
-// CSV order, a "None of these" choice per question, and risk rules derived
-// from the practices' levels (see RiskRules).
-func Document(rows []Row) *lens.Document {
+// CSV order, a "None of these" choice per question with the id nones gives
+// it (see ParseNone), and risk rules derived from the practices' levels
+// (see RiskRules).
+func Document(rows []Row, nones map[string]None) *lens.Document {
 	doc := &lens.Document{SchemaVersion: lens.SchemaVersion, Name: Name, Description: Description}
 	var p *lens.PillarDoc
 	var q *lens.QuestionDoc
@@ -107,7 +103,7 @@ func Document(rows []Row) *lens.Document {
 	finish := func() {
 		if q != nil {
 			q.Choices = append(q.Choices, lens.ChoiceDoc{
-				ID:          NoneChoiceID(q.ID),
+				ID:          nones[q.ID].ChoiceID,
 				Title:       "None of these",
 				Description: "None of the best practices above is established for this workload.",
 			})
@@ -206,11 +202,16 @@ func Marshal(doc *lens.Document) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Generate is the whole pipeline: CSV in, lens document JSON out.
-func Generate(csvData []byte) ([]byte, error) {
+// Generate is the whole pipeline: the framework CSV and the "None of
+// these" CSV in, lens document JSON out.
+func Generate(csvData, noneData []byte) ([]byte, error) {
 	rows, err := Parse(csvData)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the framework CSV: %w", err)
 	}
-	return Marshal(Document(rows))
+	nones, err := ParseNone(noneData, rows)
+	if err != nil {
+		return nil, fmt.Errorf("the \"None of these\" CSV: %w", err)
+	}
+	return Marshal(Document(rows, nones))
 }

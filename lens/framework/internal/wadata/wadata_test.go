@@ -64,11 +64,3 @@ func TestRiskRules(t *testing.T) {
 		}
 	}
 }
-
-func TestNoneChoiceID(t *testing.T) {
-	for in, want := range map[string]string{"ops-model": "ops_model_no", "sus_region": "sus_region_no", "a-b-c": "a_b_c_no"} {
-		if got := NoneChoiceID(in); got != want {
-			t.Errorf("NoneChoiceID(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
