@@ -50,7 +50,7 @@ type PillarEvidence struct {
 type Report struct {
 	Results  []Result         // by file, line, resource, rule
 	Pillars  []PillarEvidence // in framework order, pillars with results only
-	Problems []Problem        // files that could not be read
+	Problems []Problem        // files not read, resources not evaluated
 }
 
 // Evaluate runs every rule on every resource of its kinds. Resources are
@@ -67,10 +67,11 @@ func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report 
 	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(resources)/512)
 	chunks := make([][]Result, workers)
+	failed := make([][]Problem, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		part := resources[w*len(resources)/workers : (w+1)*len(resources)/workers]
-		wg.Go(func() { chunks[w] = evaluateChunk(byKind, part) })
+		wg.Go(func() { chunks[w], failed[w] = evaluateChunk(byKind, part) })
 	}
 	wg.Wait()
 	n := 0
@@ -78,8 +79,9 @@ func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report 
 		n += len(c)
 	}
 	rep := &Report{Problems: problems, Results: make([]Result, 0, n)}
-	for _, c := range chunks {
+	for w, c := range chunks {
 		rep.Results = append(rep.Results, c...)
+		rep.Problems = append(rep.Problems, failed[w]...)
 	}
 	// Each chunk is sorted already; only chunks out of order between them
 	// (or a file given twice) leave anything to do.
@@ -95,24 +97,46 @@ func Evaluate(rules []*Rule, resources []*Resource, problems []Problem) *Report 
 
 // evaluateChunk evaluates the rules on some resources, and sorts the
 // results stably: sorting the chunks, then the whole, orders equal results
-// as sorting the whole at once does.
-func evaluateChunk(byKind map[string][]*compiledRule, resources []*Resource) []Result {
+// as sorting the whole at once does. A resource on which a rule panics
+// becomes a problem of its file (see evaluateResource).
+func evaluateChunk(byKind map[string][]*compiledRule, resources []*Resource) ([]Result, []Problem) {
 	n := 0
 	for _, res := range resources {
 		n += len(byKind[res.Kind])
 	}
 	out := make([]Result, 0, n)
+	var problems []Problem
 	for _, res := range resources {
-		for _, rule := range byKind[res.Kind] {
-			if r, ok := rule.evaluate(res); ok {
-				out = append(out, r)
-			}
+		var p *Problem
+		if out, p = evaluateResource(byKind[res.Kind], res, out); p != nil {
+			problems = append(problems, *p)
 		}
 	}
 	if !slices.IsSortedFunc(out, compareResults) {
 		slices.SortStableFunc(out, compareResults)
 	}
-	return out
+	return out, problems
+}
+
+// evaluateResource appends the results of the rules on one resource. The
+// resources of every file are evaluated together, so a panic here (a bug:
+// conditions are meant to take any value, TestNormalisersTolerateAnyShape
+// checks it) would abort the whole scan; instead the resource's results are
+// dropped and it is reported as a problem of its file.
+func evaluateResource(rules []*compiledRule, res *Resource, out []Result) (results []Result, p *Problem) {
+	n := len(out)
+	defer func() {
+		if v := recover(); v != nil {
+			results = out[:n]
+			p = &Problem{File: res.File, Line: res.Line, Message: fmt.Sprintf("%s not evaluated: wat failed on it (a bug, please report it): %v", res.Name, v)}
+		}
+	}()
+	for _, rule := range rules {
+		if r, ok := rule.evaluate(res); ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // compareResults orders results by file, line, resource name and rule id.
@@ -251,23 +275,4 @@ func group(results []Result) []PillarEvidence {
 		out = append(out, pe)
 	}
 	return out
-}
-
-// levels orders the risk levels of best practices.
-var levels = map[framework.Level]int{framework.Low: 1, framework.Medium: 2, framework.High: 3}
-
-// FailsAt tells whether a failing result is evidence against a best
-// practice of the given risk level or above: the gate of `--fail-on`.
-func (r *Report) FailsAt(level framework.Level) bool {
-	for _, res := range r.Results {
-		if res.Status != Fail {
-			continue
-		}
-		for _, bp := range res.Rule.Practices {
-			if levels[bp.Level] >= levels[level] {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -29,7 +29,23 @@ var ErrNotTemplate = errors.New("not a CloudFormation template or Terraform plan
 // CDK output) or a Terraform plan in `terraform show -json` form. A file that
 // is neither returns ErrNotTemplate; one that does not parse returns a
 // *Problem with the line where parsing stopped.
-func Read(file string, data []byte) ([]*Resource, error) {
+//
+// Read never panics: should a file of a shape no reader foresaw still make
+// one panic, that file alone is reported, as a *Problem naming it, and the
+// scan of the other files goes on. The readers are meant to need no such
+// net (FuzzRead calls them without it); it is there so that a bug costs one
+// file's results, not the scan.
+func Read(file string, data []byte) (res []*Resource, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, &Problem{File: file, Message: fmt.Sprintf("not read: wat failed on this file (a bug, please report it): %v", v)}
+		}
+	}()
+	return read(file, data)
+}
+
+// read is Read without the recovery from panics, for the fuzz tests.
+func read(file string, data []byte) ([]*Resource, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{File: file, Message: fmt.Sprintf("file larger than %d MiB, not read", MaxFileSize>>20)}
 	}

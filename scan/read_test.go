@@ -140,11 +140,5 @@ func FuzzRead(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Read("fuzz.yaml", data)
-		if err != nil {
-			return
-		}
-		Evaluate(rules, res, nil)
-	})
+	f.Fuzz(func(t *testing.T, data []byte) { readEvaluate(t, rules, data) })
 }

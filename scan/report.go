@@ -1,5 +1,7 @@
 package scan
 
+import "slices"
+
 // Outcome is what one rule found over a whole scan: how many resources
 // meet it, and the results of those that do not (FAIL or UNKNOWN), in the
 // order of the report's results. It is what a workload's evidence keeps of
@@ -48,4 +50,24 @@ func (r *Report) Outcomes(rules []*Rule) []Outcome {
 		}
 	}
 	return out
+}
+
+// FailsAt tells whether a rule of the given severity ("high", "medium" or
+// "low") or above fails on a resource: the gate of `wat scan --fail-on`.
+// It goes by the severity of the finding itself, the level of its SARIF
+// result, as Checkov, Trivy and tfsec gate on theirs: a medium finding is
+// not made high by the best practice it is evidence against, and a gate
+// that said otherwise would fail builds no reader of the findings expects
+// to fail. An unknown severity fails nothing.
+func (r *Report) FailsAt(severity string) bool {
+	gate := slices.Index(severities, severity)
+	if gate < 0 {
+		return false
+	}
+	for _, res := range r.Results {
+		if res.Status == Fail && slices.Index(severities, res.Rule.Severity) >= gate {
+			return true
+		}
+	}
+	return false
 }

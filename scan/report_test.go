@@ -1,6 +1,10 @@
 package scan
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/wat-dev/wat/lens/framework"
+)
 
 func TestOutcomes(t *testing.T) {
 	versioned := &Rule{ID: "versioned", Kinds: []string{"s3_bucket"}, Severity: "medium",
@@ -31,5 +35,33 @@ func TestOutcomes(t *testing.T) {
 	}
 	if o := (Outcome{Passed: 1}); o.Status() != Pass {
 		t.Errorf("pass: %s", o.Status())
+	}
+}
+
+// TestFailsAt checks the gate of --fail-on: it goes by the severity of the
+// failing rule, not by the risk of the practices the rule is evidence for.
+func TestFailsAt(t *testing.T) {
+	rule := func(id, severity string, level framework.Level) *Rule {
+		return &Rule{ID: id, Severity: severity, Practices: []framework.BestPractice{{ID: id + "-bp", Level: level}}}
+	}
+	for _, tc := range []struct {
+		name    string
+		rule    *Rule
+		status  Status
+		failsAt map[string]bool
+	}{
+		{"medium rule, HIGH practice", rule("m", "medium", framework.High), Fail, map[string]bool{"high": false, "medium": true, "low": true}},
+		{"high rule, LOW practice", rule("h", "high", framework.Low), Fail, map[string]bool{"high": true, "medium": true, "low": true}},
+		{"low rule, HIGH practice", rule("l", "low", framework.High), Fail, map[string]bool{"high": false, "medium": false, "low": true}},
+		{"high rule passing", rule("p", "high", framework.High), Pass, map[string]bool{"high": false, "medium": false, "low": false}},
+		{"high rule unknown", rule("u", "high", framework.High), Undecided, map[string]bool{"high": false, "medium": false, "low": false}},
+		{"unknown gate", rule("x", "high", framework.High), Fail, map[string]bool{"": false, "HIGH": false, "critical": false}},
+	} {
+		rep := &Report{Results: []Result{{Rule: tc.rule, Resource: &Resource{Name: "R"}, Status: tc.status}}}
+		for gate, want := range tc.failsAt {
+			if got := rep.FailsAt(gate); got != want {
+				t.Errorf("%s: FailsAt(%q) = %v, want %v", tc.name, gate, got, want)
+			}
+		}
 	}
 }

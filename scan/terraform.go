@@ -29,24 +29,37 @@ func readTerraformPlan(file string, root *yaml.Node) ([]*Resource, error) {
 			byAddr[r.address] = r
 		}
 		for _, ch := range rc.Content {
-			addr := mapGet(ch, "address")
-			if addr == nil {
+			addr, ok := tfString(mapGet(ch, "address"))
+			r := byAddr[addr]
+			if !ok || r == nil {
 				continue
 			}
-			r := byAddr[addr.Value]
-			if r == nil {
+			// A change without after_unknown (or without a change at all, as
+			// a hand-written or truncated plan may be) marks nothing unknown.
+			au := mapGet(mapGet(ch, "change"), "after_unknown")
+			if au == nil {
 				continue
 			}
-			au, err := c.value(mapGet(mapGet(ch, "change"), "after_unknown"), 0)
+			v, err := c.value(au, 0)
 			if err != nil {
 				return nil, err
 			}
-			markUnknown(r.values, au)
+			markUnknown(r.values, v)
 		}
 	}
 	refs := map[string]string{} // sub-resource address -> bucket address, from the configuration
 	tfConfigRefs(mustValue(c, mapGet(mapGet(root, "configuration"), "root_module")), "", refs)
 	return tfNormalise(file, planned, refs), nil
+}
+
+// tfString returns the text of a string node. Addresses and types of
+// another shape (null, a number, a list) name no resource: reading their
+// node's Value would take a list for "" and null for "null".
+func tfString(n *yaml.Node) (string, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" || n.Value == "" {
+		return "", false
+	}
+	return n.Value, true
 }
 
 func mustValue(c *converter, n *yaml.Node) any {
@@ -66,8 +79,10 @@ func (c *converter) tfModule(m *yaml.Node, depth int, out *[]*tfResource) error 
 	}
 	if rs := mapGet(m, "resources"); rs != nil && rs.Kind == yaml.SequenceNode {
 		for _, r := range rs.Content {
-			mode, addr, typ := mapGet(r, "mode"), mapGet(r, "address"), mapGet(r, "type")
-			if addr == nil || typ == nil || (mode != nil && mode.Value != "managed") {
+			addr, okAddr := tfString(mapGet(r, "address"))
+			typ, okType := tfString(mapGet(r, "type"))
+			mode := mapGet(r, "mode")
+			if !okAddr || !okType || (mode != nil && mode.Value != "managed") {
 				continue
 			}
 			vals := map[string]any{}
@@ -80,7 +95,7 @@ func (c *converter) tfModule(m *yaml.Node, depth int, out *[]*tfResource) error 
 					vals = vm
 				}
 			}
-			*out = append(*out, &tfResource{address: addr.Value, typ: typ.Value, line: r.Line, values: vals})
+			*out = append(*out, &tfResource{address: addr, typ: typ, line: r.Line, values: vals})
 		}
 	}
 	if cms := mapGet(m, "child_modules"); cms != nil && cms.Kind == yaml.SequenceNode {

@@ -2,21 +2,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/wat-dev/wat/lens/framework"
 	"github.com/wat-dev/wat/scan"
@@ -50,8 +44,16 @@ choices of your custom lens, whose pillars the report then shows too (and
 --workload ID --lens ARN stores the evidence on that lens's review). A
 custom lens's choice takes its risk level from the severity of the rule.
 
---fail-on LEVEL exits 1 when a failing rule is evidence against a best
-practice of risk LEVEL or above, or when a file could not be read.
+--fail-on LEVEL exits 1 when a rule of severity LEVEL or above fails on a
+resource, or when a file could not be read as a template. It goes by the
+severity of the finding itself (its SARIF level: high is error, medium
+warning), not by the risk of the best practices it is evidence for, as
+Checkov, Trivy and tfsec do.
+
+A PATH that does not exist or cannot be opened exits 2 before anything is
+scanned. A file that cannot be read all the same (one under a directory,
+or one whose reading fails) is listed with the files not read and makes
+the scan exit 1, with or without --fail-on.
 
 --workload ID also stores the scan on a wat server as the evidence of the
 workload's review of the lens (--lens, default wellarchitected), which
@@ -78,7 +80,7 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, scanUsage) }
 	format := fs.String("format", "table", "output format: table, json, sarif or markdown")
-	failOn := fs.String("fail-on", "", "exit 1 on a failing rule for a practice of this risk or above: high or medium")
+	failOn := fs.String("fail-on", "", "exit 1 when a rule of this severity or above fails: high or medium")
 	listRules := fs.Bool("list-rules", false, "list the rules and the best practices they give evidence for")
 	rem := &remote{getenv: getenv, stderr: stderr}
 	fs.StringVar(&rem.workload, "workload", "", "store the scan as the evidence of this workload (its ID)")
@@ -108,13 +110,8 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintln(stderr, "wat scan: --apply, --endpoint-url, --region and --profile go with --workload")
 		return 2
 	}
-	var gate framework.Level
 	switch *failOn {
-	case "":
-	case "high":
-		gate = framework.High
-	case "medium":
-		gate = framework.Medium
+	case "", "high", "medium":
 	default:
 		fmt.Fprintf(stderr, "wat scan: --fail-on must be high or medium, not %q\n", *failOn)
 		return 2
@@ -151,10 +148,17 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintf(stderr, "wat scan: no paths given\n\n%s", scanUsage)
 		return 2
 	}
+	if errs := checkPaths(paths); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintf(stderr, "wat scan: %v\n", err)
+		}
+		return 2
+	}
 	defer tuneGC(getenv)()
-	files, problems := collectFiles(paths)
-	resources, more := readTemplates(files)
-	rep := scan.Evaluate(rules, resources, append(problems, more...))
+	files, failed := collectFiles(paths)
+	resources, problems, more := readTemplates(files)
+	failed = append(failed, more...)
+	rep := scan.Evaluate(rules, resources, append(problems, failed...))
 	sum := summary{Files: len(files), Resources: len(resources)}
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	switch *format {
@@ -179,7 +183,13 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 			return code
 		}
 	}
-	if gate != "" && (rep.FailsAt(gate) || len(rep.Problems) > 0) {
+	for _, p := range failed {
+		fmt.Fprintf(stderr, "wat scan: %s\n", p.Error())
+	}
+	if len(failed) > 0 {
+		return 1
+	}
+	if *failOn != "" && (rep.FailsAt(*failOn) || len(rep.Problems) > 0) {
 		return 1
 	}
 	return 0
@@ -206,111 +216,4 @@ func writeOut(stderr io.Writer, err error) int {
 		return 1
 	}
 	return 0
-}
-
-// skipDirs are never walked: they hold dependencies and tool state, not the
-// project's templates.
-var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
-
-// collectFiles expands directories into the template-like files under them;
-// files named explicitly are read whatever their name.
-func collectFiles(paths []string) ([]string, []scan.Problem) {
-	var files []string
-	var problems []scan.Problem
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			problems = append(problems, scan.Problem{File: p, Message: "cannot read: " + err.Error()})
-			continue
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, scan.Problem{File: path, Message: "cannot read: " + err.Error()})
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && skipDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".json", ".yaml", ".yml":
-				if d.Type().IsRegular() {
-					files = append(files, path)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			problems = append(problems, scan.Problem{File: p, Message: err.Error()})
-		}
-	}
-	return files, problems
-}
-
-// readTemplates reads the files on every core.
-func readTemplates(files []string) ([]*scan.Resource, []scan.Problem) {
-	type out struct {
-		res  []*scan.Resource
-		prob *scan.Problem
-	}
-	outs := make([]out, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				res, err := readTemplate(files[i])
-				var p *scan.Problem
-				switch {
-				case errors.As(err, &p):
-					outs[i].prob = p
-				case errors.Is(err, scan.ErrNotTemplate):
-				case err != nil:
-					outs[i].prob = &scan.Problem{File: files[i], Message: err.Error()}
-				}
-				outs[i].res = res
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var resources []*scan.Resource
-	var problems []scan.Problem
-	for _, o := range outs {
-		resources = append(resources, o.res...)
-		if o.prob != nil {
-			problems = append(problems, *o.prob)
-		}
-	}
-	return resources, problems
-}
-
-// readTemplate reads one file, refusing those over the size cap before
-// reading them.
-func readTemplate(file string) ([]*scan.Resource, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, &scan.Problem{File: file, Message: "cannot read: " + err.Error()}
-	}
-	defer f.Close()
-	size := 0 // the file's size, when known, so that it is read into one allocation
-	if info, err := f.Stat(); err == nil && info.Size() <= scan.MaxFileSize {
-		size = int(info.Size())
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, scan.MaxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, &scan.Problem{File: file, Message: "cannot read: " + err.Error()}
-	}
-	return scan.Read(file, data)
 }

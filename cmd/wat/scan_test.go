@@ -96,10 +96,13 @@ func TestScanFailOn(t *testing.T) {
 		}
 		return p
 	}
-	// s3-lifecycle-rules fails: evidence against COST04-BP05 and SUS04-BP03, both MEDIUM.
+	// s3-lifecycle-rules fails, severity medium (and rules of severity low).
 	medium := write("medium.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: {Status: Enabled}\n      LoggingConfiguration: {DestinationBucketName: logs}\n      BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}\n      LifecycleConfiguration: {Rules: []}\n      Tags: [{Key: a, Value: b}]\n")
-	// rds-multi-az fails: evidence against REL10-BP01, HIGH.
+	// rds-multi-az fails, severity high.
 	high := write("high.yaml", "Resources:\n  D:\n    Type: AWS::RDS::DBInstance\n    Properties: {MultiAZ: false}\n")
+	// api-domain-tls12 fails alone: a finding of severity medium, evidence
+	// against SEC09-BP02, a HIGH-risk practice. --fail-on goes by the former.
+	tls10 := write("tls10.yaml", "Resources:\n  D:\n    Type: AWS::ApiGateway::DomainName\n    Properties: {DomainName: api.example.com, SecurityPolicy: TLS_1_0}\n")
 	clean := write("clean.yaml", "Resources:\n  L:\n    Type: AWS::Logs::LogGroup\n    Properties: {RetentionInDays: 7}\n")
 	broken := write("broken.yaml", "Resources: [\n")
 	for _, tc := range []struct {
@@ -110,6 +113,9 @@ func TestScanFailOn(t *testing.T) {
 		{[]string{"--fail-on", "high", medium}, 0},
 		{[]string{"--fail-on", "medium", medium}, 1},
 		{[]string{high, "--fail-on", "high"}, 1},
+		{[]string{"--fail-on", "high", tls10}, 0},
+		{[]string{"--fail-on", "medium", tls10}, 1},
+		{[]string{"--fail-on", "high", "--format", "sarif", tls10}, 0},
 		{[]string{"--fail-on", "high", clean}, 0},
 		{[]string{"--fail-on", "high", clean, broken}, 1},
 		{[]string{clean, broken}, 0},
@@ -125,12 +131,28 @@ func TestScanFailOn(t *testing.T) {
 			t.Errorf("wat scan %v: exit %d, want %d (%s)", tc.args, code, tc.want, stderr)
 		}
 	}
-}
-
-func TestScanMissingPath(t *testing.T) {
-	stdout, _, code := runScan(t, "testdata/scan/no-such-dir")
-	if code != 0 || !strings.Contains(stdout, "no-such-dir: cannot read") {
-		t.Errorf("exit %d, output:\n%s", code, stdout)
+	// The premise of tls10.yaml: the one rule that fails is medium, and a
+	// practice it is evidence for is HIGH.
+	out, _, _ := runScan(t, "--format", "json", tls10)
+	var rep scanJSON
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var failing []string
+	for _, p := range rep.Pillars {
+		for _, e := range p.Practices {
+			for _, r := range e.Results {
+				if r.Status == "FAIL" {
+					failing = append(failing, r.Rule+" "+r.Severity+" "+e.Risk)
+				}
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"api-domain-tls12 medium HIGH"}, failing); diff != "" {
+		t.Errorf("tls10.yaml's failing results (-want +got):\n%s", diff)
+	}
+	if _, help, _ := runScan(t, "-h"); !strings.Contains(help, "severity of the finding itself") {
+		t.Errorf("wat scan -h does not say --fail-on goes by the finding's severity:\n%s", help)
 	}
 }
 
