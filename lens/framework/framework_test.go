@@ -13,6 +13,7 @@ import (
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/lens"
+	"github.com/wat-dev/wat/lens/framework/guidance"
 	"github.com/wat-dev/wat/lens/framework/internal/wadata"
 )
 
@@ -21,7 +22,11 @@ var update = flag.Bool("update", false, "rewrite wellarchitected.json from wa-fr
 // TestDocumentFresh regenerates the lens document from the CSVs and
 // compares it with the committed (embedded) file.
 func TestDocumentFresh(t *testing.T) {
-	got, err := wadata.Generate(facts, noneFacts)
+	g, err := guidance.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := wadata.Generate(facts, noneFacts, g)
 	if err != nil {
 		t.Fatal(err)
 	}

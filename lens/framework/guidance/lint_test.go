@@ -19,11 +19,7 @@ func facts(t *testing.T) []guidance.Fact {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []guidance.Fact
-	for _, r := range rows {
-		out = append(out, guidance.Fact{PillarID: r.PillarID, QuestionID: r.QuestionID, PracticeID: r.BPID, Risk: r.Level, URL: r.URL})
-	}
-	return out
+	return wadata.Facts(rows)
 }
 
 // TestLint holds the shipped guidance to the bar: every question and

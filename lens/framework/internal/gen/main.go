@@ -1,6 +1,7 @@
 // Command gen writes wat's built-in framework lens document,
 // wellarchitected.json, from the framework's facts in wa-framework.csv and
-// the ids of its "None of these" choices in wa-none-of-these.csv.
+// the ids of its "None of these" choices in wa-none-of-these.csv, with
+// wat's guidance texts (package guidance).
 // Run it with go generate in lens/framework; a test there fails when the
 // committed file is stale.
 package main
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/wat-dev/wat/lens/framework/guidance"
 	"github.com/wat-dev/wat/lens/framework/internal/wadata"
 )
 
@@ -33,7 +35,11 @@ func run(in, none, out string) error {
 	if err != nil {
 		return err
 	}
-	doc, err := wadata.Generate(data, noneData)
+	g, err := guidance.Load()
+	if err != nil {
+		return err
+	}
+	doc, err := wadata.Generate(data, noneData, g)
 	if err != nil {
 		return fmt.Errorf("%s, %s: %w", in, none, err)
 	}

@@ -1,6 +1,7 @@
 package wadata
 
 import (
+	"github.com/wat-dev/wat/lens/framework/guidance"
 	"strings"
 	"testing"
 
@@ -40,7 +41,7 @@ func TestParseNone(t *testing.T) {
 		t.Errorf("Aliases (-want +got):\n%s", diff)
 	}
 	// The document takes the listed id, not one derived from the question.
-	doc := Document(rows, got)
+	doc := Document(rows, got, &guidance.Set{})
 	choices := doc.Pillars[0].Questions[1].Choices
 	if last := choices[len(choices)-1]; last.ID != "p_two_no" || last.Title != "None of these" {
 		t.Errorf("q2's last choice is %+v, want None of these with id p_two_no", last)

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/wat-dev/wat/lens"
+	"github.com/wat-dev/wat/lens/framework/guidance"
 )
 
 // The built-in lens's name and description (package framework exports them).
@@ -94,8 +95,9 @@ func Parse(data []byte) ([]Row, error) {
 // Document builds the lens document: pillars, questions and practices in
 // CSV order, a "None of these" choice per question with the id nones gives
 // it (see ParseNone), and risk rules derived from the practices' levels
-// (see RiskRules).
-func Document(rows []Row, nones map[string]None) *lens.Document {
+// (see RiskRules). The texts of questions and practices are wat's guidance
+// (see question and choice).
+func Document(rows []Row, nones map[string]None, g *guidance.Set) *lens.Document {
 	doc := &lens.Document{SchemaVersion: lens.SchemaVersion, Name: Name, Description: Description}
 	var p *lens.PillarDoc
 	var q *lens.QuestionDoc
@@ -117,32 +119,11 @@ func Document(rows []Row, nones map[string]None) *lens.Document {
 		}
 		if q == nil || q.ID != r.QuestionID {
 			finish()
-			p.Questions = append(p.Questions, lens.QuestionDoc{
-				ID:    r.QuestionID,
-				Title: r.QuestionTitle,
-				Description: fmt.Sprintf("%s, a question of the %s pillar. Each choice is one of the framework's best practices; "+
-					"select those the workload has established.", r.QuestionRef, r.PillarName),
-				HelpfulResource: &lens.ResourceDoc{
-					DisplayText: fmt.Sprintf("%s in the framework documentation", r.QuestionRef),
-					URL:         r.URL,
-				},
-			})
+			p.Questions = append(p.Questions, question(r, g))
 			q = &p.Questions[len(p.Questions)-1]
 			levels = nil
 		}
-		q.Choices = append(q.Choices, lens.ChoiceDoc{
-			ID:          r.ChoiceID,
-			Title:       r.BPTitle,
-			Description: fmt.Sprintf("Best practice %s. Risk if not established: %s.", r.BPID, strings.ToLower(r.Level)),
-			HelpfulResource: &lens.ResourceDoc{
-				DisplayText: fmt.Sprintf("%s in the framework documentation", r.BPID),
-				URL:         r.URL,
-			},
-			ImprovementPlan: &lens.ResourceDoc{
-				DisplayText: fmt.Sprintf("How to establish %s", r.BPID),
-				URL:         r.URL,
-			},
-		})
+		q.Choices = append(q.Choices, choice(r, g))
 		levels = append(levels, r.Level)
 	}
 	finish()
@@ -202,9 +183,10 @@ func Marshal(doc *lens.Document) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Generate is the whole pipeline: the framework CSV and the "None of
-// these" CSV in, lens document JSON out.
-func Generate(csvData, noneData []byte) ([]byte, error) {
+// Generate is the whole pipeline: the framework CSV, the "None of these"
+// CSV and the guidance in, lens document JSON out. Guidance that does not
+// pass its lint stops it, so the lens never ships a missing text.
+func Generate(csvData, noneData []byte, g *guidance.Set) ([]byte, error) {
 	rows, err := Parse(csvData)
 	if err != nil {
 		return nil, fmt.Errorf("the framework CSV: %w", err)
@@ -213,5 +195,8 @@ func Generate(csvData, noneData []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the \"None of these\" CSV: %w", err)
 	}
-	return Marshal(Document(rows, nones))
+	if probs := guidance.Lint(g, Facts(rows)); len(probs) > 0 {
+		return nil, fmt.Errorf("the guidance has %d problems, the first: %s", len(probs), probs[0])
+	}
+	return Marshal(Document(rows, nones, g))
 }
