@@ -18,6 +18,7 @@ const (
 	EUnauthenticated ErrorCode = "unauthenticated" // signature problems, 403
 	EQuota           ErrorCode = "quota_exceeded"  // ServiceQuotaExceededException, 402
 	EThrottled       ErrorCode = "throttled"       // ThrottlingException, 429
+	EUnavailable     ErrorCode = "unavailable"     // ServiceUnavailableException, 503: the database cannot be reached; worth retrying
 	ENotImplemented  ErrorCode = "not_implemented" // NotImplementedException, 501
 	EInternal        ErrorCode = "internal"        // InternalServerException, 500
 )

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -22,6 +23,10 @@ type exchange struct {
 	response     []byte         // the success response's body
 	errorCode    string
 	errorMessage string
+
+	source     string // the client's address (sourceAddress)
+	authFailed bool   // the credentials were refused: counted by AuthFailures
+	responded  bool   // the success response has begun: an error can no longer be sent
 }
 
 // unknownEvent names the events of requests that match no route; their
@@ -38,12 +43,28 @@ func isReadOnly(op string) bool {
 }
 
 // audit records x in the audit log when the operation mutates, whether it
-// succeeded or not. A failure is logged and does not change the response
-// (already written).
+// succeeded or not. A failure to write is logged and does not change the
+// response (already written); nor does a panic while the record is made,
+// which leaves a record without parameters rather than none.
 func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *exchange) {
 	if s.Audit == nil {
 		return
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("panic writing the audit log", "request_id", requestID, "panic", v, "stack", string(debug.Stack()))
+		}
+	}()
+	e := s.auditEvent(r, requestID, start, x)
+	if e == nil {
+		return
+	}
+	s.appendAudit(r.Context(), requestID, e)
+}
+
+// auditEvent is the record of x, or nil for a call the log does not keep
+// (a read).
+func (s *Server) auditEvent(r *http.Request, requestID string, start time.Time, x *exchange) (e *wat.AuditEvent) {
 	name, labels := x.op, x.labels
 	if name == "" { // failed before routing: authentication, body, throttling
 		if op, l, err := s.router.Match(r.Method, r.URL.EscapedPath()); err == nil {
@@ -51,19 +72,19 @@ func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *ex
 		} else if op, l, err := s.ext.Match(r.Method, r.URL.EscapedPath()); err == nil {
 			name, labels = op.Name, l
 		} else if r.Method == http.MethodGet || r.Method == http.MethodHead {
-			return // a read of nothing: not a mutating call
+			return nil // a read of nothing: not a mutating call
 		} else {
 			name = unknownEvent
 		}
 	}
 	if isReadOnly(name) {
-		return
+		return nil
 	}
-	e := &wat.AuditEvent{
+	e = &wat.AuditEvent{
 		EventTime:       start,
 		EventName:       name,
 		AccessKeyID:     x.accessKeyID,
-		SourceIPAddress: remoteHost(r.RemoteAddr),
+		SourceIPAddress: x.source,
 		UserAgent:       r.UserAgent(),
 		RequestID:       requestID,
 		ErrorCode:       x.errorCode,
@@ -72,16 +93,35 @@ func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *ex
 	if p := x.principal; p != nil {
 		e.AccountID, e.UserARN, e.UserName, e.AccessKeyID = p.AccountID, p.UserARN, p.UserName, p.AccessKeyID
 	}
-	if name != unknownEvent {
-		e.RequestParameters = requestParameters(labels, r.URL.Query(), x.body)
-		if x.errorCode == "" && len(x.response) > 0 {
-			e.ResponseElements = maskedJSON(x.response)
-		}
+	// The parameters of a caller nobody vouches for are not kept: whoever
+	// can reach the server could otherwise write what they like, as much as
+	// they like, into the log.
+	if name == unknownEvent || x.principal == nil {
+		return e
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), auditTimeout)
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("panic recording the request parameters", "request_id", requestID, "operation", name,
+				"panic", v, "stack", string(debug.Stack()))
+			e.RequestParameters, e.ResponseElements = "", ""
+		}
+	}()
+	e.RequestParameters = requestParameters(labels, r.URL.Query(), x.body)
+	if x.errorCode == "" && len(x.response) > 0 {
+		e.ResponseElements = maskedJSON(x.response)
+	}
+	return e
+}
+
+// appendAudit writes e, cut to the caps of audit_limits.go, to the audit
+// log. It goes on when the client has gone (the record is of what was done,
+// not of who waited for it), for auditTimeout at most.
+func (s *Server) appendAudit(ctx context.Context, requestID string, e *wat.AuditEvent) {
+	limitEvent(e)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), auditTimeout)
 	defer cancel()
 	if err := s.Audit.Update(ctx, func(tx wat.Tx) error { return tx.AppendAuditEvent(ctx, e) }); err != nil {
-		s.log.Error("audit log write failed", "request_id", requestID, "operation", name, "err", err)
+		s.log.Error("audit log write failed", "request_id", requestID, "operation", e.EventName, "err", err)
 	}
 }
 
@@ -101,7 +141,8 @@ func requestParameters(labels map[string]string, query map[string][]string, body
 	params := map[string]any{}
 	if len(bytes.TrimSpace(body)) > 0 {
 		var m map[string]any
-		if json.Unmarshal(body, &m) == nil {
+		// A body of null decodes into a nil map without an error.
+		if json.Unmarshal(body, &m) == nil && m != nil {
 			params = m
 		}
 	}

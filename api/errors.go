@@ -23,6 +23,14 @@ var errorKinds = map[wat.ErrorCode]struct {
 	wat.EThrottled:       {http.StatusTooManyRequests, "ThrottlingException"},
 	wat.ENotImplemented:  {http.StatusNotImplemented, "NotImplementedException"},
 	wat.EInternal:        {http.StatusInternalServerError, "InternalServerException"},
+	// The model defines no shape for it. The SDKs retry a 503 whatever its
+	// type, so a client rides out a database restart instead of failing.
+	wat.EUnavailable: {http.StatusServiceUnavailable, "ServiceUnavailableException"},
+}
+
+// internalError is what a client is told of an error it cannot act on.
+func internalError(requestID string) *wat.Error {
+	return &wat.Error{Code: wat.EInternal, Message: "An internal error occurred. Quote request id " + requestID + " when reporting it."}
 }
 
 // errorBody is the JSON body of an error response: Message and the members
@@ -44,13 +52,16 @@ type fieldErrorBody struct {
 
 // writeError writes err as an AWS error response. Errors that are not a
 // *wat.Error are internal: their cause is logged with the request id and the
-// client gets a generic message. It returns the error type and message
-// written.
+// client gets a generic message. An unavailable database's cause is logged
+// too: the client's message is generic, and the operator needs the driver's
+// words. It returns the error type and message written.
 func writeError(w http.ResponseWriter, log *slog.Logger, requestID, op string, err error) (typ, message string) {
 	var e *wat.Error
 	if !errors.As(err, &e) || errorKinds[e.Code].typ == "" {
 		log.Error("internal error", "request_id", requestID, "operation", op, "err", err)
-		e = &wat.Error{Code: wat.EInternal, Message: "An internal error occurred. Quote request id " + requestID + " when reporting it."}
+		e = internalError(requestID)
+	} else if e.Code == wat.EUnavailable {
+		log.Error("service unavailable", "request_id", requestID, "operation", op, "err", err)
 	}
 	kind := errorKinds[e.Code]
 	typ = kind.typ

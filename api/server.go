@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +45,16 @@ type Server struct {
 	Audit wat.Store
 	// Limiter, when set, bounds each principal's request rate.
 	Limiter *Limiter
+	// AuthFailures bounds the failed authentications of each source address
+	// (IPv6: each /64). An address over it is answered ThrottlingException
+	// before anything else is done, its requests not even audited: the
+	// cheapest answer to a client that guesses keys or fills the audit log.
+	// New sets the defaults; nil disables it.
+	AuthFailures *Limiter
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client, for the audit log and AuthFailures. Empty (the
+	// default), the header is ignored: any client can write it.
+	TrustedProxies []netip.Prefix
 	// Console holds the built console (index.html and assets/, as package
 	// web embeds them); without it / answers a page saying the console is
 	// not built. Set it before the first request.
@@ -65,13 +76,30 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 		ext:      wire.NewRouterFor(extensions),
 		handler:  &handler{svc: svc},
 		log:      log,
+
+		AuthFailures: NewLimiter(DefaultAuthFailureRate, DefaultAuthFailureBurst, nil),
 	}
 }
+
+// The default bound of failed authentications per source address: a burst
+// of 20, then one every 6 seconds. A client with a wrong key notices long
+// before; a flood of unsigned requests costs the audit log at most 600 rows
+// of under 4 KB per address and hour.
+const (
+	DefaultAuthFailureRate  = 1.0 / 6
+	DefaultAuthFailureBurst = 20
+)
+
+// errAuthFailures answers an address over its bound of failed
+// authentications.
+var errAuthFailures = &wat.Error{Code: wat.EThrottled, ServiceCode: "wellarchitected", QuotaCode: "L-FAILED-AUTHENTICATIONS",
+	Message: "Too many failed authentications from this address. Try again later."}
 
 // ServeHTTP handles one API request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reqID := newRequestID()
 	w.Header().Set("x-amzn-RequestId", reqID)
+	defer s.recoverRequest(w, r, reqID)
 	get := r.Method == http.MethodGet || r.Method == http.MethodHead
 	if strings.HasPrefix(r.URL.Path, consoleAPIPrefix) || get && isConsolePath(r.URL.Path) {
 		consoleHeaders(w.Header())
@@ -89,10 +117,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	x := &exchange{}
-	err := s.serve(r.Context(), w, r, x)
-	if err != nil {
+	x := &exchange{source: s.sourceAddress(r)}
+	key := addressKey(x.source)
+	if s.AuthFailures.Exhausted(key) {
+		writeError(w, s.log, reqID, "", errAuthFailures)
+		return
+	}
+	err := s.serveSafely(r.Context(), w, r, x, reqID)
+	switch {
+	case err != nil && x.responded: // a panic after the response began: too late to answer it
+		x.errorCode, x.errorMessage = errorKinds[wat.EInternal].typ, internalError(reqID).Message
+	case err != nil:
 		x.errorCode, x.errorMessage = writeError(w, s.log, reqID, x.op, err)
+	}
+	if x.authFailed && s.AuthFailures.Allow(key) == nil && s.AuthFailures.Exhausted(key) {
+		s.log.Warn("too many failed authentications: refusing the address for a while", "request_id", reqID, "source", key)
 	}
 	s.audit(r, reqID, start, x)
 	s.log.Debug("request", "request_id", reqID, "operation", x.op, "method", r.Method, "path", r.URL.Path, "err", err, "duration", time.Since(start))
@@ -102,26 +141,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // response; an error is left to the caller to write. It fills x with what
 // the audit log records.
 func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Request, x *exchange) error {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonOther, Message: "The request body is larger than " + strconv.Itoa(MaxBodyBytes) + " bytes"}
+	// A request without a signature is authenticated (by a session cookie)
+	// or refused before its body is read: a client without credentials
+	// cannot make the server read megabytes.
+	signed := r.Header.Get("Authorization") != ""
+	var body []byte
+	if signed {
+		var err error
+		if body, err = readBody(w, r); err != nil {
+			return err
 		}
-		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
 	}
-	x.body = body
 	principal, err := s.authenticate(ctx, r, body, x)
 	if err != nil {
+		code := wat.ErrorCodeOf(err)
+		x.authFailed = code == wat.EUnauthenticated || code == wat.EForbidden
 		return err
 	}
 	x.principal = principal
+	if !signed {
+		if body, err = readBody(w, r); err != nil {
+			return err
+		}
+	}
+	x.body = body
 	if err := s.Limiter.Allow(principal.UserARN); err != nil {
 		return err
 	}
 	ctx = wat.NewContextWithPrincipal(ctx, principal)
 	op, labels, err := s.router.Match(r.Method, r.URL.EscapedPath())
-	if err != nil {
+	ours := err != nil
+	if ours {
 		extOp, extLabels, extErr := s.ext.Match(r.Method, r.URL.EscapedPath())
 		if extErr != nil {
 			return err
@@ -129,6 +179,13 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		op, labels = extOp, extLabels
 	}
 	x.op, x.labels = op.Name, labels
+	// wat's own operations read their body with decodeStrict, which refuses
+	// the same bodies in its own words.
+	if !ours {
+		if err := requireObject(body); err != nil {
+			return err
+		}
+	}
 	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body})
 	if err != nil {
 		return err
@@ -141,10 +198,24 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		w.Header().Set("Content-Type", "application/json")
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	x.responded = true
 	w.WriteHeader(op.SuccessCode)
 	w.Write(b)
 	x.response = b
 	return nil
+}
+
+// readBody reads a request body of up to MaxBodyBytes.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonOther, Message: "The request body is larger than " + strconv.Itoa(MaxBodyBytes) + " bytes"}
+		}
+		return nil, &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body could not be read"}
+	}
+	return body, nil
 }
 
 // authenticate returns the caller of a request: the user whose access key

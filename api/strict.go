@@ -15,6 +15,23 @@ import (
 	"github.com/wat-dev/wat"
 )
 
+// requireObject refuses a request body that is neither empty nor a JSON
+// object, for the operations of the model. The wire decoder does so for
+// those with body members; the others never read their body, and would
+// otherwise run whatever it holds. null is refused as well: the decoder
+// refuses it, and one document must mean the same to every operation. (No
+// SDK sends it: an input without body members goes with no body or {}.)
+func requireObject(body []byte) error {
+	b := bytes.TrimLeft(body, " \t\r\n")
+	if len(b) == 0 {
+		return nil
+	}
+	if b[0] != '{' || !json.Valid(b) {
+		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "Could not parse the request body: the body must be a JSON object"}
+	}
+	return nil
+}
+
 // decodeStrict decodes a JSON object body into v, a pointer to a wire
 // structure of wat's own operations, more strictly than encoding/json: a
 // member must be spelled exactly as its json name and have the type of its
@@ -33,7 +50,11 @@ func decodeStrict(body []byte, v any) error {
 		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "The request body has data after its JSON value"}
 	}
 	var c strictChecker
-	c.check("", doc, reflect.TypeOf(v).Elem())
+	if _, ok := doc.(map[string]any); ok {
+		c.check("", doc, reflect.TypeOf(v).Elem())
+	} else {
+		c.fail("", "must be an object") // null too: it stands for an absent member, not a whole input
+	}
 	if len(c.fields) > 0 {
 		msgs := make([]string, len(c.fields))
 		for i, f := range c.fields {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -47,5 +48,31 @@ func TestLimiter(t *testing.T) {
 	}
 	if NewLimiter(0, 10, nil).Allow("x") != nil {
 		t.Errorf("a zero rate must mean no limit")
+	}
+}
+
+// TestLimiterBounds: Exhausted takes nothing and creates nothing, and the
+// buckets stay within their bound however many keys come.
+func TestLimiterBounds(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	l := NewLimiter(0.001, 2, func() time.Time { return now })
+	if l.Exhausted("a") || len(l.buckets) != 0 {
+		t.Fatalf("Exhausted on a new key: true or a bucket made")
+	}
+	l.Allow("a")
+	if l.Exhausted("a") {
+		t.Errorf("exhausted after 1 of a burst of 2")
+	}
+	l.Allow("a")
+	first, second := l.Exhausted("a"), l.Exhausted("a")
+	if !first || !second {
+		t.Errorf("not exhausted after a burst of 2 (or Exhausted took a token)")
+	}
+	l.max = 100
+	for i := range 1000 {
+		l.Allow(strconv.Itoa(i))
+		if len(l.buckets) > l.max {
+			t.Fatalf("%d buckets after %d keys, bound %d", len(l.buckets), i+1, l.max)
+		}
 	}
 }

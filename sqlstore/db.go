@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -35,6 +36,7 @@ type DB struct {
 	// PostgreSQL, which batches concurrent commits' log flushes itself.
 	commits *committer
 	stmts   stmtCache
+	closed  atomic.Bool // set by Close: later transactions fail as unavailable
 }
 
 var _ wat.Store = (*DB)(nil)
@@ -71,11 +73,16 @@ type dialect struct {
 const maxAttempts = 5
 
 // View runs fn in a read-only transaction. On PostgreSQL it is REPEATABLE
-// READ, so every read of fn sees the same snapshot, as SQLite's do.
+// READ, so every read of fn sees the same snapshot, as SQLite's do. When the
+// database cannot be reached the error is an EUnavailable *wat.Error, as
+// Update's.
 func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
-	return db.inTx(ctx, false, func(sqlTx *sql.Tx) error {
+	if db.closed.Load() {
+		return unavailable(errClosed)
+	}
+	return unavailable(db.inTx(ctx, false, func(sqlTx *sql.Tx) error {
 		return fn(&tx{db: db, tx: sqlTx, readOnly: true})
-	})
+	}))
 }
 
 // Update runs fn in a read-write transaction and commits it if fn returns
@@ -85,13 +92,16 @@ func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
 // fn must not call Update itself: on SQLite that waits for the one write
 // connection forever.
 func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
+	if db.closed.Load() {
+		return unavailable(errClosed)
+	}
 	run := func(sqlTx *sql.Tx) error {
 		return fn(&tx{db: db, tx: sqlTx, write: true})
 	}
 	if db.commits != nil {
-		return db.commits.do(ctx, run)
+		return unavailable(db.commits.do(ctx, run))
 	}
-	return db.inTx(ctx, true, run)
+	return unavailable(db.inTx(ctx, true, run))
 }
 
 // inTx is the transaction helper: it runs fn in a transaction, committed if
@@ -145,8 +155,12 @@ func backoff(ctx context.Context, attempt int) error {
 	}
 }
 
-// Close releases the database connections.
+// Close releases the database connections. Transactions begun later fail
+// as unavailable; a second Close does nothing.
 func (db *DB) Close() error {
+	if db.closed.Swap(true) {
+		return nil
+	}
 	if db.commits != nil {
 		db.commits.close()
 	}

@@ -28,6 +28,22 @@ type adminCommand struct {
 
 type adminFunc func(ctx context.Context, svc *service.Service) (any, error)
 
+// storeCommand is a subcommand for the operator's work on the database
+// itself, which no use case covers: what define returns gets the store too.
+// Its name may be two words ("audit prune").
+type storeCommand struct {
+	name     string
+	synopsis string
+	define   func(fs *flag.FlagSet) storeFunc
+}
+
+type storeFunc func(ctx context.Context, store wat.Store, svc *service.Service) (any, error)
+
+// storeCommands are listed after adminCommands.
+var storeCommands = []storeCommand{
+	{"audit prune", "--before TIME|DATE|2160h [--archive FILE[.gz]]", defineAuditPrune},
+}
+
 // adminCommands are the subcommands, in the order the usage lists them.
 var adminCommands = []adminCommand{
 	{"create-account", "--name NAME", defineCreateAccount},
@@ -67,9 +83,14 @@ Commands:
 	for _, c := range adminCommands {
 		fmt.Fprintf(&b, "  %-33s %s\n", c.name, c.synopsis)
 	}
+	for _, c := range storeCommands {
+		fmt.Fprintf(&b, "  %-33s %s\n", c.name, c.synopsis)
+	}
 	b.WriteString(`
 Each command prints one JSON object; audit prints one CloudTrail-shaped
-event per line, oldest first. It works on the database of "wat serve"
+event per line, oldest first. audit prune deletes the events before
+--before, first writing them to --archive in the same shape, and records
+the prune in the log itself. It works on the database of "wat serve"
 (WAT_DATA_DIR, WAT_DATABASE_URL and WAT_MASTER_KEY as for serve), also while
 the server runs; a running server notices deactivated or deleted keys, and
 console sessions ended by set-password, within its auth cache TTL (5s by
@@ -116,13 +137,11 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprint(stderr, adminUsage())
 		return 2
 	}
-	name := global.Arg(0)
-	var cmd *adminCommand
-	for i := range adminCommands {
-		if adminCommands[i].name == name {
-			cmd = &adminCommands[i]
-		}
+	name, rest := global.Arg(0), global.Args()[1:]
+	if len(rest) > 0 && findAdminCommand(name+" "+rest[0]) != nil {
+		name, rest = name+" "+rest[0], rest[1:]
 	}
+	cmd := findAdminCommand(name)
 	if cmd == nil {
 		fmt.Fprintf(stderr, "wat admin: unknown command %q\n\n%s", name, adminUsage())
 		return 2
@@ -131,7 +150,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.SetOutput(stderr)
 	cfg.addFlags(fs) // also accepted after the command
 	exec := cmd.define(fs)
-	if err := fs.Parse(global.Args()[1:]); err != nil {
+	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -145,7 +164,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)
 		return 2
 	}
-	out, err := runAdmin(ctx, cfg, getenv, stderr, exec)
+	out, err := runAdminStore(ctx, cfg, getenv, stderr, exec)
 	if err != nil {
 		fmt.Fprintf(stderr, "wat admin %s: %s\n", name, errorMessage(err))
 		if errors.As(err, new(usageError)) {
@@ -171,10 +190,37 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	return 0
 }
 
+// findAdminCommand returns the command called name, or nil; a use case's
+// as a storeCommand that does not use the store.
+func findAdminCommand(name string) *storeCommand {
+	for i := range storeCommands {
+		if storeCommands[i].name == name {
+			return &storeCommands[i]
+		}
+	}
+	for _, c := range adminCommands {
+		if c.name == name {
+			define := c.define
+			return &storeCommand{c.name, c.synopsis, func(fs *flag.FlagSet) storeFunc {
+				run := define(fs)
+				return func(ctx context.Context, _ wat.Store, svc *service.Service) (any, error) { return run(ctx, svc) }
+			}}
+		}
+	}
+	return nil
+}
+
 // runAdmin opens the store the server uses and runs exec on a Service over
 // it. It never creates a database or a master key: an admin command given
 // the wrong data dir fails instead of starting an empty service there.
 func runAdmin(ctx context.Context, cfg StoreConfig, getenv func(string) string, stderr io.Writer, exec adminFunc) (any, error) {
+	return runAdminStore(ctx, cfg, getenv, stderr, func(ctx context.Context, _ wat.Store, svc *service.Service) (any, error) {
+		return exec(ctx, svc)
+	})
+}
+
+// runAdminStore is runAdmin for a command that also needs the store.
+func runAdminStore(ctx context.Context, cfg StoreConfig, getenv func(string) string, stderr io.Writer, exec storeFunc) (any, error) {
 	if cfg.DatabaseURL == "" {
 		if _, err := os.Stat(cfg.sqlitePath()); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("no wat database at %s: give the data dir of wat serve (--data-dir, WAT_DATA_DIR) or --database-url", cfg.sqlitePath())
@@ -198,7 +244,7 @@ func runAdmin(ctx context.Context, cfg StoreConfig, getenv func(string) string, 
 	if err != nil {
 		return nil, err
 	}
-	return exec(ctx, service.New(service.Config{Store: store, Region: region, Logger: log, ReportFonts: fonts}))
+	return exec(ctx, store, service.New(service.Config{Store: store, Region: region, Logger: log, ReportFonts: fonts}))
 }
 
 // errorMessage is what the operator is told: a domain error's message

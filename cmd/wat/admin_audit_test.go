@@ -2,8 +2,13 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/testserver"
 	"github.com/wat-dev/wat/sqlstore"
 )
 
@@ -140,5 +146,116 @@ func TestAdminAudit(t *testing.T) {
 	if code := run(ctx, []string{"admin", "--data-dir", dir, "audit", "--since", "yesterday"}, func(string) string { return "" }, &bytes.Buffer{}, &errb); code != 2 ||
 		!strings.Contains(errb.String(), "--since") {
 		t.Errorf("bad --since: exit %d, %s", code, errb.String())
+	}
+}
+
+// TestAdminAuditPrune: audit prune archives the events before --before,
+// deletes them, and records who pruned what, on SQLite and PostgreSQL.
+func TestAdminAuditPrune(t *testing.T) {
+	ctx := context.Background()
+	t.Run("sqlite", func(t *testing.T) {
+		dir, a := newDataDir(t)
+		key, err := masterKey(StoreConfig{DataDir: dir}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := sqlstore.OpenSQLite(ctx, filepath.Join(dir, "wat.db"), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		testAdminAuditPrune(t, a, db)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		url := testserver.PostgresDatabase(t)
+		key := strings.Repeat("ab", 32)
+		raw, _ := parseMasterKey(key)
+		db, err := sqlstore.OpenPostgres(ctx, url, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		testAdminAuditPrune(t, &adminEnv{env: map[string]string{"WAT_MASTER_KEY": key}, base: []string{"--database-url", url}}, db)
+	})
+}
+
+func testAdminAuditPrune(t *testing.T, a *adminEnv, db *sqlstore.DB) {
+	ctx := context.Background()
+	now := time.Now().UTC()
+	for _, e := range []*wat.AuditEvent{
+		{EventTime: now.Add(-100 * 24 * time.Hour), EventName: "CreateWorkload", RequestID: "old-1", RequestParameters: `{}`},
+		{EventTime: now.Add(-95 * 24 * time.Hour), EventName: "DeleteWorkload", RequestID: "old-2", RequestParameters: `{}`},
+		{EventTime: now.Add(-time.Hour), EventName: "CreateWorkload", RequestID: "recent", RequestParameters: `{}`},
+	} {
+		if err := db.Update(ctx, func(tx wat.Tx) error { return tx.AppendAuditEvent(ctx, e) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	requestIDs := func() (ids []string, last trailRecord) {
+		stdout, stderr, code := a.run(t, "audit")
+		if code != 0 {
+			t.Fatalf("audit: exit %d: %s", code, stderr)
+		}
+		for line := range strings.Lines(stdout) {
+			if err := json.Unmarshal([]byte(line), &last); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, last.RequestID)
+		}
+		return ids, last
+	}
+
+	archive := filepath.Join(t.TempDir(), "audit.jsonl.gz")
+	var res struct {
+		Before, OldestEventTime, NewestEventTime, Archive, ArchiveSHA256 string
+		DeletedEvents                                                    int64
+	}
+	a.do(t, &res, "audit", "prune", "--before", "2160h", "--archive", archive) // 90 days
+	if res.DeletedEvents != 2 || res.Archive != archive || res.OldestEventTime != timeText(now.Add(-100*24*time.Hour)) ||
+		res.NewestEventTime != timeText(now.Add(-95*24*time.Hour)) {
+		t.Errorf("audit prune printed %+v", res)
+	}
+	b, err := os.ReadFile(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != res.ArchiveSHA256 {
+		t.Errorf("ArchiveSHA256 %s is not the file's", res.ArchiveSHA256)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(zr)
+	dec.DisallowUnknownFields()
+	var archived []string
+	for dec.More() {
+		var r trailRecord
+		if err := dec.Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		archived = append(archived, r.RequestID)
+	}
+	if diff := cmp.Diff([]string{"old-1", "old-2"}, archived); diff != "" {
+		t.Errorf("archive (-want +got):\n%s", diff)
+	}
+
+	ids, rec := requestIDs()
+	if len(ids) != 2 || ids[0] != "recent" {
+		t.Fatalf("events after the prune: %v", ids)
+	}
+	operator, _ := user.Current()
+	if rec.EventName != "PruneAuditLog" || rec.UserIdentity.UserName != operator.Username ||
+		rec.RequestParameters["Before"] != res.Before || rec.RequestParameters["Archive"] != archive ||
+		!strings.Contains(string(rec.ResponseElements), `"DeletedEvents":2`) || !strings.Contains(string(rec.ResponseElements), res.ArchiveSHA256) {
+		t.Errorf("the prune's own record: %+v", rec)
+	}
+
+	// An existing archive is never overwritten, and then nothing is deleted;
+	// a time in the future is refused.
+	a.fail(t, 1, []string{archive}, "audit", "prune", "--before", "2160h", "--archive", archive)
+	a.fail(t, 2, []string{"--before"}, "audit", "prune", "--before", now.Add(time.Hour).Format(time.RFC3339))
+	a.fail(t, 2, []string{"--before is required"}, "audit", "prune")
+	if after, _ := requestIDs(); !cmp.Equal(after, ids) {
+		t.Errorf("a refused prune changed the log: %v", after)
 	}
 }

@@ -49,6 +49,10 @@ type Options struct {
 	SQLitePath string
 	// Now overrides the service clock.
 	Now func() time.Time
+	// AuthFailureBurst, when set, replaces the default bound of failed
+	// authentications per source address: tests whose callers fail on
+	// purpose by the hundred (the access matrix) are not about that bound.
+	AuthFailureBurst int
 }
 
 // MasterKey is the fixed key test stores encrypt secrets with.
@@ -89,6 +93,9 @@ func Start(t testing.TB, opts Options) *Server {
 	}
 	apiServer := api.New(svc, log)
 	apiServer.Audit = store
+	if opts.AuthFailureBurst > 0 {
+		apiServer.AuthFailures = api.NewLimiter(api.DefaultAuthFailureRate, opts.AuthFailureBurst, nil)
+	}
 	hs := &http.Server{Handler: apiServer, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	t.Cleanup(func() {
