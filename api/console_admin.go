@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -116,7 +115,7 @@ func (s *Server) auditSignIn(r *http.Request, reqID string, start time.Time, acc
 	}
 	e := &wat.AuditEvent{
 		EventTime: start, EventName: consoleLoginEvent, AccountID: res.AccountID, UserARN: res.UserARN, UserName: res.UserName,
-		SourceIPAddress: remoteHost(r.RemoteAddr), UserAgent: r.UserAgent(), RequestID: reqID,
+		SourceIPAddress: s.sourceAddress(r), UserAgent: r.UserAgent(), RequestID: reqID,
 		ResponseElements: `{"ConsoleLogin":"Success"}`,
 	}
 	if e.AccountID == "" && isAccountID(accountID) {
@@ -135,11 +134,9 @@ func (s *Server) auditSignIn(r *http.Request, reqID string, start time.Time, acc
 		e.ResponseElements = `{"ConsoleLogin":"Failure"}`
 		e.ErrorCode, e.ErrorMessage = "FailedAuthentication", "Failed authentication"
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), auditTimeout)
-	defer cancel()
-	if err := s.Audit.Update(ctx, func(tx wat.Tx) error { return tx.AppendAuditEvent(ctx, e) }); err != nil {
-		s.log.Error("audit log write failed", "request_id", reqID, "operation", consoleLoginEvent, "err", err)
-	}
+	// The same caps as every other record: a sign-in's user agent is as
+	// much the client's to choose as an API call's.
+	s.appendAudit(r.Context(), reqID, e)
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
