@@ -27,6 +27,7 @@ export function App() {
     whenSignedOut(() => signedIn(null));
     sessionApi.get().then(
       (s) => {
+        if (!s) return signedIn(null);
         setSession(s);
         if (!window.location.hash || window.location.hash === '#/') prefetchWorkloads();
         signedIn(s);

@@ -77,8 +77,6 @@ async function tutorial(page) {
   await page.locator('[data-choice="ops_ops_model_no"] input').check();
   await risk.getByText('High risk').waitFor();
   await page.getByLabel('Notes', { exact: true }).fill('Ownership is informal today.');
-  await page.getByText('Changes are saved as you make them.').waitFor();
-  await page.waitForTimeout(800);
   await page.getByTestId('save-exit').click();
 
   // The lens overview shows the high risks; the improvement plan lists them.
@@ -106,7 +104,8 @@ async function tutorial(page) {
   await risk.getByText('No risk').waitFor();
   await page.getByTestId('next').click();
   await page.getByRole('heading', { name: /^2\. / }).waitFor();
-  const second = page.locator('[data-choice^="ops_ops_model_"] input');
+  // Every practice, not "None of these" (which would clear them).
+  const second = page.locator('[data-choice^="ops_ops_model_"]:not([data-choice="ops_ops_model_no"]) input');
   for (let i = 0; i < (await second.count()); i++) await second.nth(i).check();
   await risk.getByText('No risk').waitFor();
   await shot(page, '08-review-improved');

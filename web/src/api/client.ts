@@ -56,15 +56,17 @@ export function seg(s: string): string {
   return encodeURIComponent(s);
 }
 
-/** call sends one API request and returns its decoded JSON body. */
-export async function call<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+/** call sends one API request and returns its decoded JSON body. keepalive
+ * lets the request finish after the page is closed (bodies of at most
+ * 64 KiB, all such requests in flight together). */
+export async function call<T>(method: string, path: string, opts: { query?: Query; body?: unknown; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(path + queryString(opts.query), { method, headers, body, credentials: 'same-origin' });
+  const res = await fetch(path + queryString(opts.query), { method, headers, body, credentials: 'same-origin', keepalive: opts.keepalive });
   const text = await res.text();
   let data: any = {};
   if (text) {
@@ -103,8 +105,21 @@ async function sessionCall(method: string, body?: unknown): Promise<Session> {
   return data as Session;
 }
 
+/** currentSession is the browser's session, or null when it has none: the
+ * server answers 200 {"signedIn": false} then (a 401 from an older server
+ * means the same), so that loading the sign-in page logs no failed request. */
+async function currentSession(): Promise<Session | null> {
+  try {
+    const s = await sessionCall('GET');
+    return (s as Session & { signedIn?: boolean }).signedIn === false ? null : s;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
 export const session = {
-  get: () => sessionCall('GET'),
+  get: currentSession,
   signIn: (accountId: string, userName: string, password: string) => sessionCall('POST', { accountId, userName, password }),
   signOut: () => sessionCall('DELETE'),
 };

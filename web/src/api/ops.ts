@@ -75,6 +75,8 @@ export const wa = {
     }),
   getAnswer: (id: string, lens: string, question: string, MilestoneNumber?: number) =>
     call<{ Answer: Answer; LensArn: string }>('GET', lr(id, lens) + '/answers/' + seg(question), { query: { MilestoneNumber } }),
+  // keepalive: an answer saved as the tab closes must still arrive; its
+  // body (notes of at most 2084 characters) is far below the limit.
   updateAnswer: (
     id: string,
     lens: string,
@@ -86,7 +88,7 @@ export const wa = {
       IsApplicable?: boolean;
       Reason?: string;
     },
-  ) => call<{ Answer: Answer }>('PATCH', lr(id, lens) + '/answers/' + seg(question), { body }),
+  ) => call<{ Answer: Answer }>('PATCH', lr(id, lens) + '/answers/' + seg(question), { body, keepalive: true }),
   listImprovements: (id: string, lens: string, q: { PillarId?: string; MilestoneNumber?: number; NextToken?: string }) =>
     call<{ ImprovementSummaries?: ImprovementSummary[]; NextToken?: string }>('GET', lr(id, lens) + '/improvements', {
       query: { ...q, MaxResults: 100 },

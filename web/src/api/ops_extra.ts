@@ -103,12 +103,13 @@ export const wx = {
     }),
   getReviewTemplateAnswer: (arn: string, alias: string, question: string) =>
     call<{ Answer: ReviewTemplateAnswer }>('GET', templateLens(arn, alias) + '/answers/' + seg(question)),
+  // keepalive, as UpdateAnswer: a save as the tab closes must arrive.
   updateReviewTemplateAnswer: (
     arn: string,
     alias: string,
     question: string,
     body: { SelectedChoices?: string[]; ChoiceUpdates?: Record<string, Omit<ChoiceAnswer, 'ChoiceId'>>; Notes?: string; IsApplicable?: boolean; Reason?: string },
-  ) => call<{ Answer: ReviewTemplateAnswer }>('PATCH', templateLens(arn, alias) + '/answers/' + seg(question), { body }),
+  ) => call<{ Answer: ReviewTemplateAnswer }>('PATCH', templateLens(arn, alias) + '/answers/' + seg(question), { body, keepalive: true }),
   listTemplateShares: (arn: string, NextToken?: string) =>
     call<{ TemplateShareSummaries?: ShareSummary[]; NextToken?: string }>('GET', templateShares(arn), { query: { NextToken, MaxResults: 50 } }),
   createTemplateShare: (arn: string, SharedWith: string) =>

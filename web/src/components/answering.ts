@@ -1,8 +1,7 @@
 // What answering a question means in the console, for workload reviews and
 // review templates alike: the reasons a question or practice does not
-// apply, "None of these" excluding the other choices, and saves that reach
-// the server in the order they were made.
-import { useEffect, useRef, useState } from 'react';
+// apply, "None of these" excluding the other choices, and the body that
+// saves an answer (saves.ts sends them).
 import type { ChoiceAnswer, ChoiceReason } from '../api/types';
 
 export const reasons: { value: ChoiceReason; label: string }[] = [
@@ -89,33 +88,4 @@ export function updateBody(stored: Answered | undefined, next: Draft) {
     IsApplicable: next.applicable,
     Reason: next.applicable ? undefined : next.reason ?? 'NONE',
   };
-}
-
-/** useOrderedSaves sends each save after the one before it, so the server
- * sees changes in the order they were made; only the latest's outcome sets
- * saving and error. saveSoon waits for a pause in typing (notes). */
-export function useOrderedSaves<T>(done: (r: T, latest: boolean) => void) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const seq = useRef(0);
-  const chain = useRef<Promise<unknown>>(Promise.resolve());
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  const save = (request: () => Promise<T>) => {
-    const n = ++seq.current;
-    setSaving(true);
-    chain.current = chain.current.then(request).then(
-      (r) => {
-        const latest = n === seq.current;
-        if (latest) (setError(undefined), setSaving(false));
-        done(r, latest);
-      },
-      (e) => n === seq.current && (setError(e), setSaving(false)),
-    );
-  };
-  const saveSoon = (request: () => Promise<T>) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => save(request), 600);
-  };
-  return { save, saveSoon, saving, error };
 }

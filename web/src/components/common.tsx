@@ -24,11 +24,22 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
   return { ...state, reload: run };
 }
 
+/** Unbroken keeps a short status on one line: StatusIndicator breaks its
+ * words anywhere (word-break: break-all), so a narrow table column showed
+ * "High ris k". Its column grows to fit it instead. */
+function Unbroken({ children }: { children: React.ReactNode }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
+}
+
 /** RiskStatus shows a risk with an icon and words, never colour alone. */
 export function RiskStatus({ risk }: { risk?: Risk }) {
   if (!risk) return <>-</>;
   const type = { HIGH: 'error', MEDIUM: 'warning', NONE: 'success', NOT_APPLICABLE: 'stopped', UNANSWERED: 'pending' } as const;
-  return <StatusIndicator type={type[risk]}>{riskLabel[risk]}</StatusIndicator>;
+  return (
+    <Unbroken>
+      <StatusIndicator type={type[risk]}>{riskLabel[risk]}</StatusIndicator>
+    </Unbroken>
+  );
 }
 
 /** Count shows a risk count with its words. */
@@ -36,9 +47,11 @@ export function RiskCount({ n, risk }: { n?: number; risk: 'HIGH' | 'MEDIUM' }) 
   const v = n ?? 0;
   if (v === 0) return <>0</>;
   return (
-    <StatusIndicator type={risk === 'HIGH' ? 'error' : 'warning'}>
-      {v} {risk === 'HIGH' ? 'High' : 'Medium'}
-    </StatusIndicator>
+    <Unbroken>
+      <StatusIndicator type={risk === 'HIGH' ? 'error' : 'warning'}>
+        {v} {risk === 'HIGH' ? 'High' : 'Medium'}
+      </StatusIndicator>
+    </Unbroken>
   );
 }
 

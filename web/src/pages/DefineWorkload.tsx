@@ -61,6 +61,14 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** regionList splits non-AWS Regions at commas only: a name such as
+ * "On-premises DC" is one Region, spaces and all. */
+const regionList = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 /** validate returns a message per field, as the API would answer them. */
 export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
   const e: Partial<Record<keyof Fields, string>> = {};
@@ -69,10 +77,11 @@ export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
   if (len(f.Description) < 3 || len(f.Description) > 250) e.Description = 'Enter a description of 3 to 250 characters.';
   if (len(f.ReviewOwner) < 3 || len(f.ReviewOwner) > 255) e.ReviewOwner = 'Enter the review owner: 3 to 255 characters.';
   if (!f.Environment) e.Environment = 'Choose an environment.';
-  const nonAws = list(f.NonAwsRegions);
+  const nonAws = regionList(f.NonAwsRegions);
   if (f.AwsRegions.length === 0 && nonAws.length === 0) e.AwsRegions = 'Choose at least one AWS Region or enter a non-AWS Region.';
+  const badRegion = nonAws.find((r) => len(r) < 3 || len(r) > 25);
   if (nonAws.length > 5) e.NonAwsRegions = 'Enter at most 5 non-AWS Regions.';
-  if (nonAws.some((r) => r.length > 25)) e.NonAwsRegions = 'A non-AWS Region has at most 25 characters.';
+  else if (badRegion) e.NonAwsRegions = `Each non-AWS Region has 3 to 25 characters: "${badRegion}" has ${len(badRegion)}.`;
   const ids = list(f.AccountIds);
   if (ids.some((id) => !/^[0-9]{12}$/.test(id))) e.AccountIds = 'Each account ID is 12 digits.';
   else if (ids.length > 100) e.AccountIds = 'Enter at most 100 account IDs.';
@@ -140,7 +149,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
       ReviewOwner: f.ReviewOwner.trim() || undefined,
       Environment: f.Environment as Workload['Environment'],
       AwsRegions: f.AwsRegions,
-      NonAwsRegions: list(f.NonAwsRegions),
+      NonAwsRegions: regionList(f.NonAwsRegions),
       AccountIds: list(f.AccountIds),
       ArchitecturalDesign: f.ArchitecturalDesign || undefined,
       IndustryType: f.IndustryType || undefined,
@@ -246,7 +255,12 @@ export function DefineWorkload({ editId }: { editId?: string }) {
                   ariaLabel="AWS Regions"
                 />
               </FormField>
-              <FormField label="Non-AWS Regions" description="Up to 5, separated by commas." errorText={msg('NonAwsRegions')}>
+              <FormField
+                label="Non-AWS Regions"
+                description="Up to 5, separated by commas; a name may hold spaces."
+                constraintText="Each 3 to 25 characters."
+                errorText={msg('NonAwsRegions')}
+              >
                 <Input value={f.NonAwsRegions} onChange={(e) => set('NonAwsRegions', e.detail.value)} ariaLabel="Non-AWS Regions" />
               </FormField>
               <FormField label="Account IDs" description="AWS account IDs of the workload, separated by commas." errorText={msg('AccountIds')}>

@@ -19,6 +19,13 @@ export function Milestones({ w, version }: { w: Workload; version: number }) {
   const list = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 1000), [w.WorkloadId, version]);
   const [selected, setSelected] = useState<MilestoneSummary[]>([]);
   const ms = [...(list.data ?? [])].sort((a, b) => a.MilestoneNumber - b.MilestoneNumber);
+  // The chart ends with the workload as it is now: one milestone alone is
+  // a single point, which a line chart does not draw, and the latest
+  // milestone is rarely the present.
+  const names = new Set(ms.map((m) => m.MilestoneName));
+  let current = 'Current state';
+  while (names.has(current)) current += ' (now)';
+  const points = [...ms.map((m) => ({ x: m.MilestoneName, counts: m.WorkloadSummary?.RiskCounts })), { x: current, counts: w.RiskCounts }];
   const compare = () => {
     const [a, b] = [...selected].sort((x, y) => x.MilestoneNumber - y.MilestoneNumber);
     navigate(href('workloads', w.WorkloadId, 'compare') + `?from=${a.MilestoneNumber}&to=${b ? b.MilestoneNumber : ''}`);
@@ -72,12 +79,13 @@ export function Milestones({ w, version }: { w: Workload; version: number }) {
         ]}
       />
       {ms.length > 0 && (
-        <Container header={<Header variant="h2">Risks over milestones</Header>}>
+        <Container header={<Header variant="h2" description="High and medium risks at each milestone, and now.">Risks over milestones</Header>}>
           <LineChart
             series={[
-              { title: 'High risks', type: 'line', data: ms.map((m) => ({ x: m.MilestoneName, y: m.WorkloadSummary?.RiskCounts?.HIGH ?? 0 })) },
-              { title: 'Medium risks', type: 'line', data: ms.map((m) => ({ x: m.MilestoneName, y: m.WorkloadSummary?.RiskCounts?.MEDIUM ?? 0 })) },
+              { title: 'High risks', type: 'line', data: points.map((p) => ({ x: p.x, y: p.counts?.HIGH ?? 0 })) },
+              { title: 'Medium risks', type: 'line', data: points.map((p) => ({ x: p.x, y: p.counts?.MEDIUM ?? 0 })) },
             ]}
+            xDomain={points.map((p) => p.x)}
             xScaleType="categorical"
             height={220}
             hideFilter

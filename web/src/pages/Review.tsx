@@ -12,7 +12,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { allPages, wa } from '../api/ops';
 import type { Answer, AnswerSummary } from '../api/types';
 import { ErrorAlert, useAsync } from '../components/common';
-import { href, navigate } from '../router';
+import { followLink, href, navigate } from '../router';
 import { ReviewNav } from './reviewNav';
 import { Question, Resources } from './reviewQuestion';
 
@@ -40,6 +40,7 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
           { text: review.data?.LensName ?? lens, href: href('workloads', id, 'lens', lens) },
           { text: 'Review', href: href(...base) },
         ]}
+        onFollow={followLink}
       />
       <ErrorAlert error={list.error ?? review.error ?? w.error} />
       <Grid gridDefinition={[{ colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 3 } }]}>

@@ -1,5 +1,5 @@
 // Sign in with the account id, user name and console password (set with
-// `wat admin users set-password`; the first start prints the admin's).
+// `wat admin set-password`; the first start prints the admin's).
 import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -62,9 +62,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
                   ariaLabel="Password"
                 />
               </FormField>
-              <Box variant="small">
-                The first start of <code>wat serve</code> prints the admin's password; reset one with{' '}
-                <code>wat admin users set-password</code>.
+              <Box variant="small" data-testid="password-help">
+                The first start of <code>wat serve</code> prints the admin's password. To set a new one, run on the server, with the data
+                directory of <code>wat serve</code> (or <code>--database-url</code>):{' '}
+                <code>wat admin --data-dir DIR set-password --account ID --user NAME --generate</code>
               </Box>
             </SpaceBetween>
           </Container>

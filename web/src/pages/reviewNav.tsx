@@ -5,7 +5,7 @@ import ExpandableSection from '@cloudscape-design/components/expandable-section'
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Icon from '@cloudscape-design/components/icon';
 import type { AnswerSummary, PillarReviewSummary } from '../api/types';
-import { href } from '../router';
+import { followHash, href } from '../router';
 
 function QuestionLink({ a, n, current, base }: { a: AnswerSummary; n: number; current: boolean; base: string[] }) {
   const done = a.Risk !== undefined && a.Risk !== 'UNANSWERED';
@@ -13,6 +13,7 @@ function QuestionLink({ a, n, current, base }: { a: AnswerSummary; n: number; cu
     <li style={{ listStyle: 'none', margin: '4px 0' }}>
       <a
         href={href(...base, a.QuestionId)}
+        onClick={followHash}
         aria-current={current ? 'page' : undefined}
         style={{ fontWeight: current ? 700 : 400, textDecoration: current ? 'underline' : 'none', color: 'inherit' }}
         data-question={a.QuestionId}

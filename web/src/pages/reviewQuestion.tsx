@@ -17,7 +17,8 @@ import { wa } from '../api/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
-import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, useOrderedSaves, type Draft } from '../components/answering';
+import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../components/answering';
+import { useOrderedSaves } from '../components/saves';
 import { NotApplicablePractices } from '../components/NotApplicable';
 
 
@@ -60,6 +61,7 @@ export function Question({
       if (latest) setAnswer(r.Answer);
       onRisk(r.Answer);
     },
+    `The answer to question ${n}`,
   );
 
   useEffect(() => {
@@ -103,8 +105,8 @@ export function Question({
       footer={
         <SpaceBetween size="s">
           <Box float="right">{footer}</Box>
-          <Box variant="small" color="text-status-inactive">
-            {saving ? 'Saving…' : 'Changes are saved as you make them.'}
+          <Box variant="small" color={error && !saving ? 'text-status-error' : 'text-status-inactive'} data-testid="save-status">
+            {saving ? 'Saving…' : error ? 'The last change was not saved: see the error above.' : 'Changes are saved as you make them.'}
           </Box>
         </SpaceBetween>
       }

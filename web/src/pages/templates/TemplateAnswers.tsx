@@ -15,7 +15,7 @@ import { allPages } from '../../api/ops';
 import { wx } from '../../api/ops_extra';
 import type { ReviewTemplateAnswerSummary } from '../../api/types_extra';
 import { ErrorAlert, useAsync } from '../../components/common';
-import { followLink, href, navigate } from '../../router';
+import { followHash, followLink, href, navigate } from '../../router';
 import { TemplateQuestion } from './TemplateQuestion';
 
 export function TemplateAnswers({ arn, alias, question }: { arn: string; alias: string; question?: string }) {
@@ -56,6 +56,7 @@ export function TemplateAnswers({ arn, alias, question }: { arn: string; alias: 
                         <li key={a.QuestionId} style={{ listStyle: 'none', margin: '4px 0' }}>
                           <a
                             href={href(...base, a.QuestionId)}
+                            onClick={followHash}
                             aria-current={a.QuestionId === qid ? 'page' : undefined}
                             style={{ fontWeight: a.QuestionId === qid ? 700 : 400, color: 'inherit', textDecoration: a.QuestionId === qid ? 'underline' : 'none' }}
                           >

@@ -17,7 +17,8 @@ import { wx } from '../../api/ops_extra';
 import type { ChoiceReason } from '../../api/types';
 import type { ReviewTemplateAnswer } from '../../api/types_extra';
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
-import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, useOrderedSaves, type Draft } from '../../components/answering';
+import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../../components/answering';
+import { useOrderedSaves } from '../../components/saves';
 import { NotApplicablePractices } from '../../components/NotApplicable';
 
 
@@ -44,6 +45,7 @@ export function TemplateQuestion({
       if (latest) setAnswer(r.Answer);
       onSaved(r.Answer);
     },
+    `The answer to question ${n}`,
   );
   const { saving, error } = saves;
   useEffect(() => {
@@ -89,8 +91,8 @@ export function TemplateQuestion({
       footer={
         <SpaceBetween size="s">
           <Box float="right">{footer}</Box>
-          <Box variant="small" color="text-status-inactive">
-            {saving ? 'Saving…' : 'Changes are saved as you make them.'}
+          <Box variant="small" color={error && !saving ? 'text-status-error' : 'text-status-inactive'} data-testid="save-status">
+            {saving ? 'Saving…' : error ? 'The last change was not saved: see the error above.' : 'Changes are saved as you make them.'}
           </Box>
         </SpaceBetween>
       }
