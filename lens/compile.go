@@ -45,7 +45,7 @@ func CompileOfficial(doc *Document, aliases ...ChoiceAlias) (*Lens, error) {
 // Compile do, for callers (such as `wat lens lint`) that want the problems
 // themselves rather than an error.
 func Validate(data []byte) (*Lens, *Document, []Problem) {
-	doc, p := parse(data)
+	doc, p := parse(data, MaxDocumentSize)
 	if p != nil {
 		line, col := position(data, p.offset)
 		return nil, nil, []Problem{{Line: line, Col: col, Message: p.msg}}

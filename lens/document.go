@@ -102,8 +102,22 @@ type RiskRuleDoc struct {
 // line and column of the fault. A value of the wrong JSON type (a number
 // for a title) is not an error here: Compile reports it with every other
 // problem, so an author learns them all at once.
-func ParseDocument(data []byte) (*Document, error) {
-	doc, p := parse(data)
+func ParseDocument(data []byte) (*Document, error) { return parseDocument(data, MaxDocumentSize) }
+
+// ParseOfficialDocument is ParseDocument for a lens built into wat (the
+// framework lens, with its guidance). MaxDocumentSize is the bound on what
+// a user may import; a lens that ships in the binary is not imported and
+// may be larger, up to MaxOfficialDocumentSize.
+func ParseOfficialDocument(data []byte) (*Document, error) {
+	return parseDocument(data, MaxOfficialDocumentSize)
+}
+
+// MaxOfficialDocumentSize bounds a built-in lens document: a guard against
+// a generator gone wrong, not a rule of the lens format.
+const MaxOfficialDocumentSize = 4 << 20
+
+func parseDocument(data []byte, maxSize int) (*Document, error) {
+	doc, p := parse(data, maxSize)
 	if p != nil {
 		line, col := position(data, p.offset)
 		return nil, &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse,
@@ -113,12 +127,12 @@ func ParseDocument(data []byte) (*Document, error) {
 }
 
 // parse decodes data, or returns why it is not a JSON object document.
-func parse(data []byte) (*Document, *problem) {
+func parse(data []byte, maxSize int) (*Document, *problem) {
 	fail := func(offset int, format string, args ...any) (*Document, *problem) {
 		return nil, &problem{msg: fmt.Sprintf(format, args...), at: -1, offset: offset}
 	}
-	if len(data) > MaxDocumentSize {
-		return fail(MaxDocumentSize, "the lens document is %d bytes; at most %d are allowed", len(data), MaxDocumentSize)
+	if len(data) > maxSize {
+		return fail(maxSize, "the lens document is %d bytes; at most %d are allowed", len(data), maxSize)
 	}
 	if !utf8.Valid(data) {
 		off := 0

@@ -44,7 +44,7 @@ func Document() []byte { return document }
 // compiled is the lens with the former ids of its "None of these" choices
 // as aliases, so that every lookup of a choice in the service accepts them.
 var compiled = sync.OnceValue(func() *lens.Lens {
-	doc, err := lens.ParseDocument(document)
+	doc, err := lens.ParseOfficialDocument(document)
 	if err == nil {
 		var l *lens.Lens
 		if l, err = lens.CompileOfficial(doc, wadata.Aliases(nones())...); err == nil {
