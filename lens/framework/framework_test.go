@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite wellarchitected.json from wa-fr
 // TestDocumentFresh regenerates the lens document from the CSVs and
 // compares it with the committed (embedded) file.
 func TestDocumentFresh(t *testing.T) {
-	g, err := guidance.Load()
+	g, err := guidance.Load("guidance/data")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func readmeRisk(q *csvQuestion, selected, notApplicable []string, applicable boo
 }
 
 func TestLensMatchesCSV(t *testing.T) {
-	texts, err := guidance.Load()
+	texts, err := guidance.Load("guidance/data")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,17 +9,14 @@ package guidance
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
-
-//go:embed data/*.yaml
-var files embed.FS
 
 // Set is the guidance of the whole framework, one Pillar per file.
 type Set struct {
@@ -61,8 +58,10 @@ type Practice struct {
 // Efforts are the levels of effort a practice may name.
 var Efforts = []string{"low", "medium", "high"}
 
-// Load reads the embedded guidance.
-func Load() (*Set, error) { return LoadFS(files, "data") }
+// Load reads the guidance from its folder (data/ of this package's
+// directory, given as dir). The texts are not embedded here: they reach the
+// binary once, inside the generated lens document.
+func Load(dir string) (*Set, error) { return LoadFS(os.DirFS(dir), ".") }
 
 // LoadFS reads every *.yaml file of dir in fsys, strictly: an unknown key
 // is an error, so a typo cannot silently drop a text.

@@ -26,7 +26,7 @@ func facts(t *testing.T) []guidance.Fact {
 // practice of the framework covered, every field present and within bounds.
 // Each pillar is a subtest, so `-run TestLint/security` checks one file.
 func TestLint(t *testing.T) {
-	set, err := guidance.Load()
+	set, err := guidance.Load("data")
 	if err != nil {
 		t.Fatal(err)
 	}

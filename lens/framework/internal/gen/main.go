@@ -35,7 +35,7 @@ func run(in, none, out string) error {
 	if err != nil {
 		return err
 	}
-	g, err := guidance.Load()
+	g, err := guidance.Load("guidance/data")
 	if err != nil {
 		return err
 	}
