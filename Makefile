@@ -15,9 +15,12 @@ build: console
 console:
 	@bash scripts/console.sh
 
-# Serves the API on 127.0.0.1:8080 with the embedded SQLite database in ./data.
+# Serves the API with the embedded SQLite database in ./data, on
+# 127.0.0.1:8080 unless `make run LISTEN=host:port` or WAT_LISTEN says
+# otherwise. wat serve reads WAT_LISTEN and WAT_DATA_DIR itself, so its
+# defaults live in one place (cmd/wat/config.go), not here too.
 run: build
-	./$(BIN) serve --listen 127.0.0.1:8080 --data-dir ./data
+	./$(BIN) serve $(if $(LISTEN),--listen '$(LISTEN)')
 
 # Every test, on SQLite and on a throw-away PostgreSQL it starts itself.
 test:

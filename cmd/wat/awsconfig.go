@@ -80,8 +80,28 @@ func resolveAWS(getenv func(string) string, endpoint, region, profile string) (*
 			return t, nil
 		}
 	}
-	return nil, fmt.Errorf("no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give profile %q an aws_access_key_id and aws_secret_access_key in %s (an access key of \"wat admin create-access-key\")",
-		profile, file("AWS_SHARED_CREDENTIALS_FILE", "credentials"))
+	return nil, noCredentials(getenv, profile, file("AWS_SHARED_CREDENTIALS_FILE", "credentials"))
+}
+
+// noCredentials says where credentials were looked for and where the
+// ones a newcomer has are: `wat serve` wrote its admin's keys to
+// DATA_DIR/credentials, which neither the AWS CLI nor wat reads unless
+// AWS_SHARED_CREDENTIALS_FILE points at it.
+func noCredentials(getenv func(string) string, profile, credsPath string) error {
+	looked := credsPath
+	if _, err := os.Stat(credsPath); errors.Is(err, fs.ErrNotExist) {
+		looked += ", which does not exist"
+	}
+	dataDir := first(getenv("WAT_DATA_DIR"), DefaultConfig().DataDir)
+	served := filepath.Join(dataDir, "credentials")
+	if !filepath.IsAbs(served) && !strings.HasPrefix(served, ".") {
+		served = "." + string(filepath.Separator) + served // "./data/credentials": a path to paste, not a word
+	}
+	return fmt.Errorf("no credentials for profile %q (none in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or %s): "+
+		"wat serve writes its admin's keys to %s (in its --data-dir); use them with\n"+
+		"  export AWS_SHARED_CREDENTIALS_FILE=%s\n"+
+		"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to a key from \"wat admin create-access-key\"",
+		profile, looked, served, served)
 }
 
 func first(vals ...string) string {

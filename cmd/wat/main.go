@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -22,7 +24,7 @@ Usage:
   wat report [--data-dir DIR | --database-url URL] lens-review|consolidated [FLAGS] -o FILE
   wat scan [--format table|json|sarif|markdown] [--fail-on high|medium] [--list-rules]
         [--workload ID [--apply]] PATH...
-  wat version
+  wat version | --version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
 commands managing accounts, users, access keys and policies, "wat lens" for
@@ -30,8 +32,21 @@ checking custom lens documents offline, "wat report" for exporting reports,
 "wat scan -h" for evidence from infrastructure code.
 `
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version is set at build time with -ldflags "-X main.version=..." (the
+// Makefile passes `git describe`).
 var version = "dev"
+
+// versionLine is what `wat version` prints: wat's version and the Go
+// toolchain and platform it was built with, the facts a bug report needs.
+// A binary built without the Makefile's -ldflags (`go install …@v1.2.3`)
+// still knows its module version, so that is used instead of "dev".
+func versionLine() string {
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
+	}
+	return fmt.Sprintf("wat %s (%s %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -56,8 +71,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "scan":
 		return scanCmd(ctx, args[1:], getenv, stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, version)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, versionLine())
 		return 0
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)

@@ -18,6 +18,19 @@ import (
 	"github.com/aws/smithy-go"
 )
 
+// testAsWat is the environment variable that makes the test binary the wat
+// command: tests that run wat as a program (the README's examples) put a
+// script on PATH that sets it and runs this binary, instead of building a
+// second one.
+const testAsWat = "WAT_TEST_AS_WAT"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(testAsWat) == "1" {
+		main() // exits
+	}
+	os.Exit(m.Run())
+}
+
 // syncBuffer is a bytes.Buffer safe for a writer goroutine and a reader.
 type syncBuffer struct {
 	mu sync.Mutex

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/wat-dev/wat/api"
@@ -79,6 +80,11 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		log.Info("gave the default account's admin a console password", "account", admin.AccountID, "credentials", credFile)
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		// Most often a `make run` still running in another terminal: say
+		// which knobs move this one elsewhere.
+		return fmt.Errorf("%s is in use: choose another address with --listen, WAT_LISTEN or make run LISTEN=host:port", cfg.Listen)
+	}
 	if err != nil {
 		return err
 	}
