@@ -40,7 +40,7 @@ func requestTags(tags map[string]string) map[string][]string {
 // in its account; any other user needs an Allow from its attached policies
 // and no Deny, as IAM decides. Resources of other accounts never reach
 // here: they are not found first.
-func (s *Service) authorize(ctx context.Context, tx wat.Tx, a access, resource string, resourceTags map[string]string) error {
+func (s *Service) authorize(ctx context.Context, tx wat.IdentityTx, a access, resource string, resourceTags map[string]string) error {
 	p, err := caller(ctx)
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func (c *policyCache) drop(accountID, user string) {
 }
 
 // policiesOf returns the compiled policies attached to the caller's user.
-func (s *Service) policiesOf(ctx context.Context, tx wat.Tx, p *wat.Principal) ([]*policy.Policy, error) {
+func (s *Service) policiesOf(ctx context.Context, tx wat.IdentityTx, p *wat.Principal) ([]*policy.Policy, error) {
 	key := userKey(p.AccountID, p.UserName)
 	now := time.Now()
 	s.policies.mu.Lock()

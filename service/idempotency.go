@@ -22,7 +22,7 @@ func fingerprint(parts ...any) string {
 
 // replay returns the result of an earlier request with the same token, or ""
 // when there is none. The same token with other parameters is a conflict.
-func (s *Service) replay(ctx context.Context, tx wat.Tx, accountID, op, token, fp string) (string, error) {
+func (s *Service) replay(ctx context.Context, tx wat.IdempotencyTx, accountID, op, token, fp string) (string, error) {
 	if token == "" {
 		return "", nil
 	}
@@ -45,7 +45,7 @@ func (s *Service) replay(ctx context.Context, tx wat.Tx, accountID, op, token, f
 }
 
 // remember records what a request with a token did.
-func (s *Service) remember(ctx context.Context, tx wat.Tx, accountID, op, token, fp, result string) error {
+func (s *Service) remember(ctx context.Context, tx wat.IdempotencyTx, accountID, op, token, fp, result string) error {
 	if token == "" {
 		return nil
 	}

@@ -25,7 +25,7 @@ type Priorities struct {
 // loadPriorities reads the priorities of w's profile: nil when w has no
 // profile or its profile was deleted. A workload without a profile costs
 // no query.
-func (s *Service) loadPriorities(ctx context.Context, tx wat.Tx, w *wat.Workload) (*Priorities, error) {
+func (s *Service) loadPriorities(ctx context.Context, tx wat.ProfileTx, w *wat.Workload) (*Priorities, error) {
 	if w.ProfileARN == "" {
 		return nil, nil
 	}

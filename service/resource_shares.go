@@ -33,7 +33,7 @@ func (s *Service) sharesOf(ctx context.Context, tx wat.Tx, resourceType, resourc
 
 // shareOfResource loads one share of a resource; a share of anything else
 // is not found.
-func shareOfResource(ctx context.Context, tx wat.Tx, resourceType, resourceID, shareID string) (*wat.Share, error) {
+func shareOfResource(ctx context.Context, tx wat.ShareTx, resourceType, resourceID, shareID string) (*wat.Share, error) {
 	sh, err := tx.GetShare(ctx, shareID)
 	if wat.ErrorCodeOf(err) == wat.ENotFound || (err == nil && (sh.ResourceType != resourceType || sh.ResourceID != resourceID)) {
 		return nil, wat.NotFound("SHARE", shareID, "%s has no share %s", resourceID, shareID)

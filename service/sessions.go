@@ -111,7 +111,7 @@ func (s *Service) SignIn(ctx context.Context, accountID, userName, password, add
 }
 
 // defaultAccountID returns the ID of the default account: the oldest one.
-func defaultAccountID(ctx context.Context, tx wat.Tx) (string, error) {
+func defaultAccountID(ctx context.Context, tx wat.IdentityTx) (string, error) {
 	accounts, err := tx.ListAccounts(ctx)
 	if err != nil {
 		return "", err

@@ -173,7 +173,7 @@ func (db *DB) Close() error {
 }
 
 // tx implements wat.Tx over one database/sql transaction. Its methods live
-// in the files named after the resources.
+// in the files named after the aggregates, listed below.
 type tx struct {
 	db       *DB
 	tx       *sql.Tx
@@ -181,7 +181,26 @@ type tx struct {
 	write    bool // runs on the write pool
 }
 
-var _ wat.Tx = (*tx)(nil)
+// wat.Tx alone would catch a missing method; naming each part too says which
+// files implement it, and a compile error names the part that drifted.
+var (
+	_ wat.Tx = (*tx)(nil)
+
+	_ wat.LockTx         = (*tx)(nil) // identity.go
+	_ wat.IdentityTx     = (*tx)(nil) // identity.go, policies.go
+	_ wat.OrganizationTx = (*tx)(nil) // organizations.go
+	_ wat.SettingsTx     = (*tx)(nil) // settings.go
+	_ wat.WorkloadTx     = (*tx)(nil) // workloads.go, milestones.go
+	_ wat.ReviewTx       = (*tx)(nil) // reviews.go, reviews_batch.go, lens_reviews_repin.go
+	_ wat.ShareTx        = (*tx)(nil) // shares.go
+	_ wat.LensTx         = (*tx)(nil) // lenses.go
+	_ wat.ProfileTx      = (*tx)(nil) // profiles.go
+	_ wat.TemplateTx     = (*tx)(nil) // templates.go
+	_ wat.IdempotencyTx  = (*tx)(nil) // idempotency.go
+	_ wat.AuditTx        = (*tx)(nil) // audit.go
+	_ wat.ConsoleTx      = (*tx)(nil) // console.go
+	_ wat.EvidenceTx     = (*tx)(nil) // evidence.go
+)
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if st := t.stmt(ctx, query); st != nil {
