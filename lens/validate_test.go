@@ -3,7 +3,6 @@ package lens
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,27 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with the golden file, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lens -update to create it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
 
 // TestValidLenses checks every lens under testdata/valid validates, through
 // Validate and through ParseDocument and Compile alike.
@@ -83,7 +63,7 @@ func TestInvalidLenses(t *testing.T) {
 					t.Errorf("%s has no position", p)
 				}
 			}
-			golden(t, strings.TrimSuffix(file, ".json")+".golden", b.Bytes())
+			golden.Check(t, strings.TrimSuffix(file, ".json")+".golden", b.Bytes())
 
 			pdoc, perr := ParseDocument(data)
 			if doc == nil {

@@ -3,8 +3,6 @@ package report_test
 import (
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,13 +11,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/golden"
 	"github.com/wat-dev/wat/internal/testserver"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestGoldenModel builds the report model of a fixed workload through the
 // service and compares it, as JSON, with testdata/*.golden.json.
@@ -76,7 +72,7 @@ func TestGoldenModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	mask := strings.NewReplacer(id, "WORKLOAD_ID", srv.Admin.AccountID, "ACCOUNT_ID")
-	golden(t, "lens_review.golden.json", mask, r)
+	goldenJSON(t, "lens_review.golden.json", mask, r)
 	goldenText(t, "lens_review.golden.md", mask, r.Markdown())
 	html, err := r.HTML()
 	if err != nil {
@@ -92,7 +88,7 @@ func TestGoldenModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "consolidated_summary.golden.json", mask, cr.Summary())
+	goldenJSON(t, "consolidated_summary.golden.json", mask, cr.Summary())
 	csv, err = cr.CSV()
 	if err != nil {
 		t.Fatal(err)
@@ -104,44 +100,16 @@ func TestGoldenModel(t *testing.T) {
 // -update it rewrites the file.
 func goldenText(t *testing.T, name string, mask *strings.Replacer, b []byte) {
 	t.Helper()
-	got := mask.Replace(string(b))
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/ -run Golden -update)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(mask.Replace(string(b))))
 }
 
-// golden compares v as indented JSON, masked, with testdata/name; with
+// goldenJSON compares v as indented JSON, masked, with testdata/name; with
 // -update it rewrites the file.
-func golden(t *testing.T, name string, mask *strings.Replacer, v any) {
+func goldenJSON(t *testing.T, name string, mask *strings.Replacer, v any) {
 	t.Helper()
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := mask.Replace(string(b)) + "\n"
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/ -run Golden -update)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(mask.Replace(string(b))+"\n"))
 }

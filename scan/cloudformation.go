@@ -1,6 +1,6 @@
 package scan
 
-import "gopkg.in/yaml.v3"
+import "go.yaml.in/yaml/v3"
 
 // readCloudFormation reads the resources of a CloudFormation (or SAM, or CDK
 // output) template. Properties are converted from YAML nodes and their

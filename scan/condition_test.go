@@ -3,7 +3,7 @@ package scan
 import (
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestConditionEval(t *testing.T) {

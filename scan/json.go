@@ -1,6 +1,6 @@
 package scan
 
-import "gopkg.in/yaml.v3"
+import "go.yaml.in/yaml/v3"
 
 // parseJSON reads a JSON document (CDK output, a Terraform plan; JSON is
 // YAML) about 5 times faster than yaml.v3 does, into the very tree yaml.v3

@@ -3,7 +3,7 @@ package scan
 import (
 	"regexp"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // tfResource is one managed resource of a plan's planned values.

@@ -3,17 +3,16 @@ package scan
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-)
+	"go.yaml.in/yaml/v3"
 
-var update = flag.Bool("update", false, "rewrite the generated Terraform plan fixtures")
+	"github.com/wat-dev/wat/internal/golden"
+)
 
 // tfSpec is one resource of a plan fixture's source: its type, name and
 // planned values, the attributes Terraform knows only after apply, and the
@@ -114,15 +113,6 @@ func TestTerraformFixturesFresh(t *testing.T) {
 			t.Fatalf("%s: %v", src, err)
 		}
 		out := filepath.Join("testdata", "terraform", strings.TrimSuffix(filepath.Base(src), ".yaml")+".json")
-		if *update {
-			if err := os.WriteFile(out, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(out)
-		if err != nil || !bytes.Equal(got, want) {
-			t.Errorf("%s is not what %s gives; run go test ./scan/ -run TestTerraformFixturesFresh -update", out, src)
-		}
+		golden.Check(t, out, want)
 	}
 }

@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/wat-dev/wat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/lens")
 
 // lensTestdata is where package lens keeps its test lenses.
 const lensTestdata = "../../lens/testdata"
@@ -26,23 +23,11 @@ func runLens(t testing.TB, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
-// golden compares got with testdata/lens/NAME, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
+// lensGolden compares got with testdata/lens/NAME, or rewrites it with
+// -update.
+func lensGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "lens", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./cmd/wat -run Lens -update creates it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "lens", name), []byte(got))
 }
 
 func glob(t *testing.T, pattern string) []string {
@@ -91,7 +76,7 @@ func TestLensLintInvalid(t *testing.T) {
 	if code != 1 || stderr != "" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	golden(t, "lint.golden", stdout)
+	lensGolden(t, "lint.golden", stdout)
 
 	// --json may come after the files, and lists the same problems.
 	stdout, _, code = runLens(t, append(append([]string{"lint"}, files...), "--json")...)
@@ -108,8 +93,8 @@ func TestLensLintInvalid(t *testing.T) {
 	for _, p := range got {
 		lines = append(lines, p.text())
 	}
-	golden(t, "lint.golden", strings.Join(lines, "\n")+"\n")
-	golden(t, "lint-types.json.golden", lintJSON(t, filepath.Join(lensTestdata, "invalid/types.json")))
+	lensGolden(t, "lint.golden", strings.Join(lines, "\n")+"\n")
+	lensGolden(t, "lint-types.json.golden", lintJSON(t, filepath.Join(lensTestdata, "invalid/types.json")))
 }
 
 // TestLensLintPublicLenses lints public lenses written for AWS's tool:
@@ -144,7 +129,7 @@ func TestLensLintPublicLenses(t *testing.T) {
 	if code != 1 || stderr != "" {
 		t.Errorf("with defective lenses: exit %d, stderr %q", code, stderr)
 	}
-	golden(t, "lint-wahub.golden", stdout)
+	lensGolden(t, "lint-wahub.golden", stdout)
 }
 
 func lintJSON(t *testing.T, file string) string {
@@ -200,7 +185,7 @@ func TestLensRisk(t *testing.T) {
 		if code != tt.code || stderr != "" {
 			t.Errorf("%s: exit %d, want %d; stderr %q", tt.golden, code, tt.code, stderr)
 		}
-		golden(t, tt.golden, stdout)
+		lensGolden(t, tt.golden, stdout)
 	}
 }
 

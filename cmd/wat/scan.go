@@ -9,11 +9,12 @@ import (
 	"io"
 	"regexp"
 	"runtime/debug"
-	"slices"
 	"strings"
 
 	"github.com/wat-dev/wat/lens/framework"
 	"github.com/wat-dev/wat/scan"
+	"github.com/wat-dev/wat/scan/files"
+	"github.com/wat-dev/wat/scan/output"
 )
 
 const scanUsage = `wat scan: evidence for best practices from infrastructure code
@@ -71,9 +72,6 @@ AWS_SECRET_ACCESS_KEY, or of the profile (--profile, AWS_PROFILE) in
 // workloadIDPattern is what a workload ID looks like.
 var workloadIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
-// scanFormats are the formats of `wat scan`.
-var scanFormats = []string{"table", "json", "sarif", "markdown"}
-
 // scanCmd runs `wat scan`.
 func scanCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("wat scan", flag.ContinueOnError)
@@ -98,8 +96,9 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 	} else if err != nil {
 		return 2
 	}
-	if !slices.Contains(scanFormats, *format) {
-		fmt.Fprintf(stderr, "wat scan: --format must be one of %s, not %q\n", strings.Join(scanFormats, ", "), *format)
+	writer, ok := output.ByFormat(*format, version)
+	if !ok {
+		fmt.Fprintf(stderr, "wat scan: --format must be one of %s, not %q\n", strings.Join(output.Formats, ", "), *format)
 		return 2
 	}
 	if rem.workload != "" && !workloadIDPattern.MatchString(rem.workload) {
@@ -142,35 +141,25 @@ func scanCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return 2
 	}
 	if *listRules {
-		return writeOut(stderr, printRules(stdout, rules, *format))
+		return writeOut(stderr, writer.WriteRules(stdout, rules))
 	}
 	if len(paths) == 0 {
 		fmt.Fprintf(stderr, "wat scan: no paths given\n\n%s", scanUsage)
 		return 2
 	}
-	if errs := checkPaths(paths); len(errs) > 0 {
+	if errs := files.Check(paths); len(errs) > 0 {
 		for _, err := range errs {
 			fmt.Fprintf(stderr, "wat scan: %v\n", err)
 		}
 		return 2
 	}
 	defer tuneGC(getenv)()
-	files, failed := collectFiles(paths)
-	resources, problems, more := readTemplates(files)
+	names, failed := files.Collect(paths)
+	resources, problems, more := files.Read(names)
 	failed = append(failed, more...)
 	rep := scan.Evaluate(rules, resources, append(problems, failed...))
-	sum := summary{Files: len(files), Resources: len(resources)}
 	out := bufio.NewWriterSize(stdout, 64<<10)
-	switch *format {
-	case "json":
-		err = printReportJSON(out, rep, sum)
-	case "sarif":
-		err = printReportSARIF(out, rules, rep)
-	case "markdown":
-		err = printReportMarkdown(out, rep, sum)
-	default:
-		err = printReportTable(out, rep, sum)
-	}
+	err = writer.WriteReport(out, rules, rep, output.Summary{Files: len(names), Resources: len(resources)})
 	if err == nil {
 		err = out.Flush()
 	}
@@ -210,6 +199,7 @@ func tuneGC(getenv func(string) string) (restore func()) {
 	return func() { debug.SetGCPercent(percent) }
 }
 
+// writeOut reports err, if any, and is the exit code it makes.
 func writeOut(stderr io.Writer, err error) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "wat scan: %v\n", err)

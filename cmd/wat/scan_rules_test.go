@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 
 	"github.com/wat-dev/wat/internal/testserver"
+	"github.com/wat-dev/wat/scan/output"
 )
 
 // A team's own rules (testdata/scan/own/rules), one for a framework practice
@@ -22,7 +23,7 @@ import (
 var (
 	ownRules = filepath.Join("testdata", "scan", "own", "rules")
 	ownLens  = filepath.Join("testdata", "scan", "own", "lens.json")
-	ownApp   = filepath.Join("testdata", "scan", "project", "app.yaml")
+	ownApp   = filepath.Join(scanProject, "app.yaml")
 )
 
 func TestScanOwnRules(t *testing.T) {
@@ -30,12 +31,12 @@ func TestScanOwnRules(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var out scanJSON
+	var out output.JSONReport
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	status := map[string]string{} // choice -> status, over every pillar
-	var custom *pillarJSON
+	var custom *output.JSONPillar
 	for i, p := range out.Pillars {
 		if p.ID == "dataSafety" {
 			custom = &out.Pillars[i]

@@ -10,9 +10,19 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/wat-dev/wat/internal/golden"
+	"github.com/wat-dev/wat/scan/output"
 )
 
-const scanProject = "testdata/scan/project"
+// outputDir is the package of scan's output writers, whose test project
+// and golden files the command's end-to-end tests use too.
+const outputDir = "../../scan/output"
+
+// scanProject is a small project: a CloudFormation template, CDK output, a
+// Terraform plan, a file that is not a template, one that does not parse,
+// and node_modules, which is not walked.
+const scanProject = outputDir + "/testdata/project"
 
 // runScan runs `wat scan args...` in-process.
 func runScan(t testing.TB, args ...string) (stdout, stderr string, code int) {
@@ -22,67 +32,19 @@ func runScan(t testing.TB, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
-// scanGolden compares got with testdata/scan/NAME, or rewrites it with -update.
-func scanGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "scan", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./cmd/wat -run Scan -update creates it)", err)
-	}
-	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(got, "\n")); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
-
-// TestScanGolden scans a small project — a CloudFormation template, CDK
-// output, a Terraform plan, a file that is not a template, one that does
-// not parse, and node_modules, which is not walked — in every format.
+// TestScanGolden scans the project in every format, from scan/output, so
+// that its files are named as that package's golden files name them: what
+// the command prints is what the writers write there.
 func TestScanGolden(t *testing.T) {
-	for _, format := range scanFormats {
+	t.Chdir(outputDir)
+	for _, format := range output.Formats {
 		t.Run(format, func(t *testing.T) {
-			stdout, stderr, code := runScan(t, "--format", format, scanProject)
+			stdout, stderr, code := runScan(t, "--format", format, "testdata/project")
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %s", code, stderr)
 			}
-			scanGolden(t, format+".golden", stdout)
+			golden.Check(t, filepath.Join("testdata", format+".golden"), []byte(stdout))
 		})
-	}
-}
-
-func TestScanJSONShape(t *testing.T) {
-	stdout, _, _ := runScan(t, "--format", "json", scanProject)
-	var out scanJSON
-	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
-		t.Fatal(err)
-	}
-	if out.Summary.Files != 5 || out.Summary.Resources != 6 {
-		t.Errorf("summary %+v: want 5 files (node_modules skipped), 6 resources (the CDK role too)", out.Summary)
-	}
-	if len(out.Problems) != 1 || !strings.HasSuffix(out.Problems[0].File, "broken.yaml") || out.Problems[0].Line == 0 {
-		t.Errorf("problems %+v: want broken.yaml with its line", out.Problems)
-	}
-	found := false
-	for _, p := range out.Pillars {
-		for _, pr := range p.Practices {
-			for _, r := range pr.Results {
-				if r.Rule == "rds-backup-retention" {
-					found = true
-					if r.Status != "UNKNOWN" || !strings.Contains(r.Reason, "Retention") || r.File != scanProject+"/app.yaml" || r.Line != 14 {
-						t.Errorf("rds-backup-retention: %+v, want UNKNOWN at app.yaml:14 because of the Retention parameter", r)
-					}
-				}
-			}
-		}
-	}
-	if !found {
-		t.Error("no result for rds-backup-retention")
 	}
 }
 
@@ -134,7 +96,7 @@ func TestScanFailOn(t *testing.T) {
 	// The premise of tls10.yaml: the one rule that fails is medium, and a
 	// practice it is evidence for is HIGH.
 	out, _, _ := runScan(t, "--format", "json", tls10)
-	var rep scanJSON
+	var rep output.JSONReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -156,23 +118,14 @@ func TestScanFailOn(t *testing.T) {
 	}
 }
 
+// TestScanListRules lists the rules as JSON (scan/output checks the
+// golden file and the practices) and as a table.
 func TestScanListRules(t *testing.T) {
 	stdout, stderr, code := runScan(t, "--list-rules", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	scanGolden(t, "rules.golden", stdout)
-	var rules []ruleJSON
-	if err := json.Unmarshal([]byte(stdout), &rules); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rules {
-		for _, p := range r.Practices {
-			if p.ID == "" || p.ChoiceID == "" || p.QuestionID == "" || p.PillarID == "" || p.Risk == "" {
-				t.Errorf("rule %s: incomplete practice %+v", r.ID, p)
-			}
-		}
-	}
+	golden.Check(t, filepath.Join(outputDir, "testdata", "rules.golden"), []byte(stdout))
 	table, _, code := runScan(t, "--list-rules")
 	if code != 0 || !strings.Contains(table, "rds-multi-az") || !strings.Contains(table, "REL10-BP01") {
 		t.Errorf("exit %d, table:\n%s", code, table)

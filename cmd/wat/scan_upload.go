@@ -18,6 +18,7 @@ import (
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/internal/watclient"
 	"github.com/wat-dev/wat/scan"
+	"github.com/wat-dev/wat/scan/files"
 )
 
 // remote is what `wat scan --workload` does with a server.
@@ -133,4 +134,4 @@ func apiMessage(err error) string {
 
 // uploadPath is a scanned file's path as the evidence keeps it: relative
 // to where the scan ran when it is under it, with forward slashes.
-func uploadPath(file string) string { return filepath.ToSlash(relPath(file)) }
+func uploadPath(file string) string { return filepath.ToSlash(files.Rel(file)) }

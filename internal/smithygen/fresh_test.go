@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/wat-dev/wat/internal/golden"
 )
 
 const (
@@ -17,13 +18,11 @@ const (
 	regen    = "regenerate with `go generate ./api/wire` (or `go test ./internal/smithygen -run Fresh -update`) from the repository root"
 )
 
-var update = flag.Bool("update", false, "rewrite api/wire/*_gen.go from the model")
-
 // TestGeneratedFilesAreFresh fails when the committed api/wire/*_gen.go
 // differ from what the generator makes of the committed model. With -update
 // it regenerates them instead.
 func TestGeneratedFilesAreFresh(t *testing.T) {
-	if *update {
+	if golden.Update() {
 		if err := run(specPath, wireDir); err != nil {
 			t.Fatal(err)
 		}

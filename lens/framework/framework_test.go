@@ -3,7 +3,6 @@ package framework
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -12,15 +11,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/golden"
 	"github.com/wat-dev/wat/lens"
 	"github.com/wat-dev/wat/lens/framework/guidance"
 	"github.com/wat-dev/wat/lens/framework/internal/wadata"
 )
 
-var update = flag.Bool("update", false, "rewrite wellarchitected.json from wa-framework.csv and wa-none-of-these.csv")
-
-// TestDocumentFresh regenerates the lens document from the CSVs and
-// compares it with the committed (embedded) file.
+// TestDocumentFresh regenerates the lens document from the CSVs and the
+// guidance and compares it with the committed (embedded) file; -update
+// rewrites that, as go generate ./lens/framework does.
 func TestDocumentFresh(t *testing.T) {
 	g, err := guidance.Load("guidance/data")
 	if err != nil {
@@ -30,19 +29,7 @@ func TestDocumentFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("wellarchitected.json", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if !bytes.Equal(got, Document()) {
-		diff := cmp.Diff(strings.Split(string(Document()), "\n"), strings.Split(string(got), "\n"))
-		if len(diff) > 4000 {
-			diff = diff[:4000] + "\n..."
-		}
-		t.Errorf("wellarchitected.json is stale; run go generate ./lens/framework (-committed +generated):\n%s", diff)
-	}
+	golden.Check(t, "wellarchitected.json", got)
 }
 
 // TestEmbeddedLensCompiles guards Lens, which panics on a broken document.

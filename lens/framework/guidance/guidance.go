@@ -15,7 +15,7 @@ import (
 	"path"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Set is the guidance of the whole framework, one Pillar per file.

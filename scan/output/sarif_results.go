@@ -1,25 +1,34 @@
-package main
+package output
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/wat-dev/wat/scan"
+	"github.com/wat-dev/wat/scan/files"
 )
 
-// printReportSARIF writes the SARIF log: the rules and the notifications
-// through encoding/json, the results — most of the log — as they are made
+// WriteReport writes the SARIF log of the report.
+func (s SARIF) WriteReport(w io.Writer, rules []*scan.Rule, rep *scan.Report, _ Summary) error {
+	return s.write(w, rules, rep)
+}
+
+// WriteRules writes a SARIF log with the rules and no result.
+func (s SARIF) WriteRules(w io.Writer, rules []*scan.Rule) error { return s.write(w, rules, nil) }
+
+// write writes the SARIF log: the rules and the notifications through
+// encoding/json, the results — most of the log — as they are made
 // (jsonOut), so that the log is never held in memory whole.
-func printReportSARIF(w io.Writer, rules []*scan.Rule, rep *scan.Report) error {
+func (s SARIF) write(w io.Writer, rules []*scan.Rule, rep *scan.Report) error {
 	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: "wat", Version: version, InformationURI: watURI, Rules: []sarifRule{}}},
+		Tool:        sarifTool{Driver: sarifDriver{Name: "wat", Version: s.ToolVersion, InformationURI: watURI, Rules: []sarifRule{}}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{}}},
 	}
 	index := map[*scan.Rule]int{}
@@ -66,6 +75,7 @@ func printReportSARIF(w io.Writer, rules []*scan.Rule, rep *scan.Report) error {
 // directory to make.
 type uriCache map[string]string
 
+// uri is the SARIF URI of file.
 func (c uriCache) uri(file string) string {
 	u, ok := c[file]
 	if !ok {
@@ -75,6 +85,8 @@ func (c uriCache) uri(file string) string {
 	return u
 }
 
+// result is a result that is not a pass as SARIF gives it: a failure at
+// the level of the rule's severity, or an unknown to review.
 func (c uriCache) result(res scan.Result, ruleIndex int) sarifResult {
 	r := res.Resource
 	var ids []string
@@ -96,6 +108,8 @@ func (c uriCache) result(res scan.Result, ruleIndex int) sarifResult {
 	return out
 }
 
+// location is a place in a file, relative to %SRCROOT% unless it is
+// outside, and the resource there when there is one.
 func (c uriCache) location(file string, line int, resource string) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: c.uri(file)}}}
 	if !strings.HasPrefix(loc.PhysicalLocation.ArtifactLocation.URI, "file:") {
@@ -126,7 +140,7 @@ func writeSARIFResult(j *jsonOut, r *sarifResult) {
 		j.null()
 	} else {
 		j.open('{')
-		for _, k := range slices.Sorted(mapKeys(r.PartialFingerprints)) {
+		for _, k := range slices.Sorted(maps.Keys(r.PartialFingerprints)) {
 			j.key(k).str(r.PartialFingerprints[k])
 		}
 		j.close('}')
@@ -134,16 +148,7 @@ func writeSARIFResult(j *jsonOut, r *sarifResult) {
 	j.close('}')
 }
 
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
+// writeSARIFText writes a sarifText as encoding/json does.
 func writeSARIFText(j *jsonOut, t *sarifText) {
 	j.open('{')
 	j.key("text").str(t.Text)
@@ -153,6 +158,7 @@ func writeSARIFText(j *jsonOut, t *sarifText) {
 	j.close('}')
 }
 
+// writeSARIFLocation writes a sarifLocation as encoding/json does.
 func writeSARIFLocation(j *jsonOut, l *sarifLocation) {
 	j.open('{')
 	j.key("physicalLocation").open('{')
@@ -184,23 +190,9 @@ func writeSARIFLocation(j *jsonOut, l *sarifLocation) {
 // sarifURI is a file's path as a URI reference relative to the directory
 // the scan ran in, or an absolute file: URI when it is outside it.
 func sarifURI(file string) string {
-	p := relPath(file)
+	p := files.Rel(file)
 	if filepath.IsAbs(p) {
 		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
 	}
 	return (&url.URL{Path: filepath.ToSlash(p)}).EscapedPath()
-}
-
-// relPath is file relative to the working directory when it is absolute
-// and under it; file, cleaned, otherwise.
-func relPath(file string) string {
-	if !filepath.IsAbs(file) {
-		return filepath.Clean(file)
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return rel
-		}
-	}
-	return file
 }

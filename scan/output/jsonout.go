@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"encoding/json"
@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/wat-dev/wat/scan"
 )
 
 // jsonOut writes indented JSON as it goes, byte for byte what a
@@ -145,84 +143,4 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
-}
-
-// printReportJSON writes `wat scan --format json` (the shapes of scanJSON)
-// as it goes.
-func printReportJSON(w io.Writer, rep *scan.Report, sum summary) error {
-	count(rep, &sum)
-	j := newJSONOut(w)
-	j.open('{')
-	j.key("pillars").open('[')
-	for _, p := range rep.Pillars {
-		j.next()
-		j.open('{')
-		j.key("pillarId").str(p.ID)
-		j.key("name").str(p.Name)
-		j.key("passingPractices").num(p.Passing)
-		j.key("practicesWithEvidence").num(p.WithEvidence)
-		j.key("practices")
-		jsonList(j, p.Practices, writePracticeJSON)
-		j.close('}')
-	}
-	j.close(']')
-	j.key("problems").open('[')
-	for _, p := range rep.Problems {
-		j.next()
-		j.value(problemJSON{File: p.File, Line: p.Line, Message: p.Message})
-	}
-	j.close(']')
-	j.key("summary").value(sum)
-	j.close('}')
-	return j.end()
-}
-
-// jsonList writes a list as encoding/json does a slice: nil is null.
-func jsonList[T any](j *jsonOut, list []T, write func(*jsonOut, *T)) {
-	if list == nil {
-		j.null()
-		return
-	}
-	j.open('[')
-	for i := range list {
-		j.next()
-		write(j, &list[i])
-	}
-	j.close(']')
-}
-
-// writePracticeJSON writes a practiceJSON.
-func writePracticeJSON(j *jsonOut, e *scan.PracticeEvidence) {
-	j.open('{')
-	ref := refOf(e.Practice)
-	j.key("bestPracticeId").str(ref.ID)
-	j.key("title").str(ref.Title)
-	j.key("risk").str(ref.Risk)
-	j.key("choiceId").str(ref.ChoiceID)
-	j.key("questionId").str(ref.QuestionID)
-	j.key("pillarId").str(ref.PillarID)
-	j.key("url").str(ref.URL)
-	j.key("status").str(string(e.Status))
-	j.key("results")
-	jsonList(j, e.Results, writeResultJSON)
-	j.close('}')
-}
-
-// writeResultJSON writes a resultJSON.
-func writeResultJSON(j *jsonOut, r *scan.Result) {
-	j.open('{')
-	j.key("rule").str(r.Rule.ID)
-	j.key("severity").str(r.Rule.Severity)
-	j.key("status").str(string(r.Status))
-	j.key("resource").str(r.Resource.Name)
-	j.key("kind").str(r.Resource.Kind)
-	j.key("type").str(r.Resource.Type)
-	j.key("file").str(r.Resource.File)
-	if r.Resource.Line != 0 {
-		j.key("line").num(r.Resource.Line)
-	}
-	if r.Reason != "" {
-		j.key("reason").str(r.Reason)
-	}
-	j.close('}')
 }

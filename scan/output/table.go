@@ -1,7 +1,6 @@
-package main
+package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,92 +8,19 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/wat-dev/wat/lens/framework"
 	"github.com/wat-dev/wat/scan"
 )
 
-// summary counts what a scan read.
-type summary struct {
-	Files     int `json:"files"`
-	Resources int `json:"resources"`
-	Pass      int `json:"pass"`
-	Fail      int `json:"fail"`
-	Unknown   int `json:"unknown"`
-}
+// Table writes `wat scan`'s default format: text in aligned columns, for
+// people.
+type Table struct{}
 
-// The JSON shapes of `wat scan --format json`.
-type (
-	scanJSON struct {
-		Pillars  []pillarJSON  `json:"pillars"`
-		Problems []problemJSON `json:"problems"`
-		Summary  summary       `json:"summary"`
-	}
-	pillarJSON struct {
-		ID           string         `json:"pillarId"`
-		Name         string         `json:"name"`
-		Passing      int            `json:"passingPractices"`
-		WithEvidence int            `json:"practicesWithEvidence"`
-		Practices    []practiceJSON `json:"practices"`
-	}
-	practiceJSON struct {
-		practiceRef
-		Status  string       `json:"status"`
-		Results []resultJSON `json:"results"`
-	}
-	practiceRef struct {
-		ID         string `json:"bestPracticeId"`
-		Title      string `json:"title"`
-		Risk       string `json:"risk"`
-		ChoiceID   string `json:"choiceId"`
-		QuestionID string `json:"questionId"`
-		PillarID   string `json:"pillarId"`
-		URL        string `json:"url"`
-	}
-	resultJSON struct {
-		Rule     string `json:"rule"`
-		Severity string `json:"severity"`
-		Status   string `json:"status"`
-		Resource string `json:"resource"`
-		Kind     string `json:"kind"`
-		Type     string `json:"type"`
-		File     string `json:"file"`
-		Line     int    `json:"line,omitempty"`
-		Reason   string `json:"reason,omitempty"`
-	}
-	problemJSON struct {
-		File    string `json:"file"`
-		Line    int    `json:"line,omitempty"`
-		Message string `json:"message"`
-	}
-	ruleJSON struct {
-		ID          string        `json:"id"`
-		Title       string        `json:"title"`
-		Description string        `json:"description"`
-		Kinds       []string      `json:"kinds"`
-		Severity    string        `json:"severity"`
-		Practices   []practiceRef `json:"practices"`
-	}
-)
-
-func count(rep *scan.Report, sum *summary) {
-	for _, r := range rep.Results {
-		switch r.Status {
-		case scan.Pass:
-			sum.Pass++
-		case scan.Fail:
-			sum.Fail++
-		default:
-			sum.Unknown++
-		}
-	}
-}
-
-// printReportTable writes the table: per pillar its score, per practice
-// its status and the rule results, aligned in columns within each practice
-// as text/tabwriter aligns them. Names holding characters tabwriter reads
-// as cell or line breaks (tab, newline, vertical tab, form feed, 0xff) go
+// WriteReport writes the table: per pillar its score, per practice its
+// status and the rule results, aligned in columns within each practice as
+// text/tabwriter aligns them. Names holding characters tabwriter reads as
+// cell or line breaks (tab, newline, vertical tab, form feed, 0xff) go
 // through tabwriter itself, so that the output is always its output.
-func printReportTable(w io.Writer, rep *scan.Report, sum summary) error {
+func (Table) WriteReport(w io.Writer, _ []*scan.Rule, rep *scan.Report, sum Summary) error {
 	count(rep, &sum)
 	if !tableSafe(rep) {
 		return printReportTabwriter(w, rep, sum)
@@ -174,6 +100,7 @@ func locationWidth(r *scan.Resource) int {
 	return n
 }
 
+// pad appends n spaces.
 func pad(b []byte, n int) []byte {
 	for range n {
 		b = append(b, ' ')
@@ -217,7 +144,7 @@ func tableSafe(rep *scan.Report) bool {
 }
 
 // printReportTabwriter writes the table through text/tabwriter.
-func printReportTabwriter(w io.Writer, rep *scan.Report, sum summary) error {
+func printReportTabwriter(w io.Writer, rep *scan.Report, sum Summary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, p := range rep.Pillars {
 		fmt.Fprintf(tw, "%s: %d/%d practices with evidence pass\n", p.Name, p.Passing, p.WithEvidence)
@@ -244,30 +171,9 @@ func printReportTabwriter(w io.Writer, rep *scan.Report, sum summary) error {
 	return tw.Flush()
 }
 
-func refOf(bp framework.BestPractice) practiceRef {
-	return practiceRef{ID: bp.ID, Title: bp.Title, Risk: string(bp.Level), ChoiceID: bp.ChoiceID,
-		QuestionID: bp.QuestionID, PillarID: bp.PillarID, URL: bp.URL}
-}
-
-func printRules(w io.Writer, rules []*scan.Rule, format string) error {
-	switch format {
-	case "sarif":
-		return printReportSARIF(w, rules, nil)
-	case "markdown":
-		return printRulesMarkdown(w, rules)
-	case "json":
-		out := []ruleJSON{}
-		for _, r := range rules {
-			rj := ruleJSON{ID: r.ID, Title: r.Title, Description: r.Description, Kinds: r.Kinds, Severity: r.Severity}
-			for _, bp := range r.Practices {
-				rj.Practices = append(rj.Practices, refOf(bp))
-			}
-			out = append(out, rj)
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
+// WriteRules writes a row per rule: its id, severity, resource kinds and
+// the ids of its best practices.
+func (Table) WriteRules(w io.Writer, rules []*scan.Rule) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tKINDS\tBEST PRACTICES")
 	for _, r := range rules {

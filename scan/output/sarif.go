@@ -1,17 +1,23 @@
-package main
+package output
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/wat-dev/wat/scan"
 )
 
-// The SARIF 2.1.0 log of `wat scan --format sarif`, for code-scanning UIs:
-// one rule per scan rule, whose properties carry the best practices it is
-// evidence for; a FAIL result per failing resource, a "review" result per
-// resource whose outcome is unknown (passes are not results); files that
-// could not be read as tool execution notifications.
+// SARIF writes the SARIF 2.1.0 log of `wat scan --format sarif`, for
+// code-scanning UIs: one rule per scan rule, whose properties carry the
+// best practices it is evidence for; a FAIL result per failing resource, a
+// "review" result per resource whose outcome is unknown (passes are not
+// results); files that could not be read as tool execution notifications.
+type SARIF struct {
+	// ToolVersion is the version of wat the log names as its driver's.
+	ToolVersion string
+}
+
 const (
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 	sarifVersion = "2.1.0"
@@ -62,7 +68,7 @@ type (
 		Kinds    []string `json:"resourceKinds"`
 		// WellArchitected are the best practices the rule is evidence for,
 		// in the fields of `wat scan --list-rules --format json`.
-		WellArchitected []practiceRef `json:"wellArchitected"`
+		WellArchitected []PracticeRef `json:"wellArchitected"`
 	}
 	sarifInvocation struct {
 		ExecutionSuccessful bool                `json:"executionSuccessful"`
@@ -114,13 +120,15 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
+// sarifRuleOf is a rule as SARIF describes it, with help in text and
+// Markdown naming its best practices.
 func sarifRuleOf(r *scan.Rule) sarifRule {
 	out := sarifRule{
 		ID: r.ID, Name: pascalCase(r.ID),
 		ShortDescription:     sarifText{Text: r.Title},
 		FullDescription:      sarifText{Text: r.Description},
 		DefaultConfiguration: sarifConfig{Level: sarifLevel(r.Severity)},
-		Properties:           sarifRuleFields{Tags: []string{"well-architected"}, Severity: r.Severity, Kinds: r.Kinds, WellArchitected: []practiceRef{}},
+		Properties:           sarifRuleFields{Tags: []string{"well-architected"}, Severity: r.Severity, Kinds: r.Kinds, WellArchitected: []PracticeRef{}},
 	}
 	text := []string{r.Description, "", "Evidence for these best practices of the AWS Well-Architected Framework:"}
 	md := []string{r.Description, "", "Evidence for these best practices of the AWS Well-Architected Framework:", ""}
@@ -149,11 +157,10 @@ func pascalCase(id string) string {
 	return b.String()
 }
 
+// appendNew appends s to list unless list holds it.
 func appendNew(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
 }

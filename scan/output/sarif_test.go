@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"encoding/json"
@@ -14,19 +14,16 @@ import (
 // specification, relative artifact URIs with lines, and the rules'
 // mapping to best practices.
 func TestScanSARIFStructure(t *testing.T) {
-	stdout, stderr, code := runScan(t, "--format", "sarif", scanProject)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout := writeReport(t, "sarif")
 	var log map[string]any
-	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+	if err := json.Unmarshal(stdout, &log); err != nil {
 		t.Fatal(err)
 	}
 	if log["version"] != "2.1.0" || !strings.HasPrefix(log["$schema"].(string), "https://") || !strings.Contains(log["$schema"].(string), "sarif-schema-2.1.0") {
 		t.Errorf("version %v, $schema %v: want 2.1.0 and the SARIF 2.1.0 schema", log["version"], log["$schema"])
 	}
 	var sl sarifLog
-	if err := json.Unmarshal([]byte(stdout), &sl); err != nil {
+	if err := json.Unmarshal(stdout, &sl); err != nil {
 		t.Fatal(err)
 	}
 	if len(sl.Runs) != 1 {
@@ -105,34 +102,16 @@ func checkArtifact(t *testing.T, what string, loc sarifLocation) {
 	}
 }
 
+// TestScanListRulesFormats lists the rules as SARIF (the rules, no
+// result) and as Markdown.
 func TestScanListRulesFormats(t *testing.T) {
-	stdout, _, code := runScan(t, "--list-rules", "--format", "sarif")
 	var sl sarifLog
-	if err := json.Unmarshal([]byte(stdout), &sl); code != 0 || err != nil || len(sl.Runs[0].Tool.Driver.Rules) == 0 || len(sl.Runs[0].Results) != 0 {
-		t.Errorf("--list-rules --format sarif: exit %d, %v, %d rules", code, err, len(sl.Runs[0].Tool.Driver.Rules))
+	if err := json.Unmarshal(writeRules(t, "sarif"), &sl); err != nil || len(sl.Runs[0].Tool.Driver.Rules) == 0 || len(sl.Runs[0].Results) != 0 {
+		t.Errorf("the rules as SARIF: %v, %d rules", err, len(sl.Runs[0].Tool.Driver.Rules))
 	}
-	md, _, code := runScan(t, "--list-rules", "--format", "markdown")
-	if code != 0 || !strings.Contains(md, "| `rds-multi-az`: ") || !strings.Contains(md, "[REL10-BP01](https://") {
-		t.Errorf("--list-rules --format markdown: exit %d:\n%s", code, md)
-	}
-}
-
-func TestMarkdownEscaping(t *testing.T) {
-	for in, want := range map[string]string{
-		"a|b":        `a\|b`,
-		"x_y*z":      `x\_y\*z`,
-		"<script>":   "&lt;script&gt;",
-		"line\nnext": "line next",
-	} {
-		if got := mdCell(in); got != want {
-			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := mdCode("app.yaml:3"); got != "`app.yaml:3`" {
-		t.Errorf("mdCode = %q", got)
-	}
-	if got := mdCode("a`b"); got != "a\\`b" {
-		t.Errorf("mdCode of a backtick = %q", got)
+	md := string(writeRules(t, "markdown"))
+	if !strings.Contains(md, "| `rds-multi-az`: ") || !strings.Contains(md, "[REL10-BP01](https://") {
+		t.Errorf("the rules as Markdown:\n%s", md)
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package output
 
 import (
 	"bufio"
@@ -9,11 +9,14 @@ import (
 	"github.com/wat-dev/wat/scan"
 )
 
-// printReportMarkdown writes `wat scan --format markdown`: per pillar its
-// score and the best practices with evidence, each with its rule results
-// and FILE:LINE; then the files that were not read and the counts. It is
-// meant for pull-request comments and job summaries.
-func printReportMarkdown(w io.Writer, rep *scan.Report, sum summary) error {
+// Markdown writes `wat scan --format markdown`, meant for pull-request
+// comments and job summaries.
+type Markdown struct{}
+
+// WriteReport writes the counts, then per pillar its score and the best
+// practices with evidence, each with its rule results and FILE:LINE; then
+// the files that were not read.
+func (Markdown) WriteReport(w io.Writer, _ []*scan.Rule, rep *scan.Report, sum Summary) error {
 	count(rep, &sum)
 	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString("# Well-Architected evidence from wat scan\n\n")
@@ -48,8 +51,9 @@ func printReportMarkdown(w io.Writer, rep *scan.Report, sum summary) error {
 	return b.Flush()
 }
 
-// printRulesMarkdown writes `wat scan --list-rules --format markdown`.
-func printRulesMarkdown(w io.Writer, rules []*scan.Rule) error {
+// WriteRules writes a table of the rules, their severity, resource kinds
+// and best practices, linked to their documentation.
+func (Markdown) WriteRules(w io.Writer, rules []*scan.Rule) error {
 	var b strings.Builder
 	b.WriteString("| Rule | Severity | Kinds | Best practices |\n|---|---|---|---|\n")
 	for _, r := range rules {
@@ -84,6 +88,7 @@ func mdCode(s string) string {
 	return "`" + s + "`"
 }
 
+// titleCase is s with its first byte upper-cased (s is ASCII: a risk level).
 func titleCase(s string) string {
 	if s == "" {
 		return s

@@ -1,4 +1,13 @@
-package main
+// Package files finds and reads the files `wat scan` is given: it checks
+// the paths, walks the directories for template-like files and reads them
+// on every core into resources.
+//
+// Two kinds of trouble are kept apart: a file that cannot be read as a
+// template is a problem of the report (the scan goes on, --fail-on
+// decides); a path or file that cannot be read at all means the scan did
+// not see what it was asked to, and makes it exit non-zero whatever the
+// flags, lest a mistyped path in CI pass as a clean scan.
+package files
 
 import (
 	"bytes"
@@ -15,20 +24,13 @@ import (
 	"github.com/wat-dev/wat/scan"
 )
 
-// The files of `wat scan`: the paths given, checked, walked and read.
-// Two kinds of trouble are kept apart: a file that cannot be read as a
-// template is a problem of the report (the scan goes on, --fail-on
-// decides); a path or file that cannot be read at all means the scan did
-// not see what it was asked to, and makes it exit non-zero whatever the
-// flags, lest a mistyped path in CI pass as a clean scan.
-
-// checkPaths returns an error, naming the path, for every path given that
-// does not exist or cannot be opened. It runs before anything is scanned,
-// so that a mistyped path neither prints a report nor stores evidence.
-// Only files and directories are opened to see: opening a named pipe would
-// wait for its writer (one from <(terraform show -json ...) is read later,
-// as any file named is).
-func checkPaths(paths []string) []error {
+// Check returns an error, naming the path, for every path given that does
+// not exist or cannot be opened. It runs before anything is scanned, so
+// that a mistyped path neither prints a report nor stores evidence. Only
+// files and directories are opened to see: opening a named pipe would wait
+// for its writer (one from <(terraform show -json ...) is read later, as
+// any file named is).
+func Check(paths []string) []error {
 	var errs []error
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -64,11 +66,12 @@ func unreadable(file string, err error) scan.Problem {
 // project's templates.
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
 
-// collectFiles expands directories into the template-like files under them;
-// files named explicitly are read whatever their name. It returns the
-// files, and the files and directories that could not be read.
-func collectFiles(paths []string) ([]string, []scan.Problem) {
-	var files []string
+// Collect expands directories into the template-like files under them
+// (*.json, *.yaml, *.yml); files named explicitly are read whatever their
+// name. It returns the files, and the files and directories that could not
+// be read.
+func Collect(paths []string) ([]string, []scan.Problem) {
+	var names []string
 	var failed []scan.Problem
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -77,7 +80,7 @@ func collectFiles(paths []string) ([]string, []scan.Problem) {
 			continue
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			names = append(names, p)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -94,7 +97,7 @@ func collectFiles(paths []string) ([]string, []scan.Problem) {
 			switch strings.ToLower(filepath.Ext(path)) {
 			case ".json", ".yaml", ".yml":
 				if d.Type().IsRegular() {
-					files = append(files, path)
+					names = append(names, path)
 				}
 			}
 			return nil
@@ -103,46 +106,47 @@ func collectFiles(paths []string) ([]string, []scan.Problem) {
 			failed = append(failed, unreadable(p, err))
 		}
 	}
-	return files, failed
+	return names, failed
 }
 
-// readTemplates reads the files on every core. It returns their resources,
-// the files that were read but are not templates that parse, and the files
-// that could not be read.
-func readTemplates(files []string) (resources []*scan.Resource, problems, failed []scan.Problem) {
+// Read reads the files on every core. It returns their resources, in the
+// order of the files; the files that were read but are not templates that
+// parse (problems of the report); and the files that could not be read at
+// all (failed).
+func Read(names []string) (resources []*scan.Resource, problems, failed []scan.Problem) {
 	type out struct {
 		res        []*scan.Resource
 		prob       *scan.Problem
 		unreadable bool
 	}
-	outs := make([]out, len(files))
+	outs := make([]out, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
 			for i := range next {
-				data, err := readScanFile(files[i])
+				data, err := readFile(names[i])
 				if err != nil {
-					p := unreadable(files[i], err)
+					p := unreadable(names[i], err)
 					outs[i] = out{prob: &p, unreadable: true}
 					continue
 				}
 				// scan.Read reports a file that is not a template, or
 				// on which it fails, as a problem of that file only.
-				res, err := scan.Read(files[i], data)
+				res, err := scan.Read(names[i], data)
 				var p *scan.Problem
 				switch {
 				case errors.As(err, &p):
 					outs[i].prob = p
 				case errors.Is(err, scan.ErrNotTemplate):
 				case err != nil:
-					outs[i].prob = &scan.Problem{File: files[i], Message: err.Error()}
+					outs[i].prob = &scan.Problem{File: names[i], Message: err.Error()}
 				}
 				outs[i].res = res
 			}
 		})
 	}
-	for i := range files {
+	for i := range names {
 		next <- i
 	}
 	close(next)
@@ -159,9 +163,9 @@ func readTemplates(files []string) (resources []*scan.Resource, problems, failed
 	return resources, problems, failed
 }
 
-// readScanFile reads one file, at most one byte over the size cap: scan.Read
+// readFile reads one file, at most one byte over the size cap: scan.Read
 // refuses larger files without the rest of them being read.
-func readScanFile(file string) ([]byte, error) {
+func readFile(file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -176,4 +180,19 @@ func readScanFile(file string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Rel is file relative to the working directory when it is absolute and
+// under it; file, cleaned, otherwise. Reports and uploads name files so,
+// whatever directory the scan was started from.
+func Rel(file string) string {
+	if !filepath.IsAbs(file) {
+		return filepath.Clean(file)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return rel
+		}
+	}
+	return file
 }
