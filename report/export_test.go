@@ -29,6 +29,12 @@ func markupReview(t *testing.T) *report.LensReview {
 	r.Workload.ArchitecturalDesign = "javascript:alert(document.cookie)"
 	r.Lens.Name = "Lens </title><script>x()</script>"
 	r.Improvements[0].Practices[0].URL = `javascript:alert("plan")`
+	// The lens's guidance is user text too: a custom lens's author writes it.
+	im := &r.Improvements[0]
+	im.QuestionDescription = markup + "\n# not a heading"
+	im.Practices[0].Description = markup + "\n- not a list"
+	im.Practices[0].Steps, im.Practices[0].Numbered = []string{markup, "1. not a list", "<!-- comment"}, true
+	im.Practices[1].Steps, im.Practices[1].Numbered = []string{markup, "> not a quote"}, false
 	return r
 }
 
@@ -93,7 +99,8 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 		}
 	}
 	for _, want := range []string{`> \# not a heading\`, `> \- not a list\`, `> 1\. not a list\`, `> \=not a heading`,
-		`\<script\>alert("x")\</script\> Tom \& Jerry's`, `\[link\](javascript:alert(1))`} {
+		`\<script\>alert("x")\</script\> Tom \& Jerry's`, `\[link\](javascript:alert(1))`,
+		"\n   \\# not a heading\n", "\n     \\- not a list\n", "\n     2. 1\\. not a list\n", "\n     3. \\<!-- comment\n", "\n     \\> not a quote\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)
 		}
@@ -116,6 +123,8 @@ func ownMarkup(line string, j int) bool {
 	case line[j] == '[' && strings.HasPrefix(strings.TrimSpace(line), "- ["):
 		return true
 	case line[j] == ']' && strings.Contains(line, "- ["):
+		return true
+	case strings.TrimSpace(line) == "[Learn more]":
 		return true
 	}
 	return false
@@ -312,7 +321,7 @@ func TestXLSX(t *testing.T) {
 	// Cell by cell, the Answers sheet holds what the CSV holds (the CSV's
 	// formula guard aside: a string cell is never a formula).
 	recs := csvRecords(t, mustBytes(r.CSV()))
-	cols := "ABCDEFGHIJKLM"
+	cols := "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	for i, rec := range recs {
 		for j, v := range rec {
 			ref := string(cols[j]) + strconv.Itoa(i+1)
@@ -349,7 +358,8 @@ func TestXLSX(t *testing.T) {
 			if c := plan["A"+n]; c.Type != "" || c.Value != strconv.Itoa(i+1) {
 				t.Fatalf("Improvement plan!A%s = %+v, want the number %d", n, c, i+1)
 			}
-			for col, want := range map[string]string{"B": im.PillarName, "C": im.QuestionTitle, "E": p.Title, "F": p.URL, "I": p.ID} {
+			for col, want := range map[string]string{"B": im.PillarName, "C": im.QuestionTitle, "E": p.Title, "F": p.URL, "I": p.ID,
+				"J": im.QuestionDescription, "K": p.Description, "L": numberedSteps(p.Steps)} {
 				if got := plan[col+n].text(); got != want {
 					t.Errorf("Improvement plan!%s%s = %q, want %q", col, n, got, want)
 				}

@@ -59,6 +59,41 @@ func fullReview(tb testing.TB, notes string) *report.LensReview {
 	return r
 }
 
+// guidanceReview is the report of a framework review where every question
+// is answered "None of these", so that every practice of the lens (307) is
+// in the improvement plan with its guidance: the largest plan a framework
+// review has.
+func guidanceReview(tb testing.TB) *report.LensReview {
+	tb.Helper()
+	fw := service.NewCatalog().Framework()
+	at := time.Date(2026, 3, 14, 9, 26, 53, 0, time.UTC)
+	r := &report.LensReview{
+		GeneratedAt: at, UpdatedAt: at, RiskCounts: wat.NewRiskCounts(),
+		Workload: report.NewWorkload(&wat.Workload{ID: "0123456789abcdef0123456789abcdef", Name: "Payments platform", AccountID: "111122223333", UpdatedAt: at}),
+		Lens:     report.Lens{Alias: fw.Alias, ARN: fw.ARN, Name: fw.Name, Version: fw.Version},
+	}
+	for _, p := range fw.Lens.Pillars {
+		rp := report.Pillar{ID: p.ID, Name: p.Name, RiskCounts: wat.NewRiskCounts()}
+		for _, q := range p.Questions {
+			none, _ := q.NoneChoice()
+			a := &wat.Answer{QuestionID: q.ID, IsApplicable: true, SelectedChoices: []string{none.ID}}
+			var todo []*lens.Choice
+			for _, c := range q.Choices {
+				if c.ID != none.ID {
+					todo = append(todo, c)
+				}
+			}
+			risk := q.Risk(a.SelectedChoices, nil, true)
+			r.Improvements = append(r.Improvements, report.NewImprovement(p, q, risk, "", todo))
+			rp.Questions = append(rp.Questions, report.NewQuestion(q, a, risk, todo))
+			rp.RiskCounts[risk]++
+			r.RiskCounts[risk]++
+		}
+		r.Pillars = append(r.Pillars, rp)
+	}
+	return r
+}
+
 // answer is the n-th question's answer in fullReview and the practices it
 // leaves out.
 func answer(q *lens.Question, n int) (*wat.Answer, []*lens.Choice) {

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/wat-dev/wat"
 )
@@ -27,8 +28,10 @@ var reviewTemplate = template.Must(template.New("review").Funcs(template.FuncMap
 	"counts": func(c wat.RiskCounts) []int {
 		return []int{c[wat.RiskHigh], c[wat.RiskMedium], c[wat.RiskNone], c[wat.RiskNotApplicable], c[wat.RiskUnanswered]}
 	},
-	"link": htmlLink,
-	"bars": bars,
+	"link":  htmlLink,
+	"more":  htmlMore,
+	"lines": func(ls []string) string { return strings.Join(ls, "\n") },
+	"bars":  bars,
 }).Parse(reviewHTML))
 
 // htmlView is what the template shows: the report and what it derives.
@@ -67,6 +70,17 @@ func htmlLink(title, url string) template.HTML {
 		b.WriteString(template.HTMLEscapeString(plain(title)))
 	}
 	return template.HTML(b.String())
+}
+
+// htmlMore is a link to learn more at url when it is a web address; ""
+// otherwise. Printed, the page spells the address after it (see the style
+// of a.more).
+func htmlMore(url string) template.HTML {
+	u := webURL(url)
+	if u == "" {
+		return ""
+	}
+	return template.HTML(`<a class="more" href="` + template.HTMLEscapeString(u) + `" rel="noopener noreferrer">Learn more</a>`)
 }
 
 // bars draws a pillar's high and medium risks as two bars scaled to the

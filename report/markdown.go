@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/wat-dev/wat"
@@ -56,9 +57,16 @@ func (r *LensReview) Markdown() []byte {
 		b.WriteString("\nNo question is at high or medium risk: there is nothing to improve.\n")
 	}
 	for i, im := range r.Improvements {
-		fmt.Fprintf(&b, "\n%d. **%s** (%s · %s)\n", i+1, mdLine(im.QuestionTitle), riskLabels[im.Risk], mdLine(im.PillarName))
+		n := strconv.Itoa(i+1) + ". "
+		// What belongs to an item is indented to its text's column, which
+		// grows with the number ("10. "): less, and it would leave the list.
+		in := strings.Repeat(" ", len(n))
+		fmt.Fprintf(&b, "\n%s**%s** (%s · %s)\n", n, mdLine(im.QuestionTitle), riskLabels[im.Risk], mdLine(im.PillarName))
+		if strings.TrimSpace(im.QuestionDescription) != "" {
+			fmt.Fprintf(&b, "\n%s\n", mdBlock(im.QuestionDescription, in))
+		}
 		for _, p := range im.Practices {
-			fmt.Fprintf(&b, "   - %s\n", mdLink(p.Title, p.URL))
+			mdPractice(&b, p, in)
 		}
 	}
 
@@ -104,14 +112,38 @@ func mdAnswer(b *strings.Builder, q Question) {
 	}
 }
 
-// mdLink is a link to a web address with an escaped title; the title
-// alone when url is not one.
-func mdLink(title, url string) string {
-	u := webURL(url)
-	if u == "" || strings.ContainsAny(u, "<> \t\n") {
-		return mdLine(title)
+// mdPractice writes a practice of the improvement plan as an item of a
+// list indented by in: its title, and under it its description, its steps
+// (a nested numbered list when the lens numbered them, its lines as
+// written otherwise) and a link to learn more.
+func mdPractice(b *strings.Builder, p Practice, in string) {
+	fmt.Fprintf(b, "\n%s- **%s**\n", in, mdLine(p.Title))
+	in += "  "
+	if strings.TrimSpace(p.Description) != "" {
+		fmt.Fprintf(b, "\n%s\n", mdBlock(p.Description, in))
 	}
-	return "[" + mdLine(title) + "](<" + u + ">)"
+	switch {
+	case p.Numbered:
+		b.WriteString("\n")
+		for i, l := range p.stepLabels() {
+			fmt.Fprintf(b, "%s%s %s\n", in, l, mdLine(p.Steps[i]))
+		}
+	case len(p.Steps) > 0:
+		fmt.Fprintf(b, "\n%s\n", mdBlock(strings.Join(p.Steps, "\n"), in))
+	}
+	if u := mdURL(p.URL); u != "" {
+		fmt.Fprintf(b, "\n%s[Learn more](<%s>)\n", in, u)
+	}
+}
+
+// mdURL is url when a Markdown link can hold it: a web address without
+// the characters that would end the link early; "" otherwise.
+func mdURL(url string) string {
+	u := webURL(url)
+	if strings.ContainsAny(u, "<> \t\n") {
+		return ""
+	}
+	return u
 }
 
 // mdLine is user text on one line, escaped.

@@ -145,6 +145,23 @@ func (d *doc) text(s, style string, size, indent float64) {
 	d.paragraphs(s, style, size, margin+indent, d.width-indent, size*0.45+0.6)
 }
 
+// item writes a list item of user text at indent millimetres from the
+// margin: its marker ("1.") in a column of its own, the text wrapped right
+// of it, so that every line of a long item starts under its first word.
+func (d *doc) item(marker, s, style string, size, indent float64) {
+	s = strings.TrimSpace(clean(s))
+	if s == "" {
+		return
+	}
+	const markerW = 6.0 // "10." and the cell margin at 9 points
+	h := size*0.45 + 0.6
+	d.needs(h) // the marker goes on the page of the text's first line
+	d.pdf.SetFont(family, style, size)
+	y := d.pdf.GetY()
+	d.drawLine(d.fitLine(marker, style, size, markerW), margin+indent, y, markerW, h, "L", style, size)
+	d.paragraphs(s, style, size, margin+indent+markerW, d.width-indent-markerW, h)
+}
+
 // field writes a label and its value on one or more lines.
 func (d *doc) field(label, value string) {
 	value = strings.TrimSpace(value)

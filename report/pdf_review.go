@@ -153,7 +153,8 @@ func reason(r string) string {
 	return strings.ToLower(strings.ReplaceAll(r, "_", " "))
 }
 
-// improvements writes the improvement plan in its order, with links.
+// improvements writes the improvement plan in its order: each question
+// with its description, each practice to put in place with its guidance.
 func (d *doc) improvements(plan []Improvement) {
 	if len(plan) == 0 {
 		d.text("No question is at high or medium risk: there is nothing to improve.", "I", 10, 0)
@@ -163,12 +164,32 @@ func (d *doc) improvements(plan []Improvement) {
 		d.needs(22)
 		d.text(fmt.Sprintf("%d. %s", i+1, im.QuestionTitle), "B", 10, 0)
 		d.text(riskLabels[im.Risk]+" · "+im.PillarName, "", 9, 4)
+		d.pdf.SetTextColor(80, 80, 80)
+		d.text(im.QuestionDescription, "I", 9, 4)
+		d.pdf.SetTextColor(0, 0, 0)
 		for _, p := range im.Practices {
-			d.text("• "+p.Title, "", 9.5, 4)
-			if p.URL != "" {
-				d.link(p.URL, p.URL, 8)
-			}
+			d.practice(p)
 		}
 		d.pdf.Ln(3)
+	}
+}
+
+// practice writes a practice to put in place: its title and, indented
+// under it, its description, its steps (a numbered list when the lens
+// numbered them, its lines as written otherwise) and its link.
+func (d *doc) practice(p Practice) {
+	d.needs(14) // the title and the first lines of its guidance together
+	d.pdf.Ln(1)
+	d.text("• "+p.Title, "B", 9.5, 4)
+	d.text(p.Description, "", 9, 8)
+	if p.Numbered {
+		for i, l := range p.stepLabels() {
+			d.item(l, p.Steps[i], "", 9, 8)
+		}
+	} else {
+		d.text(strings.Join(p.Steps, "\n"), "", 9, 8)
+	}
+	if p.URL != "" {
+		d.link("Learn more: "+p.URL, p.URL, 8)
 	}
 }

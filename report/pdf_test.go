@@ -83,6 +83,10 @@ func TestHostileText(t *testing.T) {
 	r := fullReview(t, notes)
 	r.Workload.Name = "Payments " + longWord
 	r.Pillars[0].Questions[0].Selected[0].Title = longWord
+	// The guidance of a custom lens is user text too; its steps are drawn
+	// as list items, right of their numbers.
+	g := &r.Improvements[0].Practices[0]
+	g.Description, g.Steps, g.Numbered = hostile, []string{hostile, longWord, "עברית שלום " + longWord}, true
 	pdf, err := r.PDF()
 	if err != nil {
 		t.Fatal(err)
@@ -145,6 +149,22 @@ func TestConsolidatedPDF(t *testing.T) {
 // 57 questions answered and noted.
 func BenchmarkLensReviewPDF(b *testing.B) {
 	r := fullReview(b, "Reviewed with the payments team; the runbooks live in the wiki. "+strings.Repeat("Details. ", 20))
+	size := 0
+	for b.Loop() {
+		pdf, err := r.PDF()
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(pdf)
+	}
+	b.ReportMetric(float64(size)/1024, "KiB/op")
+}
+
+// BenchmarkLensReviewPDFGuidance renders the report of guidanceReview:
+// every question of the framework at risk, every practice's guidance in
+// the plan.
+func BenchmarkLensReviewPDFGuidance(b *testing.B) {
+	r := guidanceReview(b)
 	size := 0
 	for b.Loop() {
 		pdf, err := r.PDF()

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -126,6 +127,13 @@ type Practice struct {
 	URL string `json:",omitempty"`
 	// Status is set in Question.Practices only.
 	Status PracticeStatus `json:",omitempty"`
+	// Description, Steps and Numbered are the practice's guidance, from the
+	// lens, on the practices of Improvement.Practices only: the plan is
+	// where a reader needs it, and other lists stay as light as the
+	// consolidated report's cache wants them. See planSteps for Steps.
+	Description string   `json:",omitempty"`
+	Steps       []string `json:",omitempty"`
+	Numbered    bool     `json:",omitempty"`
 }
 
 // PracticeStatus is what an answer says of one practice.
@@ -145,9 +153,12 @@ type Improvement struct {
 	QuestionTitle string
 	PillarID      string
 	PillarName    string
-	Risk          wat.Risk
-	URL           string     // the question's improvement plan link
-	Practices     []Practice // to put in place, each with its link
+	// QuestionDescription is the question's description in the lens: what
+	// it asks, which the plan shows as the context of its practices.
+	QuestionDescription string `json:",omitempty"`
+	Risk                wat.Risk
+	URL                 string     // the question's improvement plan link
+	Practices           []Practice // to put in place, each with its link and guidance
 }
 
 // NewQuestion is the report of question q answered by a (never nil) with the
@@ -194,12 +205,20 @@ func practices(cs []*lens.Choice) []Practice {
 }
 
 // NewImprovement is one entry of an improvement plan: question q of pillar
-// p at risk, to improve by putting the practices todo in place.
+// p at risk, to improve by putting the practices todo in place, with the
+// lens's guidance for each (any lens: the built-in one and custom ones
+// alike).
 func NewImprovement(p *lens.Pillar, q *lens.Question, risk wat.Risk, url string, todo []*lens.Choice) Improvement {
-	return Improvement{
-		QuestionID: q.ID, QuestionTitle: q.Title, PillarID: p.ID, PillarName: p.Name,
-		Risk: risk, URL: url, Practices: practices(todo),
+	out := Improvement{
+		QuestionID: q.ID, QuestionTitle: q.Title, QuestionDescription: strings.TrimSpace(q.Description),
+		PillarID: p.ID, PillarName: p.Name, Risk: risk, URL: url, Practices: practices(todo),
 	}
+	for i, c := range todo {
+		pr := &out.Practices[i]
+		pr.Description = strings.TrimSpace(c.Description)
+		pr.Steps, pr.Numbered = planSteps(c.ImprovementPlan.DisplayText)
+	}
+	return out
 }
 
 func contains(ss []string, s string) bool {

@@ -15,23 +15,24 @@ import (
 // answerHeader names the columns of answerRows. "Plan" is the position of
 // the question in the improvement plan, on the rows of the practices to put
 // in place; sorting on it gives the plan in the order of
-// ListLensReviewImprovements.
+// ListLensReviewImprovements. Those rows carry the practice's guidance too,
+// in the last columns, so that the columns before keep their places.
 var answerHeader = []string{
 	"Pillar", "Question", "Practice", "Risk", "Status", "Reason", "Notes", "Question notes", "Link", "Plan",
-	"Pillar ID", "Question ID", "Practice ID",
+	"Pillar ID", "Question ID", "Practice ID", "Practice description", "Improvement steps",
 }
 
 // answerRows is one row per question and practice, in lens order.
 func (r *LensReview) answerRows() [][]string {
 	type step struct {
 		n    int
-		todo map[string]bool
+		todo map[string]*Practice
 	}
 	plan := make(map[string]step, len(r.Improvements))
 	for i, im := range r.Improvements {
-		s := step{n: i + 1, todo: map[string]bool{}}
-		for _, p := range im.Practices {
-			s.todo[p.ID] = true
+		s := step{n: i + 1, todo: map[string]*Practice{}}
+		for j := range im.Practices {
+			s.todo[im.Practices[j].ID] = &im.Practices[j]
 		}
 		plan[im.PillarID+"\x00"+im.QuestionID] = s
 	}
@@ -44,13 +45,13 @@ func (r *LensReview) answerRows() [][]string {
 				if !q.Applicable {
 					why = q.Reason
 				}
-				n := ""
-				if s.todo[c.ID] {
-					n = strconv.Itoa(s.n)
+				n, description, steps := "", "", ""
+				if todo := s.todo[c.ID]; todo != nil {
+					n, description, steps = strconv.Itoa(s.n), todo.Description, todo.stepsText()
 				}
 				rows = append(rows, []string{
 					p.Name, q.Title, c.Title, riskLabels[q.Risk], string(c.Status), reasonText(c.Status, why), c.Notes, q.Notes, c.URL, n,
-					p.ID, q.ID, c.ID,
+					p.ID, q.ID, c.ID, description, steps,
 				})
 			}
 		}
@@ -66,15 +67,23 @@ func reasonText(s PracticeStatus, r string) string {
 	return reason(r)
 }
 
-// planHeader names the columns of planRows.
-var planHeader = []string{"Plan", "Pillar", "Question", "Risk", "Practice", "Link", "Question link", "Question ID", "Practice ID"}
+// planHeader names the columns of planRows; the guidance comes last, as in
+// answerHeader.
+var planHeader = []string{
+	"Plan", "Pillar", "Question", "Risk", "Practice", "Link", "Question link", "Question ID", "Practice ID",
+	"Question description", "Practice description", "Improvement steps",
+}
 
-// planRows is the improvement plan, one row per practice to put in place.
+// planRows is the improvement plan, one row per practice to put in place,
+// with its guidance.
 func (r *LensReview) planRows() [][]string {
 	var rows [][]string
 	for i, im := range r.Improvements {
 		for _, p := range im.Practices {
-			rows = append(rows, []string{strconv.Itoa(i + 1), im.PillarName, im.QuestionTitle, riskLabels[im.Risk], p.Title, p.URL, im.URL, im.QuestionID, p.ID})
+			rows = append(rows, []string{
+				strconv.Itoa(i + 1), im.PillarName, im.QuestionTitle, riskLabels[im.Risk], p.Title, p.URL, im.URL, im.QuestionID, p.ID,
+				im.QuestionDescription, p.Description, p.stepsText(),
+			})
 		}
 	}
 	return rows

@@ -17,9 +17,9 @@ import (
 func (r *LensReview) XLSX() ([]byte, error) {
 	return writeXLSX(r.GeneratedAt, []sheet{
 		{name: "Answers", header: answerHeader, rows: r.answerRows(), numeric: map[int]bool{9: true},
-			widths: []float64{24, 50, 50, 16, 14, 22, 40, 40, 40, 6, 18, 18, 22}},
+			widths: []float64{24, 50, 50, 16, 14, 22, 40, 40, 40, 6, 18, 18, 22, 60, 60}},
 		{name: "Improvement plan", header: planHeader, rows: r.planRows(), numeric: map[int]bool{0: true},
-			widths: []float64{6, 24, 50, 14, 50, 40, 40, 18, 22}},
+			widths: []float64{6, 24, 50, 14, 50, 40, 40, 18, 22, 60, 60, 60}},
 	})
 }
 
