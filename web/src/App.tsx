@@ -11,6 +11,8 @@ import { SignIn } from './pages/SignIn';
 import { Page } from './pages/Page';
 import { FlashContext } from './flash';
 import { prefetchWorkloads } from './prefetch';
+import { HelpContext, useHelpState } from './help/context';
+import { HelpDrawer } from './help/Help';
 
 export function App() {
   const [session, setS] = useState<Session | null | undefined>(undefined);
@@ -18,6 +20,7 @@ export function App() {
   // Open unless the user closes it (or the window is narrow, as Cloudscape decides on its own).
   const [navOpen, setNavOpen] = useState(() => window.innerWidth >= 688);
   const route = useRoute();
+  const help = useHelpState(route.path);
 
   const signedIn = (s: Session | null) => {
     setSession(s);
@@ -50,54 +53,57 @@ export function App() {
 
   return (
     <FlashContext.Provider value={notify}>
-      <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
-        <TopNavigation
-          identity={{ href: '#/', title: 'wat — Well-Architected Tool', onFollow: followLink }}
-          utilities={[
-            { type: 'button', text: 'Share invitations', href: '#/invitations', onClick: followLink as never },
-            {
-              type: 'menu-dropdown',
-              text: session.userName,
-              description: `Account ${session.accountId}${session.isAdmin ? ' (admin)' : ''}`,
-              iconName: 'user-profile',
-              items: [{ id: 'signout', text: 'Sign out' }],
-              onItemClick: async (e) => {
-                if (e.detail.id === 'signout') {
-                  await sessionApi.signOut().catch(() => {});
-                  signedIn(null);
-                  window.location.hash = '/';
-                }
+      <HelpContext.Provider value={help.context}>
+        <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+          <TopNavigation
+            identity={{ href: '#/', title: 'wat — Well-Architected Tool', onFollow: followLink }}
+            utilities={[
+              { type: 'button', text: 'Share invitations', href: '#/invitations', onClick: followLink as never },
+              {
+                type: 'menu-dropdown',
+                text: session.userName,
+                description: `Account ${session.accountId}${session.isAdmin ? ' (admin)' : ''}`,
+                iconName: 'user-profile',
+                items: [{ id: 'signout', text: 'Sign out' }],
+                onItemClick: async (e) => {
+                  if (e.detail.id === 'signout') {
+                    await sessionApi.signOut().catch(() => {});
+                    signedIn(null);
+                    window.location.hash = '/';
+                  }
+                },
               },
-            },
-          ]}
-        />
-      </div>
-      <AppLayout
-        headerSelector="#top-nav"
-        toolsHide
-        navigationOpen={navOpen}
-        onNavigationChange={(e) => setNavOpen(e.detail.open)}
-        notifications={<Flashbar items={flash} />}
-        navigation={
-          <SideNavigation
-            activeHref={'#' + section}
-            header={{ href: '#/', text: 'Well-Architected Tool' }}
-            onFollow={followLink}
-            items={[
-              { type: 'link', text: 'Dashboard', href: '#/' },
-              { type: 'link', text: 'Workloads', href: '#/workloads' },
-              { type: 'link', text: 'Custom lenses', href: '#/lenses' },
-              { type: 'link', text: 'Profiles', href: '#/profiles' },
-              { type: 'link', text: 'Review templates', href: '#/templates' },
-              { type: 'link', text: 'Share invitations', href: '#/invitations' },
-              { type: 'link', text: 'Notifications', href: '#/notifications' },
-              { type: 'divider' },
-              { type: 'link', text: 'Settings', href: '#/settings' },
             ]}
           />
-        }
-        content={<Page route={route} session={session} />}
-      />
+        </div>
+        <AppLayout
+          headerSelector="#top-nav"
+          {...help.layoutProps}
+          tools={help.topic && <HelpDrawer topic={help.topic} />}
+          navigationOpen={navOpen}
+          onNavigationChange={(e) => setNavOpen(e.detail.open)}
+          notifications={<Flashbar items={flash} />}
+          navigation={
+            <SideNavigation
+              activeHref={'#' + section}
+              header={{ href: '#/', text: 'Well-Architected Tool' }}
+              onFollow={followLink}
+              items={[
+                { type: 'link', text: 'Dashboard', href: '#/' },
+                { type: 'link', text: 'Workloads', href: '#/workloads' },
+                { type: 'link', text: 'Custom lenses', href: '#/lenses' },
+                { type: 'link', text: 'Profiles', href: '#/profiles' },
+                { type: 'link', text: 'Review templates', href: '#/templates' },
+                { type: 'link', text: 'Share invitations', href: '#/invitations' },
+                { type: 'link', text: 'Notifications', href: '#/notifications' },
+                { type: 'divider' },
+                { type: 'link', text: 'Settings', href: '#/settings' },
+              ]}
+            />
+          }
+          content={<Page route={route} session={session} />}
+        />
+      </HelpContext.Provider>
     </FlashContext.Provider>
   );
 }

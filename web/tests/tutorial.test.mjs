@@ -49,10 +49,10 @@ async function tutorial(page) {
   await shot(page, '02-define-workload-errors');
   await page.getByLabel('Name', { exact: true }).fill(NAME);
   await page.getByLabel('Description', { exact: true }).fill('Online store for customers in the United States and Canada');
-  await page.getByLabel('Review owner').fill('retail-architects@example.com');
+  await page.getByLabel('Review owner', { exact: true }).fill('retail-architects@example.com');
   await page.getByText('Production', { exact: true }).click();
-  await page.getByLabel('Non-AWS Regions').fill('on-premises-dc1');
-  await page.getByRole('button', { name: /AWS Regions/ }).click();
+  await page.getByLabel('Non-AWS Regions', { exact: true }).fill('on-premises-dc1');
+  await page.getByRole('button', { name: /^AWS Regions/ }).click();
   await page.getByRole('option', { name: /US East \(N. Virginia\)/ }).click();
   await page.keyboard.press('Escape');
   await shot(page, '03-define-workload');

@@ -46,9 +46,9 @@ async function fillWorkload(name, nonAws) {
   await page.getByRole('heading', { name: 'Define workload', level: 1 }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Description', { exact: true }).fill('Runs in our own data centres');
-  await page.getByLabel('Review owner').fill('platform@example.com');
+  await page.getByLabel('Review owner', { exact: true }).fill('platform@example.com');
   await page.getByText('Production', { exact: true }).click();
-  await page.getByLabel('Non-AWS Regions').fill(nonAws);
+  await page.getByLabel('Non-AWS Regions', { exact: true }).fill(nonAws);
 }
 
 test('a non-AWS Region with a space is one Region', () =>
@@ -63,7 +63,7 @@ test('a non-AWS Region with a space is one Region', () =>
     // Editing keeps them whole too.
     await page.goto(`${srv.endpoint}/#/workloads/${id}/edit`);
     await page.getByRole('heading', { name: 'Edit workload', level: 1 }).waitFor();
-    const field = page.getByLabel('Non-AWS Regions');
+    const field = page.getByLabel('Non-AWS Regions', { exact: true });
     await page.waitForFunction(() => document.querySelector('input[aria-label="Non-AWS Regions"]')?.value);
     assert.equal(await field.inputValue(), 'On-premises DC, Edge-Site 7');
     await field.fill('On-premises DC, Edge-Site 7, Branch office 12');

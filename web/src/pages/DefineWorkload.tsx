@@ -1,6 +1,7 @@
 // Define workload (and edit its properties): the user guide's fields with
 // the same limits the API enforces, checked before submitting; then the
-// lenses (up to 20), a profile and a review template.
+// lenses (up to 20), a profile and a review template. Each field's Info
+// link opens its help in the help panel.
 import { useEffect, useState } from 'react';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -20,6 +21,8 @@ import { ErrorAlert, useAsync } from '../components/common';
 import { awsRegions, industryTypes } from '../regions';
 import { href, navigate } from '../router';
 import { useFlash } from '../flash';
+import { InfoLink } from '../help/Help';
+import { workloadHelp as help } from '../help/fields';
 
 interface Fields {
   WorkloadName: string;
@@ -32,6 +35,7 @@ interface Fields {
   ArchitecturalDesign: string;
   IndustryType: string;
   Industry: string;
+  Application: string;
   Notes: string;
   Lenses: string[];
   Profile: string;
@@ -49,6 +53,7 @@ const empty: Fields = {
   ArchitecturalDesign: '',
   IndustryType: '',
   Industry: '',
+  Application: '',
   Notes: '',
   Lenses: ['wellarchitected'],
   Profile: '',
@@ -68,6 +73,9 @@ const regionList = (s: string) =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+
+/** applicationArn is the API's pattern for an AppRegistry application's ARN. */
+const applicationArn = /^arn:aws[-a-z]*:servicecatalog:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:\/applications\/[a-z0-9]+$/;
 
 /** validate returns a message per field, as the API would answer them. */
 export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
@@ -90,6 +98,7 @@ export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
     else if (!/^https?:\/\/\S+$/.test(f.ArchitecturalDesign)) e.ArchitecturalDesign = 'Enter an http:// or https:// URL.';
   }
   if (f.Industry.length > 100) e.Industry = 'At most 100 characters.';
+  if (f.Application.trim() && !applicationArn.test(f.Application.trim())) e.Application = 'Enter the ARN of an AppRegistry application.';
   if (f.Notes.length > 2084) e.Notes = 'Notes have at most 2084 characters.';
   if (f.Lenses.length === 0) e.Lenses = 'Choose at least one lens.';
   if (f.Lenses.length > 20) e.Lenses = 'A workload can have at most 20 lenses.';
@@ -108,6 +117,7 @@ function fromWorkload(w: Workload): Fields {
     ArchitecturalDesign: w.ArchitecturalDesign ?? '',
     IndustryType: w.IndustryType ?? '',
     Industry: w.Industry ?? '',
+    Application: w.Applications?.[0] ?? '',
     Notes: w.Notes ?? '',
     Lenses: w.Lenses ?? [],
     Profile: w.Profiles?.[0]?.ProfileArn ?? '',
@@ -154,6 +164,8 @@ export function DefineWorkload({ editId }: { editId?: string }) {
       ArchitecturalDesign: f.ArchitecturalDesign || undefined,
       IndustryType: f.IndustryType || undefined,
       Industry: f.Industry || undefined,
+      // An empty list clears the application when editing; creating leaves it out.
+      Applications: f.Application.trim() ? [f.Application.trim()] : editId ? [] : undefined,
       Notes: f.Notes || undefined,
     };
     try {
@@ -225,16 +237,16 @@ export function DefineWorkload({ editId }: { editId?: string }) {
         <SpaceBetween size="l">
           <Container header={<Header variant="h2">Workload properties</Header>}>
             <SpaceBetween size="l">
-              <FormField label="Name" constraintText="3 to 100 characters; unique in the account." errorText={msg('WorkloadName')}>
+              <FormField label="Name" info={<InfoLink topic={help.name} about="Name" />} constraintText="3 to 100 characters; unique in the account." errorText={msg('WorkloadName')}>
                 <Input value={f.WorkloadName} onChange={(e) => set('WorkloadName', e.detail.value)} ariaLabel="Name" />
               </FormField>
-              <FormField label="Description" constraintText="3 to 250 characters." errorText={msg('Description')}>
+              <FormField label="Description" info={<InfoLink topic={help.description} about="Description" />} constraintText="3 to 250 characters." errorText={msg('Description')}>
                 <Textarea value={f.Description} onChange={(e) => set('Description', e.detail.value)} ariaLabel="Description" />
               </FormField>
-              <FormField label="Review owner" description="Who is responsible for the review: a name, an email address or a team." errorText={msg('ReviewOwner')}>
+              <FormField label="Review owner" info={<InfoLink topic={help.reviewOwner} about="Review owner" />} description="Who is responsible for the review: a name, an email address or a team." errorText={msg('ReviewOwner')}>
                 <Input value={f.ReviewOwner} onChange={(e) => set('ReviewOwner', e.detail.value)} ariaLabel="Review owner" />
               </FormField>
-              <FormField label="Environment" errorText={msg('Environment')}>
+              <FormField label="Environment" info={<InfoLink topic={help.environment} about="Environment" />} errorText={msg('Environment')}>
                 <RadioGroup
                   value={f.Environment}
                   onChange={(e) => set('Environment', e.detail.value)}
@@ -245,7 +257,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
                   ]}
                 />
               </FormField>
-              <FormField label="AWS Regions" errorText={msg('AwsRegions')}>
+              <FormField label="AWS Regions" info={<InfoLink topic={help.awsRegions} about="AWS Regions" />} errorText={msg('AwsRegions')}>
                 <Multiselect
                   selectedOptions={regionOptions.filter((o) => f.AwsRegions.includes(o.value))}
                   onChange={(e) => set('AwsRegions', e.detail.selectedOptions.map((o) => o.value!))}
@@ -257,19 +269,20 @@ export function DefineWorkload({ editId }: { editId?: string }) {
               </FormField>
               <FormField
                 label="Non-AWS Regions"
+                info={<InfoLink topic={help.nonAwsRegions} about="Non-AWS Regions" />}
                 description="Up to 5, separated by commas; a name may hold spaces."
                 constraintText="Each 3 to 25 characters."
                 errorText={msg('NonAwsRegions')}
               >
                 <Input value={f.NonAwsRegions} onChange={(e) => set('NonAwsRegions', e.detail.value)} ariaLabel="Non-AWS Regions" />
               </FormField>
-              <FormField label="Account IDs" description="AWS account IDs of the workload, separated by commas." errorText={msg('AccountIds')}>
+              <FormField label="Account IDs" info={<InfoLink topic={help.accountIds} about="Account IDs" />} description="AWS account IDs of the workload, separated by commas." errorText={msg('AccountIds')}>
                 <Input value={f.AccountIds} onChange={(e) => set('AccountIds', e.detail.value)} ariaLabel="Account IDs" />
               </FormField>
-              <FormField label="Architectural design" description="A link to the architecture diagram or document." errorText={msg('ArchitecturalDesign')}>
+              <FormField label="Architectural design" info={<InfoLink topic={help.architecturalDesign} about="Architectural design" />} description="A link to the architecture diagram or document." errorText={msg('ArchitecturalDesign')}>
                 <Input value={f.ArchitecturalDesign} onChange={(e) => set('ArchitecturalDesign', e.detail.value)} type="url" ariaLabel="Architectural design" />
               </FormField>
-              <FormField label="Industry type" errorText={msg('IndustryType')}>
+              <FormField label="Industry type" info={<InfoLink topic={help.industryType} about="Industry type" />} errorText={msg('IndustryType')}>
                 <Select
                   selectedOption={industryOptions.find((o) => o.value === f.IndustryType) ?? industryOptions[0]}
                   onChange={(e) => set('IndustryType', e.detail.selectedOption.value ?? '')}
@@ -277,16 +290,19 @@ export function DefineWorkload({ editId }: { editId?: string }) {
                   ariaLabel="Industry type"
                 />
               </FormField>
-              <FormField label="Industry" errorText={msg('Industry')}>
+              <FormField label="Industry" info={<InfoLink topic={help.industry} about="Industry" />} errorText={msg('Industry')}>
                 <Input value={f.Industry} onChange={(e) => set('Industry', e.detail.value)} ariaLabel="Industry" />
               </FormField>
-              <FormField label="Notes" constraintText={`${2084 - f.Notes.length} characters remaining`} errorText={msg('Notes')}>
+              <FormField label="Application - optional" info={<InfoLink topic={help.application} about="Application" />} description="The ARN of the AWS Service Catalog AppRegistry application the workload belongs to." errorText={msg('Application')}>
+                <Input value={f.Application} onChange={(e) => set('Application', e.detail.value)} ariaLabel="Application" />
+              </FormField>
+              <FormField label="Notes" info={<InfoLink topic={help.notes} about="Notes" />} constraintText={`${2084 - f.Notes.length} characters remaining`} errorText={msg('Notes')}>
                 <Textarea value={f.Notes} onChange={(e) => set('Notes', e.detail.value)} ariaLabel="Workload notes" />
               </FormField>
             </SpaceBetween>
           </Container>
           <Container header={<Header variant="h2" description="Up to 20 lenses; the AWS Well-Architected Framework is applied by default.">Lenses</Header>}>
-            <FormField label="Lenses" errorText={msg('Lenses')}>
+            <FormField label="Lenses" info={<InfoLink topic={help.lenses} about="Lenses" />} errorText={msg('Lenses')}>
               <Multiselect
                 selectedOptions={lensOptions.filter((o) => f.Lenses.includes(o.value))}
                 onChange={(e) => set('Lenses', e.detail.selectedOptions.map((o) => o.value!))}
@@ -299,7 +315,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
           </Container>
           <Container header={<Header variant="h2">Profile and review template</Header>}>
             <SpaceBetween size="l">
-              <FormField label="Profile" description="Prioritises the questions that matter for the workload's business context.">
+              <FormField label="Profile" info={<InfoLink topic={help.profile} about="Profile" />} description="Prioritises the questions that matter for the workload's business context.">
                 <Select
                   selectedOption={profileOptions.find((o) => o.value === f.Profile) ?? profileOptions[0]}
                   onChange={(e) => set('Profile', e.detail.selectedOption.value ?? '')}
@@ -308,7 +324,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
                 />
               </FormField>
               {!editId && (
-                <FormField label="Review template" description="Pre-fills answers and notes from a template.">
+                <FormField label="Review template" info={<InfoLink topic={help.template} about="Review template" />} description="Pre-fills answers and notes from a template.">
                   <Select
                     selectedOption={templateOptions.find((o) => o.value === f.Template) ?? templateOptions[0]}
                     onChange={(e) => set('Template', e.detail.selectedOption.value ?? '')}

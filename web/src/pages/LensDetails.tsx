@@ -1,5 +1,6 @@
 // Lens details: the review's risks per pillar and notes, and its improvement
-// plan in the order the API gives it, filtered by pillar and risk.
+// plan in the order the API gives it, filtered by pillar and risk, with each
+// practice's steps written out.
 import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
@@ -20,9 +21,10 @@ import type { LensReview } from '../api/types';
 import { ErrorAlert, RiskCount, RiskStatus, SafeLink, useAsync } from '../components/common';
 import { ReportButton } from '../components/ReportButton';
 import { ApplySuggestions } from '../components/ApplySuggestions';
-import { answered, date, total } from '../format';
+import { answered, date, safeUrl, total } from '../format';
 import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
+import { HelpText } from '../help/HelpText';
 
 export function LensDetails({ id, lens, tab, milestone }: { id: string; lens: string; tab: string; milestone?: number }) {
   const w = useAsync(() => wa.getWorkload(id).then((r) => r.Workload), [id]);
@@ -171,6 +173,15 @@ function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string
     () => allPages((t) => wa.listImprovements(id, lens, { MilestoneNumber: milestone, NextToken: t }), 'ImprovementSummaries'),
     [id, lens, milestone, lr.UpdatedAt],
   );
+  // ListLensReviewImprovements names a practice by its id only; the answers
+  // carry the titles a reader knows it by.
+  const titles = useAsync(
+    () =>
+      allPages((t) => wa.listAnswers(id, lens, { MilestoneNumber: milestone, NextToken: t }), 'AnswerSummaries').then(
+        (as) => new Map(as.flatMap((a) => (a.Choices ?? []).map((c) => [a.QuestionId + '/' + c.ChoiceId, c.Title] as const))),
+      ),
+    [id, lens, milestone],
+  );
   const pillarOptions = [{ value: '', label: 'All pillars' }, ...(lr.PillarReviewSummaries ?? []).map((p) => ({ value: p.PillarId, label: p.PillarName }))];
   const riskOptions = [
     { value: '', label: 'High and medium' },
@@ -200,6 +211,8 @@ function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string
         loading={items.loading}
         items={shown}
         wrapLines
+        // A row is as tall as its practices' steps: its question stays at the top, by its first practice.
+        cellVerticalAlign="top"
         empty={<Box textAlign="center">No improvement items: no question has a high or medium risk.</Box>}
         columnDefinitions={[
           {
@@ -220,13 +233,15 @@ function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string
             id: 'plans',
             header: 'Best practices to improve',
             cell: (i) => (
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
+              <SpaceBetween size="s">
                 {(i.ImprovementPlans ?? []).map((p) => (
-                  <li key={p.ChoiceId}>
-                    <SafeLink url={p.ImprovementPlanUrl}>{p.DisplayText}</SafeLink>
-                  </li>
+                  <div key={p.ChoiceId} data-plan={p.ChoiceId}>
+                    <Box fontWeight="bold">{titles.data?.get(i.QuestionId + '/' + p.ChoiceId) ?? p.ChoiceId}</Box>
+                    <HelpText text={p.DisplayText} compact />
+                    {safeUrl(p.ImprovementPlanUrl) && <SafeLink url={p.ImprovementPlanUrl}>Learn more</SafeLink>}
+                  </div>
                 ))}
-              </ul>
+              </SpaceBetween>
             ),
           },
         ]}

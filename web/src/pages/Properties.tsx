@@ -72,6 +72,7 @@ export function Properties({ w, onChanged }: { w: Workload; onChanged: () => voi
             <Field label="Architectural design">{w.ArchitecturalDesign && <SafeLink url={w.ArchitecturalDesign}>{w.ArchitecturalDesign}</SafeLink>}</Field>
             <Field label="Industry type">{w.IndustryType}</Field>
             <Field label="Industry">{w.Industry}</Field>
+            <Field label="Application">{(w.Applications ?? []).join(', ')}</Field>
             <Field label="ARN">{w.WorkloadArn}</Field>
             <Field label="Last updated">{date(w.UpdatedAt)}</Field>
           </SpaceBetween>

@@ -1,8 +1,8 @@
-// Review: answer a lens's questions. Left, the questions per pillar; centre,
-// the question with its best practices; right, its helpful resources. Every
-// change is saved at once and the question's risk shown as the API
+// Review: answer a lens's questions. Left, the questions per pillar; right,
+// the question with its best practices, whose help opens in the help panel.
+// Every change is saved at once and the question's risk shown as the API
 // evaluates it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -14,7 +14,9 @@ import type { Answer, AnswerSummary } from '../api/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { followLink, href, navigate } from '../router';
 import { ReviewNav } from './reviewNav';
-import { Question, Resources } from './reviewQuestion';
+import { Question } from './reviewQuestion';
+import { usePageHelp } from '../help/context';
+import { questionTopic } from '../help/lensHelp';
 
 export function Review({ id, lens, question }: { id: string; lens: string; question?: string }) {
   const w = useAsync(() => wa.getWorkload(id).then((r) => r.Workload), [id]);
@@ -30,6 +32,10 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
   const suggestion = evidence.data?.SuggestedAnswers?.find((s) => s.QuestionId === qid);
   const base = ['workloads', id, 'lens', lens, 'review'];
   const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId));
+  // The help panel's toggle opens the question on screen; the previous
+  // question's help stays until the next one has loaded, so an open panel
+  // does not close in between.
+  usePageHelp(useMemo(() => shown && questionTopic(shown), [shown]));
 
   return (
     <SpaceBetween size="m">
@@ -43,7 +49,7 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
         onFollow={followLink}
       />
       <ErrorAlert error={list.error ?? review.error ?? w.error} />
-      <Grid gridDefinition={[{ colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 6 } }, { colspan: { default: 12, s: 3 } }]}>
+      <Grid gridDefinition={[{ colspan: { default: 12, xs: 4, m: 3 } }, { colspan: { default: 12, xs: 8, m: 9 } }]}>
         <Container header={<Header variant="h3">{review.data?.LensName ?? 'Questions'}</Header>}>
           <ReviewNav pillars={review.data?.PillarReviewSummaries ?? []} answers={summaries} current={qid} base={base} />
         </Container>
@@ -79,7 +85,6 @@ export function Review({ id, lens, question }: { id: string; lens: string; quest
             />
           )}
         </div>
-        <div>{shown && shown.QuestionId === qid && <Resources answer={shown} />}</div>
       </Grid>
     </SpaceBetween>
   );

@@ -1,6 +1,7 @@
 // One question of a review: its best practices, "None of these", "Question
 // does not apply", the practices that don't apply with a reason, notes, and
-// the scan evidence beside each practice. Every change is saved at once.
+// the scan evidence beside each practice; the question's and each practice's
+// Info open their help in the help panel. Every change is saved at once.
 import { useEffect, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
@@ -16,10 +17,13 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { wa } from '../api/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
-import { ErrorAlert, RiskStatus, SafeLink, useAsync } from '../components/common';
+import { ErrorAlert, RiskStatus, useAsync } from '../components/common';
 import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../components/answering';
 import { useOrderedSaves } from '../components/saves';
 import { NotApplicablePractices } from '../components/NotApplicable';
+import { InfoLink, WithInfo } from '../help/Help';
+import { HelpText } from '../help/HelpText';
+import { practiceTopic, questionTopic } from '../help/lensHelp';
 
 
 
@@ -96,8 +100,14 @@ export function Question({
       header={
         <Header
           variant="h2"
-          description={answer.QuestionDescription}
-          info={<span data-testid="question-risk" aria-live="polite"><RiskStatus risk={answer.Risk} /></span>}
+          info={
+            <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+              <InfoLink topic={questionTopic(answer)} about={`question ${n}`} />
+              <span data-testid="question-risk" aria-live="polite">
+                <RiskStatus risk={answer.Risk} />
+              </span>
+            </SpaceBetween>
+          }
         >
           {n}. {answer.QuestionTitle}
         </Header>
@@ -112,6 +122,13 @@ export function Question({
       }
     >
       <SpaceBetween size="l">
+        {/* Not the header's description, which is one paragraph: a lens's
+            description may have lines and lists of its own. */}
+        {answer.QuestionDescription && (
+          <Box color="text-body-secondary" data-testid="question-description">
+            <HelpText text={answer.QuestionDescription} compact />
+          </Box>
+        )}
         <ErrorAlert error={error} header="The answer was not saved" />
         <Toggle
           checked={!d.applicable}
@@ -166,16 +183,18 @@ export function Question({
           <SpaceBetween size="xs">
             {choices.map((c) => (
               <div key={c.ChoiceId}>
-                <Checkbox
-                  checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
-                  disabled={!d.applicable || !!d.na[c.ChoiceId]}
-                  onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
-                  description={c.Description}
-                  data-choice={c.ChoiceId}
-                >
-                  {c.Title}
-                  {d.na[c.ChoiceId] && ' (does not apply)'}
-                </Checkbox>
+                <WithInfo topic={practiceTopic(c)} about={c.Title}>
+                  <Checkbox
+                    checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
+                    disabled={!d.applicable || !!d.na[c.ChoiceId]}
+                    onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
+                    description={c.Description}
+                    data-choice={c.ChoiceId}
+                  >
+                    {c.Title}
+                    {d.na[c.ChoiceId] && ' (does not apply)'}
+                  </Checkbox>
+                </WithInfo>
                 {suggestion && lensArn && (suggestion.PassingChoices.includes(c.ChoiceId) || suggestion.FailingChoices.includes(c.ChoiceId)) && (
                   <div style={{ marginLeft: 24 }} data-evidence={c.ChoiceId}>
                     <EvidenceMark s={suggestion} choiceId={c.ChoiceId} />
@@ -197,29 +216,6 @@ export function Question({
         <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? 'Notes have at most 2084 characters.' : undefined}>
           <Textarea value={d.notes} onChange={(e) => saveNotesSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />
         </FormField>
-      </SpaceBetween>
-    </Container>
-  );
-}
-
-export function Resources({ answer }: { answer: Answer }) {
-  return (
-    <Container header={<Header variant="h3">Helpful resources</Header>}>
-      <SpaceBetween size="m">
-        {answer.HelpfulResourceUrl || answer.HelpfulResourceDisplayText ? (
-          <SafeLink url={answer.HelpfulResourceUrl}>{answer.HelpfulResourceDisplayText || answer.HelpfulResourceUrl}</SafeLink>
-        ) : null}
-        {answer.ImprovementPlanUrl && <SafeLink url={answer.ImprovementPlanUrl}>Improvement plan</SafeLink>}
-        <ul style={{ paddingLeft: 16, margin: 0 }}>
-          {(answer.Choices ?? [])
-            .filter((c) => c.HelpfulResource?.Url || c.HelpfulResource?.DisplayText)
-            .map((c) => (
-              <li key={c.ChoiceId}>
-                <SafeLink url={c.HelpfulResource?.Url}>{c.Title}</SafeLink>
-                {c.HelpfulResource?.DisplayText && c.HelpfulResource.DisplayText !== c.Title && <Box variant="small">{c.HelpfulResource.DisplayText}</Box>}
-              </li>
-            ))}
-        </ul>
       </SpaceBetween>
     </Container>
   );

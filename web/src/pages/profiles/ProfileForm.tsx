@@ -17,6 +17,8 @@ import type { ProfileTemplateQuestion } from '../../api/types_extra';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href, navigate } from '../../router';
+import { InfoLink } from '../../help/Help';
+import { profileHelp as help } from '../../help/fields';
 
 /** bounds says how many choices a question takes, in words. */
 function bounds(q: ProfileTemplateQuestion): string | undefined {
@@ -102,15 +104,17 @@ export function ProfileForm({ editArn }: { editArn?: string }) {
             <ErrorAlert error={error ?? template.error ?? existing.error} />
             <Container header={<Header variant="h2">Profile details</Header>}>
               <SpaceBetween size="m">
-                <FormField label="Name" constraintText="3 to 100 characters. It cannot be changed later." errorText={tried ? nameError : undefined}>
+                <FormField label="Name" info={<InfoLink topic={help.name} about="Name" />} constraintText="3 to 100 characters. It cannot be changed later." errorText={tried ? nameError : undefined}>
                   <Input value={name} onChange={(e) => setName(e.detail.value)} disabled={!!editArn} ariaLabel="Name" />
                 </FormField>
-                <FormField label="Description" constraintText="3 to 100 characters." errorText={tried ? descError : undefined}>
+                <FormField label="Description" info={<InfoLink topic={help.description} about="Description" />} constraintText="3 to 100 characters." errorText={tried ? descError : undefined}>
                   <Input value={description} onChange={(e) => setDescription(e.detail.value)} ariaLabel="Description" />
                 </FormField>
               </SpaceBetween>
             </Container>
-            <Container header={<Header variant="h2" description={template.data?.TemplateName}>Profile questions</Header>}>
+            <Container header={<Header variant="h2" description={template.data?.TemplateName} info={<InfoLink topic={help.questions} about="Profile questions" />}>
+                  Profile questions
+                </Header>}>
               <SpaceBetween size="l">
                 {template.loading && 'Loading the profile questions…'}
                 {questions.map((q) => (

@@ -17,6 +17,8 @@ import { wx } from '../../api/ops_extra';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href, navigate } from '../../router';
+import { InfoLink } from '../../help/Help';
+import { templateHelp as help } from '../../help/fields';
 
 /** The characters the API allows in a template's name and description. */
 const allowed = /^[A-Za-z0-9\-_.,:/()@!&?#+'’\s]+$/;
@@ -88,13 +90,13 @@ export function CreateTemplate() {
             <ErrorAlert error={error ?? lenses.error} />
             <Container header={<Header variant="h2">Template details</Header>}>
               <SpaceBetween size="m">
-                <FormField label="Name" constraintText="3 to 100 characters." errorText={tried ? nameError : undefined}>
+                <FormField label="Name" info={<InfoLink topic={help.name} about="Name" />} constraintText="3 to 100 characters." errorText={tried ? nameError : undefined}>
                   <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="Name" />
                 </FormField>
-                <FormField label="Description" constraintText="3 to 250 characters." errorText={tried ? descError : undefined}>
+                <FormField label="Description" info={<InfoLink topic={help.description} about="Description" />} constraintText="3 to 250 characters." errorText={tried ? descError : undefined}>
                   <Input value={description} onChange={(e) => setDescription(e.detail.value)} ariaLabel="Description" />
                 </FormField>
-                <FormField label="Lenses" description="The lenses whose questions the template answers." errorText={tried ? lensError : undefined}>
+                <FormField label="Lenses" info={<InfoLink topic={help.lenses} about="Lenses" />} description="The lenses whose questions the template answers." errorText={tried ? lensError : undefined}>
                   <Multiselect
                     selectedOptions={options.filter((o) => chosen.includes(o.value))}
                     onChange={(e) => setChosen(e.detail.selectedOptions.map((o) => o.value ?? ''))}
@@ -106,7 +108,7 @@ export function CreateTemplate() {
                     tokenLimit={5}
                   />
                 </FormField>
-                <FormField label="Notes - optional" constraintText={`${NOTES_MAX - notes.length} characters remaining`} errorText={notesError}>
+                <FormField label="Notes - optional" info={<InfoLink topic={help.notes} about="Notes" />} constraintText={`${NOTES_MAX - notes.length} characters remaining`} errorText={notesError}>
                   <Textarea value={notes} onChange={(e) => setNotes(e.detail.value)} ariaLabel="Notes" rows={3} />
                 </FormField>
               </SpaceBetween>

@@ -1,7 +1,8 @@
 // One question of a review template: its best practices, "None of these",
 // "Question does not apply" with a reason, the practices that don't apply,
-// and notes. Every change is saved at once, in order (notes after a
-// pause), as on the workload review page.
+// and notes; the question's and each practice's help open in the help
+// panel. Every change is saved at once, in order (notes after a pause), as
+// on the workload review page.
 import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
@@ -16,10 +17,13 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { wx } from '../../api/ops_extra';
 import type { ChoiceReason } from '../../api/types';
 import type { ReviewTemplateAnswer } from '../../api/types_extra';
-import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
+import { ErrorAlert, useAsync } from '../../components/common';
 import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../../components/answering';
 import { useOrderedSaves } from '../../components/saves';
 import { NotApplicablePractices } from '../../components/NotApplicable';
+import { InfoLink, WithInfo } from '../../help/Help';
+import { HelpText } from '../../help/HelpText';
+import { practiceTopic, questionTopic } from '../../help/lensHelp';
 
 
 export function TemplateQuestion({
@@ -78,11 +82,13 @@ export function TemplateQuestion({
       header={
         <Header
           variant="h2"
-          description={answer.QuestionDescription}
           info={
-            <span aria-live="polite" data-testid="template-answer-status">
-              <StatusIndicator type={answer.AnswerStatus === 'ANSWERED' ? 'success' : 'pending'}>{answer.AnswerStatus === 'ANSWERED' ? 'Answered' : 'Unanswered'}</StatusIndicator>
-            </span>
+            <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+              <InfoLink topic={questionTopic(answer)} about={`question ${n}`} />
+              <span aria-live="polite" data-testid="template-answer-status">
+                <StatusIndicator type={answer.AnswerStatus === 'ANSWERED' ? 'success' : 'pending'}>{answer.AnswerStatus === 'ANSWERED' ? 'Answered' : 'Unanswered'}</StatusIndicator>
+              </span>
+            </SpaceBetween>
           }
         >
           {n}. {answer.QuestionTitle}
@@ -98,6 +104,13 @@ export function TemplateQuestion({
       }
     >
       <SpaceBetween size="l">
+        {/* Not the header's description, which is one paragraph: a lens's
+            description may have lines and lists of its own. */}
+        {answer.QuestionDescription && (
+          <Box color="text-body-secondary" data-testid="question-description">
+            <HelpText text={answer.QuestionDescription} compact />
+          </Box>
+        )}
         <ErrorAlert error={error} header="The answer was not saved" />
         <Toggle checked={!d.applicable} onChange={(e) => save({ ...d, applicable: !e.detail.checked, reason: e.detail.checked ? d.reason ?? 'NONE' : undefined })}>
           Question does not apply to this workload
@@ -116,20 +129,17 @@ export function TemplateQuestion({
           <SpaceBetween size="xs">
             {choices.map((c) => (
               <div key={c.ChoiceId} data-choice={c.ChoiceId}>
-                <Checkbox
-                  checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
-                  disabled={!d.applicable || !!d.na[c.ChoiceId]}
-                  onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
-                  description={c.Description}
-                >
-                  {c.Title}
-                  {d.na[c.ChoiceId] && ' (does not apply)'}
-                </Checkbox>
-                {c.HelpfulResource?.Url && (
-                  <Box variant="small" padding={{ left: 'xl' }}>
-                    <SafeLink url={c.HelpfulResource.Url}>{c.HelpfulResource.DisplayText || 'Learn more'}</SafeLink>
-                  </Box>
-                )}
+                <WithInfo topic={practiceTopic(c)} about={c.Title}>
+                  <Checkbox
+                    checked={d.selected.includes(c.ChoiceId) && !d.na[c.ChoiceId]}
+                    disabled={!d.applicable || !!d.na[c.ChoiceId]}
+                    onChange={(e) => toggle(c.ChoiceId, e.detail.checked)}
+                    description={c.Description}
+                  >
+                    {c.Title}
+                    {d.na[c.ChoiceId] && ' (does not apply)'}
+                  </Checkbox>
+                </WithInfo>
               </div>
             ))}
           </SpaceBetween>
@@ -145,12 +155,6 @@ export function TemplateQuestion({
         <FormField label="Notes" constraintText={`${NOTES_MAX - d.notes.length} characters remaining`} errorText={d.notes.length > NOTES_MAX ? `Notes have at most ${NOTES_MAX} characters.` : undefined}>
           <Textarea value={d.notes} onChange={(e) => saveSoon({ ...d, notes: e.detail.value })} ariaLabel="Notes" rows={4} />
         </FormField>
-        {(answer.HelpfulResourceUrl || answer.ImprovementPlanUrl) && (
-          <SpaceBetween direction="horizontal" size="m">
-            {answer.HelpfulResourceUrl && <SafeLink url={answer.HelpfulResourceUrl}>{answer.HelpfulResourceDisplayText || 'Helpful resource'}</SafeLink>}
-            {answer.ImprovementPlanUrl && <SafeLink url={answer.ImprovementPlanUrl}>Improvement plan</SafeLink>}
-          </SpaceBetween>
-        )}
       </SpaceBetween>
     </Container>
   );
