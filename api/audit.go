@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/api/wire"
 )
 
 // exchange is what one request did, as the audit log records it.
@@ -177,9 +178,17 @@ func maskedJSON(b []byte) string {
 const masked = "****"
 
 // isMasked reports whether a member holds what users write about their
-// workloads (names, descriptions, notes, the review owner) or a whole lens
-// document (up to 500 KB), which the audit log does not keep.
+// workloads (names, descriptions, notes, the review owner), a whole lens
+// document (up to 500 KB) or anything else the model marks sensitive (the
+// Agent's titles, overviews and reasons), which the audit log does not keep.
 func isMasked(member string) bool {
+	if wire.IsSensitiveMember(member) {
+		return true
+	}
+	// The Agent's members are camelCase: its "name" is masked as WorkloadName is.
+	if member != "" {
+		member = strings.ToUpper(member[:1]) + member[1:]
+	}
 	return strings.HasSuffix(member, "Name") || strings.HasSuffix(member, "Description") ||
 		strings.HasSuffix(member, "Notes") || member == "ReviewOwner" || member == "JSONString"
 }

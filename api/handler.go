@@ -9,7 +9,8 @@ import (
 )
 
 // handler implements the wire operations by translating between wire shapes
-// and the use cases. Operations that later work implements answer
+// and the use cases. The Well-Architected Agent's operations are authorised
+// and then refused (agent.go); any other operation the model adds answers
 // NotImplementedException through the embedded wire.Unimplemented.
 type handler struct {
 	wire.Unimplemented

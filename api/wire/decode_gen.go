@@ -14,6 +14,23 @@ func bindAssociateProfilesInput(d *decoder, v *AssociateProfilesInput) {
 	d.body(func(key []byte) { decodeAssociateProfilesInputMember(d, v, key) })
 }
 
+// bindCreateAgentContextRequest fills in the input of CreateAgentContext from a request.
+func bindCreateAgentContextRequest(d *decoder, v *CreateAgentContextRequest) {
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeCreateAgentContextRequestMember(d, v, key) })
+}
+
+// bindCreateAgentGoalRequest fills in the input of CreateAgentGoal from a request.
+func bindCreateAgentGoalRequest(d *decoder, v *CreateAgentGoalRequest) {
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeCreateAgentGoalRequestMember(d, v, key) })
+}
+
+// bindCreateAgentProfileRequest fills in the input of CreateAgentProfile from a request.
+func bindCreateAgentProfileRequest(d *decoder, v *CreateAgentProfileRequest) {
+	d.body(func(key []byte) { decodeCreateAgentProfileRequestMember(d, v, key) })
+}
+
 // bindCreateLensShareInput fills in the input of CreateLensShare from a request.
 func bindCreateLensShareInput(d *decoder, v *CreateLensShareInput) {
 	v.LensAlias = d.labelString("LensAlias")
@@ -63,6 +80,23 @@ func bindCreateWorkloadInput(d *decoder, v *CreateWorkloadInput) {
 func bindCreateWorkloadShareInput(d *decoder, v *CreateWorkloadShareInput) {
 	v.WorkloadId = d.labelString("WorkloadId")
 	d.body(func(key []byte) { decodeCreateWorkloadShareInputMember(d, v, key) })
+}
+
+// bindDeleteAgentContextRequest fills in the input of DeleteAgentContext from a request.
+func bindDeleteAgentContextRequest(d *decoder, v *DeleteAgentContextRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindDeleteAgentGoalRequest fills in the input of DeleteAgentGoal from a request.
+func bindDeleteAgentGoalRequest(d *decoder, v *DeleteAgentGoalRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindDeleteAgentProfileRequest fills in the input of DeleteAgentProfile from a request.
+func bindDeleteAgentProfileRequest(d *decoder, v *DeleteAgentProfileRequest) {
+	v.ProfileArn = d.labelString("profileArn")
 }
 
 // bindDeleteLensInput fills in the input of DeleteLens from a request.
@@ -134,6 +168,35 @@ func bindDisassociateProfilesInput(d *decoder, v *DisassociateProfilesInput) {
 func bindExportLensInput(d *decoder, v *ExportLensInput) {
 	v.LensAlias = d.labelString("LensAlias")
 	v.LensVersion = d.queryString("LensVersion", "LensVersion")
+}
+
+// bindGetAgentContextRequest fills in the input of GetAgentContext from a request.
+func bindGetAgentContextRequest(d *decoder, v *GetAgentContextRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindGetAgentGoalRequest fills in the input of GetAgentGoal from a request.
+func bindGetAgentGoalRequest(d *decoder, v *GetAgentGoalRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindGetAgentProfileRequest fills in the input of GetAgentProfile from a request.
+func bindGetAgentProfileRequest(d *decoder, v *GetAgentProfileRequest) {
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindGetAgentRecommendationGenerationRequest fills in the input of GetAgentRecommendationGeneration from a request.
+func bindGetAgentRecommendationGenerationRequest(d *decoder, v *GetAgentRecommendationGenerationRequest) {
+	v.GenerationId = d.labelString("generationId")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindGetAgentRecommendationRequest fills in the input of GetAgentRecommendation from a request.
+func bindGetAgentRecommendationRequest(d *decoder, v *GetAgentRecommendationRequest) {
+	v.RecommendationArn = d.labelString("recommendationArn")
+	v.RemediationType = RemediationType(d.queryValue("remediationType", "remediationType"))
 }
 
 // bindGetAnswerInput fills in the input of GetAnswer from a request.
@@ -217,6 +280,51 @@ func bindGetWorkloadInput(d *decoder, v *GetWorkloadInput) {
 // bindImportLensInput fills in the input of ImportLens from a request.
 func bindImportLensInput(d *decoder, v *ImportLensInput) {
 	d.body(func(key []byte) { decodeImportLensInputMember(d, v, key) })
+}
+
+// bindListAgentContextsRequest fills in the input of ListAgentContexts from a request.
+func bindListAgentContextsRequest(d *decoder, v *ListAgentContextsRequest) {
+	v.MaxResults = d.queryInt32("maxResults", "maxResults")
+	v.NextToken = d.queryString("nextToken", "nextToken")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindListAgentGoalsRequest fills in the input of ListAgentGoals from a request.
+func bindListAgentGoalsRequest(d *decoder, v *ListAgentGoalsRequest) {
+	v.MaxResults = d.queryInt32("maxResults", "maxResults")
+	v.NextToken = d.queryString("nextToken", "nextToken")
+	v.ProfileArn = d.labelString("profileArn")
+}
+
+// bindListAgentProfilesRequest fills in the input of ListAgentProfiles from a request.
+func bindListAgentProfilesRequest(d *decoder, v *ListAgentProfilesRequest) {
+	v.MaxResults = d.queryInt32("maxResults", "maxResults")
+	v.NextToken = d.queryString("nextToken", "nextToken")
+}
+
+// bindListAgentRecommendationGenerationsRequest fills in the input of ListAgentRecommendationGenerations from a request.
+func bindListAgentRecommendationGenerationsRequest(d *decoder, v *ListAgentRecommendationGenerationsRequest) {
+	v.MaxResults = d.queryInt32("MaxResults", "maxResults")
+	v.NextToken = d.queryString("NextToken", "nextToken")
+	v.ProfileArn = d.labelString("profileArn")
+	v.RecommendationType = RecommendationType(d.queryValue("RecommendationType", "recommendationType"))
+}
+
+// bindListAgentRecommendationItemsRequest fills in the input of ListAgentRecommendationItems from a request.
+func bindListAgentRecommendationItemsRequest(d *decoder, v *ListAgentRecommendationItemsRequest) {
+	v.MaxResults = d.queryInt32("maxResults", "maxResults")
+	v.NextToken = d.queryString("nextToken", "nextToken")
+	v.RecommendationArn = d.labelString("recommendationArn")
+	v.Type = RecommendationItemType(d.queryValue("type", "type"))
+}
+
+// bindListAgentRecommendationsRequest fills in the input of ListAgentRecommendations from a request.
+func bindListAgentRecommendationsRequest(d *decoder, v *ListAgentRecommendationsRequest) {
+	v.MaxResults = d.queryInt32("maxResults", "maxResults")
+	v.NextToken = d.queryString("nextToken", "nextToken")
+	v.Pillar = Pillar(d.queryValue("pillar", "pillar"))
+	v.ProfileArn = d.labelString("profileArn")
+	v.State = RecommendationState(d.queryValue("state", "state"))
 }
 
 // bindListAnswersInput fills in the input of ListAnswers from a request.
@@ -368,6 +476,18 @@ func bindListWorkloadsInput(d *decoder, v *ListWorkloadsInput) {
 	d.body(func(key []byte) { decodeListWorkloadsInputMember(d, v, key) })
 }
 
+// bindPutAgentRecommendationFeedbackRequest fills in the input of PutAgentRecommendationFeedback from a request.
+func bindPutAgentRecommendationFeedbackRequest(d *decoder, v *PutAgentRecommendationFeedbackRequest) {
+	v.RecommendationArn = d.labelString("recommendationArn")
+	d.body(func(key []byte) { decodePutAgentRecommendationFeedbackRequestMember(d, v, key) })
+}
+
+// bindStartAgentRecommendationGenerationRequest fills in the input of StartAgentRecommendationGeneration from a request.
+func bindStartAgentRecommendationGenerationRequest(d *decoder, v *StartAgentRecommendationGenerationRequest) {
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeStartAgentRecommendationGenerationRequestMember(d, v, key) })
+}
+
 // bindTagResourceInput fills in the input of TagResource from a request.
 func bindTagResourceInput(d *decoder, v *TagResourceInput) {
 	v.WorkloadArn = d.labelString("WorkloadArn")
@@ -378,6 +498,32 @@ func bindTagResourceInput(d *decoder, v *TagResourceInput) {
 func bindUntagResourceInput(d *decoder, v *UntagResourceInput) {
 	v.TagKeys = d.queryStrings("tagKeys")
 	v.WorkloadArn = d.labelString("WorkloadArn")
+}
+
+// bindUpdateAgentContextRequest fills in the input of UpdateAgentContext from a request.
+func bindUpdateAgentContextRequest(d *decoder, v *UpdateAgentContextRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeUpdateAgentContextRequestMember(d, v, key) })
+}
+
+// bindUpdateAgentGoalRequest fills in the input of UpdateAgentGoal from a request.
+func bindUpdateAgentGoalRequest(d *decoder, v *UpdateAgentGoalRequest) {
+	v.Id = d.labelString("id")
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeUpdateAgentGoalRequestMember(d, v, key) })
+}
+
+// bindUpdateAgentProfileRequest fills in the input of UpdateAgentProfile from a request.
+func bindUpdateAgentProfileRequest(d *decoder, v *UpdateAgentProfileRequest) {
+	v.ProfileArn = d.labelString("profileArn")
+	d.body(func(key []byte) { decodeUpdateAgentProfileRequestMember(d, v, key) })
+}
+
+// bindUpdateAgentRecommendationStatusRequest fills in the input of UpdateAgentRecommendationStatus from a request.
+func bindUpdateAgentRecommendationStatusRequest(d *decoder, v *UpdateAgentRecommendationStatusRequest) {
+	v.RecommendationArn = d.labelString("recommendationArn")
+	d.body(func(key []byte) { decodeUpdateAgentRecommendationStatusRequestMember(d, v, key) })
 }
 
 // bindUpdateAnswerInput fills in the input of UpdateAnswer from a request.
@@ -497,6 +643,40 @@ func decodeAccountJiraConfigurationInputMember(d *decoder, v *AccountJiraConfigu
 	}
 }
 
+// decodeAggregationConfigurationMember decodes the body member named key into v.
+func decodeAggregationConfigurationMember(d *decoder, v *AggregationConfiguration, key []byte) {
+	switch string(key) {
+	case "accessRoleArn":
+		if x, ok := d.str(); ok {
+			v.AccessRoleArn = &x
+		}
+	case "accountId":
+		if x, ok := d.str(); ok {
+			v.AccountId = &x
+		}
+	case "regions":
+		v.Regions = decodeRegions(d)
+	default:
+		d.skip()
+	}
+}
+
+// decodeAggregationConfigurations decodes a AggregationConfigurations list; nil when absent or invalid.
+func decodeAggregationConfigurations(d *decoder) []AggregationConfiguration {
+	var l []AggregationConfiguration
+	if !d.array(func() {
+		if x := decodeStruct(d, decodeAggregationConfigurationMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []AggregationConfiguration{}
+	}
+	return l
+}
+
 // decodeAssociateLensesInputMember decodes the body member named key into v.
 func decodeAssociateLensesInputMember(d *decoder, v *AssociateLensesInput, key []byte) {
 	switch string(key) {
@@ -548,6 +728,230 @@ func decodeChoiceUpdates(d *decoder) map[string]ChoiceUpdate {
 		return nil
 	}
 	return m
+}
+
+// decodeContextAccountIdList decodes a ContextAccountIdList list; nil when absent or invalid.
+func decodeContextAccountIdList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeContextAwsServiceList decodes a ContextAwsServiceList list; nil when absent or invalid.
+func decodeContextAwsServiceList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeContextContentMember decodes the body member named key into v.
+func decodeContextContentMember(d *decoder, v *ContextContent, key []byte) {
+	switch string(key) {
+	case "accountIds":
+		v.AccountIds = decodeContextAccountIdList(d)
+	case "additionalContext":
+		if x, ok := d.str(); ok {
+			v.AdditionalContext = &x
+		}
+	case "applicationOverview":
+		if x, ok := d.str(); ok {
+			v.ApplicationOverview = &x
+		}
+	case "applicationType":
+		if x, ok := d.str(); ok {
+			v.ApplicationType = ApplicationType(x)
+		}
+	case "architectureOverview":
+		if x, ok := d.str(); ok {
+			v.ArchitectureOverview = &x
+		}
+	case "awsServices":
+		v.AwsServices = decodeContextAwsServiceList(d)
+	case "criticality":
+		if x, ok := d.str(); ok {
+			v.Criticality = Criticality(x)
+		}
+	case "industry":
+		if x, ok := d.str(); ok {
+			v.Industry = &x
+		}
+	case "regions":
+		v.Regions = decodeContextRegionList(d)
+	case "resourceTags":
+		v.ResourceTags = decodeContextResourceTagList(d)
+	case "resourceTypes":
+		v.ResourceTypes = decodeContextResourceTypeList(d)
+	default:
+		d.skip()
+	}
+}
+
+// decodeContextRegionList decodes a ContextRegionList list; nil when absent or invalid.
+func decodeContextRegionList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeContextResourceTagMember decodes the body member named key into v.
+func decodeContextResourceTagMember(d *decoder, v *ContextResourceTag, key []byte) {
+	switch string(key) {
+	case "key":
+		if x, ok := d.str(); ok {
+			v.Key = &x
+		}
+	case "value":
+		if x, ok := d.str(); ok {
+			v.Value = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeContextResourceTagList decodes a ContextResourceTagList list; nil when absent or invalid.
+func decodeContextResourceTagList(d *decoder) []ContextResourceTag {
+	var l []ContextResourceTag
+	if !d.array(func() {
+		if x := decodeStruct(d, decodeContextResourceTagMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []ContextResourceTag{}
+	}
+	return l
+}
+
+// decodeContextResourceTypeList decodes a ContextResourceTypeList list; nil when absent or invalid.
+func decodeContextResourceTypeList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeCreateAgentContextRequestMember decodes the body member named key into v.
+func decodeCreateAgentContextRequestMember(d *decoder, v *CreateAgentContextRequest, key []byte) {
+	switch string(key) {
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "content":
+		v.Content = decodeStruct(d, decodeContextContentMember)
+	case "contextType":
+		if x, ok := d.str(); ok {
+			v.ContextType = ContextType(x)
+		}
+	case "title":
+		if x, ok := d.str(); ok {
+			v.Title = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeCreateAgentGoalRequestMember decodes the body member named key into v.
+func decodeCreateAgentGoalRequestMember(d *decoder, v *CreateAgentGoalRequest, key []byte) {
+	switch string(key) {
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "description":
+		if x, ok := d.str(); ok {
+			v.Description = &x
+		}
+	case "pillars":
+		v.Pillars = decodePillars(d)
+	case "title":
+		if x, ok := d.str(); ok {
+			v.Title = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeCreateAgentProfileRequestMember decodes the body member named key into v.
+func decodeCreateAgentProfileRequestMember(d *decoder, v *CreateAgentProfileRequest, key []byte) {
+	switch string(key) {
+	case "aggregationConfiguration":
+		v.AggregationConfiguration = decodeAggregationConfigurations(d)
+	case "businessOverview":
+		if x, ok := d.str(); ok {
+			v.BusinessOverview = &x
+		}
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "deletionProtection":
+		if x, ok := d.boolean(); ok {
+			v.DeletionProtection = &x
+		}
+	case "description":
+		if x, ok := d.str(); ok {
+			v.Description = &x
+		}
+	case "displayName":
+		if x, ok := d.str(); ok {
+			v.DisplayName = &x
+		}
+	case "executionRoleArn":
+		if x, ok := d.str(); ok {
+			v.ExecutionRoleArn = &x
+		}
+	case "name":
+		if x, ok := d.str(); ok {
+			v.Name = &x
+		}
+	case "pillars":
+		v.Pillars = decodePillars(d)
+	case "tags":
+		v.Tags = decodeTags(d)
+	default:
+		d.skip()
+	}
 }
 
 // decodeCreateLensShareInputMember decodes the body member named key into v.
@@ -792,6 +1196,22 @@ func decodeDisassociateProfilesInputMember(d *decoder, v *DisassociateProfilesIn
 	}
 }
 
+// decodeGoalIdList decodes a GoalIdList list; nil when absent or invalid.
+func decodeGoalIdList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
 // decodeImportLensInputMember decodes the body member named key into v.
 func decodeImportLensInputMember(d *decoder, v *ImportLensInput, key []byte) {
 	switch string(key) {
@@ -812,6 +1232,22 @@ func decodeImportLensInputMember(d *decoder, v *ImportLensInput, key []byte) {
 	default:
 		d.skip()
 	}
+}
+
+// decodeItemIds decodes a ItemIds list; nil when absent or invalid.
+func decodeItemIds(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
 }
 
 // decodeJiraSelectedQuestionConfigurationMember decodes the body member named key into v.
@@ -964,6 +1400,36 @@ func decodeListWorkloadsInputMember(d *decoder, v *ListWorkloadsInput, key []byt
 	}
 }
 
+// decodePillarItemMember decodes the body member named key into v.
+func decodePillarItemMember(d *decoder, v *PillarItem, key []byte) {
+	switch string(key) {
+	case "ids":
+		v.Ids = decodeItemIds(d)
+	case "pillar":
+		if x, ok := d.str(); ok {
+			v.Pillar = Pillar(x)
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodePillarItems decodes a PillarItems list; nil when absent or invalid.
+func decodePillarItems(d *decoder) []PillarItem {
+	var l []PillarItem
+	if !d.array(func() {
+		if x := decodeStruct(d, decodePillarItemMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []PillarItem{}
+	}
+	return l
+}
+
 // decodePillarNotes decodes a PillarNotes map; nil when absent or invalid.
 func decodePillarNotes(d *decoder) map[string]string {
 	m := map[string]string{}
@@ -975,6 +1441,22 @@ func decodePillarNotes(d *decoder) map[string]string {
 		return nil
 	}
 	return m
+}
+
+// decodePillars decodes a Pillars list; nil when absent or invalid.
+func decodePillars(d *decoder) []Pillar {
+	var l []Pillar
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, Pillar(x))
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []Pillar{}
+	}
+	return l
 }
 
 // decodeProfileArns decodes a ProfileArns list; nil when absent or invalid.
@@ -1019,6 +1501,58 @@ func decodeProfileQuestionUpdates(d *decoder) []ProfileQuestionUpdate {
 	}
 	if l == nil {
 		l = []ProfileQuestionUpdate{}
+	}
+	return l
+}
+
+// decodePutAgentRecommendationFeedbackRequestMember decodes the body member named key into v.
+func decodePutAgentRecommendationFeedbackRequestMember(d *decoder, v *PutAgentRecommendationFeedbackRequest, key []byte) {
+	switch string(key) {
+	case "comments":
+		if x, ok := d.str(); ok {
+			v.Comments = &x
+		}
+	case "feedbackCategory":
+		if x, ok := d.str(); ok {
+			v.FeedbackCategory = FeedbackCategory(x)
+		}
+	case "type":
+		if x, ok := d.str(); ok {
+			v.Type = RecommendationFeedbackType(x)
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeRecommendationTypes decodes a RecommendationTypes list; nil when absent or invalid.
+func decodeRecommendationTypes(d *decoder) []RecommendationType {
+	var l []RecommendationType
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, RecommendationType(x))
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []RecommendationType{}
+	}
+	return l
+}
+
+// decodeRegions decodes a Regions list; nil when absent or invalid.
+func decodeRegions(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
 	}
 	return l
 }
@@ -1069,6 +1603,20 @@ func decodeReviewTemplateLenses(d *decoder) []string {
 		l = []string{}
 	}
 	return l
+}
+
+// decodeScopeMember decodes the body member named key into v.
+func decodeScopeMember(d *decoder, v *Scope, key []byte) {
+	switch string(key) {
+	case "goalIds":
+		v.GoalIds = decodeGoalIdList(d)
+	case "items":
+		v.Items = decodePillarItems(d)
+	case "pillars":
+		v.Pillars = decodePillars(d)
+	default:
+		d.skip()
+	}
 }
 
 // decodeSelectedChoices decodes a SelectedChoices list; nil when absent or invalid.
@@ -1149,6 +1697,42 @@ func decodeSelectedQuestionIds(d *decoder) []string {
 	return l
 }
 
+// decodeStartAgentRecommendationGenerationRequestMember decodes the body member named key into v.
+func decodeStartAgentRecommendationGenerationRequestMember(d *decoder, v *StartAgentRecommendationGenerationRequest, key []byte) {
+	switch string(key) {
+	case "additionalContext":
+		if x, ok := d.document(); ok {
+			v.AdditionalContext = x
+		}
+	case "name":
+		if x, ok := d.str(); ok {
+			v.Name = &x
+		}
+	case "scope":
+		v.Scope = decodeStruct(d, decodeScopeMember)
+	case "types":
+		v.Types = decodeRecommendationTypes(d)
+	default:
+		d.skip()
+	}
+}
+
+// decodeTagMember decodes the body member named key into v.
+func decodeTagMember(d *decoder, v *Tag, key []byte) {
+	switch string(key) {
+	case "key":
+		if x, ok := d.str(); ok {
+			v.Key = &x
+		}
+	case "value":
+		if x, ok := d.str(); ok {
+			v.Value = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
 // decodeTagMap decodes a TagMap map; nil when absent or invalid.
 func decodeTagMap(d *decoder) map[string]string {
 	m := map[string]string{}
@@ -1167,6 +1751,114 @@ func decodeTagResourceInputMember(d *decoder, v *TagResourceInput, key []byte) {
 	switch string(key) {
 	case "Tags":
 		v.Tags = decodeTagMap(d)
+	default:
+		d.skip()
+	}
+}
+
+// decodeTags decodes a Tags list; nil when absent or invalid.
+func decodeTags(d *decoder) []Tag {
+	var l []Tag
+	if !d.array(func() {
+		if x := decodeStruct(d, decodeTagMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []Tag{}
+	}
+	return l
+}
+
+// decodeUpdateAgentContextRequestMember decodes the body member named key into v.
+func decodeUpdateAgentContextRequestMember(d *decoder, v *UpdateAgentContextRequest, key []byte) {
+	switch string(key) {
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "content":
+		v.Content = decodeStruct(d, decodeContextContentMember)
+	case "title":
+		if x, ok := d.str(); ok {
+			v.Title = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeUpdateAgentGoalRequestMember decodes the body member named key into v.
+func decodeUpdateAgentGoalRequestMember(d *decoder, v *UpdateAgentGoalRequest, key []byte) {
+	switch string(key) {
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "description":
+		if x, ok := d.str(); ok {
+			v.Description = &x
+		}
+	case "pillars":
+		v.Pillars = decodePillars(d)
+	case "title":
+		if x, ok := d.str(); ok {
+			v.Title = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeUpdateAgentProfileRequestMember decodes the body member named key into v.
+func decodeUpdateAgentProfileRequestMember(d *decoder, v *UpdateAgentProfileRequest, key []byte) {
+	switch string(key) {
+	case "aggregationConfiguration":
+		v.AggregationConfiguration = decodeAggregationConfigurations(d)
+	case "businessOverview":
+		if x, ok := d.str(); ok {
+			v.BusinessOverview = &x
+		}
+	case "clientToken":
+		if x, ok := d.str(); ok {
+			v.ClientToken = &x
+		}
+	case "deletionProtection":
+		if x, ok := d.boolean(); ok {
+			v.DeletionProtection = &x
+		}
+	case "description":
+		if x, ok := d.str(); ok {
+			v.Description = &x
+		}
+	case "displayName":
+		if x, ok := d.str(); ok {
+			v.DisplayName = &x
+		}
+	case "executionRoleArn":
+		if x, ok := d.str(); ok {
+			v.ExecutionRoleArn = &x
+		}
+	case "pillars":
+		v.Pillars = decodePillars(d)
+	default:
+		d.skip()
+	}
+}
+
+// decodeUpdateAgentRecommendationStatusRequestMember decodes the body member named key into v.
+func decodeUpdateAgentRecommendationStatusRequestMember(d *decoder, v *UpdateAgentRecommendationStatusRequest, key []byte) {
+	switch string(key) {
+	case "status":
+		if x, ok := d.str(); ok {
+			v.Status = RecommendationStatus(x)
+		}
+	case "updateReason":
+		if x, ok := d.str(); ok {
+			v.UpdateReason = &x
+		}
 	default:
 		d.skip()
 	}

@@ -83,6 +83,33 @@ func (e AnswerReason) valid() bool {
 // enumSetAnswerReason lists the values of AnswerReason for validation messages.
 const enumSetAnswerReason = "[ARCHITECTURE_CONSTRAINTS, BUSINESS_PRIORITIES, NONE, OTHER, OUT_OF_SCOPE]"
 
+// ApplicationType is the Smithy enum ApplicationType.
+type ApplicationType string
+
+// The values of ApplicationType, as spelled on the wire.
+const (
+	ApplicationTypeDesktopApplication ApplicationType = "DESKTOP_APPLICATION"
+	ApplicationTypeOther              ApplicationType = "OTHER"
+	ApplicationTypeSas                ApplicationType = "SAS"
+)
+
+// Values returns every value of ApplicationType in model order.
+func (ApplicationType) Values() []ApplicationType {
+	return []ApplicationType{ApplicationTypeDesktopApplication, ApplicationTypeOther, ApplicationTypeSas}
+}
+
+// valid reports whether e is one of the values of ApplicationType.
+func (e ApplicationType) valid() bool {
+	switch e {
+	case ApplicationTypeDesktopApplication, ApplicationTypeOther, ApplicationTypeSas:
+		return true
+	}
+	return false
+}
+
+// enumSetApplicationType lists the values of ApplicationType for validation messages.
+const enumSetApplicationType = "[DESKTOP_APPLICATION, OTHER, SAS]"
+
 // CheckFailureReason is the Smithy enum CheckFailureReason.
 type CheckFailureReason string
 
@@ -221,6 +248,59 @@ func (e ChoiceStatus) valid() bool {
 // enumSetChoiceStatus lists the values of ChoiceStatus for validation messages.
 const enumSetChoiceStatus = "[NOT_APPLICABLE, SELECTED, UNSELECTED]"
 
+// ContextType is the Smithy enum ContextType.
+type ContextType string
+
+// The values of ContextType, as spelled on the wire.
+const (
+	ContextTypeApplication ContextType = "APPLICATION"
+)
+
+// Values returns every value of ContextType in model order.
+func (ContextType) Values() []ContextType {
+	return []ContextType{ContextTypeApplication}
+}
+
+// valid reports whether e is one of the values of ContextType.
+func (e ContextType) valid() bool {
+	switch e {
+	case ContextTypeApplication:
+		return true
+	}
+	return false
+}
+
+// enumSetContextType lists the values of ContextType for validation messages.
+const enumSetContextType = "[APPLICATION]"
+
+// Criticality is the Smithy enum Criticality.
+type Criticality string
+
+// The values of Criticality, as spelled on the wire.
+const (
+	CriticalityBusinessCritical Criticality = "BUSINESS_CRITICAL"
+	CriticalityMissionCritical  Criticality = "MISSION_CRITICAL"
+	CriticalityNonCritical      Criticality = "NON_CRITICAL"
+	CriticalityTestDevelopment  Criticality = "TEST_DEVELOPMENT"
+)
+
+// Values returns every value of Criticality in model order.
+func (Criticality) Values() []Criticality {
+	return []Criticality{CriticalityBusinessCritical, CriticalityMissionCritical, CriticalityNonCritical, CriticalityTestDevelopment}
+}
+
+// valid reports whether e is one of the values of Criticality.
+func (e Criticality) valid() bool {
+	switch e {
+	case CriticalityBusinessCritical, CriticalityMissionCritical, CriticalityNonCritical, CriticalityTestDevelopment:
+		return true
+	}
+	return false
+}
+
+// enumSetCriticality lists the values of Criticality for validation messages.
+const enumSetCriticality = "[BUSINESS_CRITICAL, MISSION_CRITICAL, NON_CRITICAL, TEST_DEVELOPMENT]"
+
 // DefinitionType is the Smithy enum DefinitionType.
 type DefinitionType string
 
@@ -299,6 +379,117 @@ func (e DiscoveryIntegrationStatus) valid() bool {
 
 // enumSetDiscoveryIntegrationStatus lists the values of DiscoveryIntegrationStatus for validation messages.
 const enumSetDiscoveryIntegrationStatus = "[DISABLED, ENABLED]"
+
+// Effort is the Smithy enum Effort.
+type Effort string
+
+// The values of Effort, as spelled on the wire.
+const (
+	EffortLarge  Effort = "LARGE"
+	EffortMedium Effort = "MEDIUM"
+	EffortSmall  Effort = "SMALL"
+)
+
+// Values returns every value of Effort in model order.
+func (Effort) Values() []Effort {
+	return []Effort{EffortLarge, EffortMedium, EffortSmall}
+}
+
+// valid reports whether e is one of the values of Effort.
+func (e Effort) valid() bool {
+	switch e {
+	case EffortLarge, EffortMedium, EffortSmall:
+		return true
+	}
+	return false
+}
+
+// enumSetEffort lists the values of Effort for validation messages.
+const enumSetEffort = "[LARGE, MEDIUM, SMALL]"
+
+// FeedbackCategory is the Smithy enum FeedbackCategory.
+type FeedbackCategory string
+
+// The values of FeedbackCategory, as spelled on the wire.
+const (
+	FeedbackCategoryOther                     FeedbackCategory = "OTHER"
+	FeedbackCategoryRecommendationIncorrect   FeedbackCategory = "RECOMMENDATION_INCORRECT"
+	FeedbackCategoryRecommendationNotRelevant FeedbackCategory = "RECOMMENDATION_NOT_RELEVANT"
+	FeedbackCategoryResourceNotImportant      FeedbackCategory = "RESOURCE_NOT_IMPORTANT"
+	FeedbackCategoryResourceTypeNotImportant  FeedbackCategory = "RESOURCE_TYPE_NOT_IMPORTANT"
+)
+
+// Values returns every value of FeedbackCategory in model order.
+func (FeedbackCategory) Values() []FeedbackCategory {
+	return []FeedbackCategory{FeedbackCategoryOther, FeedbackCategoryRecommendationIncorrect, FeedbackCategoryRecommendationNotRelevant, FeedbackCategoryResourceNotImportant, FeedbackCategoryResourceTypeNotImportant}
+}
+
+// valid reports whether e is one of the values of FeedbackCategory.
+func (e FeedbackCategory) valid() bool {
+	switch e {
+	case FeedbackCategoryOther, FeedbackCategoryRecommendationIncorrect, FeedbackCategoryRecommendationNotRelevant, FeedbackCategoryResourceNotImportant, FeedbackCategoryResourceTypeNotImportant:
+		return true
+	}
+	return false
+}
+
+// enumSetFeedbackCategory lists the values of FeedbackCategory for validation messages.
+const enumSetFeedbackCategory = "[OTHER, RECOMMENDATION_INCORRECT, RECOMMENDATION_NOT_RELEVANT, RESOURCE_NOT_IMPORTANT, RESOURCE_TYPE_NOT_IMPORTANT]"
+
+// GenerationStatus is the Smithy enum GenerationStatus.
+type GenerationStatus string
+
+// The values of GenerationStatus, as spelled on the wire.
+const (
+	GenerationStatusCompleted  GenerationStatus = "COMPLETED"
+	GenerationStatusError      GenerationStatus = "ERROR"
+	GenerationStatusInProgress GenerationStatus = "IN_PROGRESS"
+	GenerationStatusQueued     GenerationStatus = "QUEUED"
+)
+
+// Values returns every value of GenerationStatus in model order.
+func (GenerationStatus) Values() []GenerationStatus {
+	return []GenerationStatus{GenerationStatusCompleted, GenerationStatusError, GenerationStatusInProgress, GenerationStatusQueued}
+}
+
+// valid reports whether e is one of the values of GenerationStatus.
+func (e GenerationStatus) valid() bool {
+	switch e {
+	case GenerationStatusCompleted, GenerationStatusError, GenerationStatusInProgress, GenerationStatusQueued:
+		return true
+	}
+	return false
+}
+
+// enumSetGenerationStatus lists the values of GenerationStatus for validation messages.
+const enumSetGenerationStatus = "[COMPLETED, ERROR, IN_PROGRESS, QUEUED]"
+
+// ImpactCategory is the Smithy enum ImpactCategory.
+type ImpactCategory string
+
+// The values of ImpactCategory, as spelled on the wire.
+const (
+	ImpactCategoryHigh   ImpactCategory = "HIGH"
+	ImpactCategoryLow    ImpactCategory = "LOW"
+	ImpactCategoryMedium ImpactCategory = "MEDIUM"
+)
+
+// Values returns every value of ImpactCategory in model order.
+func (ImpactCategory) Values() []ImpactCategory {
+	return []ImpactCategory{ImpactCategoryHigh, ImpactCategoryLow, ImpactCategoryMedium}
+}
+
+// valid reports whether e is one of the values of ImpactCategory.
+func (e ImpactCategory) valid() bool {
+	switch e {
+	case ImpactCategoryHigh, ImpactCategoryLow, ImpactCategoryMedium:
+		return true
+	}
+	return false
+}
+
+// enumSetImpactCategory lists the values of ImpactCategory for validation messages.
+const enumSetImpactCategory = "[HIGH, LOW, MEDIUM]"
 
 // ImportLensStatus is the Smithy enum ImportLensStatus.
 type ImportLensStatus string
@@ -615,6 +806,62 @@ func (e PermissionType) valid() bool {
 // enumSetPermissionType lists the values of PermissionType for validation messages.
 const enumSetPermissionType = "[CONTRIBUTOR, READONLY]"
 
+// Pillar is the Smithy enum Pillar.
+type Pillar string
+
+// The values of Pillar, as spelled on the wire.
+const (
+	PillarCostOptimization      Pillar = "COST_OPTIMIZATION"
+	PillarOperationalExcellence Pillar = "OPERATIONAL_EXCELLENCE"
+	PillarPerformance           Pillar = "PERFORMANCE"
+	PillarResilience            Pillar = "RESILIENCE"
+	PillarSecurity              Pillar = "SECURITY"
+)
+
+// Values returns every value of Pillar in model order.
+func (Pillar) Values() []Pillar {
+	return []Pillar{PillarCostOptimization, PillarOperationalExcellence, PillarPerformance, PillarResilience, PillarSecurity}
+}
+
+// valid reports whether e is one of the values of Pillar.
+func (e Pillar) valid() bool {
+	switch e {
+	case PillarCostOptimization, PillarOperationalExcellence, PillarPerformance, PillarResilience, PillarSecurity:
+		return true
+	}
+	return false
+}
+
+// enumSetPillar lists the values of Pillar for validation messages.
+const enumSetPillar = "[COST_OPTIMIZATION, OPERATIONAL_EXCELLENCE, PERFORMANCE, RESILIENCE, SECURITY]"
+
+// Priority is the Smithy enum Priority.
+type Priority string
+
+// The values of Priority, as spelled on the wire.
+const (
+	PriorityHigh   Priority = "HIGH"
+	PriorityLow    Priority = "LOW"
+	PriorityMedium Priority = "MEDIUM"
+)
+
+// Values returns every value of Priority in model order.
+func (Priority) Values() []Priority {
+	return []Priority{PriorityHigh, PriorityLow, PriorityMedium}
+}
+
+// valid reports whether e is one of the values of Priority.
+func (e Priority) valid() bool {
+	switch e {
+	case PriorityHigh, PriorityLow, PriorityMedium:
+		return true
+	}
+	return false
+}
+
+// enumSetPriority lists the values of Priority for validation messages.
+const enumSetPriority = "[HIGH, LOW, MEDIUM]"
+
 // ProfileNotificationType is the Smithy enum ProfileNotificationType.
 type ProfileNotificationType string
 
@@ -745,6 +992,198 @@ func (e QuestionType) valid() bool {
 // enumSetQuestionType lists the values of QuestionType for validation messages.
 const enumSetQuestionType = "[NON_PRIORITIZED, PRIORITIZED]"
 
+// RecommendationFeedbackType is the Smithy enum RecommendationFeedbackType.
+type RecommendationFeedbackType string
+
+// The values of RecommendationFeedbackType, as spelled on the wire.
+const (
+	RecommendationFeedbackTypeNotUseful RecommendationFeedbackType = "NOT_USEFUL"
+	RecommendationFeedbackTypeUseful    RecommendationFeedbackType = "USEFUL"
+)
+
+// Values returns every value of RecommendationFeedbackType in model order.
+func (RecommendationFeedbackType) Values() []RecommendationFeedbackType {
+	return []RecommendationFeedbackType{RecommendationFeedbackTypeNotUseful, RecommendationFeedbackTypeUseful}
+}
+
+// valid reports whether e is one of the values of RecommendationFeedbackType.
+func (e RecommendationFeedbackType) valid() bool {
+	switch e {
+	case RecommendationFeedbackTypeNotUseful, RecommendationFeedbackTypeUseful:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationFeedbackType lists the values of RecommendationFeedbackType for validation messages.
+const enumSetRecommendationFeedbackType = "[NOT_USEFUL, USEFUL]"
+
+// RecommendationItemType is the Smithy enum RecommendationItemType.
+type RecommendationItemType string
+
+// The values of RecommendationItemType, as spelled on the wire.
+const (
+	RecommendationItemTypeAwsResource    RecommendationItemType = "AWS_RESOURCE"
+	RecommendationItemTypeRecommendation RecommendationItemType = "RECOMMENDATION"
+)
+
+// Values returns every value of RecommendationItemType in model order.
+func (RecommendationItemType) Values() []RecommendationItemType {
+	return []RecommendationItemType{RecommendationItemTypeAwsResource, RecommendationItemTypeRecommendation}
+}
+
+// valid reports whether e is one of the values of RecommendationItemType.
+func (e RecommendationItemType) valid() bool {
+	switch e {
+	case RecommendationItemTypeAwsResource, RecommendationItemTypeRecommendation:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationItemType lists the values of RecommendationItemType for validation messages.
+const enumSetRecommendationItemType = "[AWS_RESOURCE, RECOMMENDATION]"
+
+// RecommendationSource is the Smithy enum RecommendationSource.
+type RecommendationSource string
+
+// The values of RecommendationSource, as spelled on the wire.
+const (
+	RecommendationSourceCloudwatch           RecommendationSource = "CLOUDWATCH"
+	RecommendationSourceCostExplorer         RecommendationSource = "COST_EXPLORER"
+	RecommendationSourceCustomerIac          RecommendationSource = "CUSTOMER_IAC"
+	RecommendationSourceTrustedAdvisor       RecommendationSource = "TRUSTED_ADVISOR"
+	RecommendationSourceWellArchitectedAgent RecommendationSource = "WELL_ARCHITECTED_AGENT"
+	RecommendationSourceWellArchitectedTool  RecommendationSource = "WELL_ARCHITECTED_TOOL"
+)
+
+// Values returns every value of RecommendationSource in model order.
+func (RecommendationSource) Values() []RecommendationSource {
+	return []RecommendationSource{RecommendationSourceCloudwatch, RecommendationSourceCostExplorer, RecommendationSourceCustomerIac, RecommendationSourceTrustedAdvisor, RecommendationSourceWellArchitectedAgent, RecommendationSourceWellArchitectedTool}
+}
+
+// valid reports whether e is one of the values of RecommendationSource.
+func (e RecommendationSource) valid() bool {
+	switch e {
+	case RecommendationSourceCloudwatch, RecommendationSourceCostExplorer, RecommendationSourceCustomerIac, RecommendationSourceTrustedAdvisor, RecommendationSourceWellArchitectedAgent, RecommendationSourceWellArchitectedTool:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationSource lists the values of RecommendationSource for validation messages.
+const enumSetRecommendationSource = "[CLOUDWATCH, COST_EXPLORER, CUSTOMER_IAC, TRUSTED_ADVISOR, WELL_ARCHITECTED_AGENT, WELL_ARCHITECTED_TOOL]"
+
+// RecommendationState is the Smithy enum RecommendationState.
+type RecommendationState string
+
+// The values of RecommendationState, as spelled on the wire.
+const (
+	RecommendationStateClosed RecommendationState = "CLOSED"
+	RecommendationStateOpen   RecommendationState = "OPEN"
+)
+
+// Values returns every value of RecommendationState in model order.
+func (RecommendationState) Values() []RecommendationState {
+	return []RecommendationState{RecommendationStateClosed, RecommendationStateOpen}
+}
+
+// valid reports whether e is one of the values of RecommendationState.
+func (e RecommendationState) valid() bool {
+	switch e {
+	case RecommendationStateClosed, RecommendationStateOpen:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationState lists the values of RecommendationState for validation messages.
+const enumSetRecommendationState = "[CLOSED, OPEN]"
+
+// RecommendationStatus is the Smithy enum RecommendationStatus.
+type RecommendationStatus string
+
+// The values of RecommendationStatus, as spelled on the wire.
+const (
+	RecommendationStatusActive     RecommendationStatus = "ACTIVE"
+	RecommendationStatusCompleted  RecommendationStatus = "COMPLETED"
+	RecommendationStatusSuppressed RecommendationStatus = "SUPPRESSED"
+)
+
+// Values returns every value of RecommendationStatus in model order.
+func (RecommendationStatus) Values() []RecommendationStatus {
+	return []RecommendationStatus{RecommendationStatusActive, RecommendationStatusCompleted, RecommendationStatusSuppressed}
+}
+
+// valid reports whether e is one of the values of RecommendationStatus.
+func (e RecommendationStatus) valid() bool {
+	switch e {
+	case RecommendationStatusActive, RecommendationStatusCompleted, RecommendationStatusSuppressed:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationStatus lists the values of RecommendationStatus for validation messages.
+const enumSetRecommendationStatus = "[ACTIVE, COMPLETED, SUPPRESSED]"
+
+// RecommendationType is the Smithy enum RecommendationType.
+type RecommendationType string
+
+// The values of RecommendationType, as spelled on the wire.
+const (
+	RecommendationTypeApplication  RecommendationType = "APPLICATION"
+	RecommendationTypeArchitecture RecommendationType = "ARCHITECTURE"
+	RecommendationTypeResource     RecommendationType = "RESOURCE"
+)
+
+// Values returns every value of RecommendationType in model order.
+func (RecommendationType) Values() []RecommendationType {
+	return []RecommendationType{RecommendationTypeApplication, RecommendationTypeArchitecture, RecommendationTypeResource}
+}
+
+// valid reports whether e is one of the values of RecommendationType.
+func (e RecommendationType) valid() bool {
+	switch e {
+	case RecommendationTypeApplication, RecommendationTypeArchitecture, RecommendationTypeResource:
+		return true
+	}
+	return false
+}
+
+// enumSetRecommendationType lists the values of RecommendationType for validation messages.
+const enumSetRecommendationType = "[APPLICATION, ARCHITECTURE, RESOURCE]"
+
+// RemediationType is the Smithy enum RemediationType.
+type RemediationType string
+
+// The values of RemediationType, as spelled on the wire.
+const (
+	RemediationTypeAutoRemediation RemediationType = "AUTO_REMEDIATION"
+	RemediationTypeCli             RemediationType = "CLI"
+	RemediationTypeConsole         RemediationType = "CONSOLE"
+	RemediationTypeIac             RemediationType = "IAC"
+	RemediationTypeMcp             RemediationType = "MCP"
+	RemediationTypeSdk             RemediationType = "SDK"
+)
+
+// Values returns every value of RemediationType in model order.
+func (RemediationType) Values() []RemediationType {
+	return []RemediationType{RemediationTypeAutoRemediation, RemediationTypeCli, RemediationTypeConsole, RemediationTypeIac, RemediationTypeMcp, RemediationTypeSdk}
+}
+
+// valid reports whether e is one of the values of RemediationType.
+func (e RemediationType) valid() bool {
+	switch e {
+	case RemediationTypeAutoRemediation, RemediationTypeCli, RemediationTypeConsole, RemediationTypeIac, RemediationTypeMcp, RemediationTypeSdk:
+		return true
+	}
+	return false
+}
+
+// enumSetRemediationType lists the values of RemediationType for validation messages.
+const enumSetRemediationType = "[AUTO_REMEDIATION, CLI, CONSOLE, IAC, MCP, SDK]"
+
 // ReportFormat is the Smithy enum ReportFormat.
 type ReportFormat string
 
@@ -851,6 +1290,33 @@ func (e Risk) valid() bool {
 
 // enumSetRisk lists the values of Risk for validation messages.
 const enumSetRisk = "[HIGH, MEDIUM, NONE, NOT_APPLICABLE, UNANSWERED]"
+
+// RiskRating is the Smithy enum RiskRating.
+type RiskRating string
+
+// The values of RiskRating, as spelled on the wire.
+const (
+	RiskRatingHigh   RiskRating = "HIGH"
+	RiskRatingLow    RiskRating = "LOW"
+	RiskRatingMedium RiskRating = "MEDIUM"
+)
+
+// Values returns every value of RiskRating in model order.
+func (RiskRating) Values() []RiskRating {
+	return []RiskRating{RiskRatingHigh, RiskRatingLow, RiskRatingMedium}
+}
+
+// valid reports whether e is one of the values of RiskRating.
+func (e RiskRating) valid() bool {
+	switch e {
+	case RiskRatingHigh, RiskRatingLow, RiskRatingMedium:
+		return true
+	}
+	return false
+}
+
+// enumSetRiskRating lists the values of RiskRating for validation messages.
+const enumSetRiskRating = "[HIGH, LOW, MEDIUM]"
 
 // ShareInvitationAction is the Smithy enum ShareInvitationAction.
 type ShareInvitationAction string

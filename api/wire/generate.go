@@ -13,7 +13,8 @@
 // The hand-written files hold the runtime those depend on: Router, which
 // maps a method and escaped path to an Operation; the JSON decoder, which
 // reads bodies strictly and without reflection; the validation checker,
-// which reports every violation the AWS way; and Timestamp.
+// which reports every violation the AWS way; and the value types Timestamp
+// (epoch seconds), DateTime (RFC 3339 date-time) and Document (raw JSON).
 //
 // Outputs are plain structs whose json tags spell the wire member names, so
 // the HTTP layer writes them with encoding/json. Every error Invoke produces

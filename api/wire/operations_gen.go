@@ -16,6 +16,15 @@ type Handler interface {
 	// AssociateProfiles handles PATCH /workloads/{WorkloadId}/associateProfiles.
 	AssociateProfiles(ctx context.Context, in *AssociateProfilesInput) (*AssociateProfilesOutput, error)
 
+	// CreateAgentContext handles POST /api/v1/agent-profiles/{profileArn}/contexts.
+	CreateAgentContext(ctx context.Context, in *CreateAgentContextInput) (*CreateAgentContextOutput, error)
+
+	// CreateAgentGoal handles POST /api/v1/agent-profiles/{profileArn}/goals.
+	CreateAgentGoal(ctx context.Context, in *CreateAgentGoalInput) (*CreateAgentGoalOutput, error)
+
+	// CreateAgentProfile handles POST /api/v1/agent-profiles.
+	CreateAgentProfile(ctx context.Context, in *CreateAgentProfileInput) (*CreateAgentProfileOutput, error)
+
 	// CreateLensShare handles POST /lenses/{LensAlias}/shares.
 	CreateLensShare(ctx context.Context, in *CreateLensShareInput) (*CreateLensShareOutput, error)
 
@@ -42,6 +51,15 @@ type Handler interface {
 
 	// CreateWorkloadShare handles POST /workloads/{WorkloadId}/shares.
 	CreateWorkloadShare(ctx context.Context, in *CreateWorkloadShareInput) (*CreateWorkloadShareOutput, error)
+
+	// DeleteAgentContext handles DELETE /api/v1/agent-profiles/{profileArn}/contexts/{id}.
+	DeleteAgentContext(ctx context.Context, in *DeleteAgentContextInput) (*DeleteAgentContextOutput, error)
+
+	// DeleteAgentGoal handles DELETE /api/v1/agent-profiles/{profileArn}/goals/{id}.
+	DeleteAgentGoal(ctx context.Context, in *DeleteAgentGoalInput) (*DeleteAgentGoalOutput, error)
+
+	// DeleteAgentProfile handles DELETE /api/v1/agent-profiles/{profileArn}.
+	DeleteAgentProfile(ctx context.Context, in *DeleteAgentProfileInput) (*DeleteAgentProfileOutput, error)
 
 	// DeleteLens handles DELETE /lenses/{LensAlias}.
 	DeleteLens(ctx context.Context, in *DeleteLensInput) (*DeleteLensOutput, error)
@@ -75,6 +93,21 @@ type Handler interface {
 
 	// ExportLens handles GET /lenses/{LensAlias}/export.
 	ExportLens(ctx context.Context, in *ExportLensInput) (*ExportLensOutput, error)
+
+	// GetAgentContext handles GET /api/v1/agent-profiles/{profileArn}/contexts/{id}.
+	GetAgentContext(ctx context.Context, in *GetAgentContextInput) (*GetAgentContextOutput, error)
+
+	// GetAgentGoal handles GET /api/v1/agent-profiles/{profileArn}/goals/{id}.
+	GetAgentGoal(ctx context.Context, in *GetAgentGoalInput) (*GetAgentGoalOutput, error)
+
+	// GetAgentProfile handles GET /api/v1/agent-profiles/{profileArn}.
+	GetAgentProfile(ctx context.Context, in *GetAgentProfileInput) (*GetAgentProfileOutput, error)
+
+	// GetAgentRecommendation handles GET /api/v1/agent-recommendations/{recommendationArn}.
+	GetAgentRecommendation(ctx context.Context, in *GetAgentRecommendationInput) (*GetAgentRecommendationOutput, error)
+
+	// GetAgentRecommendationGeneration handles GET /api/v1/agent-profiles/{profileArn}/generations/{generationId}.
+	GetAgentRecommendationGeneration(ctx context.Context, in *GetAgentRecommendationGenerationInput) (*GetAgentRecommendationGenerationOutput, error)
 
 	// GetAnswer handles GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}.
 	GetAnswer(ctx context.Context, in *GetAnswerInput) (*GetAnswerOutput, error)
@@ -120,6 +153,24 @@ type Handler interface {
 
 	// ImportLens handles PUT /importLens.
 	ImportLens(ctx context.Context, in *ImportLensInput) (*ImportLensOutput, error)
+
+	// ListAgentContexts handles GET /api/v1/agent-profiles/{profileArn}/contexts.
+	ListAgentContexts(ctx context.Context, in *ListAgentContextsInput) (*ListAgentContextsOutput, error)
+
+	// ListAgentGoals handles GET /api/v1/agent-profiles/{profileArn}/goals.
+	ListAgentGoals(ctx context.Context, in *ListAgentGoalsInput) (*ListAgentGoalsOutput, error)
+
+	// ListAgentProfiles handles GET /api/v1/agent-profiles.
+	ListAgentProfiles(ctx context.Context, in *ListAgentProfilesInput) (*ListAgentProfilesOutput, error)
+
+	// ListAgentRecommendationGenerations handles GET /api/v1/agent-profiles/{profileArn}/generations.
+	ListAgentRecommendationGenerations(ctx context.Context, in *ListAgentRecommendationGenerationsInput) (*ListAgentRecommendationGenerationsOutput, error)
+
+	// ListAgentRecommendationItems handles GET /api/v1/agent-recommendations/{recommendationArn}/items.
+	ListAgentRecommendationItems(ctx context.Context, in *ListAgentRecommendationItemsInput) (*ListAgentRecommendationItemsOutput, error)
+
+	// ListAgentRecommendations handles GET /api/v1/agent-profiles/{profileArn}/recommendations.
+	ListAgentRecommendations(ctx context.Context, in *ListAgentRecommendationsInput) (*ListAgentRecommendationsOutput, error)
 
 	// ListAnswers handles GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers.
 	ListAnswers(ctx context.Context, in *ListAnswersInput) (*ListAnswersOutput, error)
@@ -178,11 +229,29 @@ type Handler interface {
 	// ListWorkloads handles POST /workloadsSummaries.
 	ListWorkloads(ctx context.Context, in *ListWorkloadsInput) (*ListWorkloadsOutput, error)
 
+	// PutAgentRecommendationFeedback handles PUT /api/v1/agent-recommendations/{recommendationArn}/feedback.
+	PutAgentRecommendationFeedback(ctx context.Context, in *PutAgentRecommendationFeedbackInput) (*PutAgentRecommendationFeedbackOutput, error)
+
+	// StartAgentRecommendationGeneration handles POST /api/v1/agent-profiles/{profileArn}/generations.
+	StartAgentRecommendationGeneration(ctx context.Context, in *StartAgentRecommendationGenerationInput) (*StartAgentRecommendationGenerationOutput, error)
+
 	// TagResource handles POST /tags/{WorkloadArn}.
 	TagResource(ctx context.Context, in *TagResourceInput) (*TagResourceOutput, error)
 
 	// UntagResource handles DELETE /tags/{WorkloadArn}.
 	UntagResource(ctx context.Context, in *UntagResourceInput) (*UntagResourceOutput, error)
+
+	// UpdateAgentContext handles PUT /api/v1/agent-profiles/{profileArn}/contexts/{id}.
+	UpdateAgentContext(ctx context.Context, in *UpdateAgentContextInput) (*UpdateAgentContextOutput, error)
+
+	// UpdateAgentGoal handles PUT /api/v1/agent-profiles/{profileArn}/goals/{id}.
+	UpdateAgentGoal(ctx context.Context, in *UpdateAgentGoalInput) (*UpdateAgentGoalOutput, error)
+
+	// UpdateAgentProfile handles PUT /api/v1/agent-profiles/{profileArn}.
+	UpdateAgentProfile(ctx context.Context, in *UpdateAgentProfileInput) (*UpdateAgentProfileOutput, error)
+
+	// UpdateAgentRecommendationStatus handles PATCH /api/v1/agent-recommendations/{recommendationArn}/status.
+	UpdateAgentRecommendationStatus(ctx context.Context, in *UpdateAgentRecommendationStatusInput) (*UpdateAgentRecommendationStatusOutput, error)
 
 	// UpdateAnswer handles PATCH /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}.
 	UpdateAnswer(ctx context.Context, in *UpdateAnswerInput) (*UpdateAnswerOutput, error)
@@ -248,6 +317,21 @@ func (Unimplemented) AssociateProfiles(context.Context, *AssociateProfilesInput)
 	return nil, notImplemented("AssociateProfiles")
 }
 
+// CreateAgentContext returns a NotImplementedException.
+func (Unimplemented) CreateAgentContext(context.Context, *CreateAgentContextInput) (*CreateAgentContextOutput, error) {
+	return nil, notImplemented("CreateAgentContext")
+}
+
+// CreateAgentGoal returns a NotImplementedException.
+func (Unimplemented) CreateAgentGoal(context.Context, *CreateAgentGoalInput) (*CreateAgentGoalOutput, error) {
+	return nil, notImplemented("CreateAgentGoal")
+}
+
+// CreateAgentProfile returns a NotImplementedException.
+func (Unimplemented) CreateAgentProfile(context.Context, *CreateAgentProfileInput) (*CreateAgentProfileOutput, error) {
+	return nil, notImplemented("CreateAgentProfile")
+}
+
 // CreateLensShare returns a NotImplementedException.
 func (Unimplemented) CreateLensShare(context.Context, *CreateLensShareInput) (*CreateLensShareOutput, error) {
 	return nil, notImplemented("CreateLensShare")
@@ -291,6 +375,21 @@ func (Unimplemented) CreateWorkload(context.Context, *CreateWorkloadInput) (*Cre
 // CreateWorkloadShare returns a NotImplementedException.
 func (Unimplemented) CreateWorkloadShare(context.Context, *CreateWorkloadShareInput) (*CreateWorkloadShareOutput, error) {
 	return nil, notImplemented("CreateWorkloadShare")
+}
+
+// DeleteAgentContext returns a NotImplementedException.
+func (Unimplemented) DeleteAgentContext(context.Context, *DeleteAgentContextInput) (*DeleteAgentContextOutput, error) {
+	return nil, notImplemented("DeleteAgentContext")
+}
+
+// DeleteAgentGoal returns a NotImplementedException.
+func (Unimplemented) DeleteAgentGoal(context.Context, *DeleteAgentGoalInput) (*DeleteAgentGoalOutput, error) {
+	return nil, notImplemented("DeleteAgentGoal")
+}
+
+// DeleteAgentProfile returns a NotImplementedException.
+func (Unimplemented) DeleteAgentProfile(context.Context, *DeleteAgentProfileInput) (*DeleteAgentProfileOutput, error) {
+	return nil, notImplemented("DeleteAgentProfile")
 }
 
 // DeleteLens returns a NotImplementedException.
@@ -346,6 +445,31 @@ func (Unimplemented) DisassociateProfiles(context.Context, *DisassociateProfiles
 // ExportLens returns a NotImplementedException.
 func (Unimplemented) ExportLens(context.Context, *ExportLensInput) (*ExportLensOutput, error) {
 	return nil, notImplemented("ExportLens")
+}
+
+// GetAgentContext returns a NotImplementedException.
+func (Unimplemented) GetAgentContext(context.Context, *GetAgentContextInput) (*GetAgentContextOutput, error) {
+	return nil, notImplemented("GetAgentContext")
+}
+
+// GetAgentGoal returns a NotImplementedException.
+func (Unimplemented) GetAgentGoal(context.Context, *GetAgentGoalInput) (*GetAgentGoalOutput, error) {
+	return nil, notImplemented("GetAgentGoal")
+}
+
+// GetAgentProfile returns a NotImplementedException.
+func (Unimplemented) GetAgentProfile(context.Context, *GetAgentProfileInput) (*GetAgentProfileOutput, error) {
+	return nil, notImplemented("GetAgentProfile")
+}
+
+// GetAgentRecommendation returns a NotImplementedException.
+func (Unimplemented) GetAgentRecommendation(context.Context, *GetAgentRecommendationInput) (*GetAgentRecommendationOutput, error) {
+	return nil, notImplemented("GetAgentRecommendation")
+}
+
+// GetAgentRecommendationGeneration returns a NotImplementedException.
+func (Unimplemented) GetAgentRecommendationGeneration(context.Context, *GetAgentRecommendationGenerationInput) (*GetAgentRecommendationGenerationOutput, error) {
+	return nil, notImplemented("GetAgentRecommendationGeneration")
 }
 
 // GetAnswer returns a NotImplementedException.
@@ -421,6 +545,36 @@ func (Unimplemented) GetWorkload(context.Context, *GetWorkloadInput) (*GetWorklo
 // ImportLens returns a NotImplementedException.
 func (Unimplemented) ImportLens(context.Context, *ImportLensInput) (*ImportLensOutput, error) {
 	return nil, notImplemented("ImportLens")
+}
+
+// ListAgentContexts returns a NotImplementedException.
+func (Unimplemented) ListAgentContexts(context.Context, *ListAgentContextsInput) (*ListAgentContextsOutput, error) {
+	return nil, notImplemented("ListAgentContexts")
+}
+
+// ListAgentGoals returns a NotImplementedException.
+func (Unimplemented) ListAgentGoals(context.Context, *ListAgentGoalsInput) (*ListAgentGoalsOutput, error) {
+	return nil, notImplemented("ListAgentGoals")
+}
+
+// ListAgentProfiles returns a NotImplementedException.
+func (Unimplemented) ListAgentProfiles(context.Context, *ListAgentProfilesInput) (*ListAgentProfilesOutput, error) {
+	return nil, notImplemented("ListAgentProfiles")
+}
+
+// ListAgentRecommendationGenerations returns a NotImplementedException.
+func (Unimplemented) ListAgentRecommendationGenerations(context.Context, *ListAgentRecommendationGenerationsInput) (*ListAgentRecommendationGenerationsOutput, error) {
+	return nil, notImplemented("ListAgentRecommendationGenerations")
+}
+
+// ListAgentRecommendationItems returns a NotImplementedException.
+func (Unimplemented) ListAgentRecommendationItems(context.Context, *ListAgentRecommendationItemsInput) (*ListAgentRecommendationItemsOutput, error) {
+	return nil, notImplemented("ListAgentRecommendationItems")
+}
+
+// ListAgentRecommendations returns a NotImplementedException.
+func (Unimplemented) ListAgentRecommendations(context.Context, *ListAgentRecommendationsInput) (*ListAgentRecommendationsOutput, error) {
+	return nil, notImplemented("ListAgentRecommendations")
 }
 
 // ListAnswers returns a NotImplementedException.
@@ -518,6 +672,16 @@ func (Unimplemented) ListWorkloads(context.Context, *ListWorkloadsInput) (*ListW
 	return nil, notImplemented("ListWorkloads")
 }
 
+// PutAgentRecommendationFeedback returns a NotImplementedException.
+func (Unimplemented) PutAgentRecommendationFeedback(context.Context, *PutAgentRecommendationFeedbackInput) (*PutAgentRecommendationFeedbackOutput, error) {
+	return nil, notImplemented("PutAgentRecommendationFeedback")
+}
+
+// StartAgentRecommendationGeneration returns a NotImplementedException.
+func (Unimplemented) StartAgentRecommendationGeneration(context.Context, *StartAgentRecommendationGenerationInput) (*StartAgentRecommendationGenerationOutput, error) {
+	return nil, notImplemented("StartAgentRecommendationGeneration")
+}
+
 // TagResource returns a NotImplementedException.
 func (Unimplemented) TagResource(context.Context, *TagResourceInput) (*TagResourceOutput, error) {
 	return nil, notImplemented("TagResource")
@@ -526,6 +690,26 @@ func (Unimplemented) TagResource(context.Context, *TagResourceInput) (*TagResour
 // UntagResource returns a NotImplementedException.
 func (Unimplemented) UntagResource(context.Context, *UntagResourceInput) (*UntagResourceOutput, error) {
 	return nil, notImplemented("UntagResource")
+}
+
+// UpdateAgentContext returns a NotImplementedException.
+func (Unimplemented) UpdateAgentContext(context.Context, *UpdateAgentContextInput) (*UpdateAgentContextOutput, error) {
+	return nil, notImplemented("UpdateAgentContext")
+}
+
+// UpdateAgentGoal returns a NotImplementedException.
+func (Unimplemented) UpdateAgentGoal(context.Context, *UpdateAgentGoalInput) (*UpdateAgentGoalOutput, error) {
+	return nil, notImplemented("UpdateAgentGoal")
+}
+
+// UpdateAgentProfile returns a NotImplementedException.
+func (Unimplemented) UpdateAgentProfile(context.Context, *UpdateAgentProfileInput) (*UpdateAgentProfileOutput, error) {
+	return nil, notImplemented("UpdateAgentProfile")
+}
+
+// UpdateAgentRecommendationStatus returns a NotImplementedException.
+func (Unimplemented) UpdateAgentRecommendationStatus(context.Context, *UpdateAgentRecommendationStatusInput) (*UpdateAgentRecommendationStatusOutput, error) {
+	return nil, notImplemented("UpdateAgentRecommendationStatus")
 }
 
 // UpdateAnswer returns a NotImplementedException.
@@ -621,6 +805,36 @@ var Operations = []*Operation{
 		},
 	},
 	{
+		Name:        "CreateAgentContext",
+		Method:      "POST",
+		URI:         "/api/v1/agent-profiles/{profileArn}/contexts",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindCreateAgentContextRequest, validateCreateAgentContextRequest, h.CreateAgentContext)
+		},
+	},
+	{
+		Name:        "CreateAgentGoal",
+		Method:      "POST",
+		URI:         "/api/v1/agent-profiles/{profileArn}/goals",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindCreateAgentGoalRequest, validateCreateAgentGoalRequest, h.CreateAgentGoal)
+		},
+	},
+	{
+		Name:        "CreateAgentProfile",
+		Method:      "POST",
+		URI:         "/api/v1/agent-profiles",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindCreateAgentProfileRequest, validateCreateAgentProfileRequest, h.CreateAgentProfile)
+		},
+	},
+	{
 		Name:        "CreateLensShare",
 		Method:      "POST",
 		URI:         "/lenses/{LensAlias}/shares",
@@ -708,6 +922,36 @@ var Operations = []*Operation{
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
 			return invoke(ctx, req, bindCreateWorkloadShareInput, validateCreateWorkloadShareInput, h.CreateWorkloadShare)
+		},
+	},
+	{
+		Name:        "DeleteAgentContext",
+		Method:      "DELETE",
+		URI:         "/api/v1/agent-profiles/{profileArn}/contexts/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindDeleteAgentContextRequest, validateDeleteAgentContextRequest, h.DeleteAgentContext)
+		},
+	},
+	{
+		Name:        "DeleteAgentGoal",
+		Method:      "DELETE",
+		URI:         "/api/v1/agent-profiles/{profileArn}/goals/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindDeleteAgentGoalRequest, validateDeleteAgentGoalRequest, h.DeleteAgentGoal)
+		},
+	},
+	{
+		Name:        "DeleteAgentProfile",
+		Method:      "DELETE",
+		URI:         "/api/v1/agent-profiles/{profileArn}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindDeleteAgentProfileRequest, validateDeleteAgentProfileRequest, h.DeleteAgentProfile)
 		},
 	},
 	{
@@ -818,6 +1062,56 @@ var Operations = []*Operation{
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
 			return invoke(ctx, req, bindExportLensInput, validateExportLensInput, h.ExportLens)
+		},
+	},
+	{
+		Name:        "GetAgentContext",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/contexts/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindGetAgentContextRequest, validateGetAgentContextRequest, h.GetAgentContext)
+		},
+	},
+	{
+		Name:        "GetAgentGoal",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/goals/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindGetAgentGoalRequest, validateGetAgentGoalRequest, h.GetAgentGoal)
+		},
+	},
+	{
+		Name:        "GetAgentProfile",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindGetAgentProfileRequest, validateGetAgentProfileRequest, h.GetAgentProfile)
+		},
+	},
+	{
+		Name:        "GetAgentRecommendation",
+		Method:      "GET",
+		URI:         "/api/v1/agent-recommendations/{recommendationArn}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindGetAgentRecommendationRequest, validateGetAgentRecommendationRequest, h.GetAgentRecommendation)
+		},
+	},
+	{
+		Name:        "GetAgentRecommendationGeneration",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/generations/{generationId}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindGetAgentRecommendationGenerationRequest, validateGetAgentRecommendationGenerationRequest, h.GetAgentRecommendationGeneration)
 		},
 	},
 	{
@@ -968,6 +1262,66 @@ var Operations = []*Operation{
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
 			return invoke(ctx, req, bindImportLensInput, validateImportLensInput, h.ImportLens)
+		},
+	},
+	{
+		Name:        "ListAgentContexts",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/contexts",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentContextsRequest, validateListAgentContextsRequest, h.ListAgentContexts)
+		},
+	},
+	{
+		Name:        "ListAgentGoals",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/goals",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentGoalsRequest, validateListAgentGoalsRequest, h.ListAgentGoals)
+		},
+	},
+	{
+		Name:        "ListAgentProfiles",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentProfilesRequest, validateListAgentProfilesRequest, h.ListAgentProfiles)
+		},
+	},
+	{
+		Name:        "ListAgentRecommendationGenerations",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/generations",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentRecommendationGenerationsRequest, validateListAgentRecommendationGenerationsRequest, h.ListAgentRecommendationGenerations)
+		},
+	},
+	{
+		Name:        "ListAgentRecommendationItems",
+		Method:      "GET",
+		URI:         "/api/v1/agent-recommendations/{recommendationArn}/items",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentRecommendationItemsRequest, validateListAgentRecommendationItemsRequest, h.ListAgentRecommendationItems)
+		},
+	},
+	{
+		Name:        "ListAgentRecommendations",
+		Method:      "GET",
+		URI:         "/api/v1/agent-profiles/{profileArn}/recommendations",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindListAgentRecommendationsRequest, validateListAgentRecommendationsRequest, h.ListAgentRecommendations)
 		},
 	},
 	{
@@ -1161,6 +1515,26 @@ var Operations = []*Operation{
 		},
 	},
 	{
+		Name:        "PutAgentRecommendationFeedback",
+		Method:      "PUT",
+		URI:         "/api/v1/agent-recommendations/{recommendationArn}/feedback",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindPutAgentRecommendationFeedbackRequest, validatePutAgentRecommendationFeedbackRequest, h.PutAgentRecommendationFeedback)
+		},
+	},
+	{
+		Name:        "StartAgentRecommendationGeneration",
+		Method:      "POST",
+		URI:         "/api/v1/agent-profiles/{profileArn}/generations",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindStartAgentRecommendationGenerationRequest, validateStartAgentRecommendationGenerationRequest, h.StartAgentRecommendationGeneration)
+		},
+	},
+	{
 		Name:        "TagResource",
 		Method:      "POST",
 		URI:         "/tags/{WorkloadArn}",
@@ -1178,6 +1552,46 @@ var Operations = []*Operation{
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
 			return invoke(ctx, req, bindUntagResourceInput, validateUntagResourceInput, h.UntagResource)
+		},
+	},
+	{
+		Name:        "UpdateAgentContext",
+		Method:      "PUT",
+		URI:         "/api/v1/agent-profiles/{profileArn}/contexts/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindUpdateAgentContextRequest, validateUpdateAgentContextRequest, h.UpdateAgentContext)
+		},
+	},
+	{
+		Name:        "UpdateAgentGoal",
+		Method:      "PUT",
+		URI:         "/api/v1/agent-profiles/{profileArn}/goals/{id}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindUpdateAgentGoalRequest, validateUpdateAgentGoalRequest, h.UpdateAgentGoal)
+		},
+	},
+	{
+		Name:        "UpdateAgentProfile",
+		Method:      "PUT",
+		URI:         "/api/v1/agent-profiles/{profileArn}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindUpdateAgentProfileRequest, validateUpdateAgentProfileRequest, h.UpdateAgentProfile)
+		},
+	},
+	{
+		Name:        "UpdateAgentRecommendationStatus",
+		Method:      "PATCH",
+		URI:         "/api/v1/agent-recommendations/{recommendationArn}/status",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			return invoke(ctx, req, bindUpdateAgentRecommendationStatusRequest, validateUpdateAgentRecommendationStatusRequest, h.UpdateAgentRecommendationStatus)
 		},
 	},
 	{
@@ -1321,3 +1735,21 @@ var Operations = []*Operation{
 		},
 	},
 }
+
+// sensitiveMembers are the members the model marks sensitive, by name.
+var sensitiveMembers = map[string]bool{
+	"additionalContext":    true,
+	"applicationOverview":  true,
+	"architectureOverview": true,
+	"businessOverview":     true,
+	"content":              true,
+	"description":          true,
+	"displayName":          true,
+	"industry":             true,
+	"title":                true,
+	"updateReason":         true,
+}
+
+// IsSensitiveMember reports whether a member of this name holds, in some
+// structure of the model, a value the model marks sensitive.
+func IsSensitiveMember(name string) bool { return sensitiveMembers[name] }

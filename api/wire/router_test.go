@@ -22,6 +22,12 @@ var labelSamples = map[string]string{
 	"TemplateArn":       "arn:aws:wellarchitected:us-east-1:123456789012:review-template/0123456789abcdef0123456789abcdef",
 	"WorkloadArn":       "arn:aws:wellarchitected:us-east-1:123456789012:workload/0123456789abcdef0123456789abcdef",
 	"ShareInvitationId": "00112233445566778899aabbccddeeff",
+	// The Agent's labels. The model gives no pattern for its ARNs; these
+	// only need the characters ARNs are made of.
+	"profileArn":        "arn:aws:wellarchitected:us-east-1:123456789012:agent-profile/p-0123456789abcdef",
+	"recommendationArn": "arn:aws:wellarchitected:us-east-1:123456789012:agent-recommendation/r-0123456789abcdef",
+	"id":                "c-0123456789abcdef",
+	"generationId":      "g-0123456789abcdef",
 }
 
 // expand fills a URI template with the samples, escaped as the AWS SDK for
@@ -48,8 +54,10 @@ func expand(t testing.TB, uri string) (string, map[string]string) {
 }
 
 func TestRouterReachesEveryOperation(t *testing.T) {
-	if len(Operations) != 72 {
-		t.Fatalf("len(Operations) = %d, want 72", len(Operations))
+	// The model of the AWS SDK for Go's wellarchitected v1.43.2: the 72
+	// operations of the Well-Architected Tool and the Agent's 23.
+	if len(Operations) != 95 {
+		t.Fatalf("len(Operations) = %d, want 95", len(Operations))
 	}
 	r := NewRouter()
 	for _, op := range Operations {

@@ -53,6 +53,222 @@ type AdditionalResources struct {
 	Type AdditionalResourceType `json:"Type,omitzero"`
 }
 
+// AgentProfileSummary is the Smithy structure AgentProfileSummary.
+type AgentProfileSummary struct {
+	// AggregationConfiguration targets AggregationConfigurations: required.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// Arn targets String: required.
+	Arn *string `json:"arn,omitzero"`
+
+	// BusinessOverview targets SensitiveString: sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// EligibleForArchitectureGeneration targets Boolean.
+	EligibleForArchitectureGeneration *bool `json:"eligibleForArchitectureGeneration,omitzero"`
+
+	// EligibleForScheduledGeneration targets Boolean.
+	EligibleForScheduledGeneration *bool `json:"eligibleForScheduledGeneration,omitzero"`
+
+	// ExecutionRoleArn targets String: required.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// FieldErrors targets FieldErrors.
+	FieldErrors map[string]string `json:"fieldErrors,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String: required.
+	Name *string `json:"name,omitzero"`
+
+	// Pillars targets Pillars: required.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+}
+
+// AgentRecommendationGenerationSummary is the Smithy structure AgentRecommendationGenerationSummary.
+type AgentRecommendationGenerationSummary struct {
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// EstimatedCompletionTime targets Timestamp: RFC 3339 date-time.
+	EstimatedCompletionTime *DateTime `json:"estimatedCompletionTime,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String.
+	Name *string `json:"name,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// Status targets GenerationStatus: required.
+	Status GenerationStatus `json:"status,omitzero"`
+}
+
+// AgentRecommendationItemSummary is the Smithy structure AgentRecommendationItemSummary.
+type AgentRecommendationItemSummary struct {
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Metadata targets Document: required.
+	Metadata Document `json:"metadata,omitzero"`
+
+	// RecommendationArn targets String: required.
+	RecommendationArn *string `json:"recommendationArn,omitzero"`
+
+	// Type targets RecommendationItemType: required.
+	Type RecommendationItemType `json:"type,omitzero"`
+}
+
+// AgentRecommendationRemediation is the Smithy structure AgentRecommendationRemediation.
+type AgentRecommendationRemediation struct {
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// RecommendationArn targets String: required.
+	RecommendationArn *string `json:"recommendationArn,omitzero"`
+
+	// ResourceLinks targets ResourceLinks.
+	ResourceLinks []ResourceLink `json:"resourceLinks,omitzero"`
+
+	// Steps targets RemediationSteps: required.
+	Steps []RemediationStep `json:"steps,omitzero"`
+
+	// Type targets RemediationType: required.
+	Type RemediationType `json:"type,omitzero"`
+}
+
+// AgentRecommendationSummary is the Smithy structure AgentRecommendationSummary.
+type AgentRecommendationSummary struct {
+	// Applications targets StringList.
+	Applications []string `json:"applications,omitzero"`
+
+	// AwsServices targets StringList.
+	AwsServices []string `json:"awsServices,omitzero"`
+
+	// BusinessUnits targets StringList.
+	BusinessUnits []string `json:"businessUnits,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// Description targets SensitiveString: required, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// Effort targets Effort: required.
+	Effort Effort `json:"effort,omitzero"`
+
+	// Impact targets ImpactCategory: required.
+	Impact ImpactCategory `json:"impact,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// NumberOfResources targets Integer.
+	NumberOfResources *int32 `json:"numberOfResources,omitzero"`
+
+	// Pillar targets Pillar: required.
+	Pillar Pillar `json:"pillar,omitzero"`
+
+	// Priority targets Priority: required.
+	Priority Priority `json:"priority,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// RecommendationArn targets String: required.
+	RecommendationArn *string `json:"recommendationArn,omitzero"`
+
+	// Roi targets Roi: required.
+	Roi *Roi `json:"roi,omitzero"`
+
+	// State targets RecommendationState: required.
+	State RecommendationState `json:"state,omitzero"`
+
+	// Status targets RecommendationStatus: required.
+	Status RecommendationStatus `json:"status,omitzero"`
+
+	// Title targets SensitiveString: required, sensitive.
+	Title *string `json:"title,omitzero"`
+
+	// Type targets RecommendationType: required.
+	Type RecommendationType `json:"type,omitzero"`
+
+	// UpdateReason targets SensitiveString: sensitive.
+	UpdateReason *string `json:"updateReason,omitzero"`
+}
+
+// AggregationConfiguration is the Smithy structure AggregationConfiguration.
+type AggregationConfiguration struct {
+	// AccessRoleArn targets String: required, length 0..2048.
+	AccessRoleArn *string `json:"accessRoleArn,omitzero"`
+
+	// AccountId targets String: required.
+	AccountId *string `json:"accountId,omitzero"`
+
+	// Regions targets Regions: required, length 0..25.
+	Regions []string `json:"regions,omitzero"`
+}
+
 // Answer is the Smithy structure Answer.
 type Answer struct {
 	// ChoiceAnswers targets ChoiceAnswers.
@@ -368,6 +584,240 @@ type ConsolidatedReportMetric struct {
 	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
+// ContextContent is the Smithy structure ContextContent.
+type ContextContent struct {
+	// AccountIds targets ContextAccountIdList: length 0..1000.
+	AccountIds []string `json:"accountIds,omitzero"`
+
+	// AdditionalContext targets SensitiveString: length 0..10000, sensitive.
+	AdditionalContext *string `json:"additionalContext,omitzero"`
+
+	// ApplicationOverview targets SensitiveString: length 0..10000, sensitive.
+	ApplicationOverview *string `json:"applicationOverview,omitzero"`
+
+	// ApplicationType targets ApplicationType.
+	ApplicationType ApplicationType `json:"applicationType,omitzero"`
+
+	// ArchitectureOverview targets SensitiveString: length 0..10000, sensitive.
+	ArchitectureOverview *string `json:"architectureOverview,omitzero"`
+
+	// AwsServices targets ContextAwsServiceList: length 0..300.
+	AwsServices []string `json:"awsServices,omitzero"`
+
+	// Criticality targets Criticality.
+	Criticality Criticality `json:"criticality,omitzero"`
+
+	// Industry targets SensitiveString: length 0..1000, sensitive.
+	Industry *string `json:"industry,omitzero"`
+
+	// Regions targets ContextRegionList: length 0..50.
+	Regions []string `json:"regions,omitzero"`
+
+	// ResourceTags targets ContextResourceTagList: length 0..20.
+	ResourceTags []ContextResourceTag `json:"resourceTags,omitzero"`
+
+	// ResourceTypes targets ContextResourceTypeList: length 0..1500.
+	ResourceTypes []string `json:"resourceTypes,omitzero"`
+}
+
+// ContextResourceTag is the Smithy structure ContextResourceTag.
+type ContextResourceTag struct {
+	// Key targets String: required, length 1..128.
+	Key *string `json:"key,omitzero"`
+
+	// Value targets String: required, length 0..256.
+	Value *string `json:"value,omitzero"`
+}
+
+// ContextSummary is the Smithy structure ContextSummary.
+type ContextSummary struct {
+	// ApplicationType targets ApplicationType.
+	ApplicationType ApplicationType `json:"applicationType,omitzero"`
+
+	// Content targets ContextContent: required.
+	Content *ContextContent `json:"content,omitzero"`
+
+	// ContextType targets ContextType: required.
+	ContextType ContextType `json:"contextType,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// Criticality targets Criticality.
+	Criticality Criticality `json:"criticality,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// Title targets SensitiveString: required, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// CreateAgentContextInput is the input of CreateAgentContext.
+type CreateAgentContextInput = CreateAgentContextRequest
+
+// CreateAgentContextOutput is the output of CreateAgentContext.
+type CreateAgentContextOutput = CreateAgentContextResponse
+
+// CreateAgentContextRequest is the input of CreateAgentContext (POST /api/v1/agent-profiles/{profileArn}/contexts).
+type CreateAgentContextRequest struct {
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// Content targets ContextContent: required.
+	Content *ContextContent `json:"content,omitzero"`
+
+	// ContextType targets ContextType: required.
+	ContextType ContextType `json:"contextType,omitzero"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// Title targets SensitiveString: required, length 1..1000, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// CreateAgentContextResponse is the output of CreateAgentContext.
+type CreateAgentContextResponse struct {
+	// Context targets ContextSummary: required.
+	Context *ContextSummary `json:"context,omitzero"`
+}
+
+// CreateAgentGoalInput is the input of CreateAgentGoal.
+type CreateAgentGoalInput = CreateAgentGoalRequest
+
+// CreateAgentGoalOutput is the output of CreateAgentGoal.
+type CreateAgentGoalOutput = CreateAgentGoalResponse
+
+// CreateAgentGoalRequest is the input of CreateAgentGoal (POST /api/v1/agent-profiles/{profileArn}/goals).
+type CreateAgentGoalRequest struct {
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// Description targets SensitiveString: length 1..4000, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// Pillars targets Pillars: required, length 1..5.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// Title targets SensitiveString: required, length 1..1000, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// CreateAgentGoalResponse is the output of CreateAgentGoal.
+type CreateAgentGoalResponse struct {
+	// Goal targets GoalSummary: required.
+	Goal *GoalSummary `json:"goal,omitzero"`
+}
+
+// CreateAgentProfileInput is the input of CreateAgentProfile.
+type CreateAgentProfileInput = CreateAgentProfileRequest
+
+// CreateAgentProfileOutput is the output of CreateAgentProfile.
+type CreateAgentProfileOutput = CreateAgentProfileResponse
+
+// CreateAgentProfileRequest is the input of CreateAgentProfile (POST /api/v1/agent-profiles).
+type CreateAgentProfileRequest struct {
+	// AggregationConfiguration targets AggregationConfigurations: required, length 0..100.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// BusinessOverview targets SensitiveString: length 0..512, sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: length 0..512, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: length 3..128, sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// ExecutionRoleArn targets String: required, length 0..2048.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// Name targets String: required, length 3..128.
+	Name *string `json:"name,omitzero"`
+
+	// Pillars targets Pillars: required, length 1..5.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+}
+
+// CreateAgentProfileResponse is the output of CreateAgentProfile.
+type CreateAgentProfileResponse struct {
+	// AggregationConfiguration targets AggregationConfigurations: required.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// Arn targets String: required.
+	Arn *string `json:"arn,omitzero"`
+
+	// BusinessOverview targets SensitiveString: sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// EligibleForArchitectureGeneration targets Boolean.
+	EligibleForArchitectureGeneration *bool `json:"eligibleForArchitectureGeneration,omitzero"`
+
+	// EligibleForScheduledGeneration targets Boolean.
+	EligibleForScheduledGeneration *bool `json:"eligibleForScheduledGeneration,omitzero"`
+
+	// ExecutionRoleArn targets String: required.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// FieldErrors targets FieldErrors.
+	FieldErrors map[string]string `json:"fieldErrors,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String: required.
+	Name *string `json:"name,omitzero"`
+
+	// Pillars targets Pillars: required.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+}
+
 // CreateLensShareInput is the input of CreateLensShare (POST /lenses/{LensAlias}/shares).
 type CreateLensShareInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
@@ -623,6 +1073,75 @@ type CreateWorkloadShareOutput struct {
 	WorkloadId *string `json:"WorkloadId,omitzero"`
 }
 
+// CrossPillarBenefit is the Smithy structure CrossPillarBenefit.
+type CrossPillarBenefit struct {
+	// Description targets String: required.
+	Description *string `json:"description,omitzero"`
+
+	// Impact targets ImpactCategory: required.
+	Impact ImpactCategory `json:"impact,omitzero"`
+
+	// Pillar targets Pillar: required.
+	Pillar Pillar `json:"pillar,omitzero"`
+
+	// Title targets String: required.
+	Title *string `json:"title,omitzero"`
+}
+
+// DeleteAgentContextInput is the input of DeleteAgentContext.
+type DeleteAgentContextInput = DeleteAgentContextRequest
+
+// DeleteAgentContextOutput is the output of DeleteAgentContext.
+type DeleteAgentContextOutput = DeleteAgentContextResponse
+
+// DeleteAgentContextRequest is the input of DeleteAgentContext (DELETE /api/v1/agent-profiles/{profileArn}/contexts/{id}).
+type DeleteAgentContextRequest struct {
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// DeleteAgentContextResponse is the output of DeleteAgentContext.
+type DeleteAgentContextResponse struct {
+}
+
+// DeleteAgentGoalInput is the input of DeleteAgentGoal.
+type DeleteAgentGoalInput = DeleteAgentGoalRequest
+
+// DeleteAgentGoalOutput is the output of DeleteAgentGoal.
+type DeleteAgentGoalOutput = DeleteAgentGoalResponse
+
+// DeleteAgentGoalRequest is the input of DeleteAgentGoal (DELETE /api/v1/agent-profiles/{profileArn}/goals/{id}).
+type DeleteAgentGoalRequest struct {
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// DeleteAgentGoalResponse is the output of DeleteAgentGoal.
+type DeleteAgentGoalResponse struct {
+}
+
+// DeleteAgentProfileInput is the input of DeleteAgentProfile.
+type DeleteAgentProfileInput = DeleteAgentProfileRequest
+
+// DeleteAgentProfileOutput is the output of DeleteAgentProfile.
+type DeleteAgentProfileOutput = DeleteAgentProfileResponse
+
+// DeleteAgentProfileRequest is the input of DeleteAgentProfile (DELETE /api/v1/agent-profiles/{profileArn}).
+type DeleteAgentProfileRequest struct {
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// DeleteAgentProfileResponse is the output of DeleteAgentProfile.
+type DeleteAgentProfileResponse struct {
+}
+
 // DeleteLensInput is the input of DeleteLens (DELETE /lenses/{LensAlias}).
 type DeleteLensInput struct {
 	// ClientRequestToken targets ClientRequestToken: query parameter "ClientRequestToken", required, idempotency token, length 1..2048.
@@ -758,6 +1277,15 @@ type DisassociateProfilesInput struct {
 // DisassociateProfilesOutput is the output of DisassociateProfiles, which the model leaves empty.
 type DisassociateProfilesOutput struct{}
 
+// ErrorDetails is the Smithy structure ErrorDetails.
+type ErrorDetails struct {
+	// Code targets String: required.
+	Code *string `json:"code,omitzero"`
+
+	// Message targets String: required.
+	Message *string `json:"message,omitzero"`
+}
+
 // ExportLensInput is the input of ExportLens (GET /lenses/{LensAlias}/export).
 type ExportLensInput struct {
 	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
@@ -771,6 +1299,288 @@ type ExportLensInput struct {
 type ExportLensOutput struct {
 	// LensJSON targets LensJSON: length 2..500000.
 	LensJSON *string `json:"LensJSON,omitzero"`
+}
+
+// GetAgentContextInput is the input of GetAgentContext.
+type GetAgentContextInput = GetAgentContextRequest
+
+// GetAgentContextOutput is the output of GetAgentContext.
+type GetAgentContextOutput = GetAgentContextResponse
+
+// GetAgentContextRequest is the input of GetAgentContext (GET /api/v1/agent-profiles/{profileArn}/contexts/{id}).
+type GetAgentContextRequest struct {
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// GetAgentContextResponse is the output of GetAgentContext.
+type GetAgentContextResponse struct {
+	// Context targets ContextSummary: required.
+	Context *ContextSummary `json:"context,omitzero"`
+}
+
+// GetAgentGoalInput is the input of GetAgentGoal.
+type GetAgentGoalInput = GetAgentGoalRequest
+
+// GetAgentGoalOutput is the output of GetAgentGoal.
+type GetAgentGoalOutput = GetAgentGoalResponse
+
+// GetAgentGoalRequest is the input of GetAgentGoal (GET /api/v1/agent-profiles/{profileArn}/goals/{id}).
+type GetAgentGoalRequest struct {
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// GetAgentGoalResponse is the output of GetAgentGoal.
+type GetAgentGoalResponse struct {
+	// Goal targets GoalSummary: required.
+	Goal *GoalSummary `json:"goal,omitzero"`
+}
+
+// GetAgentProfileInput is the input of GetAgentProfile.
+type GetAgentProfileInput = GetAgentProfileRequest
+
+// GetAgentProfileOutput is the output of GetAgentProfile.
+type GetAgentProfileOutput = GetAgentProfileResponse
+
+// GetAgentProfileRequest is the input of GetAgentProfile (GET /api/v1/agent-profiles/{profileArn}).
+type GetAgentProfileRequest struct {
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// GetAgentProfileResponse is the output of GetAgentProfile.
+type GetAgentProfileResponse struct {
+	// AggregationConfiguration targets AggregationConfigurations: required.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// Arn targets String: required.
+	Arn *string `json:"arn,omitzero"`
+
+	// BusinessOverview targets SensitiveString: sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// EligibleForArchitectureGeneration targets Boolean.
+	EligibleForArchitectureGeneration *bool `json:"eligibleForArchitectureGeneration,omitzero"`
+
+	// EligibleForScheduledGeneration targets Boolean.
+	EligibleForScheduledGeneration *bool `json:"eligibleForScheduledGeneration,omitzero"`
+
+	// ExecutionRoleArn targets String: required.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// FieldErrors targets FieldErrors.
+	FieldErrors map[string]string `json:"fieldErrors,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String: required.
+	Name *string `json:"name,omitzero"`
+
+	// Pillars targets Pillars: required.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+}
+
+// GetAgentRecommendationGenerationInput is the input of GetAgentRecommendationGeneration.
+type GetAgentRecommendationGenerationInput = GetAgentRecommendationGenerationRequest
+
+// GetAgentRecommendationGenerationOutput is the output of GetAgentRecommendationGeneration.
+type GetAgentRecommendationGenerationOutput = GetAgentRecommendationGenerationResponse
+
+// GetAgentRecommendationGenerationRequest is the input of GetAgentRecommendationGeneration (GET /api/v1/agent-profiles/{profileArn}/generations/{generationId}).
+type GetAgentRecommendationGenerationRequest struct {
+	// GenerationId targets String: URI label {generationId}, required.
+	GenerationId *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// GetAgentRecommendationGenerationResponse is the output of GetAgentRecommendationGeneration.
+type GetAgentRecommendationGenerationResponse struct {
+	// AdditionalContext targets Document.
+	AdditionalContext Document `json:"additionalContext,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// EndedAt targets Timestamp: RFC 3339 date-time.
+	EndedAt *DateTime `json:"endedAt,omitzero"`
+
+	// ErrorDetails targets ErrorDetails.
+	ErrorDetails *ErrorDetails `json:"errorDetails,omitzero"`
+
+	// EstimatedCompletionTime targets Timestamp: RFC 3339 date-time.
+	EstimatedCompletionTime *DateTime `json:"estimatedCompletionTime,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String.
+	Name *string `json:"name,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// Progress targets Progress.
+	Progress *Progress `json:"progress,omitzero"`
+
+	// Scope targets Scope.
+	Scope *Scope `json:"scope,omitzero"`
+
+	// StartedAt targets Timestamp: RFC 3339 date-time.
+	StartedAt *DateTime `json:"startedAt,omitzero"`
+
+	// Status targets GenerationStatus: required.
+	Status GenerationStatus `json:"status,omitzero"`
+}
+
+// GetAgentRecommendationInput is the input of GetAgentRecommendation.
+type GetAgentRecommendationInput = GetAgentRecommendationRequest
+
+// GetAgentRecommendationOutput is the output of GetAgentRecommendation.
+type GetAgentRecommendationOutput = GetAgentRecommendationResponse
+
+// GetAgentRecommendationRequest is the input of GetAgentRecommendation (GET /api/v1/agent-recommendations/{recommendationArn}).
+type GetAgentRecommendationRequest struct {
+	// RecommendationArn targets String: URI label {recommendationArn}, required, length 0..2048.
+	RecommendationArn *string `json:"-"`
+
+	// RemediationType targets RemediationType: query parameter "remediationType".
+	RemediationType RemediationType `json:"-"`
+}
+
+// GetAgentRecommendationResponse is the output of GetAgentRecommendation.
+type GetAgentRecommendationResponse struct {
+	// Applications targets StringList.
+	Applications []string `json:"applications,omitzero"`
+
+	// AwsServices targets StringList.
+	AwsServices []string `json:"awsServices,omitzero"`
+
+	// BusinessUnits targets StringList.
+	BusinessUnits []string `json:"businessUnits,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// CrossPillarBenefits targets CrossPillarBenefits.
+	CrossPillarBenefits []CrossPillarBenefit `json:"crossPillarBenefits,omitzero"`
+
+	// Description targets SensitiveString: required, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// Effort targets Effort: required.
+	Effort Effort `json:"effort,omitzero"`
+
+	// Goals targets RecommendationGoals.
+	Goals []RecommendationGoal `json:"goals,omitzero"`
+
+	// Highlights targets Highlights: required.
+	Highlights []string `json:"highlights,omitzero"`
+
+	// Impact targets ImpactCategory: required.
+	Impact ImpactCategory `json:"impact,omitzero"`
+
+	// ImpactDetails targets ImpactDetails: required.
+	ImpactDetails []string `json:"impactDetails,omitzero"`
+
+	// Insights targets InsightList: required.
+	Insights []Insight `json:"insights,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// NumberOfResources targets Integer.
+	NumberOfResources *int32 `json:"numberOfResources,omitzero"`
+
+	// Pillar targets Pillar: required.
+	Pillar Pillar `json:"pillar,omitzero"`
+
+	// Priority targets Priority: required.
+	Priority Priority `json:"priority,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// RecommendationArn targets String: required.
+	RecommendationArn *string `json:"recommendationArn,omitzero"`
+
+	// RemediationSummary targets RemediationSummary: required.
+	RemediationSummary *RemediationSummary `json:"remediationSummary,omitzero"`
+
+	// Remediations targets AgentRecommendationRemediations.
+	Remediations []AgentRecommendationRemediation `json:"remediations,omitzero"`
+
+	// Roi targets Roi: required.
+	Roi *Roi `json:"roi,omitzero"`
+
+	// Sources targets RecommendationSourceList.
+	Sources []RecommendationSource `json:"sources,omitzero"`
+
+	// State targets RecommendationState: required.
+	State RecommendationState `json:"state,omitzero"`
+
+	// Status targets RecommendationStatus: required.
+	Status RecommendationStatus `json:"status,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+
+	// Title targets SensitiveString: required, sensitive.
+	Title *string `json:"title,omitzero"`
+
+	// TradeOffs targets TradeOffs.
+	TradeOffs []TradeOff `json:"tradeOffs,omitzero"`
+
+	// Type targets RecommendationType: required.
+	Type RecommendationType `json:"type,omitzero"`
+
+	// UpdateReason targets SensitiveString: sensitive.
+	UpdateReason *string `json:"updateReason,omitzero"`
 }
 
 // GetAnswerInput is the input of GetAnswer (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}).
@@ -1053,6 +1863,36 @@ type GetWorkloadOutput struct {
 	Workload *Workload `json:"Workload,omitzero"`
 }
 
+// GoalSummary is the Smithy structure GoalSummary.
+type GoalSummary struct {
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// Description targets SensitiveString: sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Pillars targets Pillars: required.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// Title targets SensitiveString: required, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
 // ImportLensInput is the input of ImportLens (PUT /importLens).
 type ImportLensInput struct {
 	// ClientRequestToken targets ClientRequestToken: required, idempotency token, length 1..2048.
@@ -1099,6 +1939,15 @@ type ImprovementSummary struct {
 
 	// Risk targets Risk.
 	Risk Risk `json:"Risk,omitzero"`
+}
+
+// Insight is the Smithy structure Insight.
+type Insight struct {
+	// SignalsDetected targets String.
+	SignalsDetected *string `json:"signalsDetected,omitzero"`
+
+	// UsagePattern targets String: required.
+	UsagePattern *string `json:"usagePattern,omitzero"`
 }
 
 // InternalServerException is the body of the InternalServerException error (server fault, HTTP 500).
@@ -1315,6 +2164,177 @@ type LensUpgradeSummary struct {
 
 	// WorkloadName targets WorkloadName: length 3..100.
 	WorkloadName *string `json:"WorkloadName,omitzero"`
+}
+
+// ListAgentContextsInput is the input of ListAgentContexts.
+type ListAgentContextsInput = ListAgentContextsRequest
+
+// ListAgentContextsOutput is the output of ListAgentContexts.
+type ListAgentContextsOutput = ListAgentContextsResponse
+
+// ListAgentContextsRequest is the input of ListAgentContexts (GET /api/v1/agent-profiles/{profileArn}/contexts).
+type ListAgentContextsRequest struct {
+	// MaxResults targets Integer: query parameter "maxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "nextToken", length >= 1.
+	NextToken *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// ListAgentContextsResponse is the output of ListAgentContexts.
+type ListAgentContextsResponse struct {
+	// Items targets ContextSummaries: required.
+	Items []ContextSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
+}
+
+// ListAgentGoalsInput is the input of ListAgentGoals.
+type ListAgentGoalsInput = ListAgentGoalsRequest
+
+// ListAgentGoalsOutput is the output of ListAgentGoals.
+type ListAgentGoalsOutput = ListAgentGoalsResponse
+
+// ListAgentGoalsRequest is the input of ListAgentGoals (GET /api/v1/agent-profiles/{profileArn}/goals).
+type ListAgentGoalsRequest struct {
+	// MaxResults targets Integer: query parameter "maxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "nextToken", length >= 1.
+	NextToken *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// ListAgentGoalsResponse is the output of ListAgentGoals.
+type ListAgentGoalsResponse struct {
+	// Items targets GoalSummaries: required.
+	Items []GoalSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
+}
+
+// ListAgentProfilesInput is the input of ListAgentProfiles.
+type ListAgentProfilesInput = ListAgentProfilesRequest
+
+// ListAgentProfilesOutput is the output of ListAgentProfiles.
+type ListAgentProfilesOutput = ListAgentProfilesResponse
+
+// ListAgentProfilesRequest is the input of ListAgentProfiles (GET /api/v1/agent-profiles).
+type ListAgentProfilesRequest struct {
+	// MaxResults targets Integer: query parameter "maxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "nextToken", length >= 1.
+	NextToken *string `json:"-"`
+}
+
+// ListAgentProfilesResponse is the output of ListAgentProfiles.
+type ListAgentProfilesResponse struct {
+	// Items targets AgentProfileSummaries: required.
+	Items []AgentProfileSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
+}
+
+// ListAgentRecommendationGenerationsInput is the input of ListAgentRecommendationGenerations.
+type ListAgentRecommendationGenerationsInput = ListAgentRecommendationGenerationsRequest
+
+// ListAgentRecommendationGenerationsOutput is the output of ListAgentRecommendationGenerations.
+type ListAgentRecommendationGenerationsOutput = ListAgentRecommendationGenerationsResponse
+
+// ListAgentRecommendationGenerationsRequest is the input of ListAgentRecommendationGenerations (GET /api/v1/agent-profiles/{profileArn}/generations).
+type ListAgentRecommendationGenerationsRequest struct {
+	// MaxResults targets Integer: query parameter "MaxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "NextToken", length >= 1.
+	NextToken *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// RecommendationType targets RecommendationType: query parameter "RecommendationType".
+	RecommendationType RecommendationType `json:"-"`
+}
+
+// ListAgentRecommendationGenerationsResponse is the output of ListAgentRecommendationGenerations.
+type ListAgentRecommendationGenerationsResponse struct {
+	// Items targets AgentRecommendationGenerationSummaries: required.
+	Items []AgentRecommendationGenerationSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
+}
+
+// ListAgentRecommendationItemsInput is the input of ListAgentRecommendationItems.
+type ListAgentRecommendationItemsInput = ListAgentRecommendationItemsRequest
+
+// ListAgentRecommendationItemsOutput is the output of ListAgentRecommendationItems.
+type ListAgentRecommendationItemsOutput = ListAgentRecommendationItemsResponse
+
+// ListAgentRecommendationItemsRequest is the input of ListAgentRecommendationItems (GET /api/v1/agent-recommendations/{recommendationArn}/items).
+type ListAgentRecommendationItemsRequest struct {
+	// MaxResults targets Integer: query parameter "maxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "nextToken", length >= 1.
+	NextToken *string `json:"-"`
+
+	// RecommendationArn targets String: URI label {recommendationArn}, required, length 0..2048.
+	RecommendationArn *string `json:"-"`
+
+	// Type targets RecommendationItemType: query parameter "type".
+	Type RecommendationItemType `json:"-"`
+}
+
+// ListAgentRecommendationItemsResponse is the output of ListAgentRecommendationItems.
+type ListAgentRecommendationItemsResponse struct {
+	// Items targets AgentRecommendationItemSummaries: required.
+	Items []AgentRecommendationItemSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
+}
+
+// ListAgentRecommendationsInput is the input of ListAgentRecommendations.
+type ListAgentRecommendationsInput = ListAgentRecommendationsRequest
+
+// ListAgentRecommendationsOutput is the output of ListAgentRecommendations.
+type ListAgentRecommendationsOutput = ListAgentRecommendationsResponse
+
+// ListAgentRecommendationsRequest is the input of ListAgentRecommendations (GET /api/v1/agent-profiles/{profileArn}/recommendations).
+type ListAgentRecommendationsRequest struct {
+	// MaxResults targets Integer: query parameter "maxResults", range 1..1000.
+	MaxResults *int32 `json:"-"`
+
+	// NextToken targets String: query parameter "nextToken", length >= 1.
+	NextToken *string `json:"-"`
+
+	// Pillar targets Pillar: query parameter "pillar".
+	Pillar Pillar `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// State targets RecommendationState: query parameter "state".
+	State RecommendationState `json:"-"`
+}
+
+// ListAgentRecommendationsResponse is the output of ListAgentRecommendations.
+type ListAgentRecommendationsResponse struct {
+	// Items targets AgentRecommendationSummaries: required.
+	Items []AgentRecommendationSummary `json:"items,omitzero"`
+
+	// NextToken targets String.
+	NextToken *string `json:"nextToken,omitzero"`
 }
 
 // ListAnswersInput is the input of ListAnswers (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers).
@@ -1908,6 +2928,15 @@ type PillarDifference struct {
 	QuestionDifferences []QuestionDifference `json:"QuestionDifferences,omitzero"`
 }
 
+// PillarItem is the Smithy structure PillarItem.
+type PillarItem struct {
+	// Ids targets ItemIds: required, length >= 1.
+	Ids []string `json:"ids,omitzero"`
+
+	// Pillar targets Pillar: required.
+	Pillar Pillar `json:"pillar,omitzero"`
+}
+
 // PillarMetric is the Smithy structure PillarMetric.
 type PillarMetric struct {
 	// PillarId targets PillarId: length 1..64.
@@ -2127,6 +3156,43 @@ type ProfileTemplateQuestion struct {
 	QuestionTitle *string `json:"QuestionTitle,omitzero"`
 }
 
+// Progress is the Smithy structure Progress.
+type Progress struct {
+	// CompletionPercentage targets Double: required.
+	CompletionPercentage *float64 `json:"completionPercentage,omitzero"`
+
+	// StepsCompleted targets Integer: required.
+	StepsCompleted *int32 `json:"stepsCompleted,omitzero"`
+
+	// TotalSteps targets Integer: required.
+	TotalSteps *int32 `json:"totalSteps,omitzero"`
+}
+
+// PutAgentRecommendationFeedbackInput is the input of PutAgentRecommendationFeedback.
+type PutAgentRecommendationFeedbackInput = PutAgentRecommendationFeedbackRequest
+
+// PutAgentRecommendationFeedbackOutput is the output of PutAgentRecommendationFeedback.
+type PutAgentRecommendationFeedbackOutput = PutAgentRecommendationFeedbackResponse
+
+// PutAgentRecommendationFeedbackRequest is the input of PutAgentRecommendationFeedback (PUT /api/v1/agent-recommendations/{recommendationArn}/feedback).
+type PutAgentRecommendationFeedbackRequest struct {
+	// Comments targets String: length 1..4096.
+	Comments *string `json:"comments,omitzero"`
+
+	// FeedbackCategory targets FeedbackCategory.
+	FeedbackCategory FeedbackCategory `json:"feedbackCategory,omitzero"`
+
+	// RecommendationArn targets String: URI label {recommendationArn}, required, length 0..2048.
+	RecommendationArn *string `json:"-"`
+
+	// Type targets RecommendationFeedbackType: required.
+	Type RecommendationFeedbackType `json:"type,omitzero"`
+}
+
+// PutAgentRecommendationFeedbackResponse is the output of PutAgentRecommendationFeedback.
+type PutAgentRecommendationFeedbackResponse struct {
+}
+
 // QuestionDifference is the Smithy structure QuestionDifference.
 type QuestionDifference struct {
 	// DifferenceStatus targets DifferenceStatus.
@@ -2149,6 +3215,39 @@ type QuestionMetric struct {
 
 	// Risk targets Risk.
 	Risk Risk `json:"Risk,omitzero"`
+}
+
+// RecommendationGoal is the Smithy structure RecommendationGoal.
+type RecommendationGoal struct {
+	// Title targets String: required.
+	Title *string `json:"title,omitzero"`
+}
+
+// RemediationStep is the Smithy structure RemediationStep.
+type RemediationStep struct {
+	// Content targets SensitiveString: required, sensitive.
+	Content *string `json:"content,omitzero"`
+
+	// Title targets SensitiveString: sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// RemediationSummary is the Smithy structure RemediationSummary.
+type RemediationSummary struct {
+	// Recommendation targets String: required.
+	Recommendation *string `json:"recommendation,omitzero"`
+
+	// Steps targets RecommendedFixSteps: required.
+	Steps []string `json:"steps,omitzero"`
+}
+
+// ResourceLink is the Smithy structure ResourceLink.
+type ResourceLink struct {
+	// Title targets String.
+	Title *string `json:"title,omitzero"`
+
+	// Url targets String: required.
+	Url *string `json:"url,omitzero"`
 }
 
 // ResourceNotFoundException is the body of the ResourceNotFoundException error (client fault, HTTP 404).
@@ -2349,6 +3448,27 @@ type ReviewTemplateSummary struct {
 	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }
 
+// Roi is the Smithy structure Roi.
+type Roi struct {
+	// Detail targets String: required.
+	Detail *string `json:"detail,omitzero"`
+
+	// Estimate targets String.
+	Estimate *string `json:"estimate,omitzero"`
+}
+
+// Scope is the Smithy structure Scope.
+type Scope struct {
+	// GoalIds targets GoalIdList: length 1..10.
+	GoalIds []string `json:"goalIds,omitzero"`
+
+	// Items targets PillarItems.
+	Items []PillarItem `json:"items,omitzero"`
+
+	// Pillars targets Pillars: required, length 1..5.
+	Pillars []Pillar `json:"pillars,omitzero"`
+}
+
 // SelectedPillar is the Smithy structure SelectedPillar.
 type SelectedPillar struct {
 	// PillarId targets PillarId: length 1..64.
@@ -2442,6 +3562,69 @@ type ShareInvitationSummary struct {
 	WorkloadName *string `json:"WorkloadName,omitzero"`
 }
 
+// StartAgentRecommendationGenerationInput is the input of StartAgentRecommendationGeneration.
+type StartAgentRecommendationGenerationInput = StartAgentRecommendationGenerationRequest
+
+// StartAgentRecommendationGenerationOutput is the output of StartAgentRecommendationGeneration.
+type StartAgentRecommendationGenerationOutput = StartAgentRecommendationGenerationResponse
+
+// StartAgentRecommendationGenerationRequest is the input of StartAgentRecommendationGeneration (POST /api/v1/agent-profiles/{profileArn}/generations).
+type StartAgentRecommendationGenerationRequest struct {
+	// AdditionalContext targets Document.
+	AdditionalContext Document `json:"additionalContext,omitzero"`
+
+	// Name targets String: length 1..128.
+	Name *string `json:"name,omitzero"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// Scope targets Scope: required.
+	Scope *Scope `json:"scope,omitzero"`
+
+	// Types targets RecommendationTypes: required, length 1..1.
+	Types []RecommendationType `json:"types,omitzero"`
+}
+
+// StartAgentRecommendationGenerationResponse is the output of StartAgentRecommendationGeneration.
+type StartAgentRecommendationGenerationResponse struct {
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// EstimatedCompletionTime targets Timestamp: RFC 3339 date-time.
+	EstimatedCompletionTime *DateTime `json:"estimatedCompletionTime,omitzero"`
+
+	// Id targets String: required.
+	Id *string `json:"id,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String.
+	Name *string `json:"name,omitzero"`
+
+	// ProfileArn targets String: required.
+	ProfileArn *string `json:"profileArn,omitzero"`
+
+	// Status targets GenerationStatus: required.
+	Status GenerationStatus `json:"status,omitzero"`
+}
+
+// Tag is the Smithy structure Tag.
+type Tag struct {
+	// Key targets String: required, length 1..128.
+	Key *string `json:"key,omitzero"`
+
+	// Value targets String: required, length 1..256.
+	Value *string `json:"value,omitzero"`
+}
+
 // TagResourceInput is the input of TagResource (POST /tags/{WorkloadArn}).
 type TagResourceInput struct {
 	// Tags targets TagMap: required, length 1..50.
@@ -2482,6 +3665,27 @@ type ThrottlingException struct {
 	ServiceCode *string `json:"ServiceCode,omitzero"`
 }
 
+// TradeOff is the Smithy structure TradeOff.
+type TradeOff struct {
+	// Description targets String: required.
+	Description *string `json:"description,omitzero"`
+
+	// Mitigation targets String: required.
+	Mitigation *string `json:"mitigation,omitzero"`
+
+	// Pillar targets Pillar: required.
+	Pillar Pillar `json:"pillar,omitzero"`
+
+	// Risk targets RiskRating: required.
+	Risk RiskRating `json:"risk,omitzero"`
+
+	// RiskExplanation targets String.
+	RiskExplanation *string `json:"riskExplanation,omitzero"`
+
+	// Title targets String: required.
+	Title *string `json:"title,omitzero"`
+}
+
 // UntagResourceInput is the input of UntagResource (DELETE /tags/{WorkloadArn}).
 type UntagResourceInput struct {
 	// TagKeys targets TagKeyList: query parameter "tagKeys", required, length 1..50.
@@ -2493,6 +3697,181 @@ type UntagResourceInput struct {
 
 // UntagResourceOutput is the output of UntagResource.
 type UntagResourceOutput struct {
+}
+
+// UpdateAgentContextInput is the input of UpdateAgentContext.
+type UpdateAgentContextInput = UpdateAgentContextRequest
+
+// UpdateAgentContextOutput is the output of UpdateAgentContext.
+type UpdateAgentContextOutput = UpdateAgentContextResponse
+
+// UpdateAgentContextRequest is the input of UpdateAgentContext (PUT /api/v1/agent-profiles/{profileArn}/contexts/{id}).
+type UpdateAgentContextRequest struct {
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// Content targets ContextContent.
+	Content *ContextContent `json:"content,omitzero"`
+
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// Title targets SensitiveString: length 1..1000, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// UpdateAgentContextResponse is the output of UpdateAgentContext.
+type UpdateAgentContextResponse struct {
+	// Context targets ContextSummary: required.
+	Context *ContextSummary `json:"context,omitzero"`
+}
+
+// UpdateAgentGoalInput is the input of UpdateAgentGoal.
+type UpdateAgentGoalInput = UpdateAgentGoalRequest
+
+// UpdateAgentGoalOutput is the output of UpdateAgentGoal.
+type UpdateAgentGoalOutput = UpdateAgentGoalResponse
+
+// UpdateAgentGoalRequest is the input of UpdateAgentGoal (PUT /api/v1/agent-profiles/{profileArn}/goals/{id}).
+type UpdateAgentGoalRequest struct {
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// Description targets SensitiveString: length 1..4000, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// Id targets String: URI label {id}, required.
+	Id *string `json:"-"`
+
+	// Pillars targets Pillars: length 1..5.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+
+	// Title targets SensitiveString: length 1..1000, sensitive.
+	Title *string `json:"title,omitzero"`
+}
+
+// UpdateAgentGoalResponse is the output of UpdateAgentGoal.
+type UpdateAgentGoalResponse struct {
+	// Goal targets GoalSummary: required.
+	Goal *GoalSummary `json:"goal,omitzero"`
+}
+
+// UpdateAgentProfileInput is the input of UpdateAgentProfile.
+type UpdateAgentProfileInput = UpdateAgentProfileRequest
+
+// UpdateAgentProfileOutput is the output of UpdateAgentProfile.
+type UpdateAgentProfileOutput = UpdateAgentProfileResponse
+
+// UpdateAgentProfileRequest is the input of UpdateAgentProfile (PUT /api/v1/agent-profiles/{profileArn}).
+type UpdateAgentProfileRequest struct {
+	// AggregationConfiguration targets AggregationConfigurations: length 0..100.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// BusinessOverview targets SensitiveString: length 0..512, sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// ClientToken targets String: idempotency token, length 1..128.
+	ClientToken *string `json:"clientToken,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: length 0..512, sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: length 3..128, sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// ExecutionRoleArn targets String: length 0..2048.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// Pillars targets Pillars: length 1..5.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// ProfileArn targets String: URI label {profileArn}, required, length 0..2048.
+	ProfileArn *string `json:"-"`
+}
+
+// UpdateAgentProfileResponse is the output of UpdateAgentProfile.
+type UpdateAgentProfileResponse struct {
+	// AggregationConfiguration targets AggregationConfigurations: required.
+	AggregationConfiguration []AggregationConfiguration `json:"aggregationConfiguration,omitzero"`
+
+	// Arn targets String: required.
+	Arn *string `json:"arn,omitzero"`
+
+	// BusinessOverview targets SensitiveString: sensitive.
+	BusinessOverview *string `json:"businessOverview,omitzero"`
+
+	// CreatedAt targets Timestamp: required, RFC 3339 date-time.
+	CreatedAt *DateTime `json:"createdAt,omitzero"`
+
+	// CreatedBy targets String: required.
+	CreatedBy *string `json:"createdBy,omitzero"`
+
+	// DeletionProtection targets Boolean.
+	DeletionProtection *bool `json:"deletionProtection,omitzero"`
+
+	// Description targets SensitiveString: sensitive.
+	Description *string `json:"description,omitzero"`
+
+	// DisplayName targets SensitiveString: sensitive.
+	DisplayName *string `json:"displayName,omitzero"`
+
+	// EligibleForArchitectureGeneration targets Boolean.
+	EligibleForArchitectureGeneration *bool `json:"eligibleForArchitectureGeneration,omitzero"`
+
+	// EligibleForScheduledGeneration targets Boolean.
+	EligibleForScheduledGeneration *bool `json:"eligibleForScheduledGeneration,omitzero"`
+
+	// ExecutionRoleArn targets String: required.
+	ExecutionRoleArn *string `json:"executionRoleArn,omitzero"`
+
+	// FieldErrors targets FieldErrors.
+	FieldErrors map[string]string `json:"fieldErrors,omitzero"`
+
+	// LastModifiedAt targets Timestamp: RFC 3339 date-time.
+	LastModifiedAt *DateTime `json:"lastModifiedAt,omitzero"`
+
+	// LastModifiedBy targets String.
+	LastModifiedBy *string `json:"lastModifiedBy,omitzero"`
+
+	// Name targets String: required.
+	Name *string `json:"name,omitzero"`
+
+	// Pillars targets Pillars: required.
+	Pillars []Pillar `json:"pillars,omitzero"`
+
+	// Tags targets Tags.
+	Tags []Tag `json:"tags,omitzero"`
+}
+
+// UpdateAgentRecommendationStatusInput is the input of UpdateAgentRecommendationStatus.
+type UpdateAgentRecommendationStatusInput = UpdateAgentRecommendationStatusRequest
+
+// UpdateAgentRecommendationStatusOutput is the output of UpdateAgentRecommendationStatus.
+type UpdateAgentRecommendationStatusOutput = UpdateAgentRecommendationStatusResponse
+
+// UpdateAgentRecommendationStatusRequest is the input of UpdateAgentRecommendationStatus (PATCH /api/v1/agent-recommendations/{recommendationArn}/status).
+type UpdateAgentRecommendationStatusRequest struct {
+	// RecommendationArn targets String: URI label {recommendationArn}, required, length 0..2048.
+	RecommendationArn *string `json:"-"`
+
+	// Status targets RecommendationStatus: required.
+	Status RecommendationStatus `json:"status,omitzero"`
+
+	// UpdateReason targets SensitiveString: length 1..4096, sensitive.
+	UpdateReason *string `json:"updateReason,omitzero"`
+}
+
+// UpdateAgentRecommendationStatusResponse is the output of UpdateAgentRecommendationStatus.
+type UpdateAgentRecommendationStatusResponse struct {
 }
 
 // UpdateAnswerInput is the input of UpdateAnswer (PATCH /workloads/{WorkloadId}/lensReviews/{LensAlias}/answers/{QuestionId}).

@@ -56,6 +56,140 @@ func validateAssociateProfilesInput(c *checker, v *AssociateProfilesInput) {
 	c.pop()
 }
 
+// validateCreateAgentContextRequest checks a value of CreateAgentContextRequest against every constraint of the model.
+func validateCreateAgentContextRequest(c *checker, v *CreateAgentContextRequest) {
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("content")
+	if v.Content == nil {
+		c.missing()
+	} else {
+		validateContextContent(c, v.Content)
+	}
+	c.pop()
+	c.push("contextType")
+	if v.ContextType == "" {
+		c.missing()
+	} else {
+		if !v.ContextType.valid() {
+			c.enum(string(v.ContextType), enumSetContextType)
+		}
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("title")
+	if v.Title == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Title, 1, 1000)
+	}
+	c.pop()
+}
+
+// validateCreateAgentGoalRequest checks a value of CreateAgentGoalRequest against every constraint of the model.
+func validateCreateAgentGoalRequest(c *checker, v *CreateAgentGoalRequest) {
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("description")
+	if v.Description != nil {
+		c.strLength(*v.Description, 1, 4000)
+	}
+	c.pop()
+	c.push("pillars")
+	if v.Pillars == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Pillars), 1, 5)
+		validatePillars(c, v.Pillars)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("title")
+	if v.Title == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Title, 1, 1000)
+	}
+	c.pop()
+}
+
+// validateCreateAgentProfileRequest checks a value of CreateAgentProfileRequest against every constraint of the model.
+func validateCreateAgentProfileRequest(c *checker, v *CreateAgentProfileRequest) {
+	c.push("aggregationConfiguration")
+	if v.AggregationConfiguration == nil {
+		c.missing()
+	} else {
+		c.length(len(v.AggregationConfiguration), 0, 100)
+		validateAggregationConfigurations(c, v.AggregationConfiguration)
+	}
+	c.pop()
+	c.push("businessOverview")
+	if v.BusinessOverview != nil {
+		c.strLength(*v.BusinessOverview, 0, 512)
+	}
+	c.pop()
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("description")
+	if v.Description != nil {
+		c.strLength(*v.Description, 0, 512)
+	}
+	c.pop()
+	c.push("displayName")
+	if v.DisplayName != nil {
+		c.strLength(*v.DisplayName, 3, 128)
+	}
+	c.pop()
+	c.push("executionRoleArn")
+	if v.ExecutionRoleArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ExecutionRoleArn, 0, 2048)
+	}
+	c.pop()
+	c.push("name")
+	if v.Name == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Name, 3, 128)
+	}
+	c.pop()
+	c.push("pillars")
+	if v.Pillars == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Pillars), 1, 5)
+		validatePillars(c, v.Pillars)
+	}
+	c.pop()
+	c.push("tags")
+	if v.Tags != nil {
+		validateTags(c, v.Tags)
+	}
+	c.pop()
+}
+
 // validateCreateLensShareInput checks a value of CreateLensShareInput against every constraint of the model.
 func validateCreateLensShareInput(c *checker, v *CreateLensShareInput) {
 	c.push("ClientRequestToken")
@@ -426,6 +560,49 @@ func validateCreateWorkloadShareInput(c *checker, v *CreateWorkloadShareInput) {
 	c.pop()
 }
 
+// validateDeleteAgentContextRequest checks a value of DeleteAgentContextRequest against every constraint of the model.
+func validateDeleteAgentContextRequest(c *checker, v *DeleteAgentContextRequest) {
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateDeleteAgentGoalRequest checks a value of DeleteAgentGoalRequest against every constraint of the model.
+func validateDeleteAgentGoalRequest(c *checker, v *DeleteAgentGoalRequest) {
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateDeleteAgentProfileRequest checks a value of DeleteAgentProfileRequest against every constraint of the model.
+func validateDeleteAgentProfileRequest(c *checker, v *DeleteAgentProfileRequest) {
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
 // validateDeleteLensInput checks a value of DeleteLensInput against every constraint of the model.
 func validateDeleteLensInput(c *checker, v *DeleteLensInput) {
 	c.push("ClientRequestToken")
@@ -665,6 +842,83 @@ func validateExportLensInput(c *checker, v *ExportLensInput) {
 	c.push("LensVersion")
 	if v.LensVersion != nil {
 		c.strLength(*v.LensVersion, 1, 32)
+	}
+	c.pop()
+}
+
+// validateGetAgentContextRequest checks a value of GetAgentContextRequest against every constraint of the model.
+func validateGetAgentContextRequest(c *checker, v *GetAgentContextRequest) {
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateGetAgentGoalRequest checks a value of GetAgentGoalRequest against every constraint of the model.
+func validateGetAgentGoalRequest(c *checker, v *GetAgentGoalRequest) {
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateGetAgentProfileRequest checks a value of GetAgentProfileRequest against every constraint of the model.
+func validateGetAgentProfileRequest(c *checker, v *GetAgentProfileRequest) {
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateGetAgentRecommendationGenerationRequest checks a value of GetAgentRecommendationGenerationRequest against every constraint of the model.
+func validateGetAgentRecommendationGenerationRequest(c *checker, v *GetAgentRecommendationGenerationRequest) {
+	c.push("generationId")
+	if v.GenerationId == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateGetAgentRecommendationRequest checks a value of GetAgentRecommendationRequest against every constraint of the model.
+func validateGetAgentRecommendationRequest(c *checker, v *GetAgentRecommendationRequest) {
+	c.push("recommendationArn")
+	if v.RecommendationArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.RecommendationArn, 0, 2048)
+	}
+	c.pop()
+	c.push("remediationType")
+	if v.RemediationType != "" {
+		if !v.RemediationType.valid() {
+			c.enum(string(v.RemediationType), enumSetRemediationType)
+		}
 	}
 	c.pop()
 }
@@ -939,6 +1193,159 @@ func validateImportLensInput(c *checker, v *ImportLensInput) {
 	if v.Tags != nil {
 		c.length(len(v.Tags), 1, 50)
 		validateTagMap(c, v.Tags)
+	}
+	c.pop()
+}
+
+// validateListAgentContextsRequest checks a value of ListAgentContextsRequest against every constraint of the model.
+func validateListAgentContextsRequest(c *checker, v *ListAgentContextsRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateListAgentGoalsRequest checks a value of ListAgentGoalsRequest against every constraint of the model.
+func validateListAgentGoalsRequest(c *checker, v *ListAgentGoalsRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateListAgentProfilesRequest checks a value of ListAgentProfilesRequest against every constraint of the model.
+func validateListAgentProfilesRequest(c *checker, v *ListAgentProfilesRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+}
+
+// validateListAgentRecommendationGenerationsRequest checks a value of ListAgentRecommendationGenerationsRequest against every constraint of the model.
+func validateListAgentRecommendationGenerationsRequest(c *checker, v *ListAgentRecommendationGenerationsRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("recommendationType")
+	if v.RecommendationType != "" {
+		if !v.RecommendationType.valid() {
+			c.enum(string(v.RecommendationType), enumSetRecommendationType)
+		}
+	}
+	c.pop()
+}
+
+// validateListAgentRecommendationItemsRequest checks a value of ListAgentRecommendationItemsRequest against every constraint of the model.
+func validateListAgentRecommendationItemsRequest(c *checker, v *ListAgentRecommendationItemsRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+	c.push("recommendationArn")
+	if v.RecommendationArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.RecommendationArn, 0, 2048)
+	}
+	c.pop()
+	c.push("type")
+	if v.Type != "" {
+		if !v.Type.valid() {
+			c.enum(string(v.Type), enumSetRecommendationItemType)
+		}
+	}
+	c.pop()
+}
+
+// validateListAgentRecommendationsRequest checks a value of ListAgentRecommendationsRequest against every constraint of the model.
+func validateListAgentRecommendationsRequest(c *checker, v *ListAgentRecommendationsRequest) {
+	c.push("maxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 1000)
+	}
+	c.pop()
+	c.push("nextToken")
+	if v.NextToken != nil {
+		c.strLength(*v.NextToken, 1, -1)
+	}
+	c.pop()
+	c.push("pillar")
+	if v.Pillar != "" {
+		if !v.Pillar.valid() {
+			c.enum(string(v.Pillar), enumSetPillar)
+		}
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("state")
+	if v.State != "" {
+		if !v.State.valid() {
+			c.enum(string(v.State), enumSetRecommendationState)
+		}
 	}
 	c.pop()
 }
@@ -1469,6 +1876,69 @@ func validateListWorkloadsInput(c *checker, v *ListWorkloadsInput) {
 	c.pop()
 }
 
+// validatePutAgentRecommendationFeedbackRequest checks a value of PutAgentRecommendationFeedbackRequest against every constraint of the model.
+func validatePutAgentRecommendationFeedbackRequest(c *checker, v *PutAgentRecommendationFeedbackRequest) {
+	c.push("comments")
+	if v.Comments != nil {
+		c.strLength(*v.Comments, 1, 4096)
+	}
+	c.pop()
+	c.push("feedbackCategory")
+	if v.FeedbackCategory != "" {
+		if !v.FeedbackCategory.valid() {
+			c.enum(string(v.FeedbackCategory), enumSetFeedbackCategory)
+		}
+	}
+	c.pop()
+	c.push("recommendationArn")
+	if v.RecommendationArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.RecommendationArn, 0, 2048)
+	}
+	c.pop()
+	c.push("type")
+	if v.Type == "" {
+		c.missing()
+	} else {
+		if !v.Type.valid() {
+			c.enum(string(v.Type), enumSetRecommendationFeedbackType)
+		}
+	}
+	c.pop()
+}
+
+// validateStartAgentRecommendationGenerationRequest checks a value of StartAgentRecommendationGenerationRequest against every constraint of the model.
+func validateStartAgentRecommendationGenerationRequest(c *checker, v *StartAgentRecommendationGenerationRequest) {
+	c.push("name")
+	if v.Name != nil {
+		c.strLength(*v.Name, 1, 128)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("scope")
+	if v.Scope == nil {
+		c.missing()
+	} else {
+		validateScope(c, v.Scope)
+	}
+	c.pop()
+	c.push("types")
+	if v.Types == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Types), 1, 1)
+		validateRecommendationTypes(c, v.Types)
+	}
+	c.pop()
+}
+
 // validateTagResourceInput checks a value of TagResourceInput against every constraint of the model.
 func validateTagResourceInput(c *checker, v *TagResourceInput) {
 	c.push("Tags")
@@ -1499,6 +1969,147 @@ func validateUntagResourceInput(c *checker, v *UntagResourceInput) {
 	c.push("WorkloadArn")
 	if v.WorkloadArn == nil {
 		c.missing()
+	}
+	c.pop()
+}
+
+// validateUpdateAgentContextRequest checks a value of UpdateAgentContextRequest against every constraint of the model.
+func validateUpdateAgentContextRequest(c *checker, v *UpdateAgentContextRequest) {
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("content")
+	if v.Content != nil {
+		validateContextContent(c, v.Content)
+	}
+	c.pop()
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("title")
+	if v.Title != nil {
+		c.strLength(*v.Title, 1, 1000)
+	}
+	c.pop()
+}
+
+// validateUpdateAgentGoalRequest checks a value of UpdateAgentGoalRequest against every constraint of the model.
+func validateUpdateAgentGoalRequest(c *checker, v *UpdateAgentGoalRequest) {
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("description")
+	if v.Description != nil {
+		c.strLength(*v.Description, 1, 4000)
+	}
+	c.pop()
+	c.push("id")
+	if v.Id == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("pillars")
+	if v.Pillars != nil {
+		c.length(len(v.Pillars), 1, 5)
+		validatePillars(c, v.Pillars)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+	c.push("title")
+	if v.Title != nil {
+		c.strLength(*v.Title, 1, 1000)
+	}
+	c.pop()
+}
+
+// validateUpdateAgentProfileRequest checks a value of UpdateAgentProfileRequest against every constraint of the model.
+func validateUpdateAgentProfileRequest(c *checker, v *UpdateAgentProfileRequest) {
+	c.push("aggregationConfiguration")
+	if v.AggregationConfiguration != nil {
+		c.length(len(v.AggregationConfiguration), 0, 100)
+		validateAggregationConfigurations(c, v.AggregationConfiguration)
+	}
+	c.pop()
+	c.push("businessOverview")
+	if v.BusinessOverview != nil {
+		c.strLength(*v.BusinessOverview, 0, 512)
+	}
+	c.pop()
+	c.push("clientToken")
+	if v.ClientToken != nil {
+		c.strLength(*v.ClientToken, 1, 128)
+	}
+	c.pop()
+	c.push("description")
+	if v.Description != nil {
+		c.strLength(*v.Description, 0, 512)
+	}
+	c.pop()
+	c.push("displayName")
+	if v.DisplayName != nil {
+		c.strLength(*v.DisplayName, 3, 128)
+	}
+	c.pop()
+	c.push("executionRoleArn")
+	if v.ExecutionRoleArn != nil {
+		c.strLength(*v.ExecutionRoleArn, 0, 2048)
+	}
+	c.pop()
+	c.push("pillars")
+	if v.Pillars != nil {
+		c.length(len(v.Pillars), 1, 5)
+		validatePillars(c, v.Pillars)
+	}
+	c.pop()
+	c.push("profileArn")
+	if v.ProfileArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.ProfileArn, 0, 2048)
+	}
+	c.pop()
+}
+
+// validateUpdateAgentRecommendationStatusRequest checks a value of UpdateAgentRecommendationStatusRequest against every constraint of the model.
+func validateUpdateAgentRecommendationStatusRequest(c *checker, v *UpdateAgentRecommendationStatusRequest) {
+	c.push("recommendationArn")
+	if v.RecommendationArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.RecommendationArn, 0, 2048)
+	}
+	c.pop()
+	c.push("status")
+	if v.Status == "" {
+		c.missing()
+	} else {
+		if !v.Status.valid() {
+			c.enum(string(v.Status), enumSetRecommendationStatus)
+		}
+	}
+	c.pop()
+	c.push("updateReason")
+	if v.UpdateReason != nil {
+		c.strLength(*v.UpdateReason, 1, 4096)
 	}
 	c.pop()
 }
@@ -2029,6 +2640,99 @@ func validateProfileArns(c *checker, l []string) {
 	}
 }
 
+// validateContextContent checks a value of ContextContent against every constraint of the model.
+func validateContextContent(c *checker, v *ContextContent) {
+	c.push("accountIds")
+	if v.AccountIds != nil {
+		c.length(len(v.AccountIds), 0, 1000)
+	}
+	c.pop()
+	c.push("additionalContext")
+	if v.AdditionalContext != nil {
+		c.strLength(*v.AdditionalContext, 0, 10000)
+	}
+	c.pop()
+	c.push("applicationOverview")
+	if v.ApplicationOverview != nil {
+		c.strLength(*v.ApplicationOverview, 0, 10000)
+	}
+	c.pop()
+	c.push("applicationType")
+	if v.ApplicationType != "" {
+		if !v.ApplicationType.valid() {
+			c.enum(string(v.ApplicationType), enumSetApplicationType)
+		}
+	}
+	c.pop()
+	c.push("architectureOverview")
+	if v.ArchitectureOverview != nil {
+		c.strLength(*v.ArchitectureOverview, 0, 10000)
+	}
+	c.pop()
+	c.push("awsServices")
+	if v.AwsServices != nil {
+		c.length(len(v.AwsServices), 0, 300)
+	}
+	c.pop()
+	c.push("criticality")
+	if v.Criticality != "" {
+		if !v.Criticality.valid() {
+			c.enum(string(v.Criticality), enumSetCriticality)
+		}
+	}
+	c.pop()
+	c.push("industry")
+	if v.Industry != nil {
+		c.strLength(*v.Industry, 0, 1000)
+	}
+	c.pop()
+	c.push("regions")
+	if v.Regions != nil {
+		c.length(len(v.Regions), 0, 50)
+	}
+	c.pop()
+	c.push("resourceTags")
+	if v.ResourceTags != nil {
+		c.length(len(v.ResourceTags), 0, 20)
+		validateContextResourceTagList(c, v.ResourceTags)
+	}
+	c.pop()
+	c.push("resourceTypes")
+	if v.ResourceTypes != nil {
+		c.length(len(v.ResourceTypes), 0, 1500)
+	}
+	c.pop()
+}
+
+// validatePillars checks a value of Pillars against every constraint of the model.
+func validatePillars(c *checker, l []Pillar) {
+	for i := range l {
+		c.pushIndex(i)
+		if !l[i].valid() {
+			c.enum(string(l[i]), enumSetPillar)
+		}
+		c.pop()
+	}
+}
+
+// validateAggregationConfigurations checks a value of AggregationConfigurations against every constraint of the model.
+func validateAggregationConfigurations(c *checker, l []AggregationConfiguration) {
+	for i := range l {
+		c.pushIndex(i)
+		validateAggregationConfiguration(c, &l[i])
+		c.pop()
+	}
+}
+
+// validateTags checks a value of Tags against every constraint of the model.
+func validateTags(c *checker, l []Tag) {
+	for i := range l {
+		c.pushIndex(i)
+		validateTag(c, &l[i])
+		c.pop()
+	}
+}
+
 // validateProfileQuestionUpdates checks a value of ProfileQuestionUpdates against every constraint of the model.
 func validateProfileQuestionUpdates(c *checker, l []ProfileQuestionUpdate) {
 	for i := range l {
@@ -2176,6 +2880,39 @@ func validateReviewTemplateArns(c *checker, l []string) {
 	}
 }
 
+// validateScope checks a value of Scope against every constraint of the model.
+func validateScope(c *checker, v *Scope) {
+	c.push("goalIds")
+	if v.GoalIds != nil {
+		c.length(len(v.GoalIds), 1, 10)
+	}
+	c.pop()
+	c.push("items")
+	if v.Items != nil {
+		validatePillarItems(c, v.Items)
+	}
+	c.pop()
+	c.push("pillars")
+	if v.Pillars == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Pillars), 1, 5)
+		validatePillars(c, v.Pillars)
+	}
+	c.pop()
+}
+
+// validateRecommendationTypes checks a value of RecommendationTypes against every constraint of the model.
+func validateRecommendationTypes(c *checker, l []RecommendationType) {
+	for i := range l {
+		c.pushIndex(i)
+		if !l[i].valid() {
+			c.enum(string(l[i]), enumSetRecommendationType)
+		}
+		c.pop()
+	}
+}
+
 // validateTagKeyList checks a value of TagKeyList against every constraint of the model.
 func validateTagKeyList(c *checker, l []string) {
 	for i := range l {
@@ -2269,6 +3006,56 @@ func validateReviewTemplateLensAliases(c *checker, l []string) {
 	}
 }
 
+// validateContextResourceTagList checks a value of ContextResourceTagList against every constraint of the model.
+func validateContextResourceTagList(c *checker, l []ContextResourceTag) {
+	for i := range l {
+		c.pushIndex(i)
+		validateContextResourceTag(c, &l[i])
+		c.pop()
+	}
+}
+
+// validateAggregationConfiguration checks a value of AggregationConfiguration against every constraint of the model.
+func validateAggregationConfiguration(c *checker, v *AggregationConfiguration) {
+	c.push("accessRoleArn")
+	if v.AccessRoleArn == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.AccessRoleArn, 0, 2048)
+	}
+	c.pop()
+	c.push("accountId")
+	if v.AccountId == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("regions")
+	if v.Regions == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Regions), 0, 25)
+	}
+	c.pop()
+}
+
+// validateTag checks a value of Tag against every constraint of the model.
+func validateTag(c *checker, v *Tag) {
+	c.push("key")
+	if v.Key == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Key, 1, 128)
+	}
+	c.pop()
+	c.push("value")
+	if v.Value == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Value, 1, 256)
+	}
+	c.pop()
+}
+
 // validateProfileQuestionUpdate checks a value of ProfileQuestionUpdate against every constraint of the model.
 func validateProfileQuestionUpdate(c *checker, v *ProfileQuestionUpdate) {
 	c.push("QuestionId")
@@ -2290,6 +3077,15 @@ func validateWorkloadResourceDefinition(c *checker, l []DefinitionType) {
 		if !l[i].valid() {
 			c.enum(string(l[i]), enumSetDefinitionType)
 		}
+		c.pop()
+	}
+}
+
+// validatePillarItems checks a value of PillarItems against every constraint of the model.
+func validatePillarItems(c *checker, l []PillarItem) {
+	for i := range l {
+		c.pushIndex(i)
+		validatePillarItem(c, &l[i])
 		c.pop()
 	}
 }
@@ -2328,6 +3124,24 @@ func validateSelectedPillars(c *checker, l []SelectedPillar) {
 	}
 }
 
+// validateContextResourceTag checks a value of ContextResourceTag against every constraint of the model.
+func validateContextResourceTag(c *checker, v *ContextResourceTag) {
+	c.push("key")
+	if v.Key == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Key, 1, 128)
+	}
+	c.pop()
+	c.push("value")
+	if v.Value == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Value, 0, 256)
+	}
+	c.pop()
+}
+
 // validateSelectedProfileChoiceIds checks a value of SelectedProfileChoiceIds against every constraint of the model.
 func validateSelectedProfileChoiceIds(c *checker, l []string) {
 	for i := range l {
@@ -2335,6 +3149,26 @@ func validateSelectedProfileChoiceIds(c *checker, l []string) {
 		c.strLength(l[i], 1, 64)
 		c.pop()
 	}
+}
+
+// validatePillarItem checks a value of PillarItem against every constraint of the model.
+func validatePillarItem(c *checker, v *PillarItem) {
+	c.push("ids")
+	if v.Ids == nil {
+		c.missing()
+	} else {
+		c.length(len(v.Ids), 1, -1)
+	}
+	c.pop()
+	c.push("pillar")
+	if v.Pillar == "" {
+		c.missing()
+	} else {
+		if !v.Pillar.valid() {
+			c.enum(string(v.Pillar), enumSetPillar)
+		}
+	}
+	c.pop()
 }
 
 // validateSelectedPillar checks a value of SelectedPillar against every constraint of the model.

@@ -25,6 +25,7 @@ type gen struct {
 var handWritten = []string{
 	"Handler", "Unimplemented", "Operation", "Operations", "OperationByName",
 	"Request", "Router", "NewRouter", "Timestamp", "NewTimestamp",
+	"DateTime", "NewDateTime", "Document", "IsSensitiveMember",
 }
 
 // Generate returns the generated files of package wire, keyed by file name.
@@ -110,7 +111,7 @@ func (g *gen) checkShape(s *Shape) error {
 	switch s.Type {
 	case "service", "operation", "resource":
 		return nil
-	case "string", "integer", "long", "boolean", "timestamp":
+	case "string", "integer", "long", "boolean", "timestamp", "double", "document":
 		if isEnum(s) {
 			return g.checkEnum(s)
 		}
@@ -124,11 +125,20 @@ func (g *gen) checkShape(s *Shape) error {
 		if err := g.declare(s.Name, "structure "+s.ID); err != nil {
 			return err
 		}
+		fields := map[string]bool{}
 		for _, mem := range s.Members {
-			if err := g.checkIdent(mem.Name); err != nil {
+			field := fieldName(mem.Name)
+			if err := g.checkIdent(field); err != nil {
 				return fmt.Errorf("member %s: %w", mem.Name, err)
 			}
+			if fields[field] {
+				return fmt.Errorf("member %s: Go field %s is declared twice", mem.Name, field)
+			}
+			fields[field] = true
 			if err := g.checkRef(mem.Target); err != nil {
+				return fmt.Errorf("member %s: %w", mem.Name, err)
+			}
+			if _, err := timestampFormat(g.m.Shape(mem.Target), mem.Traits); err != nil {
 				return fmt.Errorf("member %s: %w", mem.Name, err)
 			}
 			for _, t := range []string{traitHeader, traitPayload, "smithy.api#httpPrefixHeaders", "smithy.api#httpQueryParams", "smithy.api#httpResponseCode"} {
@@ -143,6 +153,9 @@ func (g *gen) checkShape(s *Shape) error {
 		return nil
 	case "list":
 		if err := g.checkRef(s.Member); err != nil {
+			return err
+		}
+		if _, err := timestampFormat(g.m.Shape(s.Member), s.MemberTraits); err != nil {
 			return err
 		}
 		_, err := g.constraints(g.m.Shape(s.Member), s.MemberTraits)
@@ -160,6 +173,9 @@ func (g *gen) checkShape(s *Shape) error {
 		if err := g.checkRef(s.Value); err != nil {
 			return err
 		}
+		if _, err := timestampFormat(g.m.Shape(s.Value), s.ValueTraits); err != nil {
+			return err
+		}
 		_, err := g.constraints(g.m.Shape(s.Value), s.ValueTraits)
 		return err
 	}
@@ -172,7 +188,7 @@ func (g *gen) checkRef(id string) error {
 		return fmt.Errorf("unknown target %s", id)
 	}
 	switch s.Type {
-	case "string", "enum", "integer", "long", "boolean", "timestamp", "structure", "list", "map":
+	case "string", "enum", "integer", "long", "boolean", "timestamp", "double", "document", "structure", "list", "map":
 		return nil
 	}
 	return fmt.Errorf("target %s of type %q is not supported", s.Name, s.Type)

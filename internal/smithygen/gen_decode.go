@@ -55,12 +55,12 @@ func (g *gen) emitDecode(w *bytes.Buffer) error {
 		case "list":
 			fmt.Fprintf(w, "// decode%s decodes a %s list; nil when absent or invalid.\n", s.Name, s.Name)
 			fmt.Fprintf(w, "func decode%s(d *decoder) %s {\n\tvar l %s\n", s.Name, g.goType(id, true), g.goType(id, true))
-			fmt.Fprintf(w, "\tif !d.array(func() {\n%s\n\t}) {\n\t\treturn nil\n\t}\n", g.decodeValue(s.Member, false, func(x string) string { return "l = append(l, " + x + ")" }))
+			fmt.Fprintf(w, "\tif !d.array(func() {\n%s\n\t}) {\n\t\treturn nil\n\t}\n", g.decodeValue(s.Member, s.MemberTraits, false, func(x string) string { return "l = append(l, " + x + ")" }))
 			fmt.Fprintf(w, "\tif l == nil {\n\t\tl = %s{}\n\t}\n\treturn l\n}\n\n", g.goType(id, true))
 		case "map":
 			fmt.Fprintf(w, "// decode%s decodes a %s map; nil when absent or invalid.\n", s.Name, s.Name)
 			fmt.Fprintf(w, "func decode%s(d *decoder) %s {\n\tm := %s{}\n", s.Name, g.goType(id, true), g.goType(id, true))
-			fmt.Fprintf(w, "\tif !d.mapping(func(k string) {\n%s\n\t}) {\n\t\treturn nil\n\t}\n\treturn m\n}\n\n", g.decodeValue(s.Value, false, func(x string) string { return "m[k] = " + x }))
+			fmt.Fprintf(w, "\tif !d.mapping(func(k string) {\n%s\n\t}) {\n\t\treturn nil\n\t}\n\treturn m\n}\n\n", g.decodeValue(s.Value, s.ValueTraits, false, func(x string) string { return "m[k] = " + x }))
 		}
 	}
 	return nil
@@ -85,10 +85,10 @@ func (g *gen) emitBind(w *bytes.Buffer, in *Shape) error {
 			el := g.m.Shape(t.Member)
 			switch {
 			case b.Kind == "query" && isEnum(el):
-				fmt.Fprintf(w, "\tv.%s = enumList[%s](d.queryStrings(%q))\n", m.Name, el.Name, b.Name)
+				fmt.Fprintf(w, "\tv.%s = enumList[%s](d.queryStrings(%q))\n", fieldName(m.Name), el.Name, b.Name)
 				continue
 			case b.Kind == "query" && el.Type == "string":
-				fmt.Fprintf(w, "\tv.%s = d.queryStrings(%q)\n", m.Name, b.Name)
+				fmt.Fprintf(w, "\tv.%s = d.queryStrings(%q)\n", fieldName(m.Name), b.Name)
 				continue
 			}
 			return fmt.Errorf("%s.%s: a %s list cannot be bound to the %s", in.Name, m.Name, el.Type, b.Kind)
@@ -104,7 +104,7 @@ func (g *gen) emitBind(w *bytes.Buffer, in *Shape) error {
 		if kind == "enum" {
 			call = t.Name + "(" + call + ")"
 		}
-		fmt.Fprintf(w, "\tv.%s = %s\n", m.Name, call)
+		fmt.Fprintf(w, "\tv.%s = %s\n", fieldName(m.Name), call)
 	}
 	if len(g.bodyMembers(in)) > 0 {
 		fmt.Fprintf(w, "\td.body(func(key []byte) { decode%sMember(d, v, key) })\n", in.Name)
@@ -117,7 +117,7 @@ func (g *gen) emitStructDecoder(w *bytes.Buffer, s *Shape) {
 	fmt.Fprintf(w, "// decode%sMember decodes the body member named key into v.\n", s.Name)
 	fmt.Fprintf(w, "func decode%sMember(d *decoder, v *%s, key []byte) {\n\tswitch string(key) {\n", s.Name, s.Name)
 	for _, m := range g.bodyMembers(s) {
-		fmt.Fprintf(w, "\tcase %s:\n%s\n", strconv.Quote(m.Name), g.decodeValue(m.Target, true, func(x string) string { return "v." + m.Name + " = " + x }))
+		fmt.Fprintf(w, "\tcase %s:\n%s\n", strconv.Quote(m.Name), g.decodeValue(m.Target, m.Traits, true, func(x string) string { return "v." + fieldName(m.Name) + " = " + x }))
 	}
 	w.WriteString("\tdefault:\n\t\td.skip()\n\t}\n}\n\n")
 }
@@ -125,31 +125,23 @@ func (g *gen) emitStructDecoder(w *bytes.Buffer, s *Shape) {
 // decodeValue returns the statements decoding one value of the target shape
 // and handing it to assign. A member (as opposed to a list element or map
 // value) is stored through a pointer for scalars and structures.
-func (g *gen) decodeValue(id string, member bool, assign func(x string) string) string {
+func (g *gen) decodeValue(id string, traits Traits, member bool, assign func(x string) string) string {
 	s := g.m.Shape(id)
 	scalar := func(method, conv string) string {
 		x := "x"
 		switch {
 		case conv != "":
 			x = conv + "(x)"
-		case member:
+		case member && s.Type != "document": // a document is raw JSON, nil when absent
 			x = "&x"
 		}
 		return fmt.Sprintf("\t\tif x, ok := d.%s(); ok {\n\t\t\t%s\n\t\t}", method, assign(x))
 	}
-	switch {
-	case isEnum(s):
+	if isEnum(s) {
 		return scalar("str", s.Name)
-	case s.Type == "string":
-		return scalar("str", "")
-	case s.Type == "integer":
-		return scalar("int32", "")
-	case s.Type == "long":
-		return scalar("int64", "")
-	case s.Type == "boolean":
-		return scalar("boolean", "")
-	case s.Type == "timestamp":
-		return scalar("timestamp", "")
+	}
+	if method := decodeCall(s, traits); method != "" {
+		return scalar(method, "")
 	}
 	call := "decode" + s.Name + "(d)"
 	if s.Type == "structure" {

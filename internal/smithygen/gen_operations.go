@@ -57,6 +57,29 @@ func notImplemented(op string) error {
 		fmt.Fprintf(w, "\t\tInvoke: func(ctx context.Context, h Handler, req *Request) (any, error) {\n\t\t\treturn invoke(ctx, req, %s, %s, h.%s)\n\t\t},\n\t},\n",
 			bind, validate, op.Name)
 	}
-	w.WriteString("}\n")
+	w.WriteString("}\n\n")
+	g.emitSensitive(w)
 	return nil
+}
+
+// emitSensitive writes IsSensitiveMember: the names of the members whose
+// value the model marks sensitive (on the member or its target), so that
+// logs can hide them by name wherever they appear.
+func (g *gen) emitSensitive(w *bytes.Buffer) {
+	names := map[string]bool{}
+	for _, s := range g.m.ShapesOfType("structure") {
+		for _, m := range s.Members {
+			if m.Traits.Has(traitSensitive) || g.m.Shape(m.Target).Traits.Has(traitSensitive) {
+				names[m.Name] = true
+			}
+		}
+	}
+	w.WriteString("// sensitiveMembers are the members the model marks sensitive, by name.\nvar sensitiveMembers = map[string]bool{")
+	for _, n := range sortedKeys(names) {
+		fmt.Fprintf(w, "\n\t%q: true,", n)
+	}
+	if len(names) > 0 {
+		w.WriteString("\n")
+	}
+	w.WriteString("}\n\n// IsSensitiveMember reports whether a member of this name holds, in some\n// structure of the model, a value the model marks sensitive.\nfunc IsSensitiveMember(name string) bool { return sensitiveMembers[name] }\n")
 }

@@ -72,7 +72,7 @@ func (g *gen) emitTypes(w *bytes.Buffer) error {
 			if g.binding(s, m).Kind != "body" {
 				tag = "-"
 			}
-			fmt.Fprintf(&b, "\t// %s %s\n\t%s %s `json:%q`\n", m.Name, doc, m.Name, g.goType(m.Target, false), tag)
+			fmt.Fprintf(&b, "\t// %s %s\n\t%s %s `json:%q`\n", fieldName(m.Name), doc, fieldName(m.Name), g.valueType(m.Target, m.Traits, false), tag)
 		}
 		b.WriteString("}\n\n")
 		decls[s.Name] = b.String()
@@ -138,6 +138,7 @@ func (g *gen) fieldDoc(parent *Shape, m *Member) (string, error) {
 		return "", err
 	}
 	notes = append(notes, c.describe()...)
+	notes = append(notes, valueNotes(target, m.Traits)...)
 	doc := "targets " + target.Name
 	if len(notes) > 0 {
 		doc += ": " + strings.Join(notes, ", ")

@@ -117,7 +117,7 @@ func (g *gen) validator(s *Shape, pat func(string) string) (string, []string, er
 	case "structure":
 		fmt.Fprintf(&b, "func validate%s(c *checker, v *%s) {\n", s.Name, s.Name)
 		for _, m := range s.Members {
-			code, err := checks(m.Target, m.Traits, "v."+m.Name, true)
+			code, err := checks(m.Target, m.Traits, "v."+fieldName(m.Name), true)
 			if err != nil {
 				return "", nil, err
 			}
@@ -126,9 +126,10 @@ func (g *gen) validator(s *Shape, pat func(string) string) (string, []string, er
 			if code == "" && !required {
 				continue
 			}
-			absent, present := fmt.Sprintf("v.%s == nil", m.Name), fmt.Sprintf("v.%s != nil", m.Name)
+			f := fieldName(m.Name)
+			absent, present := fmt.Sprintf("v.%s == nil", f), fmt.Sprintf("v.%s != nil", f)
 			if isEnum(t) {
-				absent, present = fmt.Sprintf("v.%s == \"\"", m.Name), fmt.Sprintf("v.%s != \"\"", m.Name)
+				absent, present = fmt.Sprintf("v.%s == \"\"", f), fmt.Sprintf("v.%s != \"\"", f)
 			}
 			fmt.Fprintf(&b, "\tc.push(%q)\n", m.Name)
 			switch {

@@ -69,6 +69,8 @@ var preludeTypes = map[string]string{
 	"smithy.api#Long":      "long",
 	"smithy.api#Boolean":   "boolean",
 	"smithy.api#Timestamp": "timestamp",
+	"smithy.api#Double":    "double",
+	"smithy.api#Document":  "document",
 }
 
 // LoadModel reads a Smithy JSON AST file.

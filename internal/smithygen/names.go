@@ -132,14 +132,18 @@ func (g *gen) goType(id string, elem bool) string {
 		return ptr + "int64"
 	case s.Type == "boolean":
 		return ptr + "bool"
+	case s.Type == "double":
+		return ptr + "float64"
+	case s.Type == "document":
+		return "Document" // raw JSON: nil is absent, as for lists and maps
 	case s.Type == "timestamp":
 		return ptr + "Timestamp"
 	case s.Type == "structure":
 		return ptr + s.Name
 	case s.Type == "list":
-		return "[]" + g.goType(s.Member, true)
+		return "[]" + g.valueType(s.Member, s.MemberTraits, true)
 	case s.Type == "map":
-		return "map[string]" + g.goType(s.Value, true)
+		return "map[string]" + g.valueType(s.Value, s.ValueTraits, true)
 	}
 	panic("smithygen: no Go type for " + s.Type)
 }
