@@ -62,6 +62,13 @@ type Server struct {
 	// SecureCookies marks session cookies Secure even over plain HTTP:
 	// for a server behind a TLS-terminating proxy. Over TLS they always are.
 	SecureCookies bool
+	// Observer, when set, is told of every request answered (observe.go),
+	// after its info-level log line.
+	Observer RequestObserver
+	// Ready, when set, is what GET /readyz asks (health.go): nil when the
+	// database answers and its schema is current. Without it /readyz
+	// answers as /healthz does.
+	Ready func(ctx context.Context) error
 
 	consoleOnce sync.Once
 	console     consoleFiles // loaded from Console on first use
@@ -106,21 +113,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if get && isConsolePath(r.URL.Path) {
 			s.serveConsoleFile(w, r)
 		} else {
-			s.serveConsoleAPI(w, r, reqID)
+			start, sw := time.Now(), &statusWriter{ResponseWriter: w}
+			s.serveConsoleAPI(sw, r, reqID)
+			op := consoleOperation(r)
+			s.finish(RequestInfo{Operation: op, Status: sw.status, Duration: time.Since(start), RequestID: reqID,
+				AuthFailed: op == "ConsoleSignIn" && sw.status == http.StatusUnauthorized})
 		}
 		return
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if r.URL.Path == "/healthz" && get {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "ok\n")
+	if get && (r.URL.Path == "/healthz" || r.URL.Path == "/readyz") {
+		s.serveHealth(w, r)
 		return
 	}
 	start := time.Now()
+	sw := &statusWriter{ResponseWriter: w}
+	w = sw
 	x := &exchange{source: s.sourceAddress(r)}
 	key := addressKey(x.source)
 	if s.AuthFailures.Exhausted(key) {
 		writeError(w, s.log, reqID, "", errAuthFailures)
+		s.finish(RequestInfo{Operation: s.operationOf(r), Status: sw.status, Duration: time.Since(start), RequestID: reqID})
 		return
 	}
 	err := s.serveSafely(r.Context(), w, r, x, reqID)
@@ -134,7 +147,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("too many failed authentications: refusing the address for a while", "request_id", reqID, "source", key)
 	}
 	s.audit(r, reqID, start, x)
-	s.log.Debug("request", "request_id", reqID, "operation", x.op, "method", r.Method, "path", r.URL.Path, "err", err, "duration", time.Since(start))
+	info := RequestInfo{Operation: x.op, Status: sw.status, Duration: time.Since(start), RequestID: reqID, AuthFailed: x.authFailed}
+	if x.principal != nil {
+		info.Principal = x.principal.UserARN
+	}
+	if info.Operation == "" && err != nil {
+		info.Operation = s.operationOf(r)
+	}
+	s.finish(info)
 }
 
 // serve authenticates, routes and runs one request, writing the success

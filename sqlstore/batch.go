@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync/atomic"
 )
 
 // maxBatch bounds how many write transactions share one SQLite commit.
@@ -23,6 +24,8 @@ type committer struct {
 	reqs chan *writeReq
 	quit chan struct{}
 	done chan struct{}
+	// observe, when set (DB.ObserveCommitBatches), is told each batch's size.
+	observe atomic.Pointer[func(size int)]
 }
 
 type writeReq struct {
@@ -82,6 +85,9 @@ func (c *committer) loop() {
 			default:
 				break drain
 			}
+		}
+		if f := c.observe.Load(); f != nil {
+			(*f)(len(batch))
 		}
 		c.run(batch)
 	}

@@ -37,6 +37,16 @@ type Config struct {
 	// ReportFonts lists directories of fonts for report PDFs (see
 	// report_fonts.go).
 	ReportFonts string
+	// TLSCert and TLSKey, both or neither, are PEM files: the server then
+	// speaks HTTPS (and HTTP/2) itself, reading them again on SIGHUP and
+	// when they change (serve_tls.go).
+	TLSCert, TLSKey string
+	// MetricsListen is the address of the Prometheus /metrics listener;
+	// empty, there is none (serve_metrics.go).
+	MetricsListen string
+	// LogFormat is "text" (logfmt-like, for people) or "json" (one object a
+	// line, for a log pipeline).
+	LogFormat string
 }
 
 // Default request rate per principal: generous for people and scripts, and
@@ -57,8 +67,17 @@ func DefaultConfig() Config {
 		RateLimit:    DefaultRateLimit,
 		RateBurst:    DefaultRateBurst,
 		SessionTTL:   service.SessionTTL,
+		LogFormat:    "text",
 	}
 }
+
+// tls reports whether the server speaks TLS itself.
+func (c Config) tls() bool { return c.TLSCert != "" }
+
+// secureCookies reports whether session cookies are marked Secure whatever
+// the request came over: when asked for, and always with TLS, where every
+// request is secure and a plain-HTTP cookie would only be a mistake.
+func (c Config) secureCookies() bool { return c.SecureCookies || c.tls() }
 
 // authCacheTTL is AuthCacheTTL as service.Config takes it.
 func (c Config) authCacheTTL() time.Duration {
@@ -93,7 +112,34 @@ func (c Config) Validate() error {
 	if _, err := c.level(); err != nil {
 		return err
 	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("--log-format %q: use text or json", c.LogFormat)
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return errors.New("--tls-cert and --tls-key go together: give both or neither")
+	}
+	if c.MetricsListen != "" {
+		_, port, err := net.SplitHostPort(c.MetricsListen)
+		if err != nil {
+			return fmt.Errorf("--metrics-listen %q: %v", c.MetricsListen, err)
+		}
+		// Port 0 picks a free port for each, so the two never collide.
+		if c.MetricsListen == c.Listen && port != "0" {
+			return fmt.Errorf("--metrics-listen %q must differ from --listen: metrics are not served beside the API", c.MetricsListen)
+		}
+	}
 	return nil
+}
+
+// logger returns the server's logger, writing to w in LogFormat at
+// LogLevel.
+func (c Config) logger(w io.Writer) *slog.Logger {
+	level, _ := c.level()
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 func (c Config) level() (slog.Level, error) {
@@ -112,7 +158,8 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	c := DefaultConfig()
 	c.StoreConfig.readEnv(getenv)
 	for name, dst := range map[string]*string{
-		"WAT_LISTEN": &c.Listen, "WAT_REGION": &c.Region, "WAT_LOG_LEVEL": &c.LogLevel,
+		"WAT_LISTEN": &c.Listen, "WAT_REGION": &c.Region, "WAT_LOG_LEVEL": &c.LogLevel, "WAT_LOG_FORMAT": &c.LogFormat,
+		"WAT_TLS_CERT": &c.TLSCert, "WAT_TLS_KEY": &c.TLSKey, "WAT_METRICS_LISTEN": &c.MetricsListen,
 	} {
 		if v := getenv(name); v != "" {
 			*dst = v
@@ -159,11 +206,15 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	c.StoreConfig.addFlags(fs)
 	fs.StringVar(&c.Region, "region", c.Region, "the region the API answers for (WAT_REGION)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (WAT_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "text or json (WAT_LOG_FORMAT)")
+	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate (chain) file: serve HTTPS and HTTP/2; reread on SIGHUP or change (WAT_TLS_CERT)")
+	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file of --tls-cert (WAT_TLS_KEY)")
+	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, "address of a separate listener serving Prometheus /metrics; none when empty (WAT_METRICS_LISTEN)")
 	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second each principal may make on average; 0 for no limit (WAT_RATE_LIMIT)")
 	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "requests a principal may make at once (WAT_RATE_BURST)")
 	fs.DurationVar(&c.AuthCacheTTL, "auth-cache-ttl", c.AuthCacheTTL, "how long a verified access key is reused; 0 disables the cache (WAT_AUTH_CACHE_TTL)")
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
-	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy (WAT_SECURE_COOKIES)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy; implied by --tls-cert (WAT_SECURE_COOKIES)")
 	addReportFontsFlag(fs, &c.ReportFonts, getenv)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

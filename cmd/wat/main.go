@@ -41,11 +41,15 @@ var version = "dev"
 // A binary built without the Makefile's -ldflags (`go install …@v1.2.3`)
 // still knows its module version, so that is used instead of "dev".
 func versionLine() string {
-	v := version
-	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
+	return fmt.Sprintf("wat %s (%s %s/%s)", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// buildVersion is wat's version: the Makefile's, else the module's.
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
 	}
-	return fmt.Sprintf("wat %s (%s %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return version
 }
 
 func main() {

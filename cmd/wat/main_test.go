@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"net/http"
 	"os"
@@ -49,7 +50,11 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-var endpointRE = regexp.MustCompile(`endpoint: +(http://[0-9.:]+)`)
+var endpointRE = regexp.MustCompile(`endpoint: +(https?://[0-9.:]+)`)
+
+// healthClient polls /healthz until a server is up, over TLS too without
+// checking its certificate: the tests of TLS check that themselves.
+var healthClient = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
 
 // runningWat is a `wat serve` started in-process by MustRunMain.
 type runningWat struct {
@@ -84,7 +89,7 @@ func MustRunMain(t *testing.T, env map[string]string, args ...string) *runningWa
 		default:
 		}
 		if m := endpointRE.FindStringSubmatch(r.Stdout.String()); m != nil {
-			resp, err := http.Get(m[1] + "/healthz")
+			resp, err := healthClient.Get(m[1] + "/healthz")
 			if err == nil {
 				resp.Body.Close()
 				if resp.StatusCode == 200 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api"
+	"github.com/wat-dev/wat/internal/metrics"
 	"github.com/wat-dev/wat/service"
 	"github.com/wat-dev/wat/web"
 )
@@ -28,8 +31,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintf(stderr, "wat serve: %v\n", err)
 		return 2
 	}
-	level, _ := cfg.level()
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log := cfg.logger(stderr)
 	if err := runServer(ctx, cfg, log, stdout); err != nil {
 		log.Error("wat serve stopped", "err", err)
 		return 1
@@ -40,6 +42,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 // runServer opens the store, makes sure an account exists, and serves until
 // ctx is done.
 func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) error {
+	// The background goroutines (jobs, certificate reloads) end with it,
+	// however it returns.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return err
 	}
@@ -52,11 +58,15 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	defer store.Close()
+	m := newMetrics(cfg, store)
+	// Every transaction goes through the timing wrapper, the audit log's
+	// included; store itself stays for what only sqlstore offers.
+	timed := m.Store(store)
 	fonts, err := loadReportFonts(cfg.ReportFonts, log)
 	if err != nil {
 		return err
 	}
-	svc := service.New(service.Config{Store: store, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
+	svc := service.New(service.Config{Store: timed, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
 		SessionTTL: cfg.SessionTTL, ReportFonts: fonts})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
@@ -79,25 +89,27 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		}
 		log.Info("gave the default account's admin a console password", "account", admin.AccountID, "credentials", credFile)
 	}
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if errors.Is(err, syscall.EADDRINUSE) {
-		// Most often a `make run` still running in another terminal: say
-		// which knobs move this one elsewhere.
-		return fmt.Errorf("%s is in use: choose another address with --listen, WAT_LISTEN or make run LISTEN=host:port", cfg.Listen)
+	var tlsConfig *tls.Config
+	if cfg.tls() {
+		if tlsConfig, err = watchCertificate(ctx, cfg, log); err != nil {
+			return err
+		}
 	}
+	// Most often a `make run` still running in another terminal: say which
+	// knobs move this one elsewhere.
+	ln, err := listen(cfg.Listen, "--listen, WAT_LISTEN or make run LISTEN=host:port")
 	if err != nil {
 		return err
 	}
-	handler := api.New(svc, log)
-	handler.Audit = store
-	handler.Limiter = api.NewLimiter(cfg.RateLimit, cfg.RateBurst, nil)
-	console, built := web.Console()
-	if built {
-		handler.Console = console
+	mln, err := listenMetrics(cfg)
+	if err != nil {
+		ln.Close()
+		return err
 	}
-	handler.SecureCookies = cfg.SecureCookies
+	handler, built := newHandler(cfg, svc, store, timed, m, log)
 	srv := &http.Server{
 		Handler:           handler,
+		TLSConfig:         tlsConfig,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -105,35 +117,96 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	endpoint := "http://" + ln.Addr().String()
-	fmt.Fprintf(stdout, "wat %s serving the Well-Architected API\n", version)
+	if tlsConfig != nil {
+		endpoint = "https://" + ln.Addr().String()
+	}
+	fmt.Fprintf(stdout, "wat %s serving the Well-Architected API\n", buildVersion())
 	fmt.Fprintf(stdout, "  endpoint:    %s  (region %s)\n", endpoint, cfg.Region)
 	fmt.Fprintf(stdout, "  database:    %s\n", where)
 	fmt.Fprintf(stdout, "  credentials: %s\n", credFile)
 	printConsole(stdout, endpoint+"/", built, credFile, creds, admin)
+	if mln != nil {
+		fmt.Fprintf(stdout, "  metrics:     http://%s/metrics\n", mln.Addr())
+	}
 	fmt.Fprintf(stdout, "  try:         AWS_SHARED_CREDENTIALS_FILE=%s aws --endpoint-url %s --region %s wellarchitected list-workloads\n", credFile, endpoint, cfg.Region)
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	go expireInvitations(ctx, svc, log, time.Minute)
-	go purgeSessions(ctx, svc, log, 10*time.Minute)
+	msrv := metricsServer(m, log)
+	errc := make(chan error, 2)
+	go func() {
+		if tlsConfig != nil {
+			errc <- srv.ServeTLS(ln, "", "") // the certificate comes from tlsConfig
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	if mln != nil {
+		go func() { errc <- msrv.Serve(mln) }()
+	}
+	go expireInvitations(ctx, svc, log, time.Minute, m.Job("invitation_expiry"))
+	go purgeSessions(ctx, svc, log, 10*time.Minute, m.Job("session_purge"))
 	select {
 	case err := <-errc:
+		srv.Close()
+		msrv.Close()
 		return err
 	case <-ctx.Done():
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return srv.Shutdown(shutdown)
+	// The metrics listener stops after the API's: a scrape during the
+	// drain still sees the requests finishing.
+	err = srv.Shutdown(shutdown)
+	return errors.Join(err, msrv.Shutdown(shutdown))
+}
+
+// newHandler returns the API's handler with everything cmd wires into it:
+// the audit log, the rate limit, the console, the request observer and the
+// readiness check. built says whether the console is in the binary.
+func newHandler(cfg Config, svc *service.Service, store, timed wat.Store, m *metrics.Metrics, log *slog.Logger) (*api.Server, bool) {
+	handler := api.New(svc, log)
+	handler.Audit = timed
+	handler.Limiter = api.NewLimiter(cfg.RateLimit, cfg.RateBurst, nil)
+	console, built := web.Console()
+	if built {
+		handler.Console = console
+	}
+	handler.SecureCookies = cfg.secureCookies()
+	if m != nil {
+		handler.Observer = m
+	}
+	if r, ok := store.(readier); ok {
+		handler.Ready = r.Ready
+	}
+	return handler, built
+}
+
+// readier is what /readyz asks of the store (sqlstore.DB.Ready).
+type readier interface {
+	Ready(ctx context.Context) error
+}
+
+// listen listens on addr, saying which settings choose another address
+// when it is taken.
+func listen(addr, knobs string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("%s is in use: choose another address with %s", addr, knobs)
+	}
+	return ln, err
 }
 
 // expireInvitations marks expired share invitations every interval until
 // ctx ends. Every replica runs it; the update is idempotent. Reads never
 // depend on it (an old PENDING invitation reads as EXPIRED anyway), so a
-// server that was down misses nothing.
-func expireInvitations(ctx context.Context, svc *service.Service, log *slog.Logger, interval time.Duration) {
+// server that was down misses nothing. Each run is reported to job.
+func expireInvitations(ctx context.Context, svc *service.Service, log *slog.Logger, interval time.Duration, job *metrics.Job) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		if n, err := svc.ExpireInvitations(ctx); err != nil && ctx.Err() == nil {
+		n, err := svc.ExpireInvitations(ctx)
+		if ctx.Err() == nil {
+			job.Ran(n, err)
+		}
+		if err != nil && ctx.Err() == nil {
 			log.Error("expiring share invitations", "err", err)
 		} else if n > 0 {
 			log.Info("expired share invitations", "count", n)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/wat-dev/wat/internal/metrics"
 	"github.com/wat-dev/wat/service"
 )
 
@@ -61,11 +62,16 @@ func printConsole(w io.Writer, url string, built bool, credFile string, creds *s
 // purgeSessions deletes expired console sessions every interval until ctx
 // ends. Every replica runs it; the delete is idempotent. Expired sessions
 // are refused whether or not it has run: it only keeps the table small.
-func purgeSessions(ctx context.Context, svc *service.Service, log *slog.Logger, interval time.Duration) {
+// Each run is reported to job.
+func purgeSessions(ctx context.Context, svc *service.Service, log *slog.Logger, interval time.Duration, job *metrics.Job) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		if n, err := svc.PurgeExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+		n, err := svc.PurgeExpiredSessions(ctx)
+		if ctx.Err() == nil {
+			job.Ran(n, err)
+		}
+		if err != nil && ctx.Err() == nil {
 			log.Error("purging expired console sessions", "err", err)
 		} else if n > 0 {
 			log.Debug("purged expired console sessions", "count", n)

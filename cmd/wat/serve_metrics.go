@@ -1,0 +1,62 @@
+package main
+
+import (
+	"database/sql"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/metrics"
+)
+
+// poolStore is what the metrics read of sqlstore.DB beyond wat.Store: its
+// group commits (SQLite) and its connection pool (PostgreSQL).
+type poolStore interface {
+	ObserveCommitBatches(f func(size int))
+	PoolStats() (sql.DBStats, bool)
+}
+
+// newMetrics returns the server's metrics, wired to what store reports of
+// itself, or nil when no --metrics-listen asks for them: then nothing is
+// measured at all, rather than measured for nobody.
+func newMetrics(cfg Config, store wat.Store) *metrics.Metrics {
+	if cfg.MetricsListen == "" {
+		return nil
+	}
+	m := metrics.New(buildVersion())
+	if ps, ok := store.(poolStore); ok {
+		if _, postgres := ps.PoolStats(); postgres {
+			m.ObservePool(func() sql.DBStats { s, _ := ps.PoolStats(); return s })
+		} else {
+			ps.ObserveCommitBatches(m.CommitBatches())
+		}
+	}
+	return m
+}
+
+// listenMetrics listens on --metrics-listen; nil when it is not set.
+func listenMetrics(cfg Config) (net.Listener, error) {
+	if cfg.MetricsListen == "" {
+		return nil, nil
+	}
+	return listen(cfg.MetricsListen, "--metrics-listen or WAT_METRICS_LISTEN")
+}
+
+// metricsServer serves GET /metrics and nothing else: the listener is the
+// operator's to keep private (a loopback or internal address), and serves
+// no API, console or health check that could be reached through it. With m
+// nil it is a server never started, whose Shutdown does nothing.
+func metricsServer(m *metrics.Metrics, log *slog.Logger) *http.Server {
+	mux := http.NewServeMux()
+	if m != nil {
+		mux.Handle("GET /metrics", m.Handler())
+	}
+	return &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
