@@ -130,7 +130,7 @@ func TestCustomLensLongTexts(t *testing.T) {
 func TestCustomLensPublicLens(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
-	data, err := os.ReadFile("../lens/testdata/wahub/Amazon-MSK-Lens__custom-lens-msk-v1.0.json")
+	data, err := os.ReadFile("../lens/catalog/lenses/Amazon-MSK-Lens__custom-lens-msk-v1.0.json")
 	if err != nil {
 		t.Fatal(err)
 	}

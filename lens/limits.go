@@ -45,7 +45,7 @@ type limit struct {
 
 // The limits of each value, and where each number comes from: "format"
 // is the format's page above, "API" the Smithy model in spec/, "observed"
-// the longest value among the public lenses in testdata/wahub, written for
+// the longest value among the public lenses in catalog/lenses, written for
 // AWS's tool. Where the page gives no number, or public lenses carry
 // longer values, the longer applies.
 var (

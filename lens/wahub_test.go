@@ -10,7 +10,7 @@ import (
 	"github.com/wat-dev/wat"
 )
 
-// wahubDefects are the public lenses under testdata/wahub with real
+// wahubDefects are the public lenses under catalog/lenses with real
 // defects, and the start of the first problem wat must name for each, as
 // ImportLens's message and `wat lens lint` give it.
 var wahubDefects = map[string]string{
@@ -33,14 +33,14 @@ var wahubOnceRefused = []string{
 	"Streaming-Media-Lens__streaming-media-lens-v1.02.json",
 }
 
-// TestPublicLenses validates every public lens under testdata/wahub, as
+// TestPublicLenses validates every public lens under catalog/lenses, as
 // written for AWS's tool: those without defects are valid, each defective
 // one fails naming its defect first, in Validate's problems and in the
 // message of the error ImportLens returns.
 func TestPublicLenses(t *testing.T) {
-	files, _ := filepath.Glob("testdata/wahub/*.json")
+	files, _ := filepath.Glob("catalog/lenses/*.json")
 	if len(files) != 22 {
-		t.Fatalf("%d lenses in testdata/wahub, want the 22 of its README", len(files))
+		t.Fatalf("%d lenses in catalog/lenses, want the 22 of its README", len(files))
 	}
 	onceRefused := map[string]bool{}
 	for _, f := range wahubOnceRefused {

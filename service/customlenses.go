@@ -92,19 +92,12 @@ func (s *Service) ImportLens(ctx context.Context, in ImportLensInput) (string, e
 				return err
 			}
 		}
-		live := 0
-		for _, o := range own {
-			if o.Deleted {
-				continue
-			}
-			live++
-			if (l == nil || o.ARN != l.ARN) && wat.NameKey(o.Name) == wat.NameKey(compiled.Name) {
-				return wat.Conflict("LENS", o.ARN, "Lens %s of this account is already named %q: import into it with LensAlias, or rename the lens", o.ARN, compiled.Name)
-			}
+		if o := sameName(own, l, compiled.Name); o != nil {
+			return wat.Conflict("LENS", o.ARN, "Lens %s of this account is already named %q: import into it with LensAlias, or rename the lens", o.ARN, compiled.Name)
 		}
 		if l == nil {
-			if live >= MaxCustomLensesPerAccount {
-				return wat.QuotaExceeded("LENS", "L-CUSTOM-LENSES", "The account already has %d custom lenses, the most allowed", MaxCustomLensesPerAccount)
+			if err := roomForLens(own); err != nil {
+				return err
 			}
 			l = &wat.CustomLens{ARN: s.lensARN(p.AccountID, newID(16)), AccountID: p.AccountID, Tags: map[string]string{}, CreatedAt: now}
 			if err := s.authorize(ctx, tx, access{"ImportLens", requestTags(in.Tags)}, l.ARN, nil); err != nil {
@@ -197,49 +190,17 @@ func (s *Service) CreateLensVersion(ctx context.Context, alias, version string, 
 		if !l.HasDraft {
 			return wat.Invalid("LensAlias", "Lens %s has no draft to publish: import a new document first", l.ARN)
 		}
-		versions, err := tx.ListLensVersions(ctx, l.ARN)
-		if err != nil {
-			return err
-		}
-		if len(versions) >= MaxVersionsPerLens {
-			return wat.QuotaExceeded("LENS_VERSION", "L-LENS-VERSIONS", "Lens %s already has %d versions, the most allowed", l.ARN, MaxVersionsPerLens)
-		}
-		var sinceMajor []string
-		for _, v := range versions {
-			if v.Version == version {
-				return wat.Conflict("LENS_VERSION", version, "Lens %s already has a version %q", l.ARN, version)
-			}
-			if v.IsMajor {
-				sinceMajor = sinceMajor[:0]
-			}
-			sinceMajor = append(sinceMajor, v.Version)
-		}
-		if len(versions) == 0 {
-			major = true // the first version starts the lens
-		}
 		draft, err := tx.GetLensVersion(ctx, l.ARN, "")
 		if err != nil {
 			return err
 		}
-		now := s.nowUTC()
-		if err := tx.InsertLensVersion(ctx, &wat.LensVersion{LensARN: l.ARN, Version: version, IsMajor: major, Document: draft.Document, CreatedAt: now}); err != nil {
+		if err := s.publishVersion(ctx, tx, l, version, major, draft.Document); err != nil {
 			return err
 		}
 		if err := tx.DeleteLensDraft(ctx, l.ARN); err != nil {
 			return err
 		}
-		// A minor version moves the reviews of the current major line to it
-		// (bumping their revisions); the others stay NOT_CURRENT. A major
-		// version leaves every review behind: their cached status must be
-		// evaluated again.
-		if !major {
-			if _, err := tx.RepinLensReviews(ctx, l.ARN, sinceMajor, version); err != nil {
-				return err
-			}
-		} else if err := tx.TouchLensReviews(ctx, l.ARN); err != nil {
-			return err
-		}
-		l.LatestVersion, l.HasDraft, l.UpdatedAt = version, false, now
+		l.HasDraft = false
 		if err := tx.UpdateCustomLens(ctx, l); err != nil {
 			return err
 		}

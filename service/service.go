@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/lens/catalog"
 	"github.com/wat-dev/wat/report"
 )
 
@@ -41,6 +42,8 @@ type Service struct {
 	policies policyCache
 	// console holds the console's sessions cache and sign-in guard.
 	console consoleState
+	// catalog is the lens catalog; nil for the one embedded in wat.
+	catalog *catalog.Catalog
 }
 
 // Config carries the dependencies of a Service.
@@ -60,11 +63,15 @@ type Config struct {
 	// ReportFonts draw the reports' PDFs; the fonts embedded in report
 	// alone when nil (see report/fontdir for those found on disk).
 	ReportFonts *report.Fonts
+	// LensCatalog is the catalog of lenses ready to install (catalog.Open
+	// reads the embedded one and a team's folders); nil for the embedded
+	// catalog alone, read when first used.
+	LensCatalog *catalog.Catalog
 }
 
 // New returns a Service.
 func New(cfg Config) *Service {
-	s := &Service{store: cfg.Store, region: cfg.Region, now: cfg.Now, log: cfg.Logger, reportFonts: cfg.ReportFonts}
+	s := &Service{store: cfg.Store, region: cfg.Region, now: cfg.Now, log: cfg.Logger, reportFonts: cfg.ReportFonts, catalog: cfg.LensCatalog}
 	if s.now == nil {
 		s.now = time.Now
 	}

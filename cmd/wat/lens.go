@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -20,6 +21,7 @@ const lensUsage = `wat lens: check custom lens documents offline, by the rules I
 Usage:
   wat lens lint [--json] FILE...
   wat lens risk [--question ID] FILE
+  wat lens catalog list|show|install ...  (wat lens catalog --help)
 
 lint validates each lens document and prints every problem as
   FILE:LINE:COL: PATH: MESSAGE (IDS)
@@ -49,6 +51,9 @@ func lensCmd(args []string, stdout, stderr io.Writer) int {
 		return lensLint(args[1:], stdout, stderr)
 	case "risk":
 		return lensRisk(args[1:], stdout, stderr)
+	case "catalog":
+		// install works on the server's database, as wat admin does.
+		return lensCatalogCmd(context.Background(), args[1:], os.Getenv, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lensUsage)
 		return 0

@@ -102,7 +102,7 @@ func TestLensLintInvalid(t *testing.T) {
 // spaces, now pass with warnings only; a defective one still fails,
 // naming its defect.
 func TestLensLintPublicLenses(t *testing.T) {
-	wahub := func(name string) string { return filepath.Join(lensTestdata, "wahub", name) }
+	wahub := func(name string) string { return filepath.Join("../../lens/catalog/lenses", name) }
 	passing := []string{
 		wahub("Amazon-MSK-Lens__custom-lens-msk-v1.0.json"),
 		wahub("Amazon-S3-Lens__Amazon_S3_Lens.json"),
