@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"time"
@@ -47,6 +48,9 @@ type Config struct {
 	// LogFormat is "text" (logfmt-like, for people) or "json" (one object a
 	// line, for a log pipeline).
 	LogFormat string
+	// LensCatalogs are folders of a team's own lenses, offered with the
+	// built-in catalog to every account (package lens/catalog).
+	LensCatalogs []string
 }
 
 // Default request rate per principal: generous for people and scripts, and
@@ -216,6 +220,10 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy; implied by --tls-cert (WAT_SECURE_COOKIES)")
 	addReportFontsFlag(fs, &c.ReportFonts, getenv)
+	if v := getenv("WAT_LENS_CATALOG"); v != "" {
+		c.LensCatalogs = filepath.SplitList(v)
+	}
+	fs.Var((*stringList)(&c.LensCatalogs), "lens-catalog", "a folder of lens JSON files (and an optional catalog.yaml) offered in the lens catalog; repeatable (WAT_LENS_CATALOG, separated by "+string(filepath.ListSeparator)+")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, errHelp

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"github.com/wat-dev/wat/lens/catalog"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -66,8 +67,16 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	if err != nil {
 		return err
 	}
+	// A team's catalog that does not validate stops the start: the operator
+	// learns it at deploy time, not a user at install time.
+	var lensCatalog *catalog.Catalog
+	if len(cfg.LensCatalogs) > 0 {
+		if lensCatalog, err = catalog.Open(cfg.LensCatalogs...); err != nil {
+			return err
+		}
+	}
 	svc := service.New(service.Config{Store: timed, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
-		SessionTTL: cfg.SessionTTL, ReportFonts: fonts})
+		SessionTTL: cfg.SessionTTL, ReportFonts: fonts, LensCatalog: lensCatalog})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		return fmt.Errorf("creating the default account: %w", err)
