@@ -40,6 +40,7 @@ type Tx interface {
 	LensTx     // custom lenses with their draft and versions (store_lenses.go)
 	ProfileTx  // profiles with their versions (store_profiles.go)
 	TemplateTx // review templates with their lens reviews and answers (store_templates.go)
+	AgentTx    // the Well-Architected Agent's profiles, goals and contexts (store_agent.go)
 
 	IdempotencyTx // client request tokens already served (store_idempotency.go)
 	AuditTx       // the append-only audit log (store_audit.go)
@@ -50,6 +51,8 @@ type Tx interface {
 
 	// EvidenceTx: the evidence of scans uploaded to lens reviews (evidence.go).
 	EvidenceTx
+
+	JiraTx // Jira connections, settings and the issues synced (store_jira.go)
 }
 
 // LockTx serialises writers. The locks belong to the transaction, not to an

@@ -87,6 +87,7 @@ func answerOut(v *service.AnswerView) *wire.Answer {
 		Notes:                      str(a.Notes),
 		Reason:                     wire.AnswerReason(a.Reason),
 		ChoiceAnswers:              []wire.ChoiceAnswer{},
+		JiraConfiguration:          issueOut(v.Jira),
 	}
 	for _, cs := range choiceStates(q, a) {
 		out.ChoiceAnswers = append(out.ChoiceAnswers, wire.ChoiceAnswer{
@@ -102,15 +103,16 @@ func answerOut(v *service.AnswerView) *wire.Answer {
 func answerSummaryOut(v *service.AnswerView) wire.AnswerSummary {
 	q, a := v.Question, v.Answer
 	out := wire.AnswerSummary{
-		QuestionId:      ptr(q.ID),
-		PillarId:        ptr(q.PillarID),
-		QuestionTitle:   ptr(q.Title),
-		Choices:         choicesOut(q),
-		SelectedChoices: append([]string{}, a.SelectedChoices...),
-		IsApplicable:    ptr(a.IsApplicable),
-		Risk:            wire.Risk(v.Risk),
-		Reason:          wire.AnswerReason(a.Reason),
-		QuestionType:    questionType(v),
+		QuestionId:        ptr(q.ID),
+		PillarId:          ptr(q.PillarID),
+		QuestionTitle:     ptr(q.Title),
+		Choices:           choicesOut(q),
+		SelectedChoices:   append([]string{}, a.SelectedChoices...),
+		IsApplicable:      ptr(a.IsApplicable),
+		Risk:              wire.Risk(v.Risk),
+		Reason:            wire.AnswerReason(a.Reason),
+		QuestionType:      questionType(v),
+		JiraConfiguration: issueOut(v.Jira),
 
 		ChoiceAnswerSummaries: []wire.ChoiceAnswerSummary{},
 	}
@@ -194,6 +196,7 @@ func (h *handler) ListLensReviewImprovements(ctx context.Context, in *wire.ListL
 			QuestionTitle:      ptr(v.Question.Title),
 			Risk:               wire.Risk(v.Risk),
 			ImprovementPlanUrl: str(v.ImprovementPlanURL()),
+			JiraConfiguration:  issueOut(v.Jira),
 		}
 		for _, c := range v.Improvements() {
 			s.ImprovementPlans = append(s.ImprovementPlans, wire.ChoiceImprovementPlan{

@@ -14,38 +14,28 @@ import (
 	"github.com/wat-dev/wat/service"
 )
 
-// Identifiers of the Agent's resources; wat has none yet, and the model
-// gives them no pattern.
+// Identifiers of Agent resources that do not exist, for the operations wat
+// does not serve yet, which authorise and refuse without reading them.
 const (
 	agentProfileARN = "arn:aws:wellarchitected:us-east-1:123456789012:agent-profile/p-1"
 	agentRecARN     = "arn:aws:wellarchitected:us-east-1:123456789012:agent-recommendation/r-1"
 )
 
-// agentCalls calls each of the Well-Architected Agent's 23 operations with
-// a minimal valid input.
+// agentConfigOperations are the Agent's 15 operations wat serves: its
+// configuration (e2e_agent_profiles_test.go, e2e_agent_goals_test.go).
+var agentConfigOperations = []string{
+	"CreateAgentProfile", "GetAgentProfile", "UpdateAgentProfile", "DeleteAgentProfile", "ListAgentProfiles",
+	"CreateAgentGoal", "GetAgentGoal", "UpdateAgentGoal", "DeleteAgentGoal", "ListAgentGoals",
+	"CreateAgentContext", "GetAgentContext", "UpdateAgentContext", "DeleteAgentContext", "ListAgentContexts",
+}
+
+// agentCalls calls each of the Well-Architected Agent's 8 operations that
+// wat does not serve yet (generations and recommendations) with a minimal
+// valid input.
 func agentCalls(c *wa.Client) map[string]func(ctx context.Context) error {
 	p, r := aws.String(agentProfileARN), aws.String(agentRecARN)
 	pillars := []types.Pillar{types.PillarSecurity}
-	agg := []types.AggregationConfiguration{{AccountId: aws.String("123456789012"), Regions: []string{"us-east-1"}, AccessRoleArn: aws.String("arn:aws:iam::123456789012:role/read")}}
-	content := &types.ContextContent{ApplicationOverview: aws.String("a shop"), Criticality: types.CriticalityMissionCritical}
 	return map[string]func(ctx context.Context) error{
-		"CreateAgentProfile": probe(c.CreateAgentProfile, &wa.CreateAgentProfileInput{Name: aws.String("shop"), Pillars: pillars,
-			ExecutionRoleArn: aws.String("arn:aws:iam::123456789012:role/agent"), AggregationConfiguration: agg}),
-		"GetAgentProfile":    probe(c.GetAgentProfile, &wa.GetAgentProfileInput{ProfileArn: p}),
-		"UpdateAgentProfile": probe(c.UpdateAgentProfile, &wa.UpdateAgentProfileInput{ProfileArn: p}),
-		"DeleteAgentProfile": probe(c.DeleteAgentProfile, &wa.DeleteAgentProfileInput{ProfileArn: p}),
-		"ListAgentProfiles":  probe(c.ListAgentProfiles, &wa.ListAgentProfilesInput{}),
-		"CreateAgentContext": probe(c.CreateAgentContext, &wa.CreateAgentContextInput{ProfileArn: p, Title: aws.String("app"),
-			ContextType: types.ContextTypeApplication, Content: content}),
-		"GetAgentContext":    probe(c.GetAgentContext, &wa.GetAgentContextInput{ProfileArn: p, Id: aws.String("c1")}),
-		"UpdateAgentContext": probe(c.UpdateAgentContext, &wa.UpdateAgentContextInput{ProfileArn: p, Id: aws.String("c1")}),
-		"DeleteAgentContext": probe(c.DeleteAgentContext, &wa.DeleteAgentContextInput{ProfileArn: p, Id: aws.String("c1")}),
-		"ListAgentContexts":  probe(c.ListAgentContexts, &wa.ListAgentContextsInput{ProfileArn: p}),
-		"CreateAgentGoal":    probe(c.CreateAgentGoal, &wa.CreateAgentGoalInput{ProfileArn: p, Title: aws.String("cut cost"), Pillars: pillars}),
-		"GetAgentGoal":       probe(c.GetAgentGoal, &wa.GetAgentGoalInput{ProfileArn: p, Id: aws.String("g1")}),
-		"UpdateAgentGoal":    probe(c.UpdateAgentGoal, &wa.UpdateAgentGoalInput{ProfileArn: p, Id: aws.String("g1")}),
-		"DeleteAgentGoal":    probe(c.DeleteAgentGoal, &wa.DeleteAgentGoalInput{ProfileArn: p, Id: aws.String("g1")}),
-		"ListAgentGoals":     probe(c.ListAgentGoals, &wa.ListAgentGoalsInput{ProfileArn: p}),
 		"StartAgentRecommendationGeneration": probe(c.StartAgentRecommendationGeneration, &wa.StartAgentRecommendationGenerationInput{ProfileArn: p,
 			Types: []types.RecommendationType{types.RecommendationTypeResource}, Scope: &types.Scope{Pillars: pillars},
 			AdditionalContext: document.NewLazyDocument(map[string]string{"budget": "low"})}),
@@ -61,15 +51,16 @@ func agentCalls(c *wa.Client) map[string]func(ctx context.Context) error {
 	}
 }
 
-// TestAgentOperationsAnswerNotImplemented calls every Agent operation with
-// the SDK as the account's admin: each is routed and validated, and answers
-// 501 NotImplementedException, which the SDK reads as a typed error.
+// TestAgentOperationsAnswerNotImplemented calls every Agent operation wat
+// does not serve yet with the SDK as the account's admin: each is routed
+// and validated, and answers 501 NotImplementedException, which the SDK
+// reads as a typed error.
 func TestAgentOperationsAnswerNotImplemented(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
 	calls := agentCalls(srv.Client)
-	if len(calls) != 23 {
-		t.Fatalf("%d Agent operations, want 23", len(calls))
+	if len(calls)+len(agentConfigOperations) != 23 {
+		t.Fatalf("%d + %d Agent operations, want 23", len(calls), len(agentConfigOperations))
 	}
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
@@ -160,10 +151,11 @@ func TestAgentOperationsValidate(t *testing.T) {
 	}
 }
 
-// TestAgentOperationsAreAuthorized checks that the Agent's operations are
-// authorised as any other before they are refused: a caller whose policies
-// do not allow wellarchitected:<Operation> on the resource is denied, one
-// they allow learns that the operation is not available.
+// TestAgentOperationsAreAuthorized checks that the Agent's operations wat
+// does not serve yet are authorised as any other before they are refused:
+// a caller whose policies do not allow wellarchitected:<Operation> on the
+// resource is denied, one they allow learns that the operation is not
+// available.
 func TestAgentOperationsAreAuthorized(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
@@ -171,62 +163,65 @@ func TestAgentOperationsAreAuthorized(t *testing.T) {
 
 	nobody, nobodyARN := newUser(t, srv, "nobody", nil)
 	calls := agentCalls(nobody)
-	wantDenied(t, calls["CreateAgentProfile"](ctx), nobodyARN, "CreateAgentProfile", "*")
-	wantDenied(t, calls["GetAgentProfile"](ctx), nobodyARN, "GetAgentProfile", agentProfileARN)
+	wantDenied(t, calls["StartAgentRecommendationGeneration"](ctx), nobodyARN, "StartAgentRecommendationGeneration", agentProfileARN)
 	wantDenied(t, calls["PutAgentRecommendationFeedback"](ctx), nobodyARN, "PutAgentRecommendationFeedback", agentRecARN)
 
 	reader, readerARN := newUser(t, srv, "reader", &service.PolicyInput{Managed: "WellArchitectedConsoleReadOnlyAccess"})
 	calls = agentCalls(reader)
-	wantAPIError(t, calls["ListAgentProfiles"](ctx), "NotImplementedException", 501)
+	wantAPIError(t, calls["ListAgentRecommendations"](ctx), "NotImplementedException", 501)
 	wantAPIError(t, calls["GetAgentRecommendation"](ctx), "NotImplementedException", 501)
-	wantDenied(t, calls["DeleteAgentProfile"](ctx), readerARN, "DeleteAgentProfile", agentProfileARN)
+	wantDenied(t, calls["UpdateAgentRecommendationStatus"](ctx), readerARN, "UpdateAgentRecommendationStatus", agentRecARN)
 
 	// A resource-scoped policy decides on the ARN the request names.
 	scoped, scopedARN := newUser(t, srv, "scoped", &service.PolicyInput{Name: "one-profile", Document: []byte(`{"Version":"2012-10-17","Statement":[
-		{"Effect":"Allow","Action":"wellarchitected:*AgentGoal*","Resource":"` + agentProfileARN + `"}]}`)})
+		{"Effect":"Allow","Action":"wellarchitected:*AgentRecommendationGeneration*","Resource":"` + agentProfileARN + `"}]}`)})
 	calls = agentCalls(scoped)
-	wantAPIError(t, calls["CreateAgentGoal"](ctx), "NotImplementedException", 501)
-	wantDenied(t, calls["CreateAgentContext"](ctx), scopedARN, "CreateAgentContext", agentProfileARN)
+	wantAPIError(t, calls["StartAgentRecommendationGeneration"](ctx), "NotImplementedException", 501)
+	wantDenied(t, calls["ListAgentRecommendations"](ctx), scopedARN, "ListAgentRecommendations", agentProfileARN)
 	other := aws.String(strings.Replace(agentProfileARN, "p-1", "p-2", 1))
-	_, err := scoped.ListAgentGoals(ctx, &wa.ListAgentGoalsInput{ProfileArn: other})
-	wantDenied(t, err, scopedARN, "ListAgentGoals", *other)
+	_, err := scoped.ListAgentRecommendationGenerations(ctx, &wa.ListAgentRecommendationGenerationsInput{ProfileArn: other})
+	wantDenied(t, err, scopedARN, "ListAgentRecommendationGenerations", *other)
 }
 
 // TestAgentCallsAreAudited checks that the Agent's mutating calls are
-// recorded like any other, with what the model marks sensitive masked, and
-// its reads are not.
+// recorded like any other, with what the model marks sensitive masked in
+// their parameters and responses, and its reads are not.
 func TestAgentCallsAreAudited(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
 	ctx := context.Background()
-	_, err := srv.Client.CreateAgentProfile(ctx, &wa.CreateAgentProfileInput{Name: aws.String("secret-shop"), Pillars: []types.Pillar{types.PillarSecurity},
-		ExecutionRoleArn: aws.String("arn:aws:iam::123456789012:role/agent"), DisplayName: aws.String("Secret Shop"),
-		Description: aws.String("our secret plans"), BusinessOverview: aws.String("sells secrets"),
-		AggregationConfiguration: []types.AggregationConfiguration{{AccountId: aws.String("123456789012"), Regions: []string{"us-east-1"}, AccessRoleArn: aws.String("arn:r")}}})
-	wantAPIError(t, err, "NotImplementedException", 501)
-	wantAPIError(t, agentCalls(srv.Client)["GetAgentProfile"](ctx), "NotImplementedException", 501)
+	in := agentProfileInput("secret-shop", srv.Admin.AccountID)
+	in.DisplayName, in.Description, in.BusinessOverview = aws.String("Secret Shop"), aws.String("our secret plans"), aws.String("sells secrets")
+	p := createAgentProfile(t, srv.Client, in).Arn
+	getAgentProfile(t, srv.Client, p)
+	if _, err := srv.Client.CreateAgentGoal(ctx, &wa.CreateAgentGoalInput{ProfileArn: p, Title: aws.String("secret goal"),
+		Pillars: []types.Pillar{types.PillarSecurity}}); err != nil {
+		t.Fatal(err)
+	}
 
-	var created int
+	events := map[string]int{}
 	for _, e := range auditEvents(t, srv.Store) {
+		events[e.EventName]++
 		switch e.EventName {
 		case "GetAgentProfile":
 			t.Errorf("a read was audited: %+v", e)
-		case "CreateAgentProfile":
-			created++
-			if e.ErrorCode != "NotImplementedException" {
-				t.Errorf("CreateAgentProfile recorded with error code %q", e.ErrorCode)
+		case "CreateAgentProfile", "CreateAgentGoal":
+			if e.ErrorCode != "" || e.ResponseElements == "" {
+				t.Errorf("%s recorded with error code %q and response %q", e.EventName, e.ErrorCode, e.ResponseElements)
 			}
-			for _, clear := range []string{"secret-shop", "Secret Shop", "our secret plans", "sells secrets"} {
-				if strings.Contains(e.RequestParameters, clear) {
-					t.Errorf("the audit log holds %q in clear: %s", clear, e.RequestParameters)
+			for _, clear := range []string{"secret-shop", "Secret Shop", "our secret plans", "sells secrets", "secret goal"} {
+				if strings.Contains(e.RequestParameters+e.ResponseElements, clear) {
+					t.Errorf("the audit log holds %q in clear: %s %s", clear, e.RequestParameters, e.ResponseElements)
 				}
-			}
-			if !strings.Contains(e.RequestParameters, `"executionRoleArn":"arn:aws:iam::123456789012:role/agent"`) {
-				t.Errorf("requestParameters lack what is not sensitive: %s", e.RequestParameters)
 			}
 		}
 	}
-	if created != 1 {
-		t.Errorf("%d CreateAgentProfile events, want 1", created)
+	if events["CreateAgentProfile"] != 1 || events["CreateAgentGoal"] != 1 {
+		t.Errorf("audit events %v, want one CreateAgentProfile and one CreateAgentGoal", events)
+	}
+	for _, e := range auditEvents(t, srv.Store) {
+		if e.EventName == "CreateAgentProfile" && !strings.Contains(e.ResponseElements, `"arn":"`+*p+`"`) {
+			t.Errorf("the response elements lack the new profile's ARN: %s", e.ResponseElements)
+		}
 	}
 }

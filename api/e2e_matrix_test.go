@@ -80,6 +80,9 @@ type matrixTarget struct {
 	// templateARN and templateName are a review template of the owner's
 	// (e2e_matrix_template_test.go).
 	templateARN, templateName string
+	// agentProfileARN and the rest are an Agent profile of the owner's
+	// with a goal and a context (e2e_matrix_agent_test.go).
+	agentProfileARN, agentProfileName, agentGoalID, agentContextID string
 }
 
 const (
@@ -171,6 +174,7 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		e.newLensTarget(t, tg, fmt.Sprintf("Matrix Lens %02d %s", i, c.name), rejecter.AccountID, rejecterClient, late.AccountID)
 		e.newProfileTarget(t, tg, fmt.Sprintf("Matrix Profile %02d %s", i, c.name))
 		e.newTemplateTarget(t, tg, fmt.Sprintf("Matrix Template %02d %s", i, c.name))
+		e.newAgentTarget(t, tg, fmt.Sprintf("Matrix Agent %02d %s", i, c.name))
 		c.target = tg
 	}
 	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,
@@ -202,10 +206,12 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		shareID: strings.Repeat("8", 32), invitationID: strings.Repeat("7", 32),
 		lensARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:lens/%s", testserver.Region, e.account, strings.Repeat("6", 32)),
 		lensName: "Matrix Missing Lens", lensShareID: strings.Repeat("5", 32),
-		profileARN:   fmt.Sprintf("arn:aws:wellarchitected:%s:%s:profile/%s", testserver.Region, e.account, strings.Repeat("4", 32)),
-		profileName:  "Matrix Missing Profile",
-		templateARN:  fmt.Sprintf("arn:aws:wellarchitected:%s:%s:review-template/%s", testserver.Region, e.account, strings.Repeat("3", 32)),
-		templateName: "Matrix Missing Template"}
+		profileARN:      fmt.Sprintf("arn:aws:wellarchitected:%s:%s:profile/%s", testserver.Region, e.account, strings.Repeat("4", 32)),
+		profileName:     "Matrix Missing Profile",
+		templateARN:     fmt.Sprintf("arn:aws:wellarchitected:%s:%s:review-template/%s", testserver.Region, e.account, strings.Repeat("3", 32)),
+		templateName:    "Matrix Missing Template",
+		agentProfileARN: fmt.Sprintf("arn:aws:wellarchitected:%s:%s:agent-profile/%s", testserver.Region, e.account, strings.Repeat("2", 32)),
+		agentGoalID:     strings.Repeat("1", 32), agentContextID: strings.Repeat("0", 32)}
 	return e
 }
 
@@ -303,6 +309,7 @@ type ownerView struct {
 	Tags       map[string]string
 	Settings   types.DiscoveryIntegrationStatus // the owner account's
 	Lens       lensView
+	Agent      agentView
 }
 
 func (e *matrixEnv) view(t *testing.T, tg *matrixTarget) ownerView {
@@ -336,6 +343,7 @@ func (e *matrixEnv) view(t *testing.T, tg *matrixTarget) ownerView {
 	v.Settings = g.DiscoveryIntegrationStatus
 	v.Workload, v.Answer, v.Review, v.Milestones, v.Shares, v.Tags = w.Workload, a.Answer, r.LensReview, m.MilestoneSummaries, s.WorkloadShareSummaries, tags.Tags
 	v.Lens = ownerLensView(t, e.owner, tg.lensARN)
+	v.Agent = ownerAgentView(t, e.owner, tg.agentProfileARN)
 	return v
 }
 
@@ -434,7 +442,7 @@ func normalizeErr(err error, tg *matrixTarget) string {
 		return fmt.Sprintf("not an API error: %v", err)
 	}
 	msg := ae.ErrorMessage()
-	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.templateARN, "<template>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
+	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.templateARN, "<template>"}, {tg.agentProfileARN, "<agent profile>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
 		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}} {
 		if r[0] != "" {
 			msg = strings.ReplaceAll(msg, r[0], r[1])

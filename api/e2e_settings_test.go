@@ -18,7 +18,8 @@ import (
 // settings is what GetGlobalSettings shows, in a comparable form.
 type settings struct {
 	OrganizationSharing, DiscoveryIntegration string
-	Jira                                      bool // JiraConfiguration present
+	// Jira is the JiraConfiguration's IntegrationStatus.
+	Jira string
 }
 
 func getSettings(t *testing.T, c *wellarchitected.Client) settings {
@@ -27,7 +28,11 @@ func getSettings(t *testing.T, c *wellarchitected.Client) settings {
 	if err != nil {
 		t.Fatalf("GetGlobalSettings: %v", err)
 	}
-	return settings{string(out.OrganizationSharingStatus), string(out.DiscoveryIntegrationStatus), out.JiraConfiguration != nil}
+	s := settings{OrganizationSharing: string(out.OrganizationSharingStatus), DiscoveryIntegration: string(out.DiscoveryIntegrationStatus)}
+	if out.JiraConfiguration != nil {
+		s.Jira = string(out.JiraConfiguration.IntegrationStatus)
+	}
+	return s
 }
 
 // settingsAccount creates an account through the admin use case and
@@ -45,7 +50,7 @@ func TestGlobalSettings(t *testing.T) {
 	t.Parallel()
 	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
 		ctx := context.Background()
-		disabled := settings{"DISABLED", "DISABLED", false}
+		disabled := settings{"DISABLED", "DISABLED", "NOT_CONFIGURED"}
 
 		mgmt, mgmtID := settingsAccount(t, srv, "management")
 		member, memberID := settingsAccount(t, srv, "member")
@@ -75,7 +80,7 @@ func TestGlobalSettings(t *testing.T) {
 				OrganizationSharingStatus: types.OrganizationSharingStatusEnabled}); err != nil {
 				t.Fatalf("UpdateGlobalSettings by the management account: %v", err)
 			}
-			want := settings{"ENABLED", "DISABLED", false}
+			want := settings{"ENABLED", "DISABLED", "NOT_CONFIGURED"}
 			for name, c := range map[string]*wellarchitected.Client{"management": mgmt, "member": member} {
 				if diff := cmp.Diff(want, getSettings(t, c)); diff != "" {
 					t.Errorf("GetGlobalSettings of the %s account (-want +got):\n%s", name, diff)
@@ -117,7 +122,7 @@ func TestGlobalSettings(t *testing.T) {
 				DiscoveryIntegrationStatus: types.DiscoveryIntegrationStatusEnabled}); err != nil {
 				t.Fatalf("UpdateGlobalSettings(DiscoveryIntegrationStatus): %v", err)
 			}
-			if diff := cmp.Diff(settings{"ENABLED", "ENABLED", false}, getSettings(t, member)); diff != "" {
+			if diff := cmp.Diff(settings{"ENABLED", "ENABLED", "NOT_CONFIGURED"}, getSettings(t, member)); diff != "" {
 				t.Errorf("after enabling discovery (-want +got):\n%s", diff)
 			}
 			if got := getSettings(t, mgmt).DiscoveryIntegration; got != "DISABLED" {
@@ -161,7 +166,7 @@ func TestGlobalSettingsRefusals(t *testing.T) {
 	srv := startSQLite(t)
 	ctx := context.Background()
 
-	t.Run("Jira configuration is not available yet", func(t *testing.T) {
+	t.Run("Jira settings are kept without a connection", func(t *testing.T) {
 		_, err := srv.Client.UpdateGlobalSettings(ctx, &wellarchitected.UpdateGlobalSettingsInput{
 			DiscoveryIntegrationStatus: types.DiscoveryIntegrationStatusEnabled,
 			JiraConfiguration: &types.AccountJiraConfigurationInput{
@@ -169,13 +174,20 @@ func TestGlobalSettingsRefusals(t *testing.T) {
 				IssueManagementType:   types.IssueManagementTypeAuto,
 				JiraProjectKey:        aws.String("WAT"),
 			}})
-		wantAPIError(t, err, "NotImplementedException", 501)
-		if err != nil && !strings.Contains(err.Error(), "JiraConfiguration") {
-			t.Errorf("refusal %q does not name JiraConfiguration", err)
+		if err != nil {
+			t.Fatal(err)
 		}
-		// Refused as a whole: the discovery change did not happen either.
-		if got := getSettings(t, srv.Client).DiscoveryIntegration; got != "DISABLED" {
-			t.Errorf("after a refused update discovery is %s", got)
+		out, err := srv.Client.GetGlobalSettings(ctx, &wellarchitected.GetGlobalSettingsInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		j := out.JiraConfiguration
+		if j == nil || j.IssueManagementStatus != types.AccountJiraIssueManagementStatusEnabled || j.IssueManagementType != types.IssueManagementTypeAuto ||
+			aws.ToString(j.JiraProjectKey) != "WAT" || j.IntegrationStatus != types.IntegrationStatusNotConfigured || j.Subdomain != nil {
+			t.Errorf("JiraConfiguration = %+v, want ENABLED, AUTO, WAT, NOT_CONFIGURED without a subdomain", j)
+		}
+		if out.DiscoveryIntegrationStatus != types.DiscoveryIntegrationStatusEnabled {
+			t.Errorf("discovery is %s after the same update", out.DiscoveryIntegrationStatus)
 		}
 	})
 

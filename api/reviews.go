@@ -91,14 +91,12 @@ func (h *handler) GetLensReview(ctx context.Context, in *wire.GetLensReviewInput
 }
 
 func (h *handler) UpdateLensReview(ctx context.Context, in *wire.UpdateLensReviewInput) (*wire.UpdateLensReviewOutput, error) {
-	if in.JiraConfiguration != nil {
-		return nil, notYet("JiraConfiguration", "Jira integrations")
-	}
 	v, err := h.svc.UpdateLensReview(ctx, service.UpdateLensReviewInput{
 		WorkloadID:  val(in.WorkloadId),
 		LensAlias:   val(in.LensAlias),
 		LensNotes:   in.LensNotes,
 		PillarNotes: in.PillarNotes,
+		JiraPillars: selectedPillarsIn(in.JiraConfiguration),
 	})
 	if err != nil {
 		return nil, err

@@ -30,9 +30,8 @@ func (h *handler) GetGlobalSettings(ctx context.Context, _ *wire.GetGlobalSettin
 	if err != nil {
 		return nil, err
 	}
-	// JiraConfiguration stays out until Jira integrations land: showing a
-	// default would claim a configuration nobody can change.
 	return &wire.GetGlobalSettingsOutput{
+		JiraConfiguration: accountJiraOut(st.Jira),
 		OrganizationSharingStatus: enabledOut(st.OrganizationSharing,
 			wire.OrganizationSharingStatusEnabled, wire.OrganizationSharingStatusDisabled),
 		DiscoveryIntegrationStatus: enabledOut(st.DiscoveryIntegration,
@@ -41,10 +40,8 @@ func (h *handler) GetGlobalSettings(ctx context.Context, _ *wire.GetGlobalSettin
 }
 
 func (h *handler) UpdateGlobalSettings(ctx context.Context, in *wire.UpdateGlobalSettingsInput) (*wire.UpdateGlobalSettingsOutput, error) {
-	if in.JiraConfiguration != nil {
-		return nil, notYet("JiraConfiguration", "Jira integrations")
-	}
 	err := h.svc.UpdateGlobalSettings(ctx, service.GlobalSettingsUpdate{
+		Jira:                 accountJiraIn(in.JiraConfiguration),
 		OrganizationSharing:  enabledIn(in.OrganizationSharingStatus, wire.OrganizationSharingStatusEnabled),
 		DiscoveryIntegration: enabledIn(in.DiscoveryIntegrationStatus, wire.DiscoveryIntegrationStatusEnabled),
 	})

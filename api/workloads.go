@@ -30,16 +30,7 @@ func discoveryOut(d *wat.DiscoveryConfig) *wire.WorkloadDiscoveryConfig {
 	return c
 }
 
-// notYet refuses a member whose feature has not landed, rather than
-// silently dropping what the caller asked for.
-func notYet(member, feature string) error {
-	return &wat.Error{Code: wat.ENotImplemented, Type: "NotImplementedException", Message: member + ": " + feature + " are not available yet in wat"}
-}
-
 func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInput) (*wire.CreateWorkloadOutput, error) {
-	if in.JiraConfiguration != nil {
-		return nil, notYet("JiraConfiguration", "Jira integrations")
-	}
 	w, err := h.svc.CreateWorkload(ctx, service.CreateWorkloadInput{
 		Workload: wat.Workload{
 			Name:                val(in.WorkloadName),
@@ -62,6 +53,7 @@ func (h *handler) CreateWorkload(ctx context.Context, in *wire.CreateWorkloadInp
 		ProfileARNs:        in.ProfileArns,
 		ReviewTemplateARNs: in.ReviewTemplateArns,
 		ClientRequestToken: val(in.ClientRequestToken),
+		Jira:               workloadJiraIn(in.JiraConfiguration),
 	})
 	if err != nil {
 		return nil, err
@@ -99,6 +91,7 @@ func workloadOut(v *service.WorkloadView) *wire.Workload {
 		Tags:                            w.Tags,
 		Applications:                    w.Applications,
 		DiscoveryConfig:                 discoveryOut(w.DiscoveryConfig),
+		JiraConfiguration:               workloadJiraOut(v.Jira),
 	}
 }
 
@@ -127,9 +120,6 @@ func (h *handler) GetWorkload(ctx context.Context, in *wire.GetWorkloadInput) (*
 }
 
 func (h *handler) UpdateWorkload(ctx context.Context, in *wire.UpdateWorkloadInput) (*wire.UpdateWorkloadOutput, error) {
-	if in.JiraConfiguration != nil {
-		return nil, notYet("JiraConfiguration", "Jira integrations")
-	}
 	p := service.WorkloadPatch{
 		Name:                            in.WorkloadName,
 		Description:                     in.Description,
@@ -145,6 +135,7 @@ func (h *handler) UpdateWorkload(ctx context.Context, in *wire.UpdateWorkloadInp
 		Notes:                           in.Notes,
 		Applications:                    in.Applications,
 		DiscoveryConfig:                 discoveryIn(in.DiscoveryConfig),
+		Jira:                            workloadJiraIn(in.JiraConfiguration),
 	}
 	if in.Environment != "" {
 		p.Environment = ptr(string(in.Environment))

@@ -18,6 +18,8 @@ type AnswerView struct {
 	// Prioritized tells that the workload's profile makes the question a
 	// priority.
 	Prioritized bool
+	// Jira is the Jira Task the question is kept in; nil when none.
+	Jira *wat.JiraIssueLink
 }
 
 // Improvements returns the choices still to put in place: unselected,
@@ -108,7 +110,7 @@ func (s *Service) ListAnswers(ctx context.Context, id, alias string, milestone i
 			}
 			out = append(out, v)
 		}
-		return nil
+		return s.attachJira(ctx, tx, id, milestone, out...)
 	})
 	if err != nil {
 		return nil, nil, "", err
@@ -143,7 +145,7 @@ func (s *Service) GetAnswer(ctx context.Context, id, alias, questionID string, m
 			return wat.NotFound("QUESTION", questionID, "Lens %s has no question %q", alias, questionID)
 		}
 		v = answerView(rv, q, id)
-		return nil
+		return s.attachJira(ctx, tx, id, milestone, v)
 	})
 	return v, err
 }

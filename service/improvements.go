@@ -38,7 +38,7 @@ func (s *Service) ListLensReviewImprovements(ctx context.Context, id, alias stri
 				out = append(out, v)
 			}
 		}
-		return nil
+		return s.attachJira(ctx, tx, id, milestone, out...)
 	})
 	if err != nil {
 		return nil, nil, "", err

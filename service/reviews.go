@@ -330,6 +330,9 @@ type UpdateLensReviewInput struct {
 	LensAlias   string
 	LensNotes   *string
 	PillarNotes map[string]string
+	// JiraPillars, when not nil, replaces what of the review a Jira sync
+	// covers (see wat.JiraSelection).
+	JiraPillars []wat.JiraSelectedPillar
 }
 
 // UpdateLensReview changes a lens review's notes.
@@ -349,6 +352,14 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 		}
 		if err := pr.err(); err != nil {
 			return err
+		}
+		if in.JiraPillars != nil {
+			if err := checkSelection(li, in.LensAlias, in.JiraPillars); err != nil {
+				return err
+			}
+			if err := tx.PutJiraSelection(ctx, &wat.JiraSelection{WorkloadID: w.ID, LensARN: arn, Pillars: in.JiraPillars}); err != nil {
+				return err
+			}
 		}
 		if in.LensNotes != nil {
 			r.Notes = *in.LensNotes

@@ -16,6 +16,8 @@ type GlobalSettings struct {
 	OrganizationSharing bool
 	// DiscoveryIntegration is the caller's account's own setting.
 	DiscoveryIntegration bool
+	// Jira is the account's Jira connection and settings.
+	Jira *JiraAccountView
 }
 
 // GlobalSettingsUpdate is what UpdateGlobalSettings changes: nil leaves a
@@ -23,6 +25,7 @@ type GlobalSettings struct {
 type GlobalSettingsUpdate struct {
 	OrganizationSharing  *bool
 	DiscoveryIntegration *bool
+	Jira                 *JiraAccountUpdate
 }
 
 // GetGlobalSettings returns the caller's account's global settings.
@@ -49,7 +52,8 @@ func (s *Service) GetGlobalSettings(ctx context.Context) (*GlobalSettings, error
 			return err
 		}
 		out = &GlobalSettings{OrganizationSharing: shared, DiscoveryIntegration: own.DiscoveryIntegration}
-		return nil
+		out.Jira, err = s.jiraAccountView(ctx, tx, p.AccountID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("GetGlobalSettings: %w", err)
@@ -76,6 +80,11 @@ func (s *Service) UpdateGlobalSettings(ctx context.Context, u GlobalSettingsUpda
 		}
 		if u.OrganizationSharing != nil {
 			if err := s.managesOrganization(ctx, tx, p.AccountID); err != nil {
+				return err
+			}
+		}
+		if u.Jira != nil {
+			if err := s.updateJiraAccount(ctx, tx, p.AccountID, u.Jira); err != nil {
 				return err
 			}
 		}

@@ -11,7 +11,8 @@ import (
 
 // taggedWorkload resolves a resource ARN that names a workload the caller
 // may read (lock false) or change the tags of (lock true: its owner only).
-// Other resource types become taggable as they arrive.
+// Other resource types become taggable as they arrive (Agent profiles:
+// agent_tags.go).
 func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn string, lock bool) (*wat.Workload, error) {
 	parts := strings.SplitN(arn, ":", 6)
 	if len(parts) != 6 || parts[0] != "arn" || parts[2] != "wellarchitected" {
@@ -37,6 +38,9 @@ func (s *Service) taggedWorkload(ctx context.Context, tx wat.Tx, a access, arn s
 
 // TagResource adds or overwrites tags of a resource.
 func (s *Service) TagResource(ctx context.Context, arn string, tags map[string]string) error {
+	if isAgentProfileARN(arn) {
+		return s.tagAgentProfile(ctx, arn, tags)
+	}
 	var pr problems
 	checkTags(&pr, "Tags", tags)
 	if err := pr.err(); err != nil {
@@ -66,6 +70,9 @@ func (s *Service) TagResource(ctx context.Context, arn string, tags map[string]s
 
 // UntagResource removes tags from a resource; absent keys are ignored.
 func (s *Service) UntagResource(ctx context.Context, arn string, keys []string) error {
+	if isAgentProfileARN(arn) {
+		return s.untagAgentProfile(ctx, arn, keys)
+	}
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
 		w, err := s.taggedWorkload(ctx, tx, access{"UntagResource", map[string][]string{"aws:TagKeys": keys}}, arn, true)
 		if err != nil {
@@ -86,6 +93,9 @@ func (s *Service) UntagResource(ctx context.Context, arn string, keys []string) 
 
 // ListTagsForResource returns a resource's tags.
 func (s *Service) ListTagsForResource(ctx context.Context, arn string) (map[string]string, error) {
+	if isAgentProfileARN(arn) {
+		return s.agentProfileTags(ctx, arn)
+	}
 	var tags map[string]string
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		w, err := s.taggedWorkload(ctx, tx, act("ListTagsForResource"), arn, false)

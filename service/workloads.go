@@ -20,6 +20,8 @@ type WorkloadView struct {
 	// ShareInvitationID is, for a workload shared with the caller, the
 	// invitation of the share that grants the caller access.
 	ShareInvitationID string
+	// Jira is the workload's own Jira settings; nil when it has none.
+	Jira *wat.JiraWorkloadSettings
 }
 
 // CreateWorkloadInput is what CreateWorkload takes.
@@ -29,6 +31,8 @@ type CreateWorkloadInput struct {
 	ProfileARNs        []string     // at most one: the profile to associate
 	ReviewTemplateARNs []string     // at most one: its lenses are applied, its notes and answers copied, once
 	ClientRequestToken string
+	// Jira sets the workload's own Jira settings; nil leaves them INHERIT.
+	Jira *JiraWorkloadUpdate
 }
 
 // CreateWorkload defines a new workload in the caller's account, applying
@@ -113,6 +117,9 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 		}
 		if err := tx.InsertWorkload(ctx, &w); err != nil {
 			return nameConflict(err, w.Name)
+		}
+		if err := s.putWorkloadJira(ctx, tx, w.ID, in.Jira); err != nil {
+			return err
 		}
 		for _, rt := range templates {
 			if err := s.copyTemplate(ctx, tx, rt, w.ID, now); err != nil {
@@ -261,7 +268,8 @@ func (s *Service) GetWorkload(ctx context.Context, id string) (*WorkloadView, er
 		}
 		v = s.workloadView(ctx, snap)
 		v.ShareInvitationID = g.invitationID
-		return nil
+		v.Jira, err = s.workloadJira(ctx, tx, w.ID)
+		return err
 	})
 	return v, err
 }

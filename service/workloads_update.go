@@ -25,6 +25,7 @@ type WorkloadPatch struct {
 	ImprovementStatus               *string
 	Applications                    []string
 	DiscoveryConfig                 *wat.DiscoveryConfig
+	Jira                            *JiraWorkloadUpdate
 }
 
 func setStr(dst *string, v *string) {
@@ -79,12 +80,16 @@ func (s *Service) UpdateWorkload(ctx context.Context, id string, p WorkloadPatch
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
 			return nameConflict(err, w.Name)
 		}
+		if err := s.putWorkloadJira(ctx, tx, w.ID, p.Jira); err != nil {
+			return err
+		}
 		snap, err := s.liveSnapshot(ctx, tx, w, "", false)
 		if err != nil {
 			return err
 		}
 		v = s.workloadView(ctx, snap)
-		return nil
+		v.Jira, err = s.workloadJira(ctx, tx, w.ID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("UpdateWorkload(%s): %w", id, err)

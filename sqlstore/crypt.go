@@ -40,23 +40,32 @@ func newSealer(masterKey []byte) (*sealer, error) {
 
 // seal returns the stored form of the secret of access key id: the version
 // byte, the nonce, then the ciphertext with its tag.
-func (s *sealer) seal(id, secret string) []byte {
+func (s *sealer) seal(id, secret string) []byte { return s.sealWith(aad(id), secret) }
+
+// sealWith seals secret bound to the additional data ad, which names what
+// the secret is for: a value copied onto another row does not decrypt.
+func (s *sealer) sealWith(ad []byte, secret string) []byte {
 	out := make([]byte, 1+s.aead.NonceSize(), 1+s.aead.NonceSize()+len(secret)+s.aead.Overhead())
 	out[0] = sealVersion
 	nonce := out[1:]
 	// crypto/rand.Read never fails (it crashes the program instead).
 	_, _ = rand.Read(nonce)
-	return s.aead.Seal(out, nonce, []byte(secret), aad(id))
+	return s.aead.Seal(out, nonce, []byte(secret), ad)
 }
 
 // open returns the secret that seal stored for access key id. Its errors
 // say nothing of the data; the caller names the key.
 func (s *sealer) open(id string, stored []byte) (string, error) {
+	return s.openWith(aad(id), stored)
+}
+
+// openWith returns the secret that sealWith stored with ad.
+func (s *sealer) openWith(ad []byte, stored []byte) (string, error) {
 	n := s.aead.NonceSize()
 	if len(stored) < 1+n+s.aead.Overhead() || stored[0] != sealVersion {
 		return "", errors.New("the stored secret is not in a format this version knows")
 	}
-	plain, err := s.aead.Open(nil, stored[1:1+n], stored[1+n:], aad(id))
+	plain, err := s.aead.Open(nil, stored[1:1+n], stored[1+n:], ad)
 	if err != nil {
 		return "", errWrongMasterKey
 	}

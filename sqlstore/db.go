@@ -8,6 +8,10 @@
 // has its own text. Migrations are embedded, numbered per dialect and applied
 // when a DB is opened. Several DBs, in one process or in several ("replicas"),
 // may share one database: nothing is cached between transactions.
+//
+// Backup writes a whole database to one file that RestoreSQLite and
+// RestorePostgres read into a new database of either kind (backup.go
+// describes the format).
 package sqlstore
 
 import (

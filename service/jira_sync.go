@@ -1,0 +1,201 @@
+package service
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/jira"
+)
+
+// JiraSyncReport says what one sync did, by issue key: what it created,
+// rewrote, closed and reopened in Jira; what it created again because
+// someone deleted it there; and the practices it selected or unselected in
+// wat because their Sub-task was completed or reopened in Jira
+// ("lens-alias/question/choice").
+type JiraSyncReport struct {
+	Created, Updated, Closed, Reopened, Recreated []string
+	Selected, Unselected                          []string
+}
+
+// linkKey names a part of a workload kept in Jira, as JiraIssueLink does.
+type linkKey struct{ lens, question, choice string }
+
+func keyOf(l *wat.JiraIssueLink) linkKey { return linkKey{l.LensARN, l.QuestionID, l.ChoiceID} }
+
+// syncState is what a sync reads of wat in one transaction: the workload,
+// its connection and settings, its evaluated reviews, their selections
+// and the issues already linked.
+type syncState struct {
+	w          *wat.Workload
+	conn       *wat.JiraConnection
+	plan       jiraPlan
+	reviews    []*ReviewView
+	selections map[string]*wat.JiraSelection // by lens ARN
+	links      map[linkKey]*wat.JiraIssueLink
+}
+
+// UpdateIntegration runs a sync of a workload with Jira (IntegratingService
+// JIRA): Jira's changes are read first and applied to wat (a Sub-task done
+// selects its practice), then wat's state is written to Jira (the Epic,
+// a Task per question at risk in the selected pillars, a Sub-task per
+// practice still to put in place, closing those now in place). A sync is
+// idempotent: run again, it finds its issues and creates nothing twice,
+// so the client request token needs no record. No transaction is held
+// while Jira is called; each issue created is recorded at once, so a sync
+// cut short leaves nothing a rerun would duplicate.
+func (s *Service) UpdateIntegration(ctx context.Context, workloadID string) (*JiraSyncReport, error) {
+	rep, err := s.syncJira(ctx, workloadID)
+	if err != nil {
+		return nil, fmt.Errorf("UpdateIntegration(%s): %w", workloadID, err)
+	}
+	s.log.Info("jira sync", "workload", workloadID, "created", len(rep.Created), "recreated", rep.Recreated,
+		"closed", len(rep.Closed), "reopened", len(rep.Reopened), "selected", rep.Selected, "unselected", rep.Unselected)
+	return rep, nil
+}
+
+func (s *Service) syncJira(ctx context.Context, workloadID string) (*JiraSyncReport, error) {
+	st, err := s.loadSync(ctx, workloadID)
+	if err != nil {
+		return nil, err
+	}
+	client, err := s.jiraClient(st.conn)
+	if err != nil {
+		return nil, jiraError(st.conn.URL, err)
+	}
+	project, err := client.Project(ctx, st.plan.projectKey)
+	if err != nil {
+		return nil, jiraFailure(st.conn.URL, err)
+	}
+	types, err := project.SyncTypes()
+	if err != nil {
+		return nil, jiraError(st.conn.URL, err)
+	}
+	found, err := client.Search(ctx, "project = "+jira.Quote(project.Key)+" AND labels = "+jira.Quote(workloadLabel(st.w.ID))+" ORDER BY key")
+	if err != nil {
+		return nil, jiraFailure(st.conn.URL, err)
+	}
+	issues := make(map[string]*jira.Issue, len(found))
+	for i := range found {
+		issues[found[i].Key] = &found[i]
+	}
+	if err := s.findUnlabelled(ctx, client, st, issues); err != nil {
+		return nil, jiraFailure(st.conn.URL, err)
+	}
+	rep := &JiraSyncReport{}
+	if pulls := s.pulls(ctx, st, issues, rep); len(pulls) > 0 {
+		if err := s.applyPulls(ctx, workloadID, pulls, issues); err != nil {
+			return nil, err
+		}
+		// Read wat again: what is pushed next is the answers as they
+		// now are, risks included.
+		if st, err = s.loadSync(ctx, workloadID); err != nil {
+			return nil, err
+		}
+	}
+	p := &pusher{s: s, st: st, client: client, types: types, project: project.Key, issues: issues, rep: rep, now: s.nowUTC()}
+	if err := p.push(ctx); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// findUnlabelled looks up, one by one, the linked issues the search did
+// not find: one whose labels someone edited is still there, and is kept
+// (its fingerprint cleared, so the sync writes its labels again); only
+// one Jira says does not exist is missing, to be created again.
+func (s *Service) findUnlabelled(ctx context.Context, client *jira.Client, st *syncState, issues map[string]*jira.Issue) error {
+	for _, l := range st.links {
+		if issues[l.Key] != nil {
+			continue
+		}
+		is, err := client.Issue(ctx, l.Key)
+		switch {
+		case jira.IsNotFound(err):
+			continue
+		case err != nil:
+			return err
+		}
+		issues[l.Key] = is
+		l.Fingerprint = ""
+	}
+	return nil
+}
+
+// loadSync reads a sync's state, refusing a workload whose issue
+// management is off or whose account has no connection.
+func (s *Service) loadSync(ctx context.Context, workloadID string) (*syncState, error) {
+	st := &syncState{selections: map[string]*wat.JiraSelection{}, links: map[linkKey]*wat.JiraIssueLink{}}
+	err := s.store.View(ctx, func(tx wat.Tx) error {
+		w, _, err := s.workloadFor(ctx, tx, act("UpdateIntegration"), workloadID, roleContributor, false)
+		if err != nil {
+			return err
+		}
+		st.w = w
+		if st.conn, err = tx.GetJiraConnection(ctx, w.AccountID); err != nil {
+			if wat.ErrorCodeOf(err) == wat.ENotFound {
+				return wat.Invalid("IntegratingService", "the account %s that owns workload %s is not connected to Jira (IntegrationStatus NOT_CONFIGURED): an operator connects it with `wat admin jira-connect`", w.AccountID, w.ID)
+			}
+			return err
+		}
+		as, err := tx.GetJiraAccountSettings(ctx, w.AccountID)
+		if err != nil {
+			return err
+		}
+		ws, err := tx.GetJiraWorkloadSettings(ctx, w.ID)
+		if err != nil {
+			return err
+		}
+		if st.plan = resolveJira(as, ws); !st.plan.enabled {
+			return wat.Invalid("WorkloadId", "Jira issue management is disabled for workload %s: enable it in the workload's JiraConfiguration (ENABLED), or in the account's global settings for a workload that inherits them", w.ID)
+		}
+		snap, err := s.liveSnapshot(ctx, tx, w, "", true)
+		if err != nil {
+			return err
+		}
+		for _, arn := range w.Lenses {
+			rv := snap.evaluated(ctx, s, arn)
+			if rv == nil {
+				continue
+			}
+			st.reviews = append(st.reviews, rv)
+			sel, err := tx.GetJiraSelection(ctx, w.ID, arn)
+			switch {
+			case err == nil:
+				st.selections[arn] = sel
+			case wat.ErrorCodeOf(err) != wat.ENotFound:
+				return err
+			}
+		}
+		links, err := tx.ListJiraIssueLinks(ctx, w.ID)
+		for _, l := range links {
+			st.links[keyOf(l)] = l
+		}
+		return err
+	})
+	return st, err
+}
+
+// saveLink records one issue's link at once, in its own transaction: an
+// issue created in Jira and forgotten by wat would be created again.
+func (s *Service) saveLink(ctx context.Context, l *wat.JiraIssueLink) error {
+	return s.store.Update(ctx, func(tx wat.Tx) error { return tx.PutJiraIssueLink(ctx, l) })
+}
+
+// workloadLabel marks every issue of a workload, so one search finds them
+// all, whichever pillar or parent they have.
+func workloadLabel(workloadID string) string { return "wat-" + workloadID }
+
+// jiraFailure classifies an error of a call to Jira: throttled still
+// after the retries is ThrottlingException, unreachable or failing (5xx)
+// is ServiceUnavailableException (both worth retrying later); anything
+// else Jira refused is a ValidationException with Jira's words.
+func jiraFailure(site string, err error) error {
+	switch st := jira.StatusOf(err); {
+	case st == 429:
+		return &wat.Error{Code: wat.EThrottled, Message: fmt.Sprintf("Jira at %s keeps throttling the sync: try again later", site)}
+	case st == 0 || st >= 500:
+		return &wat.Error{Code: wat.EUnavailable, Message: fmt.Sprintf("Jira at %s is unavailable: %v", site, err)}
+	}
+	return jiraError(site, err)
+}
