@@ -113,7 +113,7 @@ func TestCustomLensLongTexts(t *testing.T) {
 			t.Errorf("ExportLens does not give the texts in full and the URLs encoded:\n%.600s", aws.ToString(exp.LensJSON))
 		}
 
-		out, err := watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: &arn, Format: aws.String(wire.ExportFormatMarkdown)})
+		out, err := watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: &arn, Format: wire.ExportFormatMarkdown})
 		if err != nil {
 			t.Fatal(err)
 		}

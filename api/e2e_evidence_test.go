@@ -22,7 +22,7 @@ import (
 
 // putRaw sends body as PutWorkloadEvidence of workloadID's framework review.
 func putRaw(c *wa.Client, workloadID, body string) error {
-	path := watclient.LensReviewPath(wire.PutWorkloadEvidenceURI, workloadID, lensAlias)
+	path := "/workloads/" + workloadID + "/lensReviews/" + lensAlias + "/evidence"
 	return watclient.FromSDK(c).Call(context.Background(), http.MethodPut, path, []byte(body), &wire.PutWorkloadEvidenceOutput{})
 }
 
@@ -69,14 +69,14 @@ func TestPutWorkloadEvidenceValidation(t *testing.T) {
 	if got, err := c.ListCheckSummaries(context.Background(), checkInput(w, matrixPractice())); err != nil || len(got.CheckSummaries) != 0 {
 		t.Errorf("after refused uploads, checks %+v, %v", got, err)
 	}
-	// Too many rules for one upload.
-	many := make([]string, service.MaxEvidenceRules+1)
+	// Too many rules for one upload: the model's bound.
+	many := make([]string, watclient.MaxPutWorkloadEvidenceInputRules+1)
 	for i := range many {
 		many[i] = fmt.Sprintf(`{"Id":"r%d","Title":"t","Severity":"low","ChoiceIds":["ops_priorities_ext_cust_needs"]}`, i)
 	}
 	var ve *types.ValidationException
 	if err := putRaw(c, w, `{"Rules":[`+strings.Join(many, ",")+`]}`); !errors.As(err, &ve) || len(ve.Fields) != 1 ||
-		aws.ToString(ve.Fields[0].Name) != "Rules" || !strings.Contains(ve.ErrorMessage(), "more than the 2000 allowed") {
+		aws.ToString(ve.Fields[0].Name) != "Rules" || !strings.Contains(ve.ErrorMessage(), "less than or equal to 2000") {
 		t.Errorf("%d rules: %v, want a ValidationException on Rules alone", len(many), err)
 	}
 }

@@ -39,9 +39,9 @@ func TestLensReviewExport(t *testing.T) {
 		}
 		update("improved", "ops_priorities_ext_cust_needs")
 		wc := watclient.FromSDK(c)
-		export := func(format string, milestone *int32) (*wire.GetLensReviewExportOutput, string) {
+		export := func(format wire.ExportFormat, milestone *int32) (*wire.GetLensReviewExportOutput, string) {
 			t.Helper()
-			out, err := wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: &format, MilestoneNumber: milestone})
+			out, err := wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: format, MilestoneNumber: milestone})
 			if err != nil {
 				t.Fatalf("%s: %v", format, err)
 			}
@@ -52,7 +52,7 @@ func TestLensReviewExport(t *testing.T) {
 			return out, string(b)
 		}
 
-		out, html := export(wire.ExportFormatHTML, nil)
+		out, html := export(wire.ExportFormatHtml, nil)
 		if aws.ToString(out.ContentType) != "text/html; charset=utf-8" || !strings.HasSuffix(aws.ToString(out.FileName), ".html") {
 			t.Errorf("HTML export %+v", out)
 		}
@@ -63,22 +63,22 @@ func TestLensReviewExport(t *testing.T) {
 		if !strings.Contains(md, "improved") || strings.Contains(md, "<script>") {
 			t.Errorf("Markdown export of the current state lacks its notes:\n%.400s", md)
 		}
-		_, csv := export(wire.ExportFormatCSV, aws.Int32(1))
+		_, csv := export(wire.ExportFormatCsv, aws.Int32(1))
 		if !strings.Contains(csv, "'=HYPERLINK") || strings.Contains(csv, "improved") {
 			t.Errorf("CSV of milestone 1 must show the milestone's notes, defused:\n%.600s", csv)
 		}
-		out, xlsx := export(wire.ExportFormatXLSX, nil)
+		out, xlsx := export(wire.ExportFormatXlsx, nil)
 		if !bytes.HasPrefix([]byte(xlsx), []byte("PK\x03\x04")) || !strings.Contains(aws.ToString(out.FileName), "Export") {
 			t.Errorf("XLSX export is not an OOXML zip: %+v", out)
 		}
 
 		var invalid *types.ValidationException
-		_, err := wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: aws.String("DOCX")})
+		_, err := wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: "DOCX"})
 		if !errors.As(err, &invalid) || len(invalid.Fields) != 1 || aws.ToString(invalid.Fields[0].Name) != "Format" {
 			t.Errorf("Format DOCX: %v, want a ValidationException naming Format", err)
 		}
 		var notFound *types.ResourceNotFoundException
-		_, err = wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: aws.String("CSV"), MilestoneNumber: aws.Int32(7)})
+		_, err = wc.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: aws.String("wellarchitected"), Format: wire.ExportFormatCsv, MilestoneNumber: aws.Int32(7)})
 		if !errors.As(err, &notFound) {
 			t.Errorf("milestone 7: %v, want ResourceNotFoundException", err)
 		}

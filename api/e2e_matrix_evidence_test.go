@@ -29,9 +29,9 @@ const (
 // one resource.
 func matrixEvidence(workloadID string) *wire.PutWorkloadEvidenceInput {
 	return &wire.PutWorkloadEvidenceInput{WorkloadId: &workloadID, LensAlias: aws.String(lensAlias), Tool: aws.String("matrix"),
-		Rules: []wire.EvidenceRule{{Id: aws.String(matrixEvidenceRule), Title: aws.String("Matrix rule"), Severity: aws.String("high"),
+		Rules: []wire.EvidenceRule{{Id: aws.String(matrixEvidenceRule), Title: aws.String("Matrix rule"), Severity: wire.EvidenceSeverityHigh,
 			ChoiceIds: []string{matrixEvidenceChoice}, Passed: aws.Int32(1),
-			Flagged: []wire.FlaggedResource{{Status: aws.String("FAIL"), Resource: aws.String("Bucket"), File: aws.String("matrix.yaml"), Line: aws.Int32(3)}}}}}
+			Flagged: []wire.FlaggedResource{{Status: wire.FlaggedStatusFail, Resource: aws.String("Bucket"), File: aws.String("matrix.yaml"), Line: aws.Int32(3)}}}}}
 }
 
 // evidenceRows are the rows of the evidence: the upload first, so that the
@@ -81,7 +81,7 @@ func evidenceRows() []*matrixRow {
 			}
 		}},
 		{op: "GetLensReviewExport", kind: opRead, action: "GetLensReviewReport", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
-			return watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias), Format: aws.String(wire.ExportFormatMarkdown)})
+			return watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &tg.id, LensAlias: aws.String(lensAlias), Format: wire.ExportFormatMarkdown})
 		}, effect: func(t *testing.T, _ *matrixEnv, _ *matrixCaller, _ *matrixTarget, out any) {
 			o := out.(*wire.GetLensReviewExportOutput)
 			if aws.ToString(o.ContentType) != "text/markdown; charset=utf-8" || aws.ToString(o.Base64String) == "" {

@@ -118,7 +118,7 @@ func TestNoneOfTheseAWSIDs(t *testing.T) {
 		}
 		wantSelected("GetAnswer of milestone 1", get("priorities", aws.Int32(1)), "ops_priorities_no")
 		export, err := watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id,
-			LensAlias: aws.String(lensAlias), Format: aws.String(wire.ExportFormatCSV), MilestoneNumber: aws.Int32(1)})
+			LensAlias: aws.String(lensAlias), Format: wire.ExportFormatCsv, MilestoneNumber: aws.Int32(1)})
 		if err != nil {
 			t.Fatal(err)
 		}

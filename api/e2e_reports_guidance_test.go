@@ -85,9 +85,9 @@ func TestReportGuidance(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		export := func(format string) string {
+		export := func(format wire.ExportFormat) string {
 			t.Helper()
-			out, err := watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: &arn, Format: &format})
+			out, err := watclient.FromSDK(c).GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &id, LensAlias: &arn, Format: format})
 			if err != nil {
 				t.Fatalf("GetLensReviewExport(%s): %v", format, err)
 			}
@@ -107,7 +107,7 @@ func TestReportGuidance(t *testing.T) {
 			return out
 		}
 
-		page := export(wire.ExportFormatHTML)
+		page := export(wire.ExportFormatHtml)
 		want := lines(html.EscapeString, guidanceAbout, guidanceWhy, guidanceProse)
 		for _, s := range guidanceSteps {
 			want = append(want, "<li>"+s+"</li>")
@@ -122,7 +122,7 @@ func TestReportGuidance(t *testing.T) {
 		}
 		wantText(t, "the Markdown export", md, append(want, "[Learn more](<https://example.com/backups/auto>)")...)
 
-		csv := export(wire.ExportFormatCSV)
+		csv := export(wire.ExportFormatCsv)
 		wantText(t, "the CSV export", csv, strings.Join(guidanceWhy, "\r\n"), "1. "+guidanceSteps[0]+"\r\n2. "+guidanceSteps[1]+"\r\n3. "+guidanceSteps[2])
 
 		out, err := c.GetLensReviewReport(ctx, &wellarchitected.GetLensReviewReportInput{WorkloadId: &id, LensAlias: &arn})

@@ -31,9 +31,8 @@ import (
 func TestNonObjectBodiesAreRefusedAndAudited(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
 		id := createWorkload(t, srv.Client, workloadInput(testserver.RandomName("bodies")))
-		// reason is the ValidationException's: the model's operations say
-		// CANNOT_PARSE, as the wire decoder does; wat's own say it in the
-		// words of their strict decoder.
+		// reason is the ValidationException's: CANNOT_PARSE, as the wire
+		// decoder says for the operations of both models.
 		ops := []struct{ name, method, path, reason string }{
 			{"DeleteWorkload", http.MethodDelete, "/workloads/" + id + "?ClientRequestToken=tok-1", "CANNOT_PARSE"},
 			{"DeleteWorkloadShare", http.MethodDelete, "/workloads/" + id + "/shares/0123456789abcdef0123456789abcdef?ClientRequestToken=tok-2", "CANNOT_PARSE"},

@@ -2,110 +2,46 @@ package api
 
 import (
 	"context"
-	"net/http"
-	"regexp"
-	"unicode/utf8"
+	"errors"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/service"
 )
 
-// The evidence operations, beyond the AWS model (shapes in
-// api/wire/evidence.go). PutWorkloadEvidence stores a scan as a lens
-// review's evidence: the CONTRIBUTOR role and the IAM action
-// wellarchitected:PutWorkloadEvidence. GetSuggestedAnswers reads what the
-// evidence proposes: any reader, wellarchitected:GetSuggestedAnswers.
-// ApplySuggestedAnswers applies them in one transaction: an UpdateAnswer
-// of each question, asking what UpdateAnswer asks (CONTRIBUTOR,
-// wellarchitected:UpdateAnswer).
-var (
-	putWorkloadEvidence = &wire.Operation{
-		Name: "PutWorkloadEvidence", Method: http.MethodPut, URI: wire.PutWorkloadEvidenceURI,
-		SuccessCode: http.StatusOK, HasOutput: true,
-		Invoke: func(ctx context.Context, h wire.Handler, req *wire.Request) (any, error) {
-			in := &wire.PutWorkloadEvidenceInput{}
-			if err := bindLensReview(req, &in.WorkloadId, &in.LensAlias); err != nil {
-				return nil, err
-			}
-			if err := decodeStrict(req.Body, in); err != nil {
-				return nil, err
-			}
-			if in.Rules == nil {
-				return nil, wat.Invalid("Rules", "Rules is required: the rules the scan ran (a list, maybe empty)")
-			}
-			return ours(h).PutWorkloadEvidence(ctx, in)
-		},
-	}
-	applySuggestedAnswers = &wire.Operation{
-		Name: "ApplySuggestedAnswers", Method: http.MethodPost, URI: wire.ApplySuggestedAnswersURI,
-		SuccessCode: http.StatusOK, HasOutput: true,
-		Invoke: func(ctx context.Context, h wire.Handler, req *wire.Request) (any, error) {
-			in := &wire.ApplySuggestedAnswersInput{}
-			if err := bindLensReview(req, &in.WorkloadId, &in.LensAlias); err != nil {
-				return nil, err
-			}
-			if len(req.Body) > 0 {
-				if err := decodeStrict(req.Body, in); err != nil {
-					return nil, err
-				}
-			}
-			if len(in.QuestionIds) > 100 {
-				return nil, wat.Invalid("QuestionIds", "QuestionIds has at most 100 question ids")
-			}
-			return ours(h).ApplySuggestedAnswers(ctx, in)
-		},
-	}
-	getSuggestedAnswers = &wire.Operation{
-		Name: "GetSuggestedAnswers", Method: http.MethodGet, URI: wire.GetSuggestedAnswersURI,
-		SuccessCode: http.StatusOK, HasOutput: true,
-		Invoke: func(ctx context.Context, h wire.Handler, req *wire.Request) (any, error) {
-			in := &wire.GetSuggestedAnswersInput{}
-			if err := bindLensReview(req, &in.WorkloadId, &in.LensAlias); err != nil {
-				return nil, err
-			}
-			return ours(h).GetSuggestedAnswers(ctx, in)
-		},
-	}
-)
+// The evidence operations are wat's own (spec/wat.json; routed, decoded and
+// validated by the generated wat_*_gen.go of package wire).
+// PutWorkloadEvidence stores a scan as a lens review's evidence: the
+// CONTRIBUTOR role and the IAM action wellarchitected:PutWorkloadEvidence.
+// GetSuggestedAnswers reads what the evidence proposes: any reader,
+// wellarchitected:GetSuggestedAnswers. ApplySuggestedAnswers applies them in
+// one transaction: an UpdateAnswer of each question, asking what
+// UpdateAnswer asks (CONTRIBUTOR, wellarchitected:UpdateAnswer).
 
-// ours is the *handler the server hands every operation.
-func ours(h wire.Handler) *handler {
-	if o, ok := h.(*handler); ok {
-		return o
+// Amend adds, to the model's refusal of an upload, what the lens refuses in
+// it (wire.Amender), so that one response names every problem. It asks the
+// use case as the upload would: when the caller may not upload, or the
+// review is not found, the model's problems are answer enough.
+func (h *handler) Amend(ctx context.Context, in any) []wat.FieldError {
+	up, ok := in.(*wire.PutWorkloadEvidenceInput)
+	if !ok {
+		return nil
 	}
-	panic("api: wat's own operations need the server's handler")
-}
-
-var workloadIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
-
-// bindLensReview reads and checks the labels {WorkloadId} and {LensAlias}
-// as the model constrains them in its operations.
-func bindLensReview(req *wire.Request, workloadID, lensAlias **string) error {
-	var fields []wat.FieldError
-	id, alias := req.Labels["WorkloadId"], req.Labels["LensAlias"]
-	if !workloadIDPattern.MatchString(id) {
-		fields = append(fields, wat.FieldError{Name: "WorkloadId", Message: "Member must satisfy regular expression pattern: ^[0-9a-f]{32}$"})
+	var e *wat.Error
+	if err := h.svc.CheckEvidence(ctx, evidenceUpload(up)); errors.As(err, &e) && e.Code == wat.EInvalid {
+		return e.Fields
 	}
-	if n := utf8.RuneCountInString(alias); n < 1 || n > 128 {
-		fields = append(fields, wat.FieldError{Name: "LensAlias", Message: "Member must have length between 1 and 128"})
-	}
-	if len(fields) > 0 {
-		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonFieldValidationFailed,
-			Message: "1 validation error detected: " + fields[0].Name + ": " + fields[0].Message, Fields: fields}
-	}
-	*workloadID, *lensAlias = &id, &alias
 	return nil
 }
 
-// PutWorkloadEvidence translates the upload for the use case.
-func (h *handler) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEvidenceInput) (*wire.PutWorkloadEvidenceOutput, error) {
+// evidenceUpload translates an upload for the use case.
+func evidenceUpload(in *wire.PutWorkloadEvidenceInput) service.EvidenceUpload {
 	up := service.EvidenceUpload{WorkloadID: val(in.WorkloadId), LensAlias: val(in.LensAlias), Tool: val(in.Tool)}
 	for _, r := range in.Rules {
 		er := service.EvidenceRule{ID: val(r.Id), Title: val(r.Title), Description: val(r.Description),
-			Severity: val(r.Severity), ChoiceIDs: r.ChoiceIds, Passed: intOf(r.Passed)}
+			Severity: string(r.Severity), ChoiceIDs: r.ChoiceIds, Passed: intOf(r.Passed)}
 		for _, f := range r.Flagged {
-			er.Flagged = append(er.Flagged, wat.FlaggedResource{Status: val(f.Status), Name: val(f.Resource), Type: val(f.Type),
+			er.Flagged = append(er.Flagged, wat.FlaggedResource{Status: string(f.Status), Name: val(f.Resource), Type: val(f.Type),
 				File: val(f.File), Line: intOf(f.Line), Reason: val(f.Reason)})
 		}
 		up.Rules = append(up.Rules, er)
@@ -113,6 +49,12 @@ func (h *handler) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadE
 	for _, p := range in.Problems {
 		up.Problems = append(up.Problems, wat.EvidenceProblem{File: val(p.File), Line: intOf(p.Line), Message: val(p.Message)})
 	}
+	return up
+}
+
+// PutWorkloadEvidence stores the upload as the review's evidence.
+func (h *handler) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEvidenceInput) (*wire.PutWorkloadEvidenceOutput, error) {
+	up := evidenceUpload(in)
 	v, err := h.svc.PutWorkloadEvidence(ctx, up)
 	if err != nil {
 		return nil, err

@@ -37,7 +37,7 @@ type Server struct {
 	svc      *service.Service
 	verifier *sigv4.Verifier
 	router   *wire.Router
-	ext      *wire.Router // wat's own operations (extensions.go)
+	ext      *wire.Router // wat's own operations (spec/wat.json), routed where the AWS model's are not
 	handler  wire.Handler
 	log      *slog.Logger
 
@@ -80,7 +80,7 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 		svc:      svc,
 		verifier: sigv4.NewVerifier("wellarchitected", svc.Region()),
 		router:   wire.NewRouter(),
-		ext:      wire.NewRouterFor(extensions),
+		ext:      wire.NewRouterFor(wire.WatOperations),
 		handler:  &handler{svc: svc},
 		log:      log,
 
@@ -190,8 +190,7 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	}
 	ctx = wat.NewContextWithPrincipal(ctx, principal)
 	op, labels, err := s.router.Match(r.Method, r.URL.EscapedPath())
-	ours := err != nil
-	if ours {
+	if err != nil {
 		extOp, extLabels, extErr := s.ext.Match(r.Method, r.URL.EscapedPath())
 		if extErr != nil {
 			return err
@@ -199,14 +198,7 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		op, labels = extOp, extLabels
 	}
 	x.op, x.labels = op.Name, labels
-	// wat's own operations read their body with decodeStrict, which refuses
-	// the same bodies in its own words.
-	if !ours {
-		if err := requireObject(body); err != nil {
-			return err
-		}
-	}
-	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body})
+	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body, RequireObject: true})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The label* and query* methods read members bound to the URI and the query
@@ -121,4 +122,25 @@ func toInt32(n *int64) *int32 {
 	}
 	v := int32(*n)
 	return &v
+}
+
+// enumList converts repeated query values to an enum list.
+func enumList[E ~string](ss []string) []E {
+	if ss == nil {
+		return nil
+	}
+	out := make([]E, len(ss))
+	for i, s := range ss {
+		out[i] = E(s)
+	}
+	return out
+}
+
+// validUTF8 replaces invalid UTF-8 in a query value with U+FFFD, as the body
+// decoder does.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -2,9 +2,7 @@ package wire
 
 import (
 	"math"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	wat "github.com/wat-dev/wat"
 )
@@ -25,6 +23,10 @@ type decoder struct {
 	bad   string // the first syntax error, if any
 	path  path
 	buf   [8]pathElem
+
+	bodyRead  bool // body has run
+	notObject bool // the body is JSON of another kind than an object
+	closed    bool // the input rejects unknown members: a body not an object is a field too
 }
 
 func newDecoder(req *Request) *decoder {
@@ -40,7 +42,11 @@ func newDecoder(req *Request) *decoder {
 // JSON object, FIELD_VALIDATION_FAILED for members of the wrong type.
 func (d *decoder) result() error {
 	if d.bad != "" {
-		return &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "Could not parse the request body: " + d.bad}
+		e := &wat.Error{Code: wat.EInvalid, Reason: wat.ReasonCannotParse, Message: "Could not parse the request body: " + d.bad}
+		if d.notObject && d.closed { // the whole input has the wrong type: named as a member would be
+			e.Fields = []wat.FieldError{{Name: "(body)", Message: "The body must be a JSON object"}}
+		}
+		return e
 	}
 	return d.err()
 }
@@ -48,13 +54,14 @@ func (d *decoder) result() error {
 // body decodes the request body, a JSON object, calling member for each
 // non-null member. An empty body counts as {}.
 func (d *decoder) body(member func(key []byte)) {
-	d.data, d.pos = d.req.Body, 0
+	d.data, d.pos, d.bodyRead = d.req.Body, 0, true
 	c := d.ws()
 	switch {
 	case d.pos >= len(d.data):
 		return
 	case c != '{':
 		if strings.IndexByte(`"[-0123456789tfn`, c) >= 0 {
+			d.notObject = true
 			d.syntax("the body must be a JSON object")
 			return
 		}
@@ -67,10 +74,24 @@ func (d *decoder) body(member func(key []byte)) {
 	}
 }
 
+// closedBody is body for an input that rejects unknown members: every
+// problem of its body, the body's own kind included, names a field.
+func (d *decoder) closedBody(member func(key []byte)) {
+	d.closed = true
+	d.body(member)
+}
+
 // mismatch records a value of the wrong type at the current path and skips
 // it.
 func (d *decoder) mismatch(msg string) {
 	d.add(d.path, "", msg)
+	d.skip()
+}
+
+// unknownMember records a member its structure does not define, in a
+// structure that rejects them, and skips its value.
+func (d *decoder) unknownMember() {
+	d.add(d.path, "", "Member is not defined by the model (member names are case-sensitive)")
 	d.skip()
 }
 
@@ -251,54 +272,4 @@ func parseInt(text []byte, lo, hi int64) (int64, bool) {
 		return 0, false
 	}
 	return int64(u), true
-}
-
-// The timestamps a decoder accepts: years 1 to 9999, as RFC 3339 can spell.
-const (
-	minEpochSeconds = -62135596800
-	maxEpochSeconds = 253402300799
-)
-
-// timestamp decodes epoch seconds, the restJson1 body format.
-func (d *decoder) timestamp() (Timestamp, bool) {
-	const msg = "Member must be a timestamp in epoch seconds"
-	switch c := d.ws(); {
-	case c == 'n':
-		d.literal("null")
-		return Timestamp{}, false
-	case c != '-' && (c < '0' || c > '9'):
-		d.mismatch(msg)
-		return Timestamp{}, false
-	}
-	text, _ := d.number()
-	if text == nil {
-		return Timestamp{}, false
-	}
-	f, err := strconv.ParseFloat(string(text), 64)
-	if err != nil || f < minEpochSeconds || f > maxEpochSeconds {
-		d.add(d.path, quoted(string(text)), msg)
-		return Timestamp{}, false
-	}
-	return epochSeconds(f), true
-}
-
-// enumList converts repeated query values to an enum list.
-func enumList[E ~string](ss []string) []E {
-	if ss == nil {
-		return nil
-	}
-	out := make([]E, len(ss))
-	for i, s := range ss {
-		out[i] = E(s)
-	}
-	return out
-}
-
-// validUTF8 replaces invalid UTF-8 in a query value with U+FFFD, as the body
-// decoder does.
-func validUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }

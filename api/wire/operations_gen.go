@@ -791,7 +791,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindAssociateLensesInput, validateAssociateLensesInput, h.AssociateLenses)
+			return invoke(ctx, h, req, bindAssociateLensesInput, validateAssociateLensesInput, h.AssociateLenses)
 		},
 	},
 	{
@@ -801,7 +801,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindAssociateProfilesInput, validateAssociateProfilesInput, h.AssociateProfiles)
+			return invoke(ctx, h, req, bindAssociateProfilesInput, validateAssociateProfilesInput, h.AssociateProfiles)
 		},
 	},
 	{
@@ -811,7 +811,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateAgentContextRequest, validateCreateAgentContextRequest, h.CreateAgentContext)
+			return invoke(ctx, h, req, bindCreateAgentContextRequest, validateCreateAgentContextRequest, h.CreateAgentContext)
 		},
 	},
 	{
@@ -821,7 +821,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateAgentGoalRequest, validateCreateAgentGoalRequest, h.CreateAgentGoal)
+			return invoke(ctx, h, req, bindCreateAgentGoalRequest, validateCreateAgentGoalRequest, h.CreateAgentGoal)
 		},
 	},
 	{
@@ -831,7 +831,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateAgentProfileRequest, validateCreateAgentProfileRequest, h.CreateAgentProfile)
+			return invoke(ctx, h, req, bindCreateAgentProfileRequest, validateCreateAgentProfileRequest, h.CreateAgentProfile)
 		},
 	},
 	{
@@ -841,7 +841,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateLensShareInput, validateCreateLensShareInput, h.CreateLensShare)
+			return invoke(ctx, h, req, bindCreateLensShareInput, validateCreateLensShareInput, h.CreateLensShare)
 		},
 	},
 	{
@@ -851,7 +851,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateLensVersionInput, validateCreateLensVersionInput, h.CreateLensVersion)
+			return invoke(ctx, h, req, bindCreateLensVersionInput, validateCreateLensVersionInput, h.CreateLensVersion)
 		},
 	},
 	{
@@ -861,7 +861,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateMilestoneInput, validateCreateMilestoneInput, h.CreateMilestone)
+			return invoke(ctx, h, req, bindCreateMilestoneInput, validateCreateMilestoneInput, h.CreateMilestone)
 		},
 	},
 	{
@@ -871,7 +871,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateProfileInput, validateCreateProfileInput, h.CreateProfile)
+			return invoke(ctx, h, req, bindCreateProfileInput, validateCreateProfileInput, h.CreateProfile)
 		},
 	},
 	{
@@ -881,7 +881,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateProfileShareInput, validateCreateProfileShareInput, h.CreateProfileShare)
+			return invoke(ctx, h, req, bindCreateProfileShareInput, validateCreateProfileShareInput, h.CreateProfileShare)
 		},
 	},
 	{
@@ -891,7 +891,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateReviewTemplateInput, validateCreateReviewTemplateInput, h.CreateReviewTemplate)
+			return invoke(ctx, h, req, bindCreateReviewTemplateInput, validateCreateReviewTemplateInput, h.CreateReviewTemplate)
 		},
 	},
 	{
@@ -901,7 +901,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateTemplateShareInput, validateCreateTemplateShareInput, h.CreateTemplateShare)
+			return invoke(ctx, h, req, bindCreateTemplateShareInput, validateCreateTemplateShareInput, h.CreateTemplateShare)
 		},
 	},
 	{
@@ -911,7 +911,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateWorkloadInput, validateCreateWorkloadInput, h.CreateWorkload)
+			return invoke(ctx, h, req, bindCreateWorkloadInput, validateCreateWorkloadInput, h.CreateWorkload)
 		},
 	},
 	{
@@ -921,7 +921,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindCreateWorkloadShareInput, validateCreateWorkloadShareInput, h.CreateWorkloadShare)
+			return invoke(ctx, h, req, bindCreateWorkloadShareInput, validateCreateWorkloadShareInput, h.CreateWorkloadShare)
 		},
 	},
 	{
@@ -931,7 +931,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteAgentContextRequest, validateDeleteAgentContextRequest, h.DeleteAgentContext)
+			return invoke(ctx, h, req, bindDeleteAgentContextRequest, validateDeleteAgentContextRequest, h.DeleteAgentContext)
 		},
 	},
 	{
@@ -941,7 +941,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteAgentGoalRequest, validateDeleteAgentGoalRequest, h.DeleteAgentGoal)
+			return invoke(ctx, h, req, bindDeleteAgentGoalRequest, validateDeleteAgentGoalRequest, h.DeleteAgentGoal)
 		},
 	},
 	{
@@ -951,7 +951,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteAgentProfileRequest, validateDeleteAgentProfileRequest, h.DeleteAgentProfile)
+			return invoke(ctx, h, req, bindDeleteAgentProfileRequest, validateDeleteAgentProfileRequest, h.DeleteAgentProfile)
 		},
 	},
 	{
@@ -961,7 +961,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteLensInput, validateDeleteLensInput, h.DeleteLens)
+			return invoke(ctx, h, req, bindDeleteLensInput, validateDeleteLensInput, h.DeleteLens)
 		},
 	},
 	{
@@ -971,7 +971,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteLensShareInput, validateDeleteLensShareInput, h.DeleteLensShare)
+			return invoke(ctx, h, req, bindDeleteLensShareInput, validateDeleteLensShareInput, h.DeleteLensShare)
 		},
 	},
 	{
@@ -981,7 +981,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteProfileInput, validateDeleteProfileInput, h.DeleteProfile)
+			return invoke(ctx, h, req, bindDeleteProfileInput, validateDeleteProfileInput, h.DeleteProfile)
 		},
 	},
 	{
@@ -991,7 +991,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteProfileShareInput, validateDeleteProfileShareInput, h.DeleteProfileShare)
+			return invoke(ctx, h, req, bindDeleteProfileShareInput, validateDeleteProfileShareInput, h.DeleteProfileShare)
 		},
 	},
 	{
@@ -1001,7 +1001,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteReviewTemplateInput, validateDeleteReviewTemplateInput, h.DeleteReviewTemplate)
+			return invoke(ctx, h, req, bindDeleteReviewTemplateInput, validateDeleteReviewTemplateInput, h.DeleteReviewTemplate)
 		},
 	},
 	{
@@ -1011,7 +1011,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteTemplateShareInput, validateDeleteTemplateShareInput, h.DeleteTemplateShare)
+			return invoke(ctx, h, req, bindDeleteTemplateShareInput, validateDeleteTemplateShareInput, h.DeleteTemplateShare)
 		},
 	},
 	{
@@ -1021,7 +1021,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteWorkloadInput, validateDeleteWorkloadInput, h.DeleteWorkload)
+			return invoke(ctx, h, req, bindDeleteWorkloadInput, validateDeleteWorkloadInput, h.DeleteWorkload)
 		},
 	},
 	{
@@ -1031,7 +1031,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDeleteWorkloadShareInput, validateDeleteWorkloadShareInput, h.DeleteWorkloadShare)
+			return invoke(ctx, h, req, bindDeleteWorkloadShareInput, validateDeleteWorkloadShareInput, h.DeleteWorkloadShare)
 		},
 	},
 	{
@@ -1041,7 +1041,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDisassociateLensesInput, validateDisassociateLensesInput, h.DisassociateLenses)
+			return invoke(ctx, h, req, bindDisassociateLensesInput, validateDisassociateLensesInput, h.DisassociateLenses)
 		},
 	},
 	{
@@ -1051,7 +1051,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindDisassociateProfilesInput, validateDisassociateProfilesInput, h.DisassociateProfiles)
+			return invoke(ctx, h, req, bindDisassociateProfilesInput, validateDisassociateProfilesInput, h.DisassociateProfiles)
 		},
 	},
 	{
@@ -1061,7 +1061,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindExportLensInput, validateExportLensInput, h.ExportLens)
+			return invoke(ctx, h, req, bindExportLensInput, validateExportLensInput, h.ExportLens)
 		},
 	},
 	{
@@ -1071,7 +1071,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAgentContextRequest, validateGetAgentContextRequest, h.GetAgentContext)
+			return invoke(ctx, h, req, bindGetAgentContextRequest, validateGetAgentContextRequest, h.GetAgentContext)
 		},
 	},
 	{
@@ -1081,7 +1081,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAgentGoalRequest, validateGetAgentGoalRequest, h.GetAgentGoal)
+			return invoke(ctx, h, req, bindGetAgentGoalRequest, validateGetAgentGoalRequest, h.GetAgentGoal)
 		},
 	},
 	{
@@ -1091,7 +1091,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAgentProfileRequest, validateGetAgentProfileRequest, h.GetAgentProfile)
+			return invoke(ctx, h, req, bindGetAgentProfileRequest, validateGetAgentProfileRequest, h.GetAgentProfile)
 		},
 	},
 	{
@@ -1101,7 +1101,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAgentRecommendationRequest, validateGetAgentRecommendationRequest, h.GetAgentRecommendation)
+			return invoke(ctx, h, req, bindGetAgentRecommendationRequest, validateGetAgentRecommendationRequest, h.GetAgentRecommendation)
 		},
 	},
 	{
@@ -1111,7 +1111,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAgentRecommendationGenerationRequest, validateGetAgentRecommendationGenerationRequest, h.GetAgentRecommendationGeneration)
+			return invoke(ctx, h, req, bindGetAgentRecommendationGenerationRequest, validateGetAgentRecommendationGenerationRequest, h.GetAgentRecommendationGeneration)
 		},
 	},
 	{
@@ -1121,7 +1121,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetAnswerInput, validateGetAnswerInput, h.GetAnswer)
+			return invoke(ctx, h, req, bindGetAnswerInput, validateGetAnswerInput, h.GetAnswer)
 		},
 	},
 	{
@@ -1131,7 +1131,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetConsolidatedReportInput, validateGetConsolidatedReportInput, h.GetConsolidatedReport)
+			return invoke(ctx, h, req, bindGetConsolidatedReportInput, validateGetConsolidatedReportInput, h.GetConsolidatedReport)
 		},
 	},
 	{
@@ -1141,7 +1141,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, nil, nil, h.GetGlobalSettings)
+			return invoke(ctx, h, req, nil, nil, h.GetGlobalSettings)
 		},
 	},
 	{
@@ -1151,7 +1151,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetLensInput, validateGetLensInput, h.GetLens)
+			return invoke(ctx, h, req, bindGetLensInput, validateGetLensInput, h.GetLens)
 		},
 	},
 	{
@@ -1161,7 +1161,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetLensReviewInput, validateGetLensReviewInput, h.GetLensReview)
+			return invoke(ctx, h, req, bindGetLensReviewInput, validateGetLensReviewInput, h.GetLensReview)
 		},
 	},
 	{
@@ -1171,7 +1171,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetLensReviewReportInput, validateGetLensReviewReportInput, h.GetLensReviewReport)
+			return invoke(ctx, h, req, bindGetLensReviewReportInput, validateGetLensReviewReportInput, h.GetLensReviewReport)
 		},
 	},
 	{
@@ -1181,7 +1181,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetLensVersionDifferenceInput, validateGetLensVersionDifferenceInput, h.GetLensVersionDifference)
+			return invoke(ctx, h, req, bindGetLensVersionDifferenceInput, validateGetLensVersionDifferenceInput, h.GetLensVersionDifference)
 		},
 	},
 	{
@@ -1191,7 +1191,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetMilestoneInput, validateGetMilestoneInput, h.GetMilestone)
+			return invoke(ctx, h, req, bindGetMilestoneInput, validateGetMilestoneInput, h.GetMilestone)
 		},
 	},
 	{
@@ -1201,7 +1201,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetProfileInput, validateGetProfileInput, h.GetProfile)
+			return invoke(ctx, h, req, bindGetProfileInput, validateGetProfileInput, h.GetProfile)
 		},
 	},
 	{
@@ -1211,7 +1211,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, nil, nil, h.GetProfileTemplate)
+			return invoke(ctx, h, req, nil, nil, h.GetProfileTemplate)
 		},
 	},
 	{
@@ -1221,7 +1221,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetReviewTemplateInput, validateGetReviewTemplateInput, h.GetReviewTemplate)
+			return invoke(ctx, h, req, bindGetReviewTemplateInput, validateGetReviewTemplateInput, h.GetReviewTemplate)
 		},
 	},
 	{
@@ -1231,7 +1231,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetReviewTemplateAnswerInput, validateGetReviewTemplateAnswerInput, h.GetReviewTemplateAnswer)
+			return invoke(ctx, h, req, bindGetReviewTemplateAnswerInput, validateGetReviewTemplateAnswerInput, h.GetReviewTemplateAnswer)
 		},
 	},
 	{
@@ -1241,7 +1241,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetReviewTemplateLensReviewInput, validateGetReviewTemplateLensReviewInput, h.GetReviewTemplateLensReview)
+			return invoke(ctx, h, req, bindGetReviewTemplateLensReviewInput, validateGetReviewTemplateLensReviewInput, h.GetReviewTemplateLensReview)
 		},
 	},
 	{
@@ -1251,7 +1251,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindGetWorkloadInput, validateGetWorkloadInput, h.GetWorkload)
+			return invoke(ctx, h, req, bindGetWorkloadInput, validateGetWorkloadInput, h.GetWorkload)
 		},
 	},
 	{
@@ -1261,7 +1261,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindImportLensInput, validateImportLensInput, h.ImportLens)
+			return invoke(ctx, h, req, bindImportLensInput, validateImportLensInput, h.ImportLens)
 		},
 	},
 	{
@@ -1271,7 +1271,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentContextsRequest, validateListAgentContextsRequest, h.ListAgentContexts)
+			return invoke(ctx, h, req, bindListAgentContextsRequest, validateListAgentContextsRequest, h.ListAgentContexts)
 		},
 	},
 	{
@@ -1281,7 +1281,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentGoalsRequest, validateListAgentGoalsRequest, h.ListAgentGoals)
+			return invoke(ctx, h, req, bindListAgentGoalsRequest, validateListAgentGoalsRequest, h.ListAgentGoals)
 		},
 	},
 	{
@@ -1291,7 +1291,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentProfilesRequest, validateListAgentProfilesRequest, h.ListAgentProfiles)
+			return invoke(ctx, h, req, bindListAgentProfilesRequest, validateListAgentProfilesRequest, h.ListAgentProfiles)
 		},
 	},
 	{
@@ -1301,7 +1301,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentRecommendationGenerationsRequest, validateListAgentRecommendationGenerationsRequest, h.ListAgentRecommendationGenerations)
+			return invoke(ctx, h, req, bindListAgentRecommendationGenerationsRequest, validateListAgentRecommendationGenerationsRequest, h.ListAgentRecommendationGenerations)
 		},
 	},
 	{
@@ -1311,7 +1311,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentRecommendationItemsRequest, validateListAgentRecommendationItemsRequest, h.ListAgentRecommendationItems)
+			return invoke(ctx, h, req, bindListAgentRecommendationItemsRequest, validateListAgentRecommendationItemsRequest, h.ListAgentRecommendationItems)
 		},
 	},
 	{
@@ -1321,7 +1321,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAgentRecommendationsRequest, validateListAgentRecommendationsRequest, h.ListAgentRecommendations)
+			return invoke(ctx, h, req, bindListAgentRecommendationsRequest, validateListAgentRecommendationsRequest, h.ListAgentRecommendations)
 		},
 	},
 	{
@@ -1331,7 +1331,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListAnswersInput, validateListAnswersInput, h.ListAnswers)
+			return invoke(ctx, h, req, bindListAnswersInput, validateListAnswersInput, h.ListAnswers)
 		},
 	},
 	{
@@ -1341,7 +1341,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListCheckDetailsInput, validateListCheckDetailsInput, h.ListCheckDetails)
+			return invoke(ctx, h, req, bindListCheckDetailsInput, validateListCheckDetailsInput, h.ListCheckDetails)
 		},
 	},
 	{
@@ -1351,7 +1351,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListCheckSummariesInput, validateListCheckSummariesInput, h.ListCheckSummaries)
+			return invoke(ctx, h, req, bindListCheckSummariesInput, validateListCheckSummariesInput, h.ListCheckSummaries)
 		},
 	},
 	{
@@ -1361,7 +1361,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListLensReviewImprovementsInput, validateListLensReviewImprovementsInput, h.ListLensReviewImprovements)
+			return invoke(ctx, h, req, bindListLensReviewImprovementsInput, validateListLensReviewImprovementsInput, h.ListLensReviewImprovements)
 		},
 	},
 	{
@@ -1371,7 +1371,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListLensReviewsInput, validateListLensReviewsInput, h.ListLensReviews)
+			return invoke(ctx, h, req, bindListLensReviewsInput, validateListLensReviewsInput, h.ListLensReviews)
 		},
 	},
 	{
@@ -1381,7 +1381,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListLensSharesInput, validateListLensSharesInput, h.ListLensShares)
+			return invoke(ctx, h, req, bindListLensSharesInput, validateListLensSharesInput, h.ListLensShares)
 		},
 	},
 	{
@@ -1391,7 +1391,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListLensesInput, validateListLensesInput, h.ListLenses)
+			return invoke(ctx, h, req, bindListLensesInput, validateListLensesInput, h.ListLenses)
 		},
 	},
 	{
@@ -1401,7 +1401,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListMilestonesInput, validateListMilestonesInput, h.ListMilestones)
+			return invoke(ctx, h, req, bindListMilestonesInput, validateListMilestonesInput, h.ListMilestones)
 		},
 	},
 	{
@@ -1411,7 +1411,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListNotificationsInput, validateListNotificationsInput, h.ListNotifications)
+			return invoke(ctx, h, req, bindListNotificationsInput, validateListNotificationsInput, h.ListNotifications)
 		},
 	},
 	{
@@ -1421,7 +1421,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListProfileNotificationsInput, validateListProfileNotificationsInput, h.ListProfileNotifications)
+			return invoke(ctx, h, req, bindListProfileNotificationsInput, validateListProfileNotificationsInput, h.ListProfileNotifications)
 		},
 	},
 	{
@@ -1431,7 +1431,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListProfileSharesInput, validateListProfileSharesInput, h.ListProfileShares)
+			return invoke(ctx, h, req, bindListProfileSharesInput, validateListProfileSharesInput, h.ListProfileShares)
 		},
 	},
 	{
@@ -1441,7 +1441,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListProfilesInput, validateListProfilesInput, h.ListProfiles)
+			return invoke(ctx, h, req, bindListProfilesInput, validateListProfilesInput, h.ListProfiles)
 		},
 	},
 	{
@@ -1451,7 +1451,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListReviewTemplateAnswersInput, validateListReviewTemplateAnswersInput, h.ListReviewTemplateAnswers)
+			return invoke(ctx, h, req, bindListReviewTemplateAnswersInput, validateListReviewTemplateAnswersInput, h.ListReviewTemplateAnswers)
 		},
 	},
 	{
@@ -1461,7 +1461,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListReviewTemplatesInput, validateListReviewTemplatesInput, h.ListReviewTemplates)
+			return invoke(ctx, h, req, bindListReviewTemplatesInput, validateListReviewTemplatesInput, h.ListReviewTemplates)
 		},
 	},
 	{
@@ -1471,7 +1471,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListShareInvitationsInput, validateListShareInvitationsInput, h.ListShareInvitations)
+			return invoke(ctx, h, req, bindListShareInvitationsInput, validateListShareInvitationsInput, h.ListShareInvitations)
 		},
 	},
 	{
@@ -1481,7 +1481,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListTagsForResourceInput, validateListTagsForResourceInput, h.ListTagsForResource)
+			return invoke(ctx, h, req, bindListTagsForResourceInput, validateListTagsForResourceInput, h.ListTagsForResource)
 		},
 	},
 	{
@@ -1491,7 +1491,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListTemplateSharesInput, validateListTemplateSharesInput, h.ListTemplateShares)
+			return invoke(ctx, h, req, bindListTemplateSharesInput, validateListTemplateSharesInput, h.ListTemplateShares)
 		},
 	},
 	{
@@ -1501,7 +1501,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListWorkloadSharesInput, validateListWorkloadSharesInput, h.ListWorkloadShares)
+			return invoke(ctx, h, req, bindListWorkloadSharesInput, validateListWorkloadSharesInput, h.ListWorkloadShares)
 		},
 	},
 	{
@@ -1511,7 +1511,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindListWorkloadsInput, validateListWorkloadsInput, h.ListWorkloads)
+			return invoke(ctx, h, req, bindListWorkloadsInput, validateListWorkloadsInput, h.ListWorkloads)
 		},
 	},
 	{
@@ -1521,7 +1521,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindPutAgentRecommendationFeedbackRequest, validatePutAgentRecommendationFeedbackRequest, h.PutAgentRecommendationFeedback)
+			return invoke(ctx, h, req, bindPutAgentRecommendationFeedbackRequest, validatePutAgentRecommendationFeedbackRequest, h.PutAgentRecommendationFeedback)
 		},
 	},
 	{
@@ -1531,7 +1531,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindStartAgentRecommendationGenerationRequest, validateStartAgentRecommendationGenerationRequest, h.StartAgentRecommendationGeneration)
+			return invoke(ctx, h, req, bindStartAgentRecommendationGenerationRequest, validateStartAgentRecommendationGenerationRequest, h.StartAgentRecommendationGeneration)
 		},
 	},
 	{
@@ -1541,7 +1541,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindTagResourceInput, validateTagResourceInput, h.TagResource)
+			return invoke(ctx, h, req, bindTagResourceInput, validateTagResourceInput, h.TagResource)
 		},
 	},
 	{
@@ -1551,7 +1551,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUntagResourceInput, validateUntagResourceInput, h.UntagResource)
+			return invoke(ctx, h, req, bindUntagResourceInput, validateUntagResourceInput, h.UntagResource)
 		},
 	},
 	{
@@ -1561,7 +1561,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateAgentContextRequest, validateUpdateAgentContextRequest, h.UpdateAgentContext)
+			return invoke(ctx, h, req, bindUpdateAgentContextRequest, validateUpdateAgentContextRequest, h.UpdateAgentContext)
 		},
 	},
 	{
@@ -1571,7 +1571,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateAgentGoalRequest, validateUpdateAgentGoalRequest, h.UpdateAgentGoal)
+			return invoke(ctx, h, req, bindUpdateAgentGoalRequest, validateUpdateAgentGoalRequest, h.UpdateAgentGoal)
 		},
 	},
 	{
@@ -1581,7 +1581,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateAgentProfileRequest, validateUpdateAgentProfileRequest, h.UpdateAgentProfile)
+			return invoke(ctx, h, req, bindUpdateAgentProfileRequest, validateUpdateAgentProfileRequest, h.UpdateAgentProfile)
 		},
 	},
 	{
@@ -1591,7 +1591,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateAgentRecommendationStatusRequest, validateUpdateAgentRecommendationStatusRequest, h.UpdateAgentRecommendationStatus)
+			return invoke(ctx, h, req, bindUpdateAgentRecommendationStatusRequest, validateUpdateAgentRecommendationStatusRequest, h.UpdateAgentRecommendationStatus)
 		},
 	},
 	{
@@ -1601,7 +1601,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateAnswerInput, validateUpdateAnswerInput, h.UpdateAnswer)
+			return invoke(ctx, h, req, bindUpdateAnswerInput, validateUpdateAnswerInput, h.UpdateAnswer)
 		},
 	},
 	{
@@ -1611,7 +1611,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateGlobalSettingsInput, validateUpdateGlobalSettingsInput, h.UpdateGlobalSettings)
+			return invoke(ctx, h, req, bindUpdateGlobalSettingsInput, validateUpdateGlobalSettingsInput, h.UpdateGlobalSettings)
 		},
 	},
 	{
@@ -1621,7 +1621,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateIntegrationInput, validateUpdateIntegrationInput, h.UpdateIntegration)
+			return invoke(ctx, h, req, bindUpdateIntegrationInput, validateUpdateIntegrationInput, h.UpdateIntegration)
 		},
 	},
 	{
@@ -1631,7 +1631,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateLensReviewInput, validateUpdateLensReviewInput, h.UpdateLensReview)
+			return invoke(ctx, h, req, bindUpdateLensReviewInput, validateUpdateLensReviewInput, h.UpdateLensReview)
 		},
 	},
 	{
@@ -1641,7 +1641,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateProfileInput, validateUpdateProfileInput, h.UpdateProfile)
+			return invoke(ctx, h, req, bindUpdateProfileInput, validateUpdateProfileInput, h.UpdateProfile)
 		},
 	},
 	{
@@ -1651,7 +1651,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateReviewTemplateInput, validateUpdateReviewTemplateInput, h.UpdateReviewTemplate)
+			return invoke(ctx, h, req, bindUpdateReviewTemplateInput, validateUpdateReviewTemplateInput, h.UpdateReviewTemplate)
 		},
 	},
 	{
@@ -1661,7 +1661,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateReviewTemplateAnswerInput, validateUpdateReviewTemplateAnswerInput, h.UpdateReviewTemplateAnswer)
+			return invoke(ctx, h, req, bindUpdateReviewTemplateAnswerInput, validateUpdateReviewTemplateAnswerInput, h.UpdateReviewTemplateAnswer)
 		},
 	},
 	{
@@ -1671,7 +1671,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateReviewTemplateLensReviewInput, validateUpdateReviewTemplateLensReviewInput, h.UpdateReviewTemplateLensReview)
+			return invoke(ctx, h, req, bindUpdateReviewTemplateLensReviewInput, validateUpdateReviewTemplateLensReviewInput, h.UpdateReviewTemplateLensReview)
 		},
 	},
 	{
@@ -1681,7 +1681,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateShareInvitationInput, validateUpdateShareInvitationInput, h.UpdateShareInvitation)
+			return invoke(ctx, h, req, bindUpdateShareInvitationInput, validateUpdateShareInvitationInput, h.UpdateShareInvitation)
 		},
 	},
 	{
@@ -1691,7 +1691,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateWorkloadInput, validateUpdateWorkloadInput, h.UpdateWorkload)
+			return invoke(ctx, h, req, bindUpdateWorkloadInput, validateUpdateWorkloadInput, h.UpdateWorkload)
 		},
 	},
 	{
@@ -1701,7 +1701,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   true,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpdateWorkloadShareInput, validateUpdateWorkloadShareInput, h.UpdateWorkloadShare)
+			return invoke(ctx, h, req, bindUpdateWorkloadShareInput, validateUpdateWorkloadShareInput, h.UpdateWorkloadShare)
 		},
 	},
 	{
@@ -1711,7 +1711,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpgradeLensReviewInput, validateUpgradeLensReviewInput, h.UpgradeLensReview)
+			return invoke(ctx, h, req, bindUpgradeLensReviewInput, validateUpgradeLensReviewInput, h.UpgradeLensReview)
 		},
 	},
 	{
@@ -1721,7 +1721,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpgradeProfileVersionInput, validateUpgradeProfileVersionInput, h.UpgradeProfileVersion)
+			return invoke(ctx, h, req, bindUpgradeProfileVersionInput, validateUpgradeProfileVersionInput, h.UpgradeProfileVersion)
 		},
 	},
 	{
@@ -1731,7 +1731,7 @@ var Operations = []*Operation{
 		SuccessCode: 200,
 		HasOutput:   false,
 		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
-			return invoke(ctx, req, bindUpgradeReviewTemplateLensReviewInput, validateUpgradeReviewTemplateLensReviewInput, h.UpgradeReviewTemplateLensReview)
+			return invoke(ctx, h, req, bindUpgradeReviewTemplateLensReviewInput, validateUpgradeReviewTemplateLensReviewInput, h.UpgradeReviewTemplateLensReview)
 		},
 	},
 }

@@ -127,6 +127,17 @@ func (v *violations) add(p path, shown, msg string) {
 	v.parts = append(v.parts, part+"at '"+p.display()+"' failed to satisfy constraint: "+msg)
 }
 
+// addNamed records one violation at a path already rendered as a field
+// name; the message shows it as it is.
+func (v *violations) addNamed(field, msg string) {
+	v.n++
+	if v.n > maxViolations {
+		return
+	}
+	v.fields = append(v.fields, wat.FieldError{Name: field, Message: msg})
+	v.parts = append(v.parts, "Value at '"+field+"' failed to satisfy constraint: "+msg)
+}
+
 // err returns the collected violations as one EInvalid error, or nil.
 func (v *violations) err() error {
 	if v.n == 0 {

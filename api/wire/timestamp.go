@@ -68,3 +68,32 @@ func (t *Timestamp) UnmarshalJSON(data []byte) error {
 func epochSeconds(f float64) Timestamp {
 	return Timestamp(time.UnixMilli(int64(math.Round(f * 1000))).UTC())
 }
+
+// The timestamps a decoder accepts: years 1 to 9999, as RFC 3339 can spell.
+const (
+	minEpochSeconds = -62135596800
+	maxEpochSeconds = 253402300799
+)
+
+// timestamp decodes epoch seconds, the restJson1 body format.
+func (d *decoder) timestamp() (Timestamp, bool) {
+	const msg = "Member must be a timestamp in epoch seconds"
+	switch c := d.ws(); {
+	case c == 'n':
+		d.literal("null")
+		return Timestamp{}, false
+	case c != '-' && (c < '0' || c > '9'):
+		d.mismatch(msg)
+		return Timestamp{}, false
+	}
+	text, _ := d.number()
+	if text == nil {
+		return Timestamp{}, false
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil || f < minEpochSeconds || f > maxEpochSeconds {
+		d.add(d.path, quoted(string(text)), msg)
+		return Timestamp{}, false
+	}
+	return epochSeconds(f), true
+}

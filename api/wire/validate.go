@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	wat "github.com/wat-dev/wat"
 )
 
 // checker walks a decoded input and collects every violation of the model's
@@ -47,6 +49,14 @@ func (c *checker) fail(shown, msg string) {
 
 // result returns every violation found as one error, or nil.
 func (c *checker) result() error { return c.err() }
+
+// amend adds problems a handler's use cases found (Amender), whose names
+// are already rendered paths.
+func (c *checker) amend(fields []wat.FieldError) {
+	for _, f := range fields {
+		c.addNamed(f.Name, f.Message)
+	}
+}
 
 // missing reports a required member that is absent.
 func (c *checker) missing() { c.fail("null", "Member must not be null") }

@@ -10,9 +10,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/smithy-go"
 
 	"github.com/wat-dev/wat/api/wire"
@@ -35,11 +33,12 @@ type remote struct {
 	inLens func(choiceID string) bool
 }
 
-// newSDKClient is an SDK client of the target with the standard retries.
-func newSDKClient(t *awsTarget) *wellarchitected.Client {
-	return wellarchitected.New(wellarchitected.Options{
+// newWatClient is the client of wat's own operations (generated from
+// spec/wat.json) for the target.
+func newWatClient(t *awsTarget) *watclient.Client {
+	return watclient.New(aws.Config{
 		Region: t.Region, BaseEndpoint: aws.String(t.Endpoint),
-		Credentials: credentials.StaticCredentialsProvider{Value: t.Credentials}, Retryer: retry.NewStandard(),
+		Credentials: credentials.StaticCredentialsProvider{Value: t.Credentials},
 	})
 }
 
@@ -54,8 +53,7 @@ func (r *remote) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	sdk := newSDKClient(t)
-	wc := watclient.FromSDK(sdk)
+	wc := newWatClient(t)
 	in := watclient.EvidenceInput(r.workload, r.lens, "wat "+version, r.rules, r.report, uploadPath)
 	if r.inLens != nil {
 		kept := in.Rules[:0]

@@ -106,18 +106,28 @@ func (g *gen) emitBind(w *bytes.Buffer, in *Shape) error {
 		}
 		fmt.Fprintf(w, "\tv.%s = %s\n", fieldName(m.Name), call)
 	}
-	if len(g.bodyMembers(in)) > 0 {
+	switch {
+	case len(g.bodyMembers(in)) > 0 && in.Traits.Has(traitRejectUnknown):
+		fmt.Fprintf(w, "\td.closedBody(func(key []byte) { decode%sMember(d, v, key) })\n", in.Name)
+	case len(g.bodyMembers(in)) > 0:
 		fmt.Fprintf(w, "\td.body(func(key []byte) { decode%sMember(d, v, key) })\n", in.Name)
 	}
 	w.WriteString("}\n\n")
 	return nil
 }
 
+// emitStructDecoder writes the member decoder of a structure: a member it
+// does not define is skipped, as restJson1 servers do, unless the structure
+// says to reject it.
 func (g *gen) emitStructDecoder(w *bytes.Buffer, s *Shape) {
 	fmt.Fprintf(w, "// decode%sMember decodes the body member named key into v.\n", s.Name)
 	fmt.Fprintf(w, "func decode%sMember(d *decoder, v *%s, key []byte) {\n\tswitch string(key) {\n", s.Name, s.Name)
 	for _, m := range g.bodyMembers(s) {
 		fmt.Fprintf(w, "\tcase %s:\n%s\n", strconv.Quote(m.Name), g.decodeValue(m.Target, m.Traits, true, func(x string) string { return "v." + fieldName(m.Name) + " = " + x }))
+	}
+	if s.Traits.Has(traitRejectUnknown) {
+		w.WriteString("\tdefault:\n\t\td.unknownMember()\n\t}\n}\n\n")
+		return
 	}
 	w.WriteString("\tdefault:\n\t\td.skip()\n\t}\n}\n\n")
 }

@@ -7,22 +7,33 @@ import (
 )
 
 // emitOperations writes the Handler interface, its Unimplemented default and
-// the Operations table the router and the HTTP server are driven by.
+// the Operations table the router and the HTTP server are driven by. The
+// other files get a Handler of their own (WatHandler), implemented by
+// Unimplemented too, and a table (WatOperations) whose Invoke asks the
+// Handler it is given for it: Handler stays the AWS API's, method for
+// method, and a handler serves wat's operations by implementing both.
 func (g *gen) emitOperations(w *bytes.Buffer) error {
-	w.WriteString("import (\n\t\"context\"\n\n\twat \"github.com/wat-dev/wat\"\n)\n\n")
-
-	w.WriteString("// Handler has one method per operation of the API.\ntype Handler interface {\n")
+	handler, table := g.stem+"Handler", g.stem+"Operations"
+	if g.stem == "" {
+		w.WriteString("import (\n\t\"context\"\n\n\twat \"github.com/wat-dev/wat\"\n)\n\n")
+		w.WriteString("// Handler has one method per operation of the API.\ntype Handler interface {\n")
+	} else {
+		w.WriteString("import \"context\"\n\n")
+		fmt.Fprintf(w, "// %s has one method per operation of %s. The handler given to\n// the Invoke of %s implements it, or they answer\n// NotImplementedException.\ntype %s interface {\n", handler, g.spec, table, handler)
+	}
 	for i, op := range g.ops {
 		h, _ := op.Traits.HTTP()
 		if i > 0 {
 			w.WriteString("\n")
 		}
 		fmt.Fprintf(w, "\t// %s handles %s %s.\n", op.Name, h.Method, h.URI)
+		w.WriteString(docComment("\t", op.Traits))
 		fmt.Fprintf(w, "\t%s(ctx context.Context, in *%sInput) (*%sOutput, error)\n", op.Name, op.Name, op.Name)
 	}
 	w.WriteString("}\n\n")
 
-	w.WriteString(`// Unimplemented implements Handler; every method returns a
+	if g.stem == "" {
+		w.WriteString(`// Unimplemented implements Handler; every method returns a
 // NotImplementedException. Real handlers embed it and override what they
 // implement, so that adding an operation to the model never breaks them.
 type Unimplemented struct{}
@@ -34,13 +45,21 @@ func notImplemented(op string) error {
 }
 
 `)
+	}
+	if g.stem != "" {
+		fmt.Fprintf(w, "var _ %s = Unimplemented{}\n\n", handler)
+	}
 	for _, op := range g.ops {
 		fmt.Fprintf(w, "// %s returns a NotImplementedException.\n", op.Name)
 		fmt.Fprintf(w, "func (Unimplemented) %s(context.Context, *%sInput) (*%sOutput, error) {\n\treturn nil, notImplemented(%q)\n}\n\n",
 			op.Name, op.Name, op.Name, op.Name)
 	}
 
-	w.WriteString("// Operations lists every operation of the API, sorted by name.\nvar Operations = []*Operation{\n")
+	if g.stem == "" {
+		w.WriteString("// Operations lists every operation of the API, sorted by name.\nvar Operations = []*Operation{\n")
+	} else {
+		fmt.Fprintf(w, "// %s lists the operations of %s, sorted by name.\nvar %s = []*Operation{\n", table, g.spec, table)
+	}
 	for _, op := range g.ops {
 		h, _ := op.Traits.HTTP()
 		bind, validate := "nil", "nil"
@@ -54,11 +73,23 @@ func notImplemented(op string) error {
 		}
 		fmt.Fprintf(w, "\t{\n\t\tName: %q,\n\t\tMethod: %q,\n\t\tURI: %q,\n\t\tSuccessCode: %d,\n\t\tHasOutput: %s,\n",
 			op.Name, h.Method, h.URI, h.Code, strconv.FormatBool(g.opShape(op, "Output") != nil))
-		fmt.Fprintf(w, "\t\tInvoke: func(ctx context.Context, h Handler, req *Request) (any, error) {\n\t\t\treturn invoke(ctx, req, %s, %s, h.%s)\n\t\t},\n\t},\n",
-			bind, validate, op.Name)
+		if op.Traits.Has(traitActionName) {
+			fmt.Fprintf(w, "\t\tAction: %q,\n", op.Traits.String(traitActionName))
+		}
+		fmt.Fprintf(w, "\t\tInvoke: func(ctx context.Context, h Handler, req *Request) (any, error) {\n")
+		if g.stem == "" {
+			fmt.Fprintf(w, "\t\t\treturn invoke(ctx, h, req, %s, %s, h.%s)\n", bind, validate, op.Name)
+		} else {
+			fmt.Fprintf(w, "\t\t\tw, ok := h.(%s)\n\t\t\tif !ok {\n\t\t\t\treturn nil, notImplemented(%q)\n\t\t\t}\n", handler, op.Name)
+			fmt.Fprintf(w, "\t\t\treturn invoke(ctx, h, req, %s, %s, w.%s)\n", bind, validate, op.Name)
+		}
+		w.WriteString("\t\t},\n\t},\n")
 	}
-	w.WriteString("}\n\n")
-	g.emitSensitive(w)
+	w.WriteString("}\n")
+	if g.stem == "" {
+		w.WriteString("\n")
+		g.emitSensitive(w)
+	}
 	return nil
 }
 

@@ -98,7 +98,7 @@ func TestGenerateRejectsUnsupported(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := ParseModel(miniModel(t, tt.members, tt.extra))
 			if err == nil {
-				_, err = Generate(m, "mini.json")
+				_, err = Generate(m)
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tt.want)
@@ -119,7 +119,7 @@ func TestMemberTraitsOverrideTarget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Generate(m, "mini.json")
+	files, err := Generate(m)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,14 +12,14 @@ import (
 // Values method, as the AWS SDK for Go does.
 func (g *gen) emitEnums(w *bytes.Buffer) error {
 	for _, s := range g.m.ShapesOfType("enum", "string") {
-		if !isEnum(s) {
+		if !isEnum(s) || !g.owns(s) {
 			continue
 		}
 		vals, err := enumValues(s)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "// %s is the Smithy enum %s.\ntype %s string\n\n", s.Name, s.Name, s.Name)
+		fmt.Fprintf(w, "// %s is the Smithy enum %s.\n%stype %s string\n\n", s.Name, s.Name, docComment("", s.Traits), s.Name)
 		fmt.Fprintf(w, "// The values of %s, as spelled on the wire.\nconst (\n", s.Name)
 		for _, v := range vals {
 			fmt.Fprintf(w, "\t%s %s = %s\n", v.Const, s.Name, strconv.Quote(v.Value))
@@ -58,8 +58,11 @@ func enumSetText(vals []enumValue) string {
 func (g *gen) emitTypes(w *bytes.Buffer) error {
 	decls := map[string]string{}
 	for _, s := range g.m.ShapesOfType("structure") {
+		if !g.owns(s) {
+			continue
+		}
 		var b bytes.Buffer
-		fmt.Fprintf(&b, "// %s %s\ntype %s struct {\n", s.Name, g.structDoc(s), s.Name)
+		fmt.Fprintf(&b, "// %s %s\n%stype %s struct {\n", s.Name, g.structDoc(s), docComment("", s.Traits), s.Name)
 		for i, m := range s.Members {
 			if i > 0 {
 				b.WriteString("\n")
@@ -72,7 +75,7 @@ func (g *gen) emitTypes(w *bytes.Buffer) error {
 			if g.binding(s, m).Kind != "body" {
 				tag = "-"
 			}
-			fmt.Fprintf(&b, "\t// %s %s\n\t%s %s `json:%q`\n", fieldName(m.Name), doc, fieldName(m.Name), g.valueType(m.Target, m.Traits, false), tag)
+			fmt.Fprintf(&b, "\t// %s %s\n%s\t%s %s `json:%q`\n", fieldName(m.Name), doc, docComment("\t", m.Traits), fieldName(m.Name), g.valueType(m.Target, m.Traits, false), tag)
 		}
 		b.WriteString("}\n\n")
 		decls[s.Name] = b.String()
@@ -164,4 +167,29 @@ func (c constraints) describe() []string {
 		out = append(out, "pattern "+c.Pattern)
 	}
 	return out
+}
+
+// docComment returns the model's documentation of a shape or member as
+// further comment lines at indent, a paragraph of their own, or "" when the
+// model has none (AWS's file: its documentation was stripped).
+func docComment(indent string, traits Traits) string {
+	text := strings.Join(strings.Fields(traits.String(traitDocumentation)), " ")
+	if text == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(indent + "//\n")
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(word) > 76-len(indent) {
+			b.WriteString(indent + "// " + line + "\n")
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(indent + "// " + line + "\n")
+	return b.String()
 }

@@ -25,7 +25,7 @@ func (g *gen) emitValidate(w *bytes.Buffer) error {
 			g.patterns[p] = len(order)
 			order = append(order, p)
 		}
-		return fmt.Sprintf("pattern%d", g.patterns[p])
+		return g.patternVar(g.patterns[p])
 	}
 	for len(queue) > 0 {
 		id := queue[0]
@@ -48,12 +48,21 @@ func (g *gen) emitValidate(w *bytes.Buffer) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "\tpattern%d = newPattern(%s, %s)\n", i, strconv.Quote(p), strconv.Quote(re2))
+			fmt.Fprintf(w, "\t%s = newPattern(%s, %s)\n", g.patternVar(i), strconv.Quote(p), strconv.Quote(re2))
 		}
 		w.WriteString(")\n\n")
 	}
 	w.Write(body.Bytes())
 	return nil
+}
+
+// patternVar names the variable of the i-th compiled pattern: the files of
+// each model number their own ("pattern3", "watPattern0").
+func (g *gen) patternVar(i int) string {
+	if g.stem == "" {
+		return fmt.Sprintf("pattern%d", i)
+	}
+	return fmt.Sprintf("%s%sPattern%d", strings.ToLower(g.stem[:1]), g.stem[1:], i)
 }
 
 // needsCheck reports whether a value of the aggregate shape has anything to

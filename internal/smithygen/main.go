@@ -1,14 +1,19 @@
 // Command smithygen generates package wire, the AWS Well-Architected wire
-// layer of wat, from the service's Smithy JSON AST: one Go type per shape,
-// the Handler interface and operation table, a reflection-free request
-// decoder and a validator enforcing every constraint of the model.
+// layer of wat, from Smithy JSON ASTs — AWS's model and wat's own: one Go
+// type per shape, the Handler interface and operation tables, a
+// reflection-free request decoder and a validator enforcing every
+// constraint of the models; and the Go client of wat's own operations.
 //
 // Usage (from api/wire, through go generate):
 //
-//	go run ../../internal/smithygen -spec ../../spec/wellarchitected-2020-03-31.json -out .
+//	go run ../../internal/smithygen -spec ../../spec/wellarchitected-2020-03-31.json -spec ../../spec/wat.json -out . -client ../../internal/watclient
 //
-// The output is gofmt'ed and deterministic; a test in this package fails when
-// the committed files differ from what the model produces.
+// With -ts DIR (from web, through go generate) it writes the web console's
+// TypeScript client of every model's operations into DIR, with or without
+// -out.
+//
+// The output is deterministic (and the Go output gofmt'ed); a test in this
+// package fails when the committed files differ from what the models produce.
 package main
 
 import (
@@ -22,30 +27,47 @@ import (
 )
 
 func main() {
-	spec := flag.String("spec", "", "path of the Smithy JSON AST")
+	var specs specList
+	flag.Var(&specs, "spec", "path of a Smithy JSON AST; repeated for each model, AWS's first")
 	out := flag.String("out", "", "directory of package wire")
+	client := flag.String("client", "", "directory of the Go client of the operations of every model but the first")
+	ts := flag.String("ts", "", "directory of the web console's TypeScript client (types.ts, ops.ts)")
 	flag.Parse()
-	if *spec == "" || *out == "" || flag.NArg() > 0 {
+	if len(specs) == 0 || *out == "" && *ts == "" || flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*spec, *out); err != nil {
+	var err error
+	if *out != "" {
+		err = run(specs, *out, *client)
+	}
+	if err == nil && *ts != "" {
+		err = runTS(specs, *ts)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "smithygen:", err)
 		os.Exit(1)
 	}
 }
 
-// run generates the files of package wire from spec into dir.
-func run(spec, dir string) error {
-	m, err := LoadModel(spec)
+// run generates the files of package wire from specs into dir and, when
+// clientDir is set, the client of the models after the first into it.
+func run(specs []string, dir, clientDir string) error {
+	m, err := LoadModels(specs...)
 	if err != nil {
 		return err
 	}
-	files, err := Generate(m, filepath.Base(spec))
+	files, err := Generate(m)
 	if err != nil {
 		return err
 	}
-	return writeFiles(dir, files)
+	if err := writeFiles(dir, files); err != nil || clientDir == "" {
+		return err
+	}
+	if files, err = GenerateClient(m); err != nil {
+		return err
+	}
+	return writeFiles(clientDir, files)
 }
 
 // writeFiles writes the generated files into dir, leaving unchanged files
@@ -54,7 +76,7 @@ func writeFiles(dir string, files map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	old, err := filepath.Glob(filepath.Join(dir, "*_gen.go"))
+	old, err := filepath.Glob(filepath.Join(dir, "*")) // isOurs picks the generated ones
 	if err != nil {
 		return err
 	}

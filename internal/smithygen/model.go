@@ -5,14 +5,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
 
-// Model is the part of a Smithy JSON AST the generator understands: every
-// shape by absolute ID, with members kept in model order.
+// Model is the part of one or more Smithy JSON ASTs the generator
+// understands: every shape by absolute ID, with members kept in model order.
 type Model struct {
 	Shapes map[string]*Shape
+	// Sources names the files the shapes come from (base names), in the
+	// order they were given: Shape.Source indexes it.
+	Sources []string
 }
 
 // Shape is one Smithy shape.
@@ -30,7 +34,9 @@ type Shape struct {
 	Input                                string   // operation input target ("" when none)
 	Output                               string   // operation output target ("" when none)
 	Ops                                  []string // service operation targets
+	Errors                               []string // operation error targets
 	Traits                               Traits
+	Source                               int // index in Model.Sources; -1 for the prelude
 }
 
 // Member is a structure member or an enum value.
@@ -42,25 +48,6 @@ type Member struct {
 
 // Traits maps a trait ID to its raw JSON value.
 type Traits map[string]json.RawMessage
-
-const (
-	unitID = "smithy.api#Unit"
-
-	traitRequired  = "smithy.api#required"
-	traitLength    = "smithy.api#length"
-	traitRange     = "smithy.api#range"
-	traitPattern   = "smithy.api#pattern"
-	traitEnum      = "smithy.api#enum"
-	traitEnumValue = "smithy.api#enumValue"
-	traitHTTP      = "smithy.api#http"
-	traitLabel     = "smithy.api#httpLabel"
-	traitQuery     = "smithy.api#httpQuery"
-	traitHeader    = "smithy.api#httpHeader"
-	traitPayload   = "smithy.api#httpPayload"
-	traitIdemToken = "smithy.api#idempotencyToken"
-	traitError     = "smithy.api#error"
-	traitHTTPError = "smithy.api#httpError"
-)
 
 // preludeTypes are the prelude shapes a member may target directly.
 var preludeTypes = map[string]string{
@@ -79,7 +66,12 @@ func LoadModel(path string) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseModel(data)
+	m, err := ParseModel(data)
+	if err != nil {
+		return nil, err
+	}
+	m.Sources = []string{filepath.Base(path)}
+	return m, nil
 }
 
 // ParseModel parses a Smithy JSON AST.
@@ -103,7 +95,7 @@ func ParseModel(data []byte) (*Model, error) {
 		m.Shapes[id] = s
 	}
 	for id, typ := range preludeTypes {
-		m.Shapes[id] = &Shape{ID: id, Name: shapeName(id), Type: typ}
+		m.Shapes[id] = &Shape{ID: id, Name: shapeName(id), Type: typ, Source: -1}
 	}
 	return m, nil
 }
@@ -123,6 +115,7 @@ func parseShape(id string, raw json.RawMessage) (*Shape, error) {
 		Input      *rawRef         `json:"input"`
 		Output     *rawRef         `json:"output"`
 		Operations []rawRef        `json:"operations"`
+		Errors     []rawRef        `json:"errors"`
 		Traits     Traits          `json:"traits"`
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
@@ -146,6 +139,9 @@ func parseShape(id string, raw json.RawMessage) (*Shape, error) {
 	s.Input, s.Output = target(r.Input), target(r.Output)
 	for _, op := range r.Operations {
 		s.Ops = append(s.Ops, op.Target)
+	}
+	for _, e := range r.Errors {
+		s.Errors = append(s.Errors, e.Target)
 	}
 	if len(r.Members) > 0 {
 		members, err := parseMembers(r.Members)
@@ -200,7 +196,8 @@ func (m *Model) Shape(id string) *Shape {
 	return s
 }
 
-// Service returns the model's single service shape.
+// Service returns the model's single service shape; a model read from
+// several files has several (Services).
 func (m *Model) Service() (*Shape, error) {
 	var found *Shape
 	for _, s := range m.Shapes {
@@ -217,111 +214,37 @@ func (m *Model) Service() (*Shape, error) {
 	return found, nil
 }
 
-// Operations returns the service's operations sorted by name.
+// Operations returns the operations of every service of the model sorted
+// by name.
 func (m *Model) Operations() ([]*Shape, error) {
-	svc, err := m.Service()
-	if err != nil {
-		return nil, err
+	svcs := m.Services()
+	if len(svcs) == 0 {
+		return nil, fmt.Errorf("model has no service")
 	}
 	var ops []*Shape
-	for _, id := range svc.Ops {
-		s, ok := m.Shapes[id]
-		if !ok || s.Type != "operation" {
-			return nil, fmt.Errorf("service operation %s is not an operation shape", id)
+	for _, svc := range svcs {
+		some, err := m.OperationsOf(svc)
+		if err != nil {
+			return nil, err
 		}
-		ops = append(ops, s)
+		ops = append(ops, some...)
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Name < ops[j].Name })
 	return ops, nil
 }
 
-// ShapesOfType returns the shapes of the given types sorted by name.
+// ShapesOfType returns the shapes of the given types sorted by name,
+// leaving out the prelude and trait definitions (a structure with the
+// smithy.api#trait trait describes a trait's value, not data on the wire).
 func (m *Model) ShapesOfType(types ...string) []*Shape {
 	var out []*Shape
 	for _, s := range m.Shapes {
 		for _, t := range types {
-			if s.Type == t && !strings.HasPrefix(s.ID, "smithy.api#") {
+			if s.Type == t && !strings.HasPrefix(s.ID, "smithy.api#") && !s.Traits.Has(traitTrait) {
 				out = append(out, s)
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
-}
-
-// Has reports whether the trait is present.
-func (t Traits) Has(id string) bool {
-	_, ok := t[id]
-	return ok
-}
-
-// String returns a string-valued trait, or "".
-func (t Traits) String(id string) string {
-	var s string
-	if raw, ok := t[id]; ok {
-		_ = json.Unmarshal(raw, &s)
-	}
-	return s
-}
-
-// Bounds is a min/max pair of a length or range trait; nil means unbounded.
-type Bounds struct {
-	Min, Max *int64
-}
-
-// Empty reports whether neither bound is set.
-func (b Bounds) Empty() bool { return b.Min == nil && b.Max == nil }
-
-// Bounds decodes a length or range trait.
-func (t Traits) Bounds(id string) (Bounds, error) {
-	raw, ok := t[id]
-	if !ok {
-		return Bounds{}, nil
-	}
-	var r struct {
-		Min *json.Number `json:"min"`
-		Max *json.Number `json:"max"`
-	}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return Bounds{}, fmt.Errorf("%s: %w", id, err)
-	}
-	conv := func(n *json.Number) (*int64, error) {
-		if n == nil {
-			return nil, nil
-		}
-		v, err := n.Int64()
-		if err != nil {
-			return nil, fmt.Errorf("%s: non-integer bound %s is not supported", id, *n)
-		}
-		return &v, nil
-	}
-	var b Bounds
-	var err error
-	if b.Min, err = conv(r.Min); err != nil {
-		return Bounds{}, err
-	}
-	if b.Max, err = conv(r.Max); err != nil {
-		return Bounds{}, err
-	}
-	return b, nil
-}
-
-// HTTP is the value of the smithy.api#http trait.
-type HTTP struct {
-	Method string `json:"method"`
-	URI    string `json:"uri"`
-	Code   int    `json:"code"`
-}
-
-// HTTP decodes the http trait of an operation.
-func (t Traits) HTTP() (HTTP, error) {
-	raw, ok := t[traitHTTP]
-	if !ok {
-		return HTTP{}, fmt.Errorf("no %s trait", traitHTTP)
-	}
-	h := HTTP{Code: 200}
-	if err := json.Unmarshal(raw, &h); err != nil {
-		return HTTP{}, err
-	}
-	return h, nil
 }

@@ -28,7 +28,7 @@ func TestGenerateValueKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := Generate(m, "mini.json")
+	files, err := Generate(m)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestGenerateRejectsValueKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := ParseModel(miniModel(t, tt.members, nil))
 			if err == nil {
-				_, err = Generate(m, "mini.json")
+				_, err = Generate(m)
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tt.want)

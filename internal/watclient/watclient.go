@@ -1,8 +1,13 @@
 // Package watclient calls wat's own operations, those beyond the AWS model
-// (shapes in api/wire/evidence.go), as the AWS SDK calls the others: signed
-// with Signature Version 4 by the credentials of an SDK client, and with
-// the errors the server answers as the SDK's error types, so that callers
-// inspect them alike. `wat scan --workload` and the tests use it.
+// (spec/wat.json), as the AWS SDK calls the others: signed with Signature
+// Version 4, and with the errors the server answers as the SDK's error
+// types, so that callers inspect them alike. `wat scan --workload` and the
+// tests use it.
+//
+// Client's methods, one per operation, are generated from the model
+// (client_gen.go, by internal/smithygen) over the wire package's input and
+// output types, which the server decodes and validates with; this file is
+// the transport they share.
 package watclient
 
 import (
@@ -15,7 +20,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -23,15 +27,13 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
-	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
-
-	"github.com/wat-dev/wat/api/wire"
 )
 
-// service is the signing name of the Well-Architected API.
-const service = "wellarchitected"
+// signingName is the service name requests are signed for: wat's own
+// operations are served at the same endpoint as the AWS API's.
+const signingName = "wellarchitected"
 
 // maxResponse bounds what a response body may be read to.
 const maxResponse = 8 << 20
@@ -41,79 +43,47 @@ type Client struct {
 	endpoint    string
 	region      string
 	credentials aws.CredentialsProvider
-	http        *http.Client
+	http        aws.HTTPClient
+}
+
+// New returns a client of the server at cfg.BaseEndpoint, signing with
+// cfg.Credentials for cfg.Region (anonymous when they are nil) and sending
+// through cfg.HTTPClient (one with a minute's timeout when nil).
+func New(cfg aws.Config) *Client {
+	c := &Client{endpoint: strings.TrimSuffix(aws.ToString(cfg.BaseEndpoint), "/"), region: cfg.Region,
+		credentials: cfg.Credentials, http: cfg.HTTPClient}
+	if c.http == nil {
+		c.http = &http.Client{Timeout: time.Minute}
+	}
+	return c
 }
 
 // FromSDK returns a client of the server an SDK client calls, signing with
 // its credentials for its region.
 func FromSDK(c *wellarchitected.Client) *Client {
 	o := c.Options()
-	return &Client{endpoint: strings.TrimSuffix(aws.ToString(o.BaseEndpoint), "/"), region: o.Region,
-		credentials: o.Credentials, http: &http.Client{Timeout: time.Minute}}
+	return New(aws.Config{Region: o.Region, Credentials: o.Credentials, BaseEndpoint: o.BaseEndpoint})
 }
 
-// PutWorkloadEvidence stores a scan as the evidence of a lens review.
-func (c *Client) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEvidenceInput) (*wire.PutWorkloadEvidenceOutput, error) {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return nil, err
-	}
-	out := &wire.PutWorkloadEvidenceOutput{}
-	if err := c.Call(ctx, http.MethodPut, LensReviewPath(wire.PutWorkloadEvidenceURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)), body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// GetSuggestedAnswers reads what the evidence of a lens review proposes.
-func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedAnswersInput) (*wire.GetSuggestedAnswersOutput, error) {
-	out := &wire.GetSuggestedAnswersOutput{}
-	if err := c.Call(ctx, http.MethodGet, LensReviewPath(wire.GetSuggestedAnswersURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)), nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ApplySuggestedAnswers applies what the evidence of a lens review
-// proposes, for the questions given (all when none).
-func (c *Client) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySuggestedAnswersInput) (*wire.ApplySuggestedAnswersOutput, error) {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return nil, err
-	}
-	out := &wire.ApplySuggestedAnswersOutput{}
-	if err := c.Call(ctx, http.MethodPost, LensReviewPath(wire.ApplySuggestedAnswersURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)), body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// GetLensReviewExport exports the report of a lens review as HTML,
-// Markdown, CSV or XLSX.
-func (c *Client) GetLensReviewExport(ctx context.Context, in *wire.GetLensReviewExportInput) (*wire.GetLensReviewExportOutput, error) {
-	q := url.Values{"Format": {aws.ToString(in.Format)}}
-	if in.MilestoneNumber != nil {
-		q.Set("MilestoneNumber", strconv.Itoa(int(*in.MilestoneNumber)))
-	}
-	out := &wire.GetLensReviewExportOutput{}
-	path := LensReviewPath(wire.GetLensReviewExportURI, aws.ToString(in.WorkloadId), aws.ToString(in.LensAlias)) + "?" + q.Encode()
-	if err := c.Call(ctx, http.MethodGet, path, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// LensReviewPath fills the {WorkloadId} and {LensAlias} labels of uri,
-// escaped as the SDK escapes labels (a custom lens's ARN stays one label).
-func LensReviewPath(uri, workloadID, lensAlias string) string {
-	return strings.NewReplacer("{WorkloadId}", url.PathEscape(workloadID), "{LensAlias}", url.PathEscape(lensAlias)).Replace(uri)
-}
-
-// Call sends one signed request with body (nil for none) to path and
-// decodes the JSON response into out: what the typed methods do, and what
-// tests of input they cannot express use.
+// Call sends one signed request with body (nil for none) to path, which may
+// carry a query string, and decodes the JSON response into out: for tests
+// of inputs the typed methods cannot express.
 func (c *Client) Call(ctx context.Context, method, path string, body []byte, out any) error {
-	req, err := http.NewRequestWithContext(ctx, method, c.endpoint+path, bytes.NewReader(body))
+	return c.do(ctx, method, path, nil, body, out)
+}
+
+// label escapes a URI label as the SDK does: a custom lens's ARN, "/"
+// included, stays one path segment.
+func label(s *string) string { return url.PathEscape(aws.ToString(s)) }
+
+// do sends one request and decodes its JSON response into out, or returns
+// the error it answers.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, body []byte, out any) error {
+	target := c.endpoint + path
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
@@ -126,7 +96,7 @@ func (c *Client) Call(ctx context.Context, method, path string, body []byte, out
 			return fmt.Errorf("watclient: credentials: %w", err)
 		}
 		sum := sha256.Sum256(body)
-		if err := v4.NewSigner().SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), service, c.region, time.Now().UTC()); err != nil {
+		if err := v4.NewSigner().SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), signingName, c.region, time.Now().UTC()); err != nil {
 			return fmt.Errorf("watclient: signing: %w", err)
 		}
 	}
@@ -148,42 +118,21 @@ func (c *Client) Call(ctx context.Context, method, path string, body []byte, out
 	return nil
 }
 
-// errorBody is what the server writes with an error (api/errors.go).
-type errorBody struct {
-	Message      *string
-	Reason       string
-	Fields       []types.ValidationExceptionField
-	ResourceId   *string
-	ResourceType *string
-	QuotaCode    *string
-	ServiceCode  *string
-}
-
 // responseError turns an error response into the SDK's error for its
-// X-Amzn-ErrorType, wrapped with the HTTP response as the SDK wraps it.
+// X-Amzn-ErrorType (apiError, generated from the errors the model
+// declares), wrapped with the HTTP response as the SDK wraps it. A type the
+// model does not declare (ServiceUnavailableException, say) comes back as a
+// generic API error with its code and message.
 func responseError(resp *http.Response, data []byte) error {
-	var b errorBody
-	json.Unmarshal(data, &b)
 	code, _, _ := strings.Cut(resp.Header.Get("X-Amzn-ErrorType"), ":")
-	var apiErr error
-	switch code {
-	case "ValidationException":
-		apiErr = &types.ValidationException{Message: b.Message, Reason: types.ValidationExceptionReason(b.Reason), Fields: b.Fields}
-	case "ResourceNotFoundException":
-		apiErr = &types.ResourceNotFoundException{Message: b.Message, ResourceId: b.ResourceId, ResourceType: b.ResourceType}
-	case "AccessDeniedException":
-		apiErr = &types.AccessDeniedException{Message: b.Message}
-	case "ConflictException":
-		apiErr = &types.ConflictException{Message: b.Message, ResourceId: b.ResourceId, ResourceType: b.ResourceType}
-	case "ThrottlingException":
-		apiErr = &types.ThrottlingException{Message: b.Message, QuotaCode: b.QuotaCode, ServiceCode: b.ServiceCode}
-	case "InternalServerException":
-		apiErr = &types.InternalServerException{Message: b.Message}
-	default:
+	apiErr := apiError(code, data)
+	if apiErr == nil {
+		var b struct{ Message string }
+		_ = json.Unmarshal(data, &b)
 		if code == "" {
 			code = "UnknownError"
 		}
-		apiErr = &smithy.GenericAPIError{Code: code, Message: aws.ToString(b.Message)}
+		apiErr = &smithy.GenericAPIError{Code: code, Message: b.Message}
 	}
 	return &awshttp.ResponseError{
 		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: resp}, Err: apiErr},

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// The low level of the body decoder: a strict RFC 8259 scanner over the
+// The low level of the body decoder: a strict RFC 8259 lexer over the
 // request body. It accepts exactly what json.Valid accepts (a fuzz test holds
 // it to that), replaces invalid UTF-8 and lone surrogates with U+FFFD as
 // encoding/json does, and reports the first syntax error by offset without

@@ -7,9 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// scanSeeds are JSON documents, valid and not, that the scanner must judge
+// lexSeeds are JSON documents, valid and not, that the lexer must judge
 // exactly as encoding/json does.
-var scanSeeds = []string{
+var lexSeeds = []string{
 	`{}`, `[]`, `""`, `0`, `-0`, `-0.5e+10`, `1E3`, `true`, `false`, `null`,
 	`{"a":[1,{"b":null}],"c":"\u00e9\ud83d\ude00\n\"\\\/"}`,
 	`"\ud800"`, `"\ud800\u0041"`, `"\udc00\ud800"`, `"\ud83d\ude00"`, "\"\xff\xfe\"", "\"a\xc3\"",
@@ -18,8 +18,8 @@ var scanSeeds = []string{
 	`"\x"`, `"\u12"`, `"\u12g4"`, "\"\x01\"", `tru`, `nul`, `{"a":1}}`, `{} {}`, `'a'`, "\x00", ``,
 }
 
-// scanAll runs the scanner over a whole document as the body decoder does.
-func scanAll(data []byte) (ok bool) {
+// lexAll runs the lexer over a whole document as the body decoder does.
+func lexAll(data []byte) (ok bool) {
 	d := newDecoder(&Request{})
 	d.data = data
 	d.skip()
@@ -29,18 +29,18 @@ func scanAll(data []byte) (ok bool) {
 	return !d.failed()
 }
 
-func TestScanAgreesWithEncodingJSON(t *testing.T) {
-	for _, s := range scanSeeds {
-		if got, want := scanAll([]byte(s)), json.Valid([]byte(s)); got != want {
-			t.Errorf("scan(%q) ok = %v, json.Valid = %v", s, got, want)
+func TestLexerAgreesWithEncodingJSON(t *testing.T) {
+	for _, s := range lexSeeds {
+		if got, want := lexAll([]byte(s)), json.Valid([]byte(s)); got != want {
+			t.Errorf("lex(%q) ok = %v, json.Valid = %v", s, got, want)
 		}
 	}
 }
 
-// TestScanStrings checks string unescaping against encoding/json, including
+// TestLexerStrings checks string unescaping against encoding/json, including
 // invalid UTF-8 and lone surrogates, which both turn into U+FFFD.
-func TestScanStrings(t *testing.T) {
-	for _, s := range scanSeeds {
+func TestLexerStrings(t *testing.T) {
+	for _, s := range lexSeeds {
 		var want string
 		if !isJSONString([]byte(s)) || json.Unmarshal([]byte(s), &want) != nil {
 			continue
@@ -61,15 +61,15 @@ func isJSONString(data []byte) bool {
 	return len(data) > 0 && data[0] == '"'
 }
 
-// FuzzScan holds the scanner to encoding/json: same verdict on validity,
+// FuzzLexer holds the lexer to encoding/json: same verdict on validity,
 // same decoded strings.
-func FuzzScan(f *testing.F) {
-	for _, s := range scanSeeds {
+func FuzzLexer(f *testing.F) {
+	for _, s := range lexSeeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, want := scanAll(data), json.Valid(data); got != want {
-			t.Fatalf("scan(%q) ok = %v, json.Valid = %v", data, got, want)
+		if got, want := lexAll(data), json.Valid(data); got != want {
+			t.Fatalf("lex(%q) ok = %v, json.Valid = %v", data, got, want)
 		}
 		var want string
 		if isJSONString(data) && json.Unmarshal(data, &want) == nil {

@@ -1,0 +1,64 @@
+package api_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/wat-dev/wat/api/wire"
+	"github.com/wat-dev/wat/internal/watclient"
+	"github.com/wat-dev/wat/service"
+)
+
+// TestWatOperationsAuthorisedAsTheModelSays: each of wat's own operations
+// is authorised as the IAM action its model names (aws.iam#actionName in
+// spec/wat.json, else the operation's name; wire.Operation.IAMAction): a
+// user allowed everything but that action is denied, the denial naming
+// it, and a user allowed that action alone is not.
+func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
+	t.Parallel()
+	srv := startSQLite(t)
+	ctx := context.Background()
+	w := createWorkload(t, srv.Client, workloadInput("Actions of wat"))
+	putEvidence(t, srv.Client, matrixEvidence(w))
+	lens := aws.String(lensAlias)
+	calls := map[string]func(c *watclient.Client) error{
+		"PutWorkloadEvidence": func(c *watclient.Client) error {
+			_, err := c.PutWorkloadEvidence(ctx, matrixEvidence(w))
+			return err
+		},
+		"GetSuggestedAnswers": func(c *watclient.Client) error {
+			_, err := c.GetSuggestedAnswers(ctx, &wire.GetSuggestedAnswersInput{WorkloadId: &w, LensAlias: lens})
+			return err
+		},
+		"ApplySuggestedAnswers": func(c *watclient.Client) error {
+			_, err := c.ApplySuggestedAnswers(ctx, &wire.ApplySuggestedAnswersInput{WorkloadId: &w, LensAlias: lens})
+			return err
+		},
+		"GetLensReviewExport": func(c *watclient.Client) error {
+			_, err := c.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &w, LensAlias: lens, Format: wire.ExportFormatCsv})
+			return err
+		},
+	}
+	if len(calls) != len(wire.WatOperations) {
+		t.Errorf("%d calls for the %d operations of wat's model", len(calls), len(wire.WatOperations))
+	}
+	resource := "arn:aws:wellarchitected:us-east-1:" + srv.Admin.AccountID + ":workload/" + w
+	for _, op := range wire.WatOperations {
+		call := calls[op.Name]
+		if call == nil {
+			t.Errorf("no call of %s", op.Name)
+			continue
+		}
+		action := "wellarchitected:" + op.IAMAction()
+		denied, deniedARN := newUser(t, srv, "denied-"+op.Name, &service.PolicyInput{Name: "all-but", Document: []byte(`{"Version":"2012-10-17",
+		  "Statement":[{"Effect":"Allow","Action":"wellarchitected:*","Resource":"*"},{"Effect":"Deny","Action":"` + action + `","Resource":"*"}]}`)})
+		wantDenied(t, call(watclient.FromSDK(denied)), deniedARN, op.IAMAction(), resource)
+		allowed, _ := newUser(t, srv, "allowed-"+op.Name, &service.PolicyInput{Name: "only", Document: []byte(`{"Version":"2012-10-17",
+		  "Statement":[{"Effect":"Allow","Action":"` + action + `","Resource":"*"}]}`)})
+		if err := call(watclient.FromSDK(allowed)); err != nil {
+			t.Errorf("%s allowed %s alone: %v", op.Name, action, err)
+		}
+	}
+}
