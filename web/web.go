@@ -3,6 +3,12 @@
 // before compiling, and a binary built without it serves the API alone.
 package web
 
+// The console's client of the API (src/api/gen) is generated from the same
+// models as the server's wire layer; a test in internal/smithygen fails when
+// it is stale.
+//
+//go:generate go run ../internal/smithygen -spec ../spec/wellarchitected-2020-03-31.json -spec ../spec/wat.json -ts src/api/gen
+
 import (
 	"embed"
 	"io/fs"

@@ -1,5 +1,5 @@
 // Formatting shared by the pages.
-import type { Risk, RiskCounts } from './api/types';
+import type { Risk, RiskCounts } from './api/gen/types';
 
 export function date(epochSeconds?: number): string {
   if (!epochSeconds) return '-';

@@ -2,15 +2,15 @@
 // page of workloads then travels while the shell renders, and the dashboard
 // shows each page as it arrives.
 import { useEffect, useState } from 'react';
-import { wa } from './api/ops';
-import type { WorkloadSummary } from './api/types';
+import { listWorkloads } from './api/gen/ops';
+import type { WorkloadSummary } from './api/gen/types';
 
-type Page = Awaited<ReturnType<typeof wa.listWorkloads>>;
+type Page = Awaited<ReturnType<typeof listWorkloads>>;
 let early: { at: number; first: Promise<Page> } | undefined;
 
 /** prefetchWorkloads starts asking for the first page of workloads. */
 export function prefetchWorkloads() {
-  const first = wa.listWorkloads();
+  const first = listWorkloads({ MaxResults: 50 });
   first.catch(() => {}); // a failure is shown by the page that uses it
   early = { at: Date.now(), first };
 }
@@ -18,7 +18,7 @@ export function prefetchWorkloads() {
 function firstPage(): Promise<Page> {
   const e = early;
   early = undefined;
-  return e && Date.now() - e.at < 5000 ? e.first : wa.listWorkloads();
+  return e && Date.now() - e.at < 5000 ? e.first : listWorkloads({ MaxResults: 50 });
 }
 
 /** useWorkloads lists every workload the caller can see, page by page:
@@ -33,7 +33,7 @@ export function useWorkloads() {
       while (live) {
         setState({ data: all, loading: !!page.NextToken });
         if (!page.NextToken || all.length >= 5000) break;
-        page = await wa.listWorkloads(undefined, page.NextToken);
+        page = await listWorkloads({ NextToken: page.NextToken, MaxResults: 50 });
         all = [...all, ...(page.WorkloadSummaries ?? [])];
       }
     })().catch((error) => live && setState((s) => ({ ...s, error, loading: false })));

@@ -1,6 +1,8 @@
 // The console's client of wat's AWS-compatible API: the same paths and JSON
 // as the AWS SDKs send (restJson1), authenticated by the session cookie and
-// the session's CSRF token instead of a SigV4 signature.
+// the session's CSRF token instead of a SigV4 signature. This is the
+// hand-written transport; the typed operations (gen/ops.ts) and shapes
+// (gen/types.ts) over it are generated from the models under spec/.
 
 export interface Session {
   accountId: string;
@@ -52,21 +54,26 @@ function queryString(q?: Query): string {
 }
 
 /** seg percent-encodes one path label (ARNs hold "/" and ":"). */
-export function seg(s: string): string {
+export function seg(s: string | number): string {
   return encodeURIComponent(s);
 }
 
-/** call sends one API request and returns its decoded JSON body. keepalive
- * lets the request finish after the page is closed (bodies of at most
- * 64 KiB, all such requests in flight together). */
-export async function call<T>(method: string, path: string, opts: { query?: Query; body?: unknown; keepalive?: boolean } = {}): Promise<T> {
+/** CallOptions are what a caller may ask of one request beyond its input.
+ * keepalive lets the request finish after the page is closed (bodies of at
+ * most 64 KiB, all such requests in flight together). */
+export interface CallOptions {
+  keepalive?: boolean;
+}
+
+/** call sends one API request and returns its decoded JSON body. */
+export async function call<T>(method: string, path: string, req: { query?: Query; body?: unknown }, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
   let body: string | undefined;
-  if (opts.body !== undefined) {
+  if (req.body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.body);
+    body = JSON.stringify(req.body);
   }
-  const res = await fetch(path + queryString(opts.query), { method, headers, body, credentials: 'same-origin', keepalive: opts.keepalive });
+  const res = await fetch(path + queryString(req.query), { method, headers, body, credentials: 'same-origin', keepalive: opts.keepalive });
   const text = await res.text();
   let data: any = {};
   if (text) {

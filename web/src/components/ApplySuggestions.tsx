@@ -6,15 +6,15 @@
 import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import { wa } from '../api/ops';
-import type { SuggestedAnswer } from '../api/types';
+import { applySuggestedAnswers, getSuggestedAnswers } from '../api/gen/ops';
+import type { SuggestedAnswer } from '../api/gen/types';
 import { ActionModal } from './ActionModal';
 import { useAsync } from './common';
 import { useFlash } from '../flash';
 import { date } from '../format';
 
 export function ApplySuggestions({ id, lens, onApplied }: { id: string; lens: string; onApplied: () => void }) {
-  const s = useAsync(() => wa.getSuggestedAnswers(id, lens).catch(() => undefined), [id, lens]);
+  const s = useAsync(() => getSuggestedAnswers({ WorkloadId: id, LensAlias: lens }).catch(() => undefined), [id, lens]);
   const [asking, setAsking] = useState(false);
   const flash = useFlash();
   const pending: SuggestedAnswer[] = (s.data?.SuggestedAnswers ?? []).filter((x) => x.HasChanges && !x.SkipReason);
@@ -30,8 +30,8 @@ export function ApplySuggestions({ id, lens, onApplied }: { id: string; lens: st
           action={`Apply to ${pending.length} questions`}
           onClose={() => setAsking(false)}
           run={async () => {
-            const out = await wa.applySuggestedAnswers(id, lens);
-            flash({ type: 'success', content: `Applied the scan's suggestions to ${out.AppliedAnswers.length} questions.` });
+            const out = await applySuggestedAnswers({ WorkloadId: id, LensAlias: lens });
+            flash({ type: 'success', content: `Applied the scan's suggestions to ${(out.AppliedAnswers ?? []).length} questions.` });
             setAsking(false);
             s.reload();
             onApplied();

@@ -1,14 +1,15 @@
 // Deleting a workload asks for its name to be typed, as the AWS console does.
-import { wa } from '../api/ops';
+import { deleteWorkload } from '../api/gen/ops';
+import type { WorkloadSummary } from '../api/gen/types';
 import { ConfirmDelete } from './ConfirmDelete';
 
-export function DeleteWorkload({ w, onClose, onDeleted }: { w: { WorkloadId: string; WorkloadName: string }; onClose: () => void; onDeleted: () => void }) {
+export function DeleteWorkload({ w, onClose, onDeleted }: { w: WorkloadSummary; onClose: () => void; onDeleted: () => void }) {
   return (
     <ConfirmDelete
       what="workload"
-      name={w.WorkloadName}
+      name={w.WorkloadName ?? ''}
       consequence="removes its lens reviews, answers, milestones and shares."
-      onDelete={() => wa.deleteWorkload(w.WorkloadId)}
+      onDelete={() => deleteWorkload({ WorkloadId: w.WorkloadId! })}
       onClose={onClose}
       onDeleted={onDeleted}
     />

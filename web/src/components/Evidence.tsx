@@ -4,8 +4,9 @@ import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { allPages, wa } from '../api/ops';
-import type { CheckDetail, SuggestedAnswer } from '../api/types';
+import { listCheckDetails } from '../api/gen/ops';
+import type { CheckDetail, SuggestedAnswer } from '../api/gen/types';
+import { allPages } from '../api/paginate';
 import { ErrorAlert } from './common';
 import { date } from '../format';
 
@@ -15,8 +16,8 @@ const statusText = { OKAY: 'Passes', WARNING: 'Warning', ERROR: 'Fails', NOT_AVA
 /** EvidenceMark says in words whether a practice's scan evidence passes. */
 export function EvidenceMark({ s, choiceId }: { s?: SuggestedAnswer; choiceId: string }) {
   if (!s) return null;
-  if (s.FailingChoices.includes(choiceId)) return <StatusIndicator type="warning">Scan evidence: not all passes</StatusIndicator>;
-  if (s.PassingChoices.includes(choiceId)) return <StatusIndicator type="success">Scan evidence: passes</StatusIndicator>;
+  if (s.FailingChoices?.includes(choiceId)) return <StatusIndicator type="warning">Scan evidence: not all passes</StatusIndicator>;
+  if (s.PassingChoices?.includes(choiceId)) return <StatusIndicator type="success">Scan evidence: passes</StatusIndicator>;
   return null;
 }
 
@@ -25,7 +26,11 @@ export function EvidenceDetails(props: { workloadId: string; lensArn: string; pi
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<{ items?: CheckDetail[]; error?: unknown }>({});
   const load = () =>
-    allPages((t) => wa.listCheckDetails(props.workloadId, { LensArn: props.lensArn, PillarId: props.pillarId, QuestionId: props.questionId, ChoiceId: props.choiceId, NextToken: t }), 'CheckDetails').then(
+    allPages(
+      (NextToken) =>
+        listCheckDetails({ WorkloadId: props.workloadId, LensArn: props.lensArn, PillarId: props.pillarId, QuestionId: props.questionId, ChoiceId: props.choiceId, NextToken, MaxResults: 50 }),
+      'CheckDetails',
+    ).then(
       (items) => setState({ items }),
       (error) => setState({ error }),
     );
@@ -45,7 +50,7 @@ export function EvidenceDetails(props: { workloadId: string; lensArn: string; pi
         <ul style={{ margin: 0, paddingLeft: 16 }}>
           {state.items.map((c) => (
             <li key={c.Id} style={{ marginBottom: 8 }}>
-              <StatusIndicator type={statusType[c.Status]}>{statusText[c.Status]}</StatusIndicator> <b>{c.Name}</b>
+              <StatusIndicator type={c.Status && statusType[c.Status]}>{c.Status && statusText[c.Status]}</StatusIndicator> <b>{c.Name}</b>
               {(c.FlaggedResources ?? 0) > 0 && ` — ${c.FlaggedResources} flagged`}
               <Box variant="small">
                 <span style={{ whiteSpace: 'pre-wrap' }}>{c.Description}</span>

@@ -8,8 +8,8 @@ import Grid from '@cloudscape-design/components/grid';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { ChoiceReason } from '../api/types';
-import { CHOICE_NOTES_MAX, isNone, reasons, type NotApplicable } from './answering';
+import type { ChoiceReason } from '../api/gen/types';
+import { CHOICE_NOTES_MAX, isNone, reasons, type AnswerChoice, type NotApplicable } from './answering';
 
 /** NotApplicablePractices edits na: onChange for a mark or a reason,
  * onNotesChange for details being typed (saved after a pause). */
@@ -19,7 +19,7 @@ export function NotApplicablePractices({
   onChange,
   onNotesChange,
 }: {
-  choices: { ChoiceId: string; Title: string }[];
+  choices: AnswerChoice[];
   na: NotApplicable;
   onChange: (next: NotApplicable) => void;
   onNotesChange: (next: NotApplicable) => void;

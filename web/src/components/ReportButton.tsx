@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
-import { wa } from '../api/ops';
+import { getConsolidatedReport, getLensReviewExport, getLensReviewReport } from '../api/gen/ops';
 import { downloadBase64 } from './common';
 import { useFlash } from '../flash';
 import { errorText } from '../format';
@@ -13,9 +13,9 @@ export function ReportButton({ workloadId, lens, milestone, name }: { workloadId
   const run = async () => {
     setBusy(true);
     try {
-      const r = await wa.getLensReviewReport(workloadId, lens, milestone);
+      const r = await getLensReviewReport({ WorkloadId: workloadId, LensAlias: lens, MilestoneNumber: milestone });
       const file = `${name.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${milestone ? '-milestone-' + milestone : ''}.pdf`;
-      downloadBase64(r.LensReviewReport.Base64String ?? '', file, 'application/pdf');
+      downloadBase64(r.LensReviewReport?.Base64String ?? '', file, 'application/pdf');
     } catch (e) {
       flash({ type: 'error', content: 'The report could not be generated: ' + errorText(e) });
     } finally {
@@ -25,8 +25,8 @@ export function ReportButton({ workloadId, lens, milestone, name }: { workloadId
   const exportAs = async (format: 'HTML' | 'MARKDOWN' | 'CSV' | 'XLSX') => {
     setBusy(true);
     try {
-      const r = await wa.getLensReviewExport(workloadId, lens, format, milestone);
-      downloadBase64(r.Base64String, r.FileName, r.ContentType);
+      const r = await getLensReviewExport({ WorkloadId: workloadId, LensAlias: lens, Format: format, MilestoneNumber: milestone });
+      downloadBase64(r.Base64String ?? '', r.FileName ?? 'export', r.ContentType ?? 'application/octet-stream');
     } catch (e) {
       flash({ type: 'error', content: 'The export failed: ' + errorText(e) });
     } finally {
@@ -58,7 +58,7 @@ export function ConsolidatedReportButton() {
   const run = async () => {
     setBusy(true);
     try {
-      const r = await wa.getConsolidatedReportPDF(true);
+      const r = await getConsolidatedReport({ Format: 'PDF', IncludeSharedResources: true });
       downloadBase64(r.Base64String ?? '', `consolidated-report-${new Date().toISOString().slice(0, 10)}.pdf`, 'application/pdf');
     } catch (e) {
       flash({ type: 'error', content: 'The consolidated report could not be generated: ' + errorText(e) });

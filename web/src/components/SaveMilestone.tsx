@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import { wa } from '../api/ops';
+import { createMilestone } from '../api/gen/ops';
 import { ActionModal } from './ActionModal';
 
 export function SaveMilestone({ workloadId, onClose, onSaved }: { workloadId: string; onClose: () => void; onSaved: (n: number, name: string) => void }) {
@@ -17,8 +17,8 @@ export function SaveMilestone({ workloadId, onClose, onSaved }: { workloadId: st
       testId="save-milestone-confirm"
       onClose={onClose}
       run={async () => {
-        const out = await wa.createMilestone(workloadId, name.trim());
-        onSaved(out.MilestoneNumber, name.trim());
+        const out = await createMilestone({ WorkloadId: workloadId, MilestoneName: name.trim() });
+        onSaved(out.MilestoneNumber!, name.trim());
       }}
     >
       <Box>A milestone records the workload's current state, its lens reviews and answers. It cannot be changed later.</Box>

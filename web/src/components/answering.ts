@@ -2,7 +2,7 @@
 // review templates alike: the reasons a question or practice does not
 // apply, "None of these" excluding the other choices, and the body that
 // saves an answer (saves.ts sends them).
-import type { ChoiceAnswer, ChoiceReason } from '../api/types';
+import type { Choice, ChoiceAnswer, ChoiceReason, ChoiceStatus } from '../api/gen/types';
 
 export const reasons: { value: ChoiceReason; label: string }[] = [
   { value: 'OUT_OF_SCOPE', label: 'Out of scope' },
@@ -17,14 +17,24 @@ export const reasons: { value: ChoiceReason; label: string }[] = [
 export const NOTES_MAX = 2084;
 export const CHOICE_NOTES_MAX = 250;
 
+/** AnswerChoice is a Choice as the API sends it within an answer: with its
+ * id and title, which the model leaves optional. */
+export type AnswerChoice = Choice & { ChoiceId: string; Title: string };
+
+/** choicesOf returns an answer's choices, typed as the API sends them, so
+ * that the pages need not check every id. */
+export function choicesOf(a: { Choices?: Choice[] }): AnswerChoice[] {
+  return (a.Choices ?? []) as AnswerChoice[];
+}
+
 /** isNone tells the "None of these" choice of a question. */
-export function isNone(c: { ChoiceId: string; Title: string }): boolean {
-  return c.Title === 'None of these' || c.ChoiceId.endsWith('_no');
+export function isNone(c: Choice): boolean {
+  return c.Title === 'None of these' || !!c.ChoiceId?.endsWith('_no');
 }
 
 /** toggleChoice returns the selection after checking or unchecking cid:
  * "None of these" excludes every other choice, and the other way round. */
-export function toggleChoice(choices: { ChoiceId: string; Title: string }[], selected: string[], cid: string, on: boolean): string[] {
+export function toggleChoice(choices: Choice[], selected: string[], cid: string, on: boolean): string[] {
   const c = choices.find((x) => x.ChoiceId === cid) ?? { ChoiceId: cid, Title: '' };
   const sel = on ? [...selected, cid] : selected.filter((x) => x !== cid);
   if (!on) return sel;
@@ -38,18 +48,19 @@ export type NotApplicable = Record<string, { Reason?: ChoiceReason; Notes?: stri
 /** notApplicableOf reads the practices an answer marks as not applying. */
 export function notApplicableOf(answers?: ChoiceAnswer[]): NotApplicable {
   const na: NotApplicable = {};
-  for (const c of answers ?? []) if (c.Status === 'NOT_APPLICABLE') na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
+  for (const c of answers ?? []) if (c.Status === 'NOT_APPLICABLE' && c.ChoiceId) na[c.ChoiceId] = { Reason: c.Reason, Notes: c.Notes };
   return na;
 }
 
 /** choiceUpdates is what UpdateAnswer needs to make na so: each practice
  * marked, and each no longer marked that was (before) set back. */
-export function choiceUpdates(choices: { ChoiceId: string }[], na: NotApplicable, before?: ChoiceAnswer[]) {
-  const updates: Record<string, { Status: 'SELECTED' | 'NOT_APPLICABLE' | 'UNSELECTED'; Reason?: ChoiceReason; Notes?: string }> = {};
-  for (const c of choices) {
-    const x = na[c.ChoiceId];
-    if (x) updates[c.ChoiceId] = { Status: 'NOT_APPLICABLE', Reason: x.Reason ?? 'NONE', Notes: x.Notes || undefined };
-    else if (before?.some((b) => b.ChoiceId === c.ChoiceId && b.Status === 'NOT_APPLICABLE')) updates[c.ChoiceId] = { Status: 'UNSELECTED' };
+export function choiceUpdates(choices: Choice[], na: NotApplicable, before?: ChoiceAnswer[]) {
+  const updates: Record<string, { Status: ChoiceStatus; Reason?: ChoiceReason; Notes?: string }> = {};
+  for (const { ChoiceId: id } of choices) {
+    if (!id) continue;
+    const x = na[id];
+    if (x) updates[id] = { Status: 'NOT_APPLICABLE', Reason: x.Reason ?? 'NONE', Notes: x.Notes || undefined };
+    else if (before?.some((b) => b.ChoiceId === id && b.Status === 'NOT_APPLICABLE')) updates[id] = { Status: 'UNSELECTED' };
   }
   return Object.keys(updates).length ? updates : undefined;
 }
@@ -65,7 +76,7 @@ export interface Draft {
 
 /** An answer as GetAnswer and GetReviewTemplateAnswer return it. */
 interface Answered {
-  Choices?: { ChoiceId: string }[];
+  Choices?: Choice[];
   SelectedChoices?: string[];
   ChoiceAnswers?: ChoiceAnswer[];
   Notes?: string;

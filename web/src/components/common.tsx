@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Link from '@cloudscape-design/components/link';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import type { Risk } from '../api/types';
+import type { Risk } from '../api/gen/types';
 import { errorText, riskLabel, safeUrl } from '../format';
 import { ApiError } from '../api/client';
 

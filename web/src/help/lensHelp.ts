@@ -1,13 +1,13 @@
 // Help topics from a lens's own texts, as the API returns them with an
 // answer (GetAnswer, GetReviewTemplateAnswer): the same for the built-in
 // framework lens and custom lenses.
-import type { Choice } from '../api/types';
+import type { Choice } from '../api/gen/types';
 import { blocks } from './HelpText';
 import type { HelpTopic } from './context';
 
 /** The fields of an answer the question's help needs. */
 export interface QuestionTexts {
-  QuestionTitle: string;
+  QuestionTitle?: string;
   QuestionDescription?: string;
   HelpfulResourceDisplayText?: string;
   HelpfulResourceUrl?: string;
@@ -18,7 +18,7 @@ export interface QuestionTexts {
  * resource and their links. */
 export function questionTopic(q: QuestionTexts): HelpTopic {
   return {
-    title: q.QuestionTitle,
+    title: q.QuestionTitle ?? '',
     sections: [
       { text: q.QuestionDescription },
       { heading: headed(q.HelpfulResourceDisplayText) ? undefined : 'Helpful resource', text: q.HelpfulResourceDisplayText },
@@ -36,7 +36,7 @@ export function questionTopic(q: QuestionTexts): HelpTopic {
 export function practiceTopic(c: Choice): HelpTopic {
   const more = (c.AdditionalResources ?? []).flatMap((r) => r.Content ?? []);
   return {
-    title: c.Title,
+    title: c.Title ?? '',
     sections: [
       { text: c.Description },
       { heading: headed(c.HelpfulResource?.DisplayText) ? undefined : 'Helpful resource', text: c.HelpfulResource?.DisplayText },

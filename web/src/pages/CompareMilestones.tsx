@@ -6,8 +6,9 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { allPages, wa } from '../api/ops';
-import type { AnswerSummary, LensReview, Risk } from '../api/types';
+import { getLensReview, getMilestone, listAnswers, listLensReviews } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { AnswerSummary, LensReview, Risk } from '../api/gen/types';
 import { ErrorAlert, RiskStatus, useAsync } from '../components/common';
 import { followLink, href } from '../router';
 
@@ -17,14 +18,14 @@ interface Side {
 }
 
 async function side(id: string, n?: number): Promise<Side> {
-  const label = n ? (await wa.getMilestone(id, n)).Milestone.MilestoneName : 'Current';
-  const summaries = (await wa.listLensReviews(id, n)).LensReviewSummaries ?? [];
+  const label = n ? ((await getMilestone({ WorkloadId: id, MilestoneNumber: n })).Milestone?.MilestoneName ?? '') : 'Current';
+  const summaries = (await listLensReviews({ WorkloadId: id, MilestoneNumber: n, MaxResults: 50 })).LensReviewSummaries ?? [];
   const reviews = await Promise.all(
     summaries.map(async (s) => {
-      const alias = s.LensAlias || s.LensArn;
+      const alias = s.LensAlias || s.LensArn || '';
       const [lr, answers] = await Promise.all([
-        wa.getLensReview(id, alias, n).then((r) => r.LensReview),
-        allPages((t) => wa.listAnswers(id, alias, { MilestoneNumber: n, NextToken: t }), 'AnswerSummaries'),
+        getLensReview({ WorkloadId: id, LensAlias: alias, MilestoneNumber: n }).then((r) => r.LensReview!),
+        allPages((NextToken) => listAnswers({ WorkloadId: id, LensAlias: alias, MilestoneNumber: n, NextToken, MaxResults: 50 }), 'AnswerSummaries'),
       ]);
       return { lr, answers };
     }),

@@ -17,7 +17,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import Button from '@cloudscape-design/components/button';
 import { ConsolidatedReportButton } from '../components/ReportButton';
 import { useWorkloads } from '../prefetch';
-import type { WorkloadSummary } from '../api/types';
+import type { WorkloadSummary } from '../api/gen/types';
 import { ErrorAlert, RiskCount } from '../components/common';
 import { answered, date, total } from '../format';
 import { followLink, href } from '../router';
@@ -40,7 +40,7 @@ export function Dashboard() {
   const shown = useMemo(
     () =>
       (filter === 'high' ? high : filter === 'medium' ? medium : workloads).filter((w) =>
-        w.WorkloadName.toLowerCase().includes(text.toLowerCase()),
+        (w.WorkloadName ?? '').toLowerCase().includes(text.toLowerCase()),
       ),
     [filter, text, workloads],
   );
@@ -113,7 +113,7 @@ export function Dashboard() {
               id: 'name',
               header: 'Workload name',
               cell: (w) => (
-                <Link href={href('workloads', w.WorkloadId)} onFollow={followLink}>
+                <Link href={href('workloads', w.WorkloadId!)} onFollow={followLink}>
                   {w.WorkloadName}
                 </Link>
               ),

@@ -6,19 +6,21 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import { allPages, wa } from '../api/ops';
-import type { WorkloadSummary } from '../api/types';
+import { getLensReview, listMilestones } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { WorkloadSummary } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { date } from '../format';
 import { followLink, href } from '../router';
 
 export function SelectedWorkload({ w }: { w: WorkloadSummary }) {
-  const milestones = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 100), [w.WorkloadId]);
+  const id = w.WorkloadId!;
+  const milestones = useAsync(() => allPages((NextToken) => listMilestones({ WorkloadId: id, NextToken, MaxResults: 50 }), 'MilestoneSummaries', 100), [id]);
   const review = useAsync(
-    () => (w.Lenses?.includes('wellarchitected') ? wa.getLensReview(w.WorkloadId, 'wellarchitected') : Promise.resolve(undefined)),
-    [w.WorkloadId],
+    () => (w.Lenses?.includes('wellarchitected') ? getLensReview({ WorkloadId: id, LensAlias: 'wellarchitected' }) : Promise.resolve(undefined)),
+    [id],
   );
-  const pillars = review.data?.LensReview.PillarReviewSummaries ?? [];
+  const pillars = review.data?.LensReview?.PillarReviewSummaries ?? [];
   return (
     <ColumnLayout columns={2}>
       <Container header={<Header variant="h2" description={w.WorkloadName}>Milestones</Header>}>
@@ -27,7 +29,7 @@ export function SelectedWorkload({ w }: { w: WorkloadSummary }) {
         <ul>
           {(milestones.data ?? []).slice(0, 10).map((m) => (
             <li key={m.MilestoneNumber}>
-              <Link href={href('workloads', w.WorkloadId, 'milestones', m.MilestoneNumber)} onFollow={followLink}>
+              <Link href={href('workloads', id, 'milestones', m.MilestoneNumber!)} onFollow={followLink}>
                 {m.MilestoneName}
               </Link>{' '}
               — {date(m.RecordedAt)}
@@ -43,8 +45,8 @@ export function SelectedWorkload({ w }: { w: WorkloadSummary }) {
           <BarChart
             statusType={review.loading ? 'loading' : 'finished'}
             series={[
-              { title: 'High risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.HIGH ?? 0 })) },
-              { title: 'Medium risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName, y: p.RiskCounts?.MEDIUM ?? 0 })) },
+              { title: 'High risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName ?? '', y: p.RiskCounts?.HIGH ?? 0 })) },
+              { title: 'Medium risks', type: 'bar', data: pillars.map((p) => ({ x: p.PillarName ?? '', y: p.RiskCounts?.MEDIUM ?? 0 })) },
             ]}
             xScaleType="categorical"
             stackedBars

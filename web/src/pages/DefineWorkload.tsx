@@ -14,9 +14,10 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { allPages, wa } from '../api/ops';
+import { associateLenses, associateProfiles, createWorkload, disassociateLenses, disassociateProfiles, getWorkload, listLenses, listProfiles, listReviewTemplates, updateWorkload } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
 import { ApiError } from '../api/client';
-import type { Workload } from '../api/types';
+import type { Workload, WorkloadEnvironment } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { awsRegions, industryTypes } from '../regions';
 import { href, navigate } from '../router';
@@ -107,7 +108,7 @@ export function validate(f: Fields): Partial<Record<keyof Fields, string>> {
 
 function fromWorkload(w: Workload): Fields {
   return {
-    WorkloadName: w.WorkloadName,
+    WorkloadName: w.WorkloadName ?? '',
     Description: w.Description ?? '',
     ReviewOwner: w.ReviewOwner ?? '',
     Environment: w.Environment ?? '',
@@ -126,10 +127,10 @@ function fromWorkload(w: Workload): Fields {
 }
 
 export function DefineWorkload({ editId }: { editId?: string }) {
-  const existing = useAsync(() => (editId ? wa.getWorkload(editId) : Promise.resolve(undefined)), [editId]);
-  const lenses = useAsync(() => allPages((t) => wa.listLenses({ LensStatus: 'PUBLISHED', NextToken: t }), 'LensSummaries'), []);
-  const profiles = useAsync(() => wa.listProfiles().then((r) => r.ProfileSummaries ?? []), []);
-  const templates = useAsync(() => (editId ? Promise.resolve([]) : wa.listReviewTemplates().then((r) => r.ReviewTemplates ?? [])), [editId]);
+  const existing = useAsync(() => (editId ? getWorkload({ WorkloadId: editId }) : Promise.resolve(undefined)), [editId]);
+  const lenses = useAsync(() => allPages((NextToken) => listLenses({ LensStatus: 'PUBLISHED', NextToken, MaxResults: 50 }), 'LensSummaries'), []);
+  const profiles = useAsync(() => listProfiles({ MaxResults: 50 }).then((r) => r.ProfileSummaries ?? []), []);
+  const templates = useAsync(() => (editId ? Promise.resolve([]) : listReviewTemplates({ MaxResults: 50 }).then((r) => r.ReviewTemplates ?? [])), [editId]);
   const [f, setF] = useState<Fields>(empty);
   const [tried, setTried] = useState(false);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
@@ -138,7 +139,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
   const flash = useFlash();
 
   useEffect(() => {
-    if (existing.data) setF(fromWorkload(existing.data.Workload));
+    if (existing.data) setF(fromWorkload(existing.data.Workload ?? {}));
   }, [existing.data]);
 
   const problems = validate(f);
@@ -157,7 +158,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
       WorkloadName: f.WorkloadName.trim(),
       Description: f.Description.trim(),
       ReviewOwner: f.ReviewOwner.trim() || undefined,
-      Environment: f.Environment as Workload['Environment'],
+      Environment: f.Environment as WorkloadEnvironment,
       AwsRegions: f.AwsRegions,
       NonAwsRegions: regionList(f.NonAwsRegions),
       AccountIds: list(f.AccountIds),
@@ -171,22 +172,22 @@ export function DefineWorkload({ editId }: { editId?: string }) {
     try {
       let id = editId;
       if (editId && existing.data) {
-        const w = existing.data.Workload;
-        await wa.updateWorkload(editId, props);
+        const w = existing.data.Workload ?? {};
+        await updateWorkload({ WorkloadId: editId, ...props });
         const had = new Set(w.Lenses ?? []);
         const want = new Set(f.Lenses);
         const add = f.Lenses.filter((l) => !had.has(l));
         const remove = [...had].filter((l) => !want.has(l));
-        if (add.length) await wa.associateLenses(editId, add);
-        if (remove.length) await wa.disassociateLenses(editId, remove);
+        if (add.length) await associateLenses({ WorkloadId: editId, LensAliases: add });
+        if (remove.length) await disassociateLenses({ WorkloadId: editId, LensAliases: remove });
         const oldProfile = w.Profiles?.[0]?.ProfileArn ?? '';
         if (oldProfile !== f.Profile) {
-          if (oldProfile) await wa.disassociateProfiles(editId, [oldProfile]);
-          if (f.Profile) await wa.associateProfiles(editId, [f.Profile]);
+          if (oldProfile) await disassociateProfiles({ WorkloadId: editId, ProfileArns: [oldProfile] });
+          if (f.Profile) await associateProfiles({ WorkloadId: editId, ProfileArns: [f.Profile] });
         }
         flash({ type: 'success', content: `Saved ${props.WorkloadName}.` });
       } else {
-        const out = await wa.createWorkload({
+        const out = await createWorkload({
           ...props,
           Lenses: f.Lenses,
           ProfileArns: f.Profile ? [f.Profile] : undefined,

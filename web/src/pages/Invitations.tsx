@@ -6,8 +6,8 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { wa } from '../api/ops';
-import type { ShareInvitationSummary } from '../api/types';
+import { listShareInvitations, updateShareInvitation } from '../api/gen/ops';
+import type { ShareInvitationSummary } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { useFlash } from '../flash';
 
@@ -16,14 +16,14 @@ function resourceName(i: ShareInvitationSummary) {
 }
 
 export function Invitations() {
-  const list = useAsync(() => wa.listShareInvitations().then((r) => r.ShareInvitationSummaries ?? []), []);
+  const list = useAsync(() => listShareInvitations({ MaxResults: 50 }).then((r) => r.ShareInvitationSummaries ?? []), []);
   const [selected, setSelected] = useState<ShareInvitationSummary[]>([]);
   const [error, setError] = useState<unknown>();
   const flash = useFlash();
   const act = async (action: 'ACCEPT' | 'REJECT') => {
     setError(undefined);
     try {
-      for (const i of selected) await wa.updateShareInvitation(i.ShareInvitationId, action);
+      for (const i of selected) await updateShareInvitation({ ShareInvitationId: i.ShareInvitationId!, ShareInvitationAction: action });
       flash({ type: 'success', content: action === 'ACCEPT' ? 'Invitation accepted.' : 'Invitation rejected.' });
       setSelected([]);
       list.reload();

@@ -9,15 +9,15 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Button from '@cloudscape-design/components/button';
-import { wa } from '../api/ops';
+import { getMilestone, listLensReviews } from '../api/gen/ops';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { ReportButton } from '../components/ReportButton';
 import { answered, date, total } from '../format';
 import { followLink, href } from '../router';
 
 export function MilestoneView({ id, n }: { id: string; n: number }) {
-  const m = useAsync(() => wa.getMilestone(id, n).then((r) => r.Milestone), [id, n]);
-  const reviews = useAsync(() => wa.listLensReviews(id, n).then((r) => r.LensReviewSummaries ?? []), [id, n]);
+  const m = useAsync(() => getMilestone({ WorkloadId: id, MilestoneNumber: n }).then((r) => r.Milestone), [id, n]);
+  const reviews = useAsync(() => listLensReviews({ WorkloadId: id, MilestoneNumber: n, MaxResults: 50 }).then((r) => r.LensReviewSummaries ?? []), [id, n]);
   const w = m.data?.Workload;
   return (
     <ContentLayout
@@ -79,7 +79,7 @@ export function MilestoneView({ id, n }: { id: string; n: number }) {
               id: 'lens',
               header: 'Lens',
               cell: (l) => (
-                <Link href={href('workloads', id, 'lens', l.LensAlias || l.LensArn) + `?milestone=${n}`} onFollow={followLink}>
+                <Link href={href('workloads', id, 'lens', l.LensAlias || l.LensArn || '') + `?milestone=${n}`} onFollow={followLink}>
                   {l.LensName}
                 </Link>
               ),
@@ -88,7 +88,7 @@ export function MilestoneView({ id, n }: { id: string; n: number }) {
             { id: 'answered', header: 'Questions answered', cell: (l) => `${answered(l.RiskCounts)}/${total(l.RiskCounts)}` },
             { id: 'high', header: 'High risks', cell: (l) => <RiskCount n={l.RiskCounts?.HIGH} risk="HIGH" /> },
             { id: 'medium', header: 'Medium risks', cell: (l) => <RiskCount n={l.RiskCounts?.MEDIUM} risk="MEDIUM" /> },
-            { id: 'report', header: 'Report', cell: (l) => <ReportButton workloadId={id} lens={l.LensAlias || l.LensArn} milestone={n} name={`${w?.WorkloadName ?? id}-${l.LensName}`} /> },
+            { id: 'report', header: 'Report', cell: (l) => <ReportButton workloadId={id} lens={l.LensAlias || l.LensArn || ''} milestone={n} name={`${w?.WorkloadName ?? id}-${l.LensName}`} /> },
           ]}
         />
       </SpaceBetween>

@@ -9,26 +9,28 @@ import LineChart from '@cloudscape-design/components/line-chart';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { allPages, wa } from '../api/ops';
-import type { MilestoneSummary, Workload } from '../api/types';
+import { listMilestones } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { MilestoneSummary, Workload } from '../api/gen/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { answered, date, total } from '../format';
 import { followLink, href, navigate } from '../router';
 
 export function Milestones({ w, version }: { w: Workload; version: number }) {
-  const list = useAsync(() => allPages((t) => wa.listMilestones(w.WorkloadId, t), 'MilestoneSummaries', 1000), [w.WorkloadId, version]);
+  const id = w.WorkloadId!;
+  const list = useAsync(() => allPages((NextToken) => listMilestones({ WorkloadId: id, NextToken, MaxResults: 50 }), 'MilestoneSummaries', 1000), [id, version]);
   const [selected, setSelected] = useState<MilestoneSummary[]>([]);
-  const ms = [...(list.data ?? [])].sort((a, b) => a.MilestoneNumber - b.MilestoneNumber);
+  const ms = [...(list.data ?? [])].sort((a, b) => a.MilestoneNumber! - b.MilestoneNumber!);
   // The chart ends with the workload as it is now: one milestone alone is
   // a single point, which a line chart does not draw, and the latest
   // milestone is rarely the present.
   const names = new Set(ms.map((m) => m.MilestoneName));
   let current = 'Current state';
   while (names.has(current)) current += ' (now)';
-  const points = [...ms.map((m) => ({ x: m.MilestoneName, counts: m.WorkloadSummary?.RiskCounts })), { x: current, counts: w.RiskCounts }];
+  const points = [...ms.map((m) => ({ x: m.MilestoneName ?? '', counts: m.WorkloadSummary?.RiskCounts })), { x: current, counts: w.RiskCounts }];
   const compare = () => {
-    const [a, b] = [...selected].sort((x, y) => x.MilestoneNumber - y.MilestoneNumber);
-    navigate(href('workloads', w.WorkloadId, 'compare') + `?from=${a.MilestoneNumber}&to=${b ? b.MilestoneNumber : ''}`);
+    const [a, b] = [...selected].sort((x, y) => x.MilestoneNumber! - y.MilestoneNumber!);
+    navigate(href('workloads', id, 'compare') + `?from=${a.MilestoneNumber}&to=${b ? b.MilestoneNumber : ''}`);
   };
   return (
     <SpaceBetween size="l">
@@ -67,7 +69,7 @@ export function Milestones({ w, version }: { w: Workload; version: number }) {
             id: 'name',
             header: 'Name',
             cell: (m) => (
-              <Link href={href('workloads', w.WorkloadId, 'milestones', m.MilestoneNumber)} onFollow={followLink}>
+              <Link href={href('workloads', id, 'milestones', m.MilestoneNumber!)} onFollow={followLink}>
                 {m.MilestoneName}
               </Link>
             ),

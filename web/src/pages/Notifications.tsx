@@ -13,17 +13,17 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import { allPages } from '../api/ops';
-import { wx } from '../api/ops_extra';
-import type { NotificationSummaryX } from '../api/types_extra';
+import { getLensVersionDifference, listLenses, listNotifications, upgradeLensReview, upgradeReviewTemplateLensReview } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { NotificationSummary } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { useFlash } from '../flash';
 import { ActionModal } from '../components/ActionModal';
 import { followLink, href } from '../router';
 import { VersionDiff } from './lenses/VersionDiff';
 
-type Upgrade = NonNullable<NotificationSummaryX['LensUpgradeSummary']>;
-const keyOf = (n: NotificationSummaryX) => `${n.Type}|${n.LensUpgradeSummary?.ResourceArn ?? n.LensUpgradeSummary?.WorkloadId}|${n.LensUpgradeSummary?.LensAlias}`;
+type Upgrade = NonNullable<NotificationSummary['LensUpgradeSummary']>;
+const keyOf = (n: NotificationSummary) => `${n.Type}|${n.LensUpgradeSummary?.ResourceArn ?? n.LensUpgradeSummary?.WorkloadId}|${n.LensUpgradeSummary?.LensAlias}`;
 
 function TypeText({ type }: { type?: string }) {
   if (type === 'LENS_VERSION_UPGRADED') return <StatusIndicator type="info">Upgrade available</StatusIndicator>;
@@ -48,11 +48,11 @@ function Resource({ u }: { u: Upgrade }) {
 }
 
 export function Notifications() {
-  const list = useAsync(() => allPages((t) => wx.listNotifications(t), 'NotificationSummaries'), []);
+  const list = useAsync(() => allPages((NextToken) => listNotifications({ NextToken, MaxResults: 50 }), 'NotificationSummaries'), []);
   // Notifications name lenses by alias (an ARN for custom lenses): show their names.
-  const lenses = useAsync(() => allPages((t) => wx.listLenses({ NextToken: t }), 'LensSummaries'), []);
+  const lenses = useAsync(() => allPages((NextToken) => listLenses({ NextToken, MaxResults: 50 }), 'LensSummaries'), []);
   const lensName = (alias: string) => lenses.data?.find((l) => l.LensAlias === alias || l.LensArn === alias)?.LensName ?? alias;
-  const [selected, setSelected] = useState<NotificationSummaryX[]>([]);
+  const [selected, setSelected] = useState<NotificationSummary[]>([]);
   const one = selected[0];
   return (
     <SpaceBetween size="l">
@@ -99,12 +99,12 @@ export function Notifications() {
   );
 }
 
-function UpgradeDetails({ n, onUpgraded }: { n: NotificationSummaryX; onUpgraded: () => void }) {
+function UpgradeDetails({ n, onUpgraded }: { n: NotificationSummary; onUpgraded: () => void }) {
   const u = n.LensUpgradeSummary!;
   const alias = u.LensAlias ?? u.LensArn ?? '';
   const upgradable = n.Type === 'LENS_VERSION_UPGRADED';
   const diff = useAsync(
-    () => (upgradable ? wx.lensVersionDifference(alias, u.CurrentLensVersion, u.LatestLensVersion) : Promise.resolve(null)),
+    () => (upgradable ? getLensVersionDifference({ LensAlias: alias, BaseLensVersion: u.CurrentLensVersion, TargetLensVersion: u.LatestLensVersion }) : Promise.resolve(null)),
     [alias, u.CurrentLensVersion, u.LatestLensVersion, upgradable],
   );
   const [asking, setAsking] = useState(false);
@@ -148,8 +148,8 @@ function UpgradeModal({ u, alias, onClose, onUpgraded }: { u: Upgrade; alias: st
       testId="upgrade-submit"
       onClose={onClose}
       run={async () => {
-        if (workload) await wx.upgradeLensReview(u.WorkloadId!, alias, name.trim());
-        else await wx.upgradeReviewTemplateLensReview(u.ResourceArn ?? '', alias);
+        if (workload) await upgradeLensReview({ WorkloadId: u.WorkloadId!, LensAlias: alias, MilestoneName: name.trim() });
+        else await upgradeReviewTemplateLensReview({ TemplateArn: u.ResourceArn ?? '', LensAlias: alias });
         flash({ type: 'success', content: `Upgraded ${u.WorkloadName ?? u.ResourceName ?? ''} to version ${u.LatestLensVersion}.` });
         onUpgraded();
       }}

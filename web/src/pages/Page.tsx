@@ -14,7 +14,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const Workloads = named(() => import('./Workloads'), 'Workloads');
 const DefineWorkload = named(() => import('./DefineWorkload'), 'DefineWorkload');
 const WorkloadDetails = named(() => import('./WorkloadDetails'), 'WorkloadDetails');
-const LensDetails = named(() => import('./LensDetails'), 'LensDetails');
+const LensReviewDetail = named(() => import('./LensReviewDetail'), 'LensReviewDetail');
 const Review = named(() => import('./Review'), 'Review');
 const MilestoneView = named(() => import('./MilestoneView'), 'MilestoneView');
 const CompareMilestones = named(() => import('./CompareMilestones'), 'CompareMilestones');
@@ -37,7 +37,7 @@ function Routed({ route, session }: { route: Route; session: Session }) {
     if (!c) return <WorkloadDetails id={b} tab={route.query.get('tab') ?? 'overview'} />;
     if (c === 'edit') return <DefineWorkload editId={b} />;
     if (c === 'lens' && d && e === 'review') return <Review id={b} lens={d} question={f} />;
-    if (c === 'lens' && d) return <LensDetails id={b} lens={d} tab={route.query.get('tab') ?? 'overview'} milestone={num(route.query.get('milestone'))} />;
+    if (c === 'lens' && d) return <LensReviewDetail id={b} lens={d} tab={route.query.get('tab') ?? 'overview'} milestone={num(route.query.get('milestone'))} />;
     if (c === 'milestones' && d) return <MilestoneView id={b} n={Number(d)} />;
     if (c === 'compare') return <CompareMilestones id={b} from={num(route.query.get('from'))} to={num(route.query.get('to'))} />;
   }

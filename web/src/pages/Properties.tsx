@@ -9,8 +9,8 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import TagEditor, { type TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import FormField from '@cloudscape-design/components/form-field';
-import { wa } from '../api/ops';
-import type { Workload } from '../api/types';
+import { tagResource, untagResource, updateWorkload } from '../api/gen/ops';
+import type { Workload, WorkloadImprovementStatus } from '../api/gen/types';
 import { ErrorAlert, SafeLink } from '../components/common';
 import { date, improvementStatusLabel } from '../format';
 import { followLink, href } from '../router';
@@ -29,9 +29,9 @@ export function Properties({ w, onChanged }: { w: Workload; onChanged: () => voi
   const flash = useFlash();
   const [error, setError] = useState<unknown>();
   const statusOptions = Object.entries(improvementStatusLabel).map(([value, label]) => ({ value, label }));
-  const setStatus = async (ImprovementStatus: string) => {
+  const setStatus = async (ImprovementStatus: WorkloadImprovementStatus) => {
     try {
-      await wa.updateWorkload(w.WorkloadId, { ImprovementStatus });
+      await updateWorkload({ WorkloadId: w.WorkloadId!, ImprovementStatus });
       flash({ type: 'success', content: 'Improvement status updated.' });
       onChanged();
     } catch (e) {
@@ -46,7 +46,7 @@ export function Properties({ w, onChanged }: { w: Workload; onChanged: () => voi
           <Header
             variant="h2"
             actions={
-              <Button href={href('workloads', w.WorkloadId, 'edit')} onFollow={followLink}>
+              <Button href={href('workloads', w.WorkloadId!, 'edit')} onFollow={followLink}>
                 Edit
               </Button>
             }
@@ -82,7 +82,7 @@ export function Properties({ w, onChanged }: { w: Workload; onChanged: () => voi
         <FormField label="Improvement status">
           <Select
             selectedOption={statusOptions.find((o) => o.value === w.ImprovementStatus) ?? null}
-            onChange={(e) => setStatus(e.detail.selectedOption.value!)}
+            onChange={(e) => setStatus(e.detail.selectedOption.value as WorkloadImprovementStatus)}
             options={statusOptions}
             ariaLabel="Improvement status"
           />
@@ -105,8 +105,8 @@ function Tags({ w, onChanged }: { w: Workload; onChanged: () => void }) {
     try {
       const removed = tags.filter((t) => t.markedForRemoval && t.existing).map((t) => t.key);
       const kept = Object.fromEntries(tags.filter((t) => !t.markedForRemoval && t.key).map((t) => [t.key, t.value]));
-      if (removed.length) await wa.untagResource(w.WorkloadArn, removed);
-      if (Object.keys(kept).length) await wa.tagResource(w.WorkloadArn, kept);
+      if (removed.length) await untagResource({ WorkloadArn: w.WorkloadArn!, TagKeys: removed });
+      if (Object.keys(kept).length) await tagResource({ WorkloadArn: w.WorkloadArn!, Tags: kept });
       flash({ type: 'success', content: 'Tags saved.' });
       onChanged();
     } catch (e) {

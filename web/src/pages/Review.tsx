@@ -9,8 +9,9 @@ import Container from '@cloudscape-design/components/container';
 import Grid from '@cloudscape-design/components/grid';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { allPages, wa } from '../api/ops';
-import type { Answer, AnswerSummary } from '../api/types';
+import { getLensReview, getSuggestedAnswers, getWorkload, listAnswers } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { Answer, AnswerSummary } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { followLink, href, navigate } from '../router';
 import { ReviewNav } from './reviewNav';
@@ -19,19 +20,19 @@ import { usePageHelp } from '../help/context';
 import { questionTopic } from '../help/lensHelp';
 
 export function Review({ id, lens, question }: { id: string; lens: string; question?: string }) {
-  const w = useAsync(() => wa.getWorkload(id).then((r) => r.Workload), [id]);
-  const review = useAsync(() => wa.getLensReview(id, lens).then((r) => r.LensReview), [id, lens]);
-  const list = useAsync(() => allPages((t) => wa.listAnswers(id, lens, { NextToken: t }), 'AnswerSummaries'), [id, lens]);
+  const w = useAsync(() => getWorkload({ WorkloadId: id }).then((r) => r.Workload), [id]);
+  const review = useAsync(() => getLensReview({ WorkloadId: id, LensAlias: lens }).then((r) => r.LensReview), [id, lens]);
+  const list = useAsync(() => allPages((NextToken) => listAnswers({ WorkloadId: id, LensAlias: lens, NextToken, MaxResults: 50 }), 'AnswerSummaries'), [id, lens]);
   const [summaries, setSummaries] = useState<AnswerSummary[]>([]);
   const [shown, setShown] = useState<Answer>();
-  const evidence = useAsync(() => wa.getSuggestedAnswers(id, lens).catch(() => undefined), [id, lens]);
+  const evidence = useAsync(() => getSuggestedAnswers({ WorkloadId: id, LensAlias: lens }).catch(() => undefined), [id, lens]);
   useEffect(() => setSummaries(list.data ?? []), [list.data]);
   const pillarParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('pillar');
   const qid = question ?? (pillarParam ? summaries.find((a) => a.PillarId === pillarParam)?.QuestionId : undefined) ?? summaries[0]?.QuestionId;
   const index = summaries.findIndex((a) => a.QuestionId === qid);
   const suggestion = evidence.data?.SuggestedAnswers?.find((s) => s.QuestionId === qid);
   const base = ['workloads', id, 'lens', lens, 'review'];
-  const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId));
+  const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId!));
   // The help panel's toggle opens the question on screen; the previous
   // question's help stays until the next one has loaded, so an open panel
   // does not close in between.

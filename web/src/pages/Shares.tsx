@@ -9,14 +9,15 @@ import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { wa } from '../api/ops';
-import type { Workload, WorkloadShareSummary } from '../api/types';
+import { createWorkloadShare, deleteWorkloadShare, listWorkloadShares } from '../api/gen/ops';
+import type { PermissionType, Workload, WorkloadShareSummary } from '../api/gen/types';
 import { ErrorAlert, useAsync } from '../components/common';
 import { useFlash } from '../flash';
 import { ActionModal } from '../components/ActionModal';
 
 export function Shares({ w }: { w: Workload }) {
-  const list = useAsync(() => wa.listWorkloadShares(w.WorkloadId).then((r) => r.WorkloadShareSummaries ?? []), [w.WorkloadId]);
+  const id = w.WorkloadId!;
+  const list = useAsync(() => listWorkloadShares({ WorkloadId: id, MaxResults: 50 }).then((r) => r.WorkloadShareSummaries ?? []), [id]);
   const [selected, setSelected] = useState<WorkloadShareSummary[]>([]);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -24,7 +25,7 @@ export function Shares({ w }: { w: Workload }) {
   const del = async () => {
     setError(undefined);
     try {
-      for (const s of selected) await wa.deleteWorkloadShare(w.WorkloadId, s.ShareId);
+      for (const s of selected) await deleteWorkloadShare({ WorkloadId: id, ShareId: s.ShareId! });
       flash({ type: 'success', content: 'Share deleted.' });
       setSelected([]);
       list.reload();
@@ -71,7 +72,7 @@ export function Shares({ w }: { w: Workload }) {
       />
       {creating && (
         <CreateShare
-          workloadId={w.WorkloadId}
+          workloadId={id}
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
@@ -86,7 +87,7 @@ export function Shares({ w }: { w: Workload }) {
 
 function CreateShare({ workloadId, onClose, onCreated }: { workloadId: string; onClose: () => void; onCreated: () => void }) {
   const [to, setTo] = useState('');
-  const [perm, setPerm] = useState('READONLY');
+  const [perm, setPerm] = useState<PermissionType>('READONLY');
   const valid = /^([0-9]{12}|arn:aws:iam::[0-9]{12}:user\/\S+|o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|arn:aws:organizations::\S+)$/.test(to.trim());
   return (
     <ActionModal
@@ -95,7 +96,7 @@ function CreateShare({ workloadId, onClose, onCreated }: { workloadId: string; o
       disabled={!valid}
       onClose={onClose}
       run={async () => {
-        await wa.createWorkloadShare(workloadId, to.trim(), perm);
+        await createWorkloadShare({ WorkloadId: workloadId, SharedWith: to.trim(), PermissionType: perm });
         onCreated();
       }}
     >
@@ -109,7 +110,7 @@ function CreateShare({ workloadId, onClose, onCreated }: { workloadId: string; o
       <FormField label="Permission">
         <RadioGroup
           value={perm}
-          onChange={(e) => setPerm(e.detail.value)}
+          onChange={(e) => setPerm(e.detail.value as PermissionType)}
           items={[
             { value: 'READONLY', label: 'Read-only', description: 'Can view the workload and its reviews.' },
             { value: 'CONTRIBUTOR', label: 'Contributor', description: 'Can also answer questions and save milestones.' },

@@ -12,8 +12,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
-import { wa } from '../api/ops';
-import type { Workload } from '../api/types';
+import { getWorkload, listLensReviews } from '../api/gen/ops';
+import type { Workload } from '../api/gen/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { SaveMilestone } from '../components/SaveMilestone';
 import { DeleteWorkload } from '../components/DeleteWorkload';
@@ -25,7 +25,7 @@ import { Properties } from './Properties';
 import { Shares } from './Shares';
 
 export function WorkloadDetails({ id, tab }: { id: string; tab: string }) {
-  const w = useAsync(() => wa.getWorkload(id).then((r) => r.Workload), [id]);
+  const w = useAsync(() => getWorkload({ WorkloadId: id }).then((r) => r.Workload), [id]);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [milestonesVersion, setMilestonesVersion] = useState(0);
@@ -100,7 +100,8 @@ export function WorkloadDetails({ id, tab }: { id: string; tab: string }) {
 }
 
 function Overview({ w }: { w: Workload }) {
-  const reviews = useAsync(() => wa.listLensReviews(w.WorkloadId).then((r) => r.LensReviewSummaries ?? []), [w.WorkloadId]);
+  const id = w.WorkloadId!;
+  const reviews = useAsync(() => listLensReviews({ WorkloadId: id, MaxResults: 50 }).then((r) => r.LensReviewSummaries ?? []), [id]);
   const rc = w.RiskCounts;
   const started = answered(rc) > 0;
   return (
@@ -160,7 +161,7 @@ function Overview({ w }: { w: Workload }) {
             counter={reviews.data ? `(${reviews.data.length})` : undefined}
             actions={
               w.Lenses?.includes('wellarchitected') && (
-                <Button variant="primary" href={href('workloads', w.WorkloadId, 'lens', 'wellarchitected', 'review')} onFollow={followLink} data-testid="start-reviewing">
+                <Button variant="primary" href={href('workloads', id, 'lens', 'wellarchitected', 'review')} onFollow={followLink} data-testid="start-reviewing">
                   {started ? 'Continue reviewing' : 'Start reviewing'}
                 </Button>
               )
@@ -176,7 +177,7 @@ function Overview({ w }: { w: Workload }) {
             id: 'name',
             header: 'Lens',
             cell: (l) => (
-              <Link href={href('workloads', w.WorkloadId, 'lens', l.LensAlias || l.LensArn)} onFollow={followLink}>
+              <Link href={href('workloads', id, 'lens', l.LensAlias || l.LensArn || '')} onFollow={followLink}>
                 {l.LensName}
               </Link>
             ),
@@ -190,7 +191,7 @@ function Overview({ w }: { w: Workload }) {
             id: 'review',
             header: 'Review',
             cell: (l) => (
-              <Link href={href('workloads', w.WorkloadId, 'lens', l.LensAlias || l.LensArn, 'review')} onFollow={followLink}>
+              <Link href={href('workloads', id, 'lens', l.LensAlias || l.LensArn || '', 'review')} onFollow={followLink}>
                 {answered(l.RiskCounts) > 0 ? 'Continue reviewing' : 'Start reviewing'}
               </Link>
             ),

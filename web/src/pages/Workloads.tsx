@@ -10,8 +10,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import { allPages, wa } from '../api/ops';
-import type { WorkloadSummary } from '../api/types';
+import { listWorkloads } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { WorkloadSummary } from '../api/gen/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { DeleteWorkload } from '../components/DeleteWorkload';
 import { answered, date, improvementStatusLabel, total } from '../format';
@@ -19,13 +20,13 @@ import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
 
 export function Workloads() {
-  const list = useAsync(() => allPages((t) => wa.listWorkloads(undefined, t), 'WorkloadSummaries'), []);
+  const list = useAsync(() => allPages((NextToken) => listWorkloads({ NextToken, MaxResults: 50 }), 'WorkloadSummaries'), []);
   const [selected, setSelected] = useState<WorkloadSummary[]>([]);
   const [deleting, setDeleting] = useState<WorkloadSummary>();
   const flash = useFlash();
   const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(list.data ?? [], {
     filtering: {
-      filteringFunction: (w, text) => w.WorkloadName.toLowerCase().includes(text.toLowerCase()) || w.Owner.includes(text),
+      filteringFunction: (w, text) => (w.WorkloadName ?? '').toLowerCase().includes(text.toLowerCase()) || (w.Owner ?? '').includes(text),
       empty: <Box textAlign="center">No workloads yet.</Box>,
       noMatch: <Box textAlign="center">No workload matches the filter.</Box>,
     },
@@ -47,7 +48,7 @@ export function Workloads() {
             counter={list.data ? `(${list.data.length})` : undefined}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!one} onClick={() => one && navigate(href('workloads', one.WorkloadId, 'edit'))}>
+                <Button disabled={!one} onClick={() => one && navigate(href('workloads', one.WorkloadId!, 'edit'))}>
                   Edit
                 </Button>
                 <Button disabled={!one} onClick={() => setDeleting(one)}>
@@ -85,7 +86,7 @@ export function Workloads() {
             header: 'Name',
             sortingField: 'WorkloadName',
             cell: (w) => (
-              <Link href={href('workloads', w.WorkloadId)} onFollow={followLink}>
+              <Link href={href('workloads', w.WorkloadId!)} onFollow={followLink}>
                 {w.WorkloadName}
               </Link>
             ),

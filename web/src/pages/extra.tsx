@@ -8,7 +8,7 @@ import type { Session } from '../api/client';
 import type { Route } from '../router';
 
 const Lenses = lazy(() => import('./lenses/Lenses').then((m) => ({ default: m.Lenses })));
-const LensDetail = lazy(() => import('./lenses/LensDetail').then((m) => ({ default: m.LensDetail })));
+const CustomLensDetail = lazy(() => import('./lenses/CustomLensDetail').then((m) => ({ default: m.CustomLensDetail })));
 const Notifications = lazy(() => import('./Notifications').then((m) => ({ default: m.Notifications })));
 const Profiles = lazy(() => import('./profiles/Profiles').then((m) => ({ default: m.Profiles })));
 const ProfileForm = lazy(() => import('./profiles/ProfileForm').then((m) => ({ default: m.ProfileForm })));
@@ -43,7 +43,7 @@ function pageOf(route: Route, session: Session): React.ReactElement | null {
   switch (a) {
     case 'lenses':
       if (!b) return <Lenses tab={tab} />;
-      if (!c) return <LensDetail key={b} alias={b} session={session} />;
+      if (!c) return <CustomLensDetail key={b} alias={b} session={session} />;
       return null;
     case 'notifications':
       return b ? null : <Notifications />;

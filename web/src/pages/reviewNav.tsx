@@ -4,7 +4,7 @@ import Box from '@cloudscape-design/components/box';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Icon from '@cloudscape-design/components/icon';
-import type { AnswerSummary, PillarReviewSummary } from '../api/types';
+import type { AnswerSummary, PillarReviewSummary } from '../api/gen/types';
 import { followHash, href } from '../router';
 
 function QuestionLink({ a, n, current, base }: { a: AnswerSummary; n: number; current: boolean; base: string[] }) {
@@ -12,7 +12,7 @@ function QuestionLink({ a, n, current, base }: { a: AnswerSummary; n: number; cu
   return (
     <li style={{ listStyle: 'none', margin: '4px 0' }}>
       <a
-        href={href(...base, a.QuestionId)}
+        href={href(...base, a.QuestionId!)}
         onClick={followHash}
         aria-current={current ? 'page' : undefined}
         style={{ fontWeight: current ? 700 : 400, textDecoration: current ? 'underline' : 'none', color: 'inherit' }}

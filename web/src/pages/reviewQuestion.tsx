@@ -14,11 +14,11 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
-import { wa } from '../api/ops';
-import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/types';
+import { applySuggestedAnswers, getAnswer, updateAnswer } from '../api/gen/ops';
+import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/gen/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
 import { ErrorAlert, RiskStatus, useAsync } from '../components/common';
-import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../components/answering';
+import { choicesOf, draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../components/answering';
 import { useOrderedSaves } from '../components/saves';
 import { NotApplicablePractices } from '../components/NotApplicable';
 import { InfoLink, WithInfo } from '../help/Help';
@@ -31,7 +31,7 @@ import { practiceTopic, questionTopic } from '../help/lensHelp';
  * still change the answer as it is now. */
 function suggestionPending(s: SuggestedAnswer, d: Draft): boolean {
   if (s.SkipReason) return false;
-  const adds = s.SuggestedChoices.some((c) => !d.selected.includes(c) && !d.na[c]);
+  const adds = (s.SuggestedChoices ?? []).some((c) => !d.selected.includes(c) && !d.na[c]);
   return adds || (!!s.ChangesNotes && s.SuggestedNotes !== undefined && s.SuggestedNotes !== d.notes);
 }
 
@@ -57,11 +57,12 @@ export function Question({
   suggestion?: SuggestedAnswer;
   lensArn?: string;
 }) {
-  const loaded = useAsync(() => wa.getAnswer(id, lens, qid).then((r) => r.Answer), [id, lens, qid]);
+  const loaded = useAsync(() => getAnswer({ WorkloadId: id, LensAlias: lens, QuestionId: qid }).then((r) => r.Answer), [id, lens, qid]);
   const [answer, setAnswer] = useState<Answer>();
   const [d, setD] = useState<Draft>();
   const saves = useOrderedSaves(
-    (r: { Answer: Answer }, latest) => {
+    (r: { Answer?: Answer }, latest) => {
+      if (!r.Answer) return;
       if (latest) setAnswer(r.Answer);
       onRisk(r.Answer);
     },
@@ -78,7 +79,9 @@ export function Question({
 
   const request = (next: Draft) => {
     const body = updateBody(answer, next);
-    return () => wa.updateAnswer(id, lens, qid, body);
+    // keepalive: an answer saved as the tab closes must still arrive; its
+    // body (notes of at most 2084 characters) is far below the limit.
+    return () => updateAnswer({ WorkloadId: id, LensAlias: lens, QuestionId: qid, ...body }, { keepalive: true });
   };
   const save = (next: Draft) => {
     setD(next);
@@ -92,7 +95,7 @@ export function Question({
 
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!answer || !d) return <Container>Loading question…</Container>;
-  const choices = answer.Choices ?? [];
+  const choices = choicesOf(answer);
   const toggle = (cid: string, on: boolean) => save({ ...d, selected: toggleChoice(choices, d.selected, cid, on) });
 
   return (
@@ -158,10 +161,9 @@ export function Question({
                   // The server decides what applying means (ApplySuggestedAnswers),
                   // in turn with the saves before it; the draft is then the answer.
                   saves.save(() =>
-                    wa
-                      .applySuggestedAnswers(id, lens, [qid])
-                      .then(() => wa.getAnswer(id, lens, qid))
-                      .then((r) => (setD(draftOf(r.Answer)), r)),
+                    applySuggestedAnswers({ WorkloadId: id, LensAlias: lens, QuestionIds: [qid] })
+                      .then(() => getAnswer({ WorkloadId: id, LensAlias: lens, QuestionId: qid }))
+                      .then((r) => (setD(draftOf(r.Answer ?? {})), r)),
                   )
                 }
               >
@@ -169,9 +171,9 @@ export function Question({
               </Button>
             }
           >
-            {suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c)).length > 0 &&
+            {(suggestion.SuggestedChoices ?? []).filter((c) => !d.selected.includes(c)).length > 0 &&
               'Select: ' +
-                suggestion.SuggestedChoices.filter((c) => !d.selected.includes(c))
+                (suggestion.SuggestedChoices ?? []).filter((c) => !d.selected.includes(c))
                   .map((c) => choices.find((x) => x.ChoiceId === c)?.Title ?? c)
                   .join('; ') +
                 '. '}
@@ -195,10 +197,10 @@ export function Question({
                     {d.na[c.ChoiceId] && ' (does not apply)'}
                   </Checkbox>
                 </WithInfo>
-                {suggestion && lensArn && (suggestion.PassingChoices.includes(c.ChoiceId) || suggestion.FailingChoices.includes(c.ChoiceId)) && (
+                {suggestion && lensArn && (suggestion.PassingChoices?.includes(c.ChoiceId) || suggestion.FailingChoices?.includes(c.ChoiceId)) && (
                   <div style={{ marginLeft: 24 }} data-evidence={c.ChoiceId}>
                     <EvidenceMark s={suggestion} choiceId={c.ChoiceId} />
-                    <EvidenceDetails workloadId={id} lensArn={lensArn} pillarId={answer.PillarId} questionId={qid} choiceId={c.ChoiceId} />
+                    <EvidenceDetails workloadId={id} lensArn={lensArn} pillarId={answer.PillarId ?? ''} questionId={qid} choiceId={c.ChoiceId} />
                   </div>
                 )}
               </div>

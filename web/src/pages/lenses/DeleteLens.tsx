@@ -4,9 +4,10 @@
 import { useState } from 'react';
 import FormField from '@cloudscape-design/components/form-field';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import { wx, type LensStatusType } from '../../api/ops_extra';
-import type { LensSummary } from '../../api/types';
+import { deleteLens } from '../../api/gen/ops';
+import type { LensStatusType, LensSummary } from '../../api/gen/types';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { isDraft } from './display';
 
 const consequence: Record<LensStatusType, string> = {
   ALL: 'removes its draft and its published versions: it can no longer be applied to workloads, shared or imported into. Workloads that already use it keep their reviews.',
@@ -15,13 +16,13 @@ const consequence: Record<LensStatusType, string> = {
 };
 
 export function DeleteLens({ lens, onClose, onDeleted }: { lens: LensSummary; onClose: () => void; onDeleted: () => void }) {
-  const [status, setStatus] = useState<LensStatusType>(lens.LensStatus === 'DRAFT' ? 'DRAFT' : 'ALL');
+  const [status, setStatus] = useState<LensStatusType>(isDraft(lens) ? 'DRAFT' : 'ALL');
   return (
     <ConfirmDelete
       what="lens"
-      name={lens.LensName}
+      name={lens.LensName ?? ''}
       consequence={consequence[status]}
-      onDelete={() => wx.deleteLens(lens.LensAlias ?? lens.LensArn ?? '', status)}
+      onDelete={() => deleteLens({ LensAlias: lens.LensAlias ?? lens.LensArn ?? '', LensStatus: status })}
       onClose={onClose}
       onDeleted={onDeleted}
     >

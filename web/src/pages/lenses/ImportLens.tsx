@@ -11,8 +11,8 @@ import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { wx } from '../../api/ops_extra';
-import type { LensSummary } from '../../api/types';
+import { importLens } from '../../api/gen/ops';
+import type { LensSummary } from '../../api/gen/types';
 import { ImportProblems } from './ImportProblems';
 
 /** The API accepts documents of at most 500,000 characters. */
@@ -56,7 +56,7 @@ export function ImportLens({
     setError(undefined);
     setSubmitted(text);
     try {
-      const r = await wx.importLens(text, target || undefined);
+      const r = await importLens({ JSONString: text, LensAlias: target || undefined });
       onImported(r.LensArn ?? target);
     } catch (e) {
       setError(e);

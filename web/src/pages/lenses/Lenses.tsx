@@ -10,9 +10,9 @@ import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import { allPages } from '../../api/ops';
-import { wx } from '../../api/ops_extra';
-import type { LensSummary } from '../../api/types';
+import { createLensShare, deleteLensShare, exportLens, listLensShares, listLenses } from '../../api/gen/ops';
+import { allPages } from '../../api/paginate';
+import type { LensSummary, LensType } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { date } from '../../format';
@@ -24,7 +24,7 @@ import { PublishLens } from './PublishLens';
 import { ShareModal } from './ShareModal';
 
 type Tab = 'owned' | 'shared' | 'aws';
-const types: Record<Tab, string> = { owned: 'CUSTOM_SELF', shared: 'CUSTOM_SHARED', aws: 'AWS_OFFICIAL' };
+const types: Record<Tab, LensType> = { owned: 'CUSTOM_SELF', shared: 'CUSTOM_SHARED', aws: 'AWS_OFFICIAL' };
 const aliasOf = (l: LensSummary) => l.LensAlias ?? l.LensArn ?? '';
 
 export function Lenses({ tab }: { tab: string }) {
@@ -54,7 +54,7 @@ export function Lenses({ tab }: { tab: string }) {
 }
 
 function LensTable({ tab, empty }: { tab: Tab; empty: string }) {
-  const list = useAsync(() => allPages((t) => wx.listLenses({ LensType: types[tab], NextToken: t }), 'LensSummaries'), [tab]);
+  const list = useAsync(() => allPages((NextToken) => listLenses({ LensType: types[tab], NextToken, MaxResults: 50 }), 'LensSummaries'), [tab]);
   const [selected, setSelected] = useState<LensSummary[]>([]);
   const [dialog, setDialog] = useState<'import' | 'publish' | 'share' | 'delete'>();
   const [error, setError] = useState<unknown>();
@@ -63,7 +63,7 @@ function LensTable({ tab, empty }: { tab: Tab; empty: string }) {
   const one = selected[0];
   const { items, collectionProps, filterProps, filteredItemsCount } = useCollection(list.data ?? [], {
     filtering: {
-      filteringFunction: (l, text) => (l.LensName + ' ' + (l.Description ?? '')).toLowerCase().includes(text.toLowerCase()),
+      filteringFunction: (l, text) => ((l.LensName ?? '') + ' ' + (l.Description ?? '')).toLowerCase().includes(text.toLowerCase()),
       empty: <Box textAlign="center">{empty}</Box>,
       noMatch: <Box textAlign="center">No lens matches the filter.</Box>,
     },
@@ -74,11 +74,11 @@ function LensTable({ tab, empty }: { tab: Tab; empty: string }) {
     flash({ type: 'success', content: message });
     list.reload();
   };
-  const exportLens = async () => {
+  const download = async () => {
     setError(undefined);
     try {
-      const r = await wx.exportLens(aliasOf(one));
-      saveText(r.LensJSON ?? '', one.LensName);
+      const r = await exportLens({ LensAlias: aliasOf(one) });
+      saveText(r.LensJSON ?? '', one.LensName ?? '');
     } catch (e) {
       setError(e);
     }
@@ -100,7 +100,7 @@ function LensTable({ tab, empty }: { tab: Tab; empty: string }) {
                   <Button disabled={!one} onClick={() => setDialog('delete')}>
                     Delete
                   </Button>
-                  <Button disabled={!one} onClick={exportLens}>
+                  <Button disabled={!one} onClick={download}>
                     Export
                   </Button>
                   <Button disabled={!one} onClick={() => setDialog('share')}>
@@ -160,12 +160,12 @@ function LensTable({ tab, empty }: { tab: Tab; empty: string }) {
       {dialog === 'share' && one && (
         <ShareModal
           what="lens"
-          name={one.LensName}
+          name={one.LensName ?? ''}
           onClose={() => setDialog(undefined)}
           calls={{
-            list: () => allPages((t) => wx.listLensShares(aliasOf(one), t), 'LensShareSummaries'),
-            create: (to) => wx.createLensShare(aliasOf(one), to),
-            remove: (id) => wx.deleteLensShare(aliasOf(one), id),
+            list: () => allPages((NextToken) => listLensShares({ LensAlias: aliasOf(one), NextToken, MaxResults: 50 }), 'LensShareSummaries'),
+            create: (to) => createLensShare({ LensAlias: aliasOf(one), SharedWith: to }),
+            remove: (id) => deleteLensShare({ LensAlias: aliasOf(one), ShareId: id }),
           }}
         />
       )}

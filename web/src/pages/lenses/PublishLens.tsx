@@ -11,9 +11,8 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ApiError } from '../../api/client';
-import { wx } from '../../api/ops_extra';
-import type { LensSummary } from '../../api/types';
-import type { PillarDifference } from '../../api/types_extra';
+import { createLensVersion, exportLens, getLensVersionDifference } from '../../api/gen/ops';
+import type { LensSummary, PillarDifference } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { allNew, parseLensDoc } from './lensDoc';
 import { VersionDiff } from './VersionDiff';
@@ -28,11 +27,11 @@ interface Changes {
  * ResourceNotFound), so its draft, as ExportLens returns it, is all new. */
 async function changesOf(alias: string): Promise<Changes> {
   try {
-    const d = await wx.lensVersionDifference(alias);
+    const d = await getLensVersionDifference({ LensAlias: alias });
     return { base: d.BaseLensVersion, pillars: d.VersionDifferences?.PillarDifferences ?? [] };
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    const doc = await wx.exportLens(alias);
+    const doc = await exportLens({ LensAlias: alias });
     return { pillars: allNew(parseLensDoc(doc.LensJSON ?? '{}')) };
   }
 }
@@ -52,7 +51,7 @@ export function PublishLens({ lens, onClose, onPublished }: { lens: LensSummary;
     setBusy(true);
     setError(undefined);
     try {
-      await wx.createLensVersion(alias, version.trim(), major);
+      await createLensVersion({ LensAlias: alias, LensVersion: version.trim(), IsMajorVersion: major });
       onPublished(version.trim());
     } catch (e) {
       setError(e);

@@ -12,8 +12,11 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import type { ShareStatus, ShareSummary } from '../../api/types_extra';
+import type { LensShareSummary, ProfileShareSummary, ShareStatus, TemplateShareSummary } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
+
+/** ShareSummary is a share of any of the three: their shapes have the same members. */
+type ShareSummary = LensShareSummary | ProfileShareSummary | TemplateShareSummary;
 
 const statusType: Record<ShareStatus, StatusIndicatorProps.Type> = {
   ACCEPTED: 'success',
@@ -70,7 +73,7 @@ export function ShareModal({ what, name, calls, onClose }: { what: string; name:
     });
   const remove = () =>
     run(async () => {
-      for (const s of selected) await calls.remove(s.ShareId);
+      for (const s of selected) await calls.remove(s.ShareId!);
       setSelected([]);
       setConfirming(false);
     });

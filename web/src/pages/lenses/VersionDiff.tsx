@@ -5,7 +5,7 @@ import Box from '@cloudscape-design/components/box';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import type { DifferenceStatus, PillarDifference } from '../../api/types_extra';
+import type { DifferenceStatus, PillarDifference } from '../../api/gen/types';
 
 const label: Record<DifferenceStatus, string> = { NEW: 'Added', UPDATED: 'Updated', DELETED: 'Removed' };
 const icon = { NEW: 'success', UPDATED: 'info', DELETED: 'stopped' } as const;

@@ -1,6 +1,7 @@
 // Small pieces the lens pages share: a lens's status in words and saving a
 // document as a file.
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { LensSummary } from '../../api/gen/types';
 
 const statusType: Record<string, StatusIndicatorProps.Type> = {
   DRAFT: 'pending',
@@ -20,6 +21,13 @@ const statusWord: Record<string, string> = {
   DELETED: 'Deleted',
   UNSHARED: 'Unshared',
 };
+
+/** isDraft tells a custom lens never published. ListLenses reports it as
+ * LensStatus DRAFT (and a published one as PUBLISHED), values of the
+ * model's LensStatusType that its LensStatus does not list. */
+export function isDraft(l: LensSummary): boolean {
+  return (l.LensStatus as string | undefined) === 'DRAFT';
+}
 
 /** LensStatusText shows a lens's status with an icon and its word. */
 export function LensStatusText({ status }: { status?: string }) {

@@ -2,7 +2,7 @@
 // lens's summary, so its pillars and questions come from the document
 // ExportLens returns. Parsing never trusts the shape: a member of the wrong
 // type is treated as missing, and every string is later rendered as text.
-import type { PillarDifference } from '../../api/types_extra';
+import type { PillarDifference } from '../../api/gen/types';
 
 export interface DocLink {
   displayText?: string;

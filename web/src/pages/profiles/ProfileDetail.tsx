@@ -8,13 +8,13 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Session } from '../../api/client';
-import { wx } from '../../api/ops_extra';
+import { getProfile } from '../../api/gen/ops';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { date } from '../../format';
 import { followLink, href } from '../../router';
 
 export function ProfileDetail({ arn, session }: { arn: string; session: Session }) {
-  const p = useAsync(() => wx.getProfile(arn).then((r) => r.Profile), [arn]);
+  const p = useAsync(() => getProfile({ ProfileArn: arn }).then((r) => r.Profile), [arn]);
   const prof = p.data;
   const mine = prof?.Owner === session.accountId;
   return (
@@ -51,7 +51,7 @@ export function ProfileDetail({ arn, session }: { arn: string; session: Session 
         <Container header={<Header variant="h2">Profile questions</Header>}>
           <SpaceBetween size="m">
             {(prof.ProfileQuestions ?? []).map((q) => {
-              const chosen = (q.QuestionChoices ?? []).filter((c) => (q.SelectedChoiceIds ?? []).includes(c.ChoiceId));
+              const chosen = (q.QuestionChoices ?? []).filter((c) => c.ChoiceId && (q.SelectedChoiceIds ?? []).includes(c.ChoiceId));
               return (
                 <div key={q.QuestionId}>
                   <Box variant="awsui-key-label">{q.QuestionTitle ?? q.QuestionId}</Box>

@@ -12,8 +12,16 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { wx } from '../../api/ops_extra';
-import type { ProfileTemplateQuestion } from '../../api/types_extra';
+import { createProfile, getProfile, getProfileTemplate, updateProfile } from '../../api/gen/ops';
+import type { ProfileTemplateChoice, ProfileTemplateQuestion as ModelQuestion } from '../../api/gen/types';
+
+/** ProfileTemplateQuestion is a question of the profile template as the API
+ * sends it: it and its choices with their ids, which the model leaves
+ * optional. */
+type ProfileTemplateQuestion = Omit<ModelQuestion, 'QuestionId' | 'QuestionChoices'> & {
+  QuestionId: string;
+  QuestionChoices?: (ProfileTemplateChoice & { ChoiceId: string })[];
+};
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href, navigate } from '../../router';
@@ -33,8 +41,8 @@ function fits(q: ProfileTemplateQuestion, n: number) {
 }
 
 export function ProfileForm({ editArn }: { editArn?: string }) {
-  const template = useAsync(() => wx.getProfileTemplate().then((r) => r.ProfileTemplate), []);
-  const existing = useAsync(() => (editArn ? wx.getProfile(editArn).then((r) => r.Profile) : Promise.resolve(undefined)), [editArn]);
+  const template = useAsync(() => getProfileTemplate().then((r) => r.ProfileTemplate), []);
+  const existing = useAsync(() => (editArn ? getProfile({ ProfileArn: editArn }).then((r) => r.Profile) : Promise.resolve(undefined)), [editArn]);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
@@ -46,12 +54,12 @@ export function ProfileForm({ editArn }: { editArn?: string }) {
   useEffect(() => {
     const p = existing.data;
     if (!p) return;
-    setName(p.ProfileName);
+    setName(p.ProfileName ?? '');
     setDescription(p.ProfileDescription ?? '');
     setAnswers(Object.fromEntries((p.ProfileQuestions ?? []).map((q) => [q.QuestionId, q.SelectedChoiceIds ?? []])));
   }, [existing.data]);
 
-  const questions = template.data?.TemplateQuestions ?? [];
+  const questions = (template.data?.TemplateQuestions ?? []) as ProfileTemplateQuestion[];
   const nameError = !editArn && (name.trim().length < 3 || name.length > 100) ? 'Enter a name of 3 to 100 characters.' : undefined;
   const descError = description.trim().length < 3 || description.length > 100 ? 'Enter a description of 3 to 100 characters.' : undefined;
   const questionError = (q: ProfileTemplateQuestion) => (fits(q, (answers[q.QuestionId] ?? []).length) ? undefined : bounds(q));
@@ -66,13 +74,13 @@ export function ProfileForm({ editArn }: { editArn?: string }) {
     const updates = questions.map((q) => ({ QuestionId: q.QuestionId, SelectedChoiceIds: answers[q.QuestionId] ?? [] }));
     try {
       if (editArn) {
-        await wx.updateProfile(editArn, description.trim(), updates);
+        await updateProfile({ ProfileArn: editArn, ProfileDescription: description.trim(), ProfileQuestions: updates });
         flash({ type: 'success', content: `Saved ${name}; workloads that use it can upgrade to the new version.` });
         navigate(href('profiles', editArn));
       } else {
-        const r = await wx.createProfile(name.trim(), description.trim(), updates);
+        const r = await createProfile({ ProfileName: name.trim(), ProfileDescription: description.trim(), ProfileQuestions: updates });
         flash({ type: 'success', content: `Created ${name.trim()}.` });
-        navigate(href('profiles', r.ProfileArn));
+        navigate(href('profiles', r.ProfileArn!));
       }
     } catch (e) {
       setError(e);

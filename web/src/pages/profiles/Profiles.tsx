@@ -9,9 +9,9 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
-import { allPages } from '../../api/ops';
-import { wx } from '../../api/ops_extra';
-import type { ProfileSummary } from '../../api/types';
+import { createProfileShare, deleteProfile, deleteProfileShare, listProfileShares, listProfiles } from '../../api/gen/ops';
+import { allPages } from '../../api/paginate';
+import type { ProfileSummary } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { date } from '../../format';
@@ -48,7 +48,7 @@ export function Profiles({ tab }: { tab: string }) {
 }
 
 function ProfileTable({ owner }: { owner: 'SELF' | 'SHARED' }) {
-  const list = useAsync(() => allPages((t) => wx.listProfiles(owner, t), 'ProfileSummaries'), [owner]);
+  const list = useAsync(() => allPages((NextToken) => listProfiles({ ProfileOwnerType: owner, NextToken, MaxResults: 50 }), 'ProfileSummaries'), [owner]);
   const [selected, setSelected] = useState<ProfileSummary[]>([]);
   const [dialog, setDialog] = useState<'share' | 'delete'>();
   const flash = useFlash();
@@ -72,7 +72,7 @@ function ProfileTable({ owner }: { owner: 'SELF' | 'SHARED' }) {
                   <Button disabled={!one} onClick={() => setDialog('share')}>
                     Share
                   </Button>
-                  <Button disabled={!one} onClick={() => one && navigate(href('profiles', one.ProfileArn, 'edit'))}>
+                  <Button disabled={!one} onClick={() => one && navigate(href('profiles', one.ProfileArn!, 'edit'))}>
                     Edit
                   </Button>
                 </SpaceBetween>
@@ -97,7 +97,7 @@ function ProfileTable({ owner }: { owner: 'SELF' | 'SHARED' }) {
             id: 'name',
             header: 'Name',
             cell: (p) => (
-              <Link href={href('profiles', p.ProfileArn)} onFollow={followLink}>
+              <Link href={href('profiles', p.ProfileArn!)} onFollow={followLink}>
                 {p.ProfileName}
               </Link>
             ),
@@ -111,21 +111,21 @@ function ProfileTable({ owner }: { owner: 'SELF' | 'SHARED' }) {
       {dialog === 'share' && one && (
         <ShareModal
           what="profile"
-          name={one.ProfileName}
+          name={one.ProfileName ?? ''}
           onClose={() => setDialog(undefined)}
           calls={{
-            list: () => allPages((t) => wx.listProfileShares(one.ProfileArn, t), 'ProfileShareSummaries'),
-            create: (to) => wx.createProfileShare(one.ProfileArn, to),
-            remove: (id) => wx.deleteProfileShare(one.ProfileArn, id),
+            list: () => allPages((NextToken) => listProfileShares({ ProfileArn: one.ProfileArn!, NextToken, MaxResults: 50 }), 'ProfileShareSummaries'),
+            create: (to) => createProfileShare({ ProfileArn: one.ProfileArn!, SharedWith: to }),
+            remove: (id) => deleteProfileShare({ ProfileArn: one.ProfileArn!, ShareId: id }),
           }}
         />
       )}
       {dialog === 'delete' && one && (
         <ConfirmDelete
           what="profile"
-          name={one.ProfileName}
+          name={one.ProfileName ?? ''}
           consequence="removes it from your profiles; workloads that use it keep it but lose its prioritisation until they remove it."
-          onDelete={() => wx.deleteProfile(one.ProfileArn)}
+          onDelete={() => deleteProfile({ ProfileArn: one.ProfileArn! })}
           onClose={() => setDialog(undefined)}
           onDeleted={() => {
             setDialog(undefined);

@@ -13,8 +13,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import { wx } from '../../api/ops_extra';
-import type { AuditEvent } from '../../api/types_extra';
+import { consoleAudit, type AuditEvent } from '../../api/console';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { when } from './Users';
 
@@ -35,7 +34,7 @@ export function Audit() {
   const [selected, setSelected] = useState<AuditEvent[]>([]);
   const first = useAsync(
     () =>
-      wx.consoleAudit(PAGE).then((r) => {
+      consoleAudit(PAGE).then((r) => {
         setEvents(r.events ?? []);
         setNext(r.nextToken);
         setSelected([]);
@@ -46,7 +45,7 @@ export function Audit() {
   const older = async () => {
     setMore({ loading: true });
     try {
-      const r = await wx.consoleAudit(PAGE, next);
+      const r = await consoleAudit(PAGE, next);
       setEvents((es) => [...es, ...(r.events ?? [])]);
       setNext(r.nextToken);
       setMore({ loading: false });

@@ -9,19 +9,19 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
-import { wx } from '../../api/ops_extra';
-import type { GlobalSettings } from '../../api/types_extra';
+import { getGlobalSettings, updateGlobalSettings } from '../../api/gen/ops';
+import type { GetGlobalSettingsOutput, UpdateGlobalSettingsInput } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 
 export function GlobalSettingsPanel() {
-  const current = useAsync(() => wx.getGlobalSettings(), []);
-  const [draft, setDraft] = useState<GlobalSettings>({});
+  const current = useAsync(() => getGlobalSettings(), []);
+  const [draft, setDraft] = useState<GetGlobalSettingsOutput>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const flash = useFlash();
   useEffect(() => setDraft(current.data ?? {}), [current.data]);
-  const changed: GlobalSettings = {};
+  const changed: UpdateGlobalSettingsInput = {};
   if (current.data && draft.OrganizationSharingStatus !== current.data.OrganizationSharingStatus) changed.OrganizationSharingStatus = draft.OrganizationSharingStatus;
   if (current.data && draft.DiscoveryIntegrationStatus !== current.data.DiscoveryIntegrationStatus) changed.DiscoveryIntegrationStatus = draft.DiscoveryIntegrationStatus;
   const dirty = Object.keys(changed).length > 0;
@@ -30,7 +30,7 @@ export function GlobalSettingsPanel() {
     setBusy(true);
     setError(undefined);
     try {
-      await wx.updateGlobalSettings(changed);
+      await updateGlobalSettings(changed);
       flash({ type: 'success', content: 'Settings saved.' });
       current.reload();
     } catch (e) {

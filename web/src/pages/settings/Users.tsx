@@ -6,7 +6,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import { wx } from '../../api/ops_extra';
+import { consoleUsers } from '../../api/console';
 import { ErrorAlert, useAsync } from '../../components/common';
 
 /** when shows an RFC 3339 time as a local date and time (with seconds when
@@ -19,7 +19,7 @@ export function when(s?: string, seconds = false): string {
 }
 
 export function Users() {
-  const list = useAsync(() => wx.consoleUsers().then((r) => r.users ?? []), []);
+  const list = useAsync(() => consoleUsers().then((r) => r.users ?? []), []);
   return (
     <SpaceBetween size="s">
       <ErrorAlert error={list.error} header="The users could not be listed" />

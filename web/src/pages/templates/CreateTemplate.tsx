@@ -12,13 +12,14 @@ import Input from '@cloudscape-design/components/input';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
-import { allPages } from '../../api/ops';
-import { wx } from '../../api/ops_extra';
+import { createReviewTemplate, listLenses } from '../../api/gen/ops';
+import { allPages } from '../../api/paginate';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href, navigate } from '../../router';
 import { InfoLink } from '../../help/Help';
 import { templateHelp as help } from '../../help/fields';
+import { isDraft } from '../lenses/display';
 
 /** The characters the API allows in a template's name and description. */
 const allowed = /^[A-Za-z0-9\-_.,:/()@!&?#+'’\s]+$/;
@@ -33,7 +34,7 @@ export function textError(v: string, what: string, max: number): string | undefi
 
 export function CreateTemplate() {
   const lenses = useAsync(
-    () => allPages((t) => wx.listLenses({ NextToken: t }), 'LensSummaries').then((ls) => ls.filter((l) => l.LensStatus !== 'DRAFT')),
+    () => allPages((NextToken) => listLenses({ NextToken, MaxResults: 50 }), 'LensSummaries').then((ls) => ls.filter((l) => !isDraft(l))),
     [],
   );
   const [name, setName] = useState('');
@@ -58,9 +59,9 @@ export function CreateTemplate() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await wx.createReviewTemplate({ TemplateName: name.trim(), Description: description.trim(), Lenses: chosen, Notes: notes });
+      const r = await createReviewTemplate({ TemplateName: name.trim(), Description: description.trim(), Lenses: chosen, Notes: notes || undefined });
       flash({ type: 'success', content: `Created ${name.trim()}. Answer its questions to prepare the reviews.` });
-      navigate(href('templates', r.TemplateArn));
+      navigate(href('templates', r.TemplateArn!));
     } catch (e) {
       setError(e);
     } finally {

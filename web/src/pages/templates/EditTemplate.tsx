@@ -6,8 +6,8 @@ import { useState } from 'react';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Textarea from '@cloudscape-design/components/textarea';
-import { wx } from '../../api/ops_extra';
-import type { ReviewTemplate } from '../../api/types_extra';
+import { updateReviewTemplate } from '../../api/gen/ops';
+import type { ReviewTemplate } from '../../api/gen/types';
 import { ActionModal } from '../../components/ActionModal';
 import { NOTES_MAX } from '../../components/answering';
 import { useFlash } from '../../flash';
@@ -29,7 +29,7 @@ export function EditTemplate({ tpl, onClose, onSaved }: { tpl: ReviewTemplate; o
       disabled={!!(nameError || descError || notesError)}
       onClose={onClose}
       run={async () => {
-        await wx.updateReviewTemplate(tpl.TemplateArn, { TemplateName: name.trim(), Description: description.trim(), Notes: notes });
+        await updateReviewTemplate({ TemplateArn: tpl.TemplateArn!, TemplateName: name.trim(), Description: description.trim(), Notes: notes });
         flash({ type: 'success', content: `Saved ${name.trim()}.` });
         onSaved();
       }}

@@ -11,23 +11,26 @@ import Grid from '@cloudscape-design/components/grid';
 import Header from '@cloudscape-design/components/header';
 import Icon from '@cloudscape-design/components/icon';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { allPages } from '../../api/ops';
-import { wx } from '../../api/ops_extra';
-import type { ReviewTemplateAnswerSummary } from '../../api/types_extra';
+import { getReviewTemplate, getReviewTemplateLensReview, listReviewTemplateAnswers } from '../../api/gen/ops';
+import { allPages } from '../../api/paginate';
+import type { ReviewTemplateAnswerSummary } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { followHash, followLink, href, navigate } from '../../router';
 import { TemplateQuestion } from './TemplateQuestion';
 
 export function TemplateAnswers({ arn, alias, question }: { arn: string; alias: string; question?: string }) {
-  const t = useAsync(() => wx.getReviewTemplate(arn).then((r) => r.ReviewTemplate), [arn]);
-  const review = useAsync(() => wx.getReviewTemplateLensReview(arn, alias).then((r) => r.LensReview), [arn, alias]);
-  const list = useAsync(() => allPages((tok) => wx.listReviewTemplateAnswers(arn, alias, tok), 'AnswerSummaries'), [arn, alias]);
+  const t = useAsync(() => getReviewTemplate({ TemplateArn: arn }).then((r) => r.ReviewTemplate), [arn]);
+  const review = useAsync(() => getReviewTemplateLensReview({ TemplateArn: arn, LensAlias: alias }).then((r) => r.LensReview), [arn, alias]);
+  const list = useAsync(
+    () => allPages((NextToken) => listReviewTemplateAnswers({ TemplateArn: arn, LensAlias: alias, NextToken, MaxResults: 50 }), 'AnswerSummaries'),
+    [arn, alias],
+  );
   const [summaries, setSummaries] = useState<ReviewTemplateAnswerSummary[]>([]);
   useEffect(() => setSummaries(list.data ?? []), [list.data]);
   const qid = question ?? summaries[0]?.QuestionId;
   const index = summaries.findIndex((a) => a.QuestionId === qid);
   const base = ['templates', arn, 'lens', alias];
-  const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId));
+  const go = (i: number) => summaries[i] && navigate(href(...base, summaries[i].QuestionId!));
 
   return (
     <SpaceBetween size="m">
@@ -55,7 +58,7 @@ export function TemplateAnswers({ arn, alias, question }: { arn: string; alias: 
                       {qs.map((a) => (
                         <li key={a.QuestionId} style={{ listStyle: 'none', margin: '4px 0' }}>
                           <a
-                            href={href(...base, a.QuestionId)}
+                            href={href(...base, a.QuestionId!)}
                             onClick={followHash}
                             aria-current={a.QuestionId === qid ? 'page' : undefined}
                             style={{ fontWeight: a.QuestionId === qid ? 700 : 400, color: 'inherit', textDecoration: a.QuestionId === qid ? 'underline' : 'none' }}

@@ -9,8 +9,8 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { wx } from '../../api/ops_extra';
-import type { QuestionCounts } from '../../api/types_extra';
+import { getReviewTemplate, getReviewTemplateLensReview } from '../../api/gen/ops';
+import type { QuestionCounts } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { date } from '../../format';
 import { followLink, href } from '../../router';
@@ -21,7 +21,7 @@ import { EditTemplate } from './EditTemplate';
 const answered = (c?: QuestionCounts) => `${c?.ANSWERED ?? 0}/${(c?.ANSWERED ?? 0) + (c?.UNANSWERED ?? 0)}`;
 
 export function TemplateDetail({ arn }: { arn: string }) {
-  const t = useAsync(() => wx.getReviewTemplate(arn).then((r) => r.ReviewTemplate), [arn]);
+  const t = useAsync(() => getReviewTemplate({ TemplateArn: arn }).then((r) => r.ReviewTemplate), [arn]);
   const tpl = t.data;
   const [editing, setEditing] = useState(false);
   return (
@@ -79,7 +79,7 @@ export function TemplateDetail({ arn }: { arn: string }) {
 }
 
 function TemplateLens({ arn, alias }: { arn: string; alias: string }) {
-  const r = useAsync(() => wx.getReviewTemplateLensReview(arn, alias).then((x) => x.LensReview), [arn, alias]);
+  const r = useAsync(() => getReviewTemplateLensReview({ TemplateArn: arn, LensAlias: alias }).then((x) => x.LensReview), [arn, alias]);
   const lr = r.data;
   return (
     <SpaceBetween size="s">

@@ -14,11 +14,10 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
-import { wx } from '../../api/ops_extra';
-import type { ChoiceReason } from '../../api/types';
-import type { ReviewTemplateAnswer } from '../../api/types_extra';
+import { getReviewTemplateAnswer, updateReviewTemplateAnswer } from '../../api/gen/ops';
+import type { ChoiceReason, ReviewTemplateAnswer } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
-import { draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../../components/answering';
+import { choicesOf, draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../../components/answering';
 import { useOrderedSaves } from '../../components/saves';
 import { NotApplicablePractices } from '../../components/NotApplicable';
 import { InfoLink, WithInfo } from '../../help/Help';
@@ -41,11 +40,12 @@ export function TemplateQuestion({
   onSaved: (a: ReviewTemplateAnswer) => void;
   footer: React.ReactNode;
 }) {
-  const loaded = useAsync(() => wx.getReviewTemplateAnswer(arn, alias, qid).then((r) => r.Answer), [arn, alias, qid]);
+  const loaded = useAsync(() => getReviewTemplateAnswer({ TemplateArn: arn, LensAlias: alias, QuestionId: qid }).then((r) => r.Answer), [arn, alias, qid]);
   const [answer, setAnswer] = useState<ReviewTemplateAnswer>();
   const [d, setD] = useState<Draft>();
   const saves = useOrderedSaves(
-    (r: { Answer: ReviewTemplateAnswer }, latest) => {
+    (r: { Answer?: ReviewTemplateAnswer }, latest) => {
+      if (!r.Answer) return;
       if (latest) setAnswer(r.Answer);
       onSaved(r.Answer);
     },
@@ -61,7 +61,8 @@ export function TemplateQuestion({
 
   const request = (next: Draft) => {
     const body = updateBody(answer, next);
-    return () => wx.updateReviewTemplateAnswer(arn, alias, qid, body);
+    // keepalive, as UpdateAnswer: a save as the tab closes must arrive.
+    return () => updateReviewTemplateAnswer({ TemplateArn: arn, LensAlias: alias, QuestionId: qid, ...body }, { keepalive: true });
   };
   const save = (next: Draft) => {
     setD(next);
@@ -74,7 +75,7 @@ export function TemplateQuestion({
 
   if (loaded.error) return <ErrorAlert error={loaded.error} />;
   if (!answer || !d) return <Container>Loading question…</Container>;
-  const choices = answer.Choices ?? [];
+  const choices = choicesOf(answer);
   const toggle = (cid: string, on: boolean) => save({ ...d, selected: toggleChoice(choices, d.selected, cid, on) });
 
   return (

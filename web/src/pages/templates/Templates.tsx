@@ -8,9 +8,9 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import { allPages } from '../../api/ops';
-import { wx } from '../../api/ops_extra';
-import type { ReviewTemplateSummaryX } from '../../api/types_extra';
+import { createTemplateShare, deleteReviewTemplate, deleteTemplateShare, listReviewTemplates, listTemplateShares } from '../../api/gen/ops';
+import { allPages } from '../../api/paginate';
+import type { ReviewTemplateSummary } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { date } from '../../format';
@@ -27,8 +27,8 @@ export function UpdateStatusText({ status }: { status?: string }) {
 }
 
 export function Templates() {
-  const list = useAsync(() => allPages((t) => wx.listReviewTemplates(t), 'ReviewTemplates'), []);
-  const [selected, setSelected] = useState<ReviewTemplateSummaryX[]>([]);
+  const list = useAsync(() => allPages((NextToken) => listReviewTemplates({ NextToken, MaxResults: 50 }), 'ReviewTemplates'), []);
+  const [selected, setSelected] = useState<ReviewTemplateSummary[]>([]);
   const [dialog, setDialog] = useState<'share' | 'delete'>();
   const flash = useFlash();
   const one = selected[0];
@@ -75,7 +75,7 @@ export function Templates() {
             id: 'name',
             header: 'Name',
             cell: (t) => (
-              <Link href={href('templates', t.TemplateArn)} onFollow={followLink}>
+              <Link href={href('templates', t.TemplateArn!)} onFollow={followLink}>
                 {t.TemplateName}
               </Link>
             ),
@@ -90,21 +90,21 @@ export function Templates() {
       {dialog === 'share' && one && (
         <ShareModal
           what="review template"
-          name={one.TemplateName}
+          name={one.TemplateName ?? ''}
           onClose={() => setDialog(undefined)}
           calls={{
-            list: () => allPages((t) => wx.listTemplateShares(one.TemplateArn, t), 'TemplateShareSummaries'),
-            create: (to) => wx.createTemplateShare(one.TemplateArn, to),
-            remove: (id) => wx.deleteTemplateShare(one.TemplateArn, id),
+            list: () => allPages((NextToken) => listTemplateShares({ TemplateArn: one.TemplateArn!, NextToken, MaxResults: 50 }), 'TemplateShareSummaries'),
+            create: (to) => createTemplateShare({ TemplateArn: one.TemplateArn!, SharedWith: to }),
+            remove: (id) => deleteTemplateShare({ TemplateArn: one.TemplateArn!, ShareId: id }),
           }}
         />
       )}
       {dialog === 'delete' && one && (
         <ConfirmDelete
           what="review template"
-          name={one.TemplateName}
+          name={one.TemplateName ?? ''}
           consequence="removes its answers and notes; workloads already defined from it keep theirs."
-          onDelete={() => wx.deleteReviewTemplate(one.TemplateArn)}
+          onDelete={() => deleteReviewTemplate({ TemplateArn: one.TemplateArn! })}
           onClose={() => setDialog(undefined)}
           onDeleted={() => {
             setDialog(undefined);

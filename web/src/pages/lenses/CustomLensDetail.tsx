@@ -10,19 +10,19 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Session } from '../../api/client';
-import { wx } from '../../api/ops_extra';
+import { exportLens, getLens } from '../../api/gen/ops';
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
 import { followLink, href } from '../../router';
 import { parseLensDoc, type DocQuestion, type LensDoc } from './lensDoc';
 
 const riskWord: Record<string, string> = { HIGH_RISK: 'High risk', MEDIUM_RISK: 'Medium risk', NO_RISK: 'No risk' };
 
-export function LensDetail({ alias, session }: { alias: string; session: Session }) {
-  const lens = useAsync(() => wx.getLens(alias).then((r) => r.Lens), [alias]);
+export function CustomLensDetail({ alias, session }: { alias: string; session: Session }) {
+  const lens = useAsync(() => getLens({ LensAlias: alias }).then((r) => r.Lens), [alias]);
   const mine = !!lens.data && lens.data.Owner === session.accountId;
   // Only a custom lens's owner may export it; the official lenses have no document.
   const doc = useAsync<LensDoc | null>(
-    () => (mine ? wx.exportLens(alias).then((r) => parseLensDoc(r.LensJSON ?? '{}')) : Promise.resolve(null)),
+    () => (mine ? exportLens({ LensAlias: alias }).then((r) => parseLensDoc(r.LensJSON ?? '{}')) : Promise.resolve(null)),
     [alias, mine],
   );
   const l = lens.data;

@@ -1,6 +1,6 @@
-// Lens details: the review's risks per pillar and notes, and its improvement
-// plan in the order the API gives it, filtered by pillar and risk, with each
-// practice's steps written out.
+// A workload's lens review ("Lens details" in the AWS console): its risks
+// per pillar and notes, and its improvement plan in the order the API gives
+// it, filtered by pillar and risk, with each practice's steps written out.
 import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
@@ -16,8 +16,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import Textarea from '@cloudscape-design/components/textarea';
-import { allPages, wa } from '../api/ops';
-import type { LensReview } from '../api/types';
+import { getLensReview, getWorkload, listAnswers, listLensReviewImprovements, updateLensReview } from '../api/gen/ops';
+import { allPages } from '../api/paginate';
+import type { LensReview } from '../api/gen/types';
 import { ErrorAlert, RiskCount, RiskStatus, SafeLink, useAsync } from '../components/common';
 import { ReportButton } from '../components/ReportButton';
 import { ApplySuggestions } from '../components/ApplySuggestions';
@@ -26,9 +27,9 @@ import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
 import { HelpText } from '../help/HelpText';
 
-export function LensDetails({ id, lens, tab, milestone }: { id: string; lens: string; tab: string; milestone?: number }) {
-  const w = useAsync(() => wa.getWorkload(id).then((r) => r.Workload), [id]);
-  const review = useAsync(() => wa.getLensReview(id, lens, milestone).then((r) => r.LensReview), [id, lens, milestone]);
+export function LensReviewDetail({ id, lens, tab, milestone }: { id: string; lens: string; tab: string; milestone?: number }) {
+  const w = useAsync(() => getWorkload({ WorkloadId: id }).then((r) => r.Workload), [id]);
+  const review = useAsync(() => getLensReview({ WorkloadId: id, LensAlias: lens, MilestoneNumber: milestone }).then((r) => r.LensReview), [id, lens, milestone]);
   const lr = review.data;
   const base = href('workloads', id, 'lens', lens);
   const q = (t: string) => base + '?tab=' + t + (milestone ? '&milestone=' + milestone : '');
@@ -86,7 +87,7 @@ function LensOverview({ id, lens, lr, milestone, onSaved }: { id: string; lens: 
   useEffect(() => setNotes(lr.Notes ?? ''), [lr.Notes]);
   const save = async () => {
     try {
-      await wa.updateLensReview(id, lens, notes);
+      await updateLensReview({ WorkloadId: id, LensAlias: lens, LensNotes: notes });
       flash({ type: 'success', content: 'Lens notes saved.' });
       onSaved();
     } catch (e) {
@@ -129,7 +130,7 @@ function LensOverview({ id, lens, lr, milestone, onSaved }: { id: string; lens: 
               milestone ? (
                 p.PillarName
               ) : (
-                <Link href={href('workloads', id, 'lens', lens, 'review') + '?pillar=' + encodeURIComponent(p.PillarId)} onFollow={followLink}>
+                <Link href={href('workloads', id, 'lens', lens, 'review') + '?pillar=' + encodeURIComponent(p.PillarId ?? '')} onFollow={followLink}>
                   {p.PillarName}
                 </Link>
               ),
@@ -170,14 +171,18 @@ function LensOverview({ id, lens, lr, milestone, onSaved }: { id: string; lens: 
 
 function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string; lr: LensReview; milestone?: number }) {
   const items = useAsync(
-    () => allPages((t) => wa.listImprovements(id, lens, { MilestoneNumber: milestone, NextToken: t }), 'ImprovementSummaries'),
+    () =>
+      allPages(
+        (NextToken) => listLensReviewImprovements({ WorkloadId: id, LensAlias: lens, MilestoneNumber: milestone, NextToken, MaxResults: 100 }),
+        'ImprovementSummaries',
+      ),
     [id, lens, milestone, lr.UpdatedAt],
   );
   // ListLensReviewImprovements names a practice by its id only; the answers
   // carry the titles a reader knows it by.
   const titles = useAsync(
     () =>
-      allPages((t) => wa.listAnswers(id, lens, { MilestoneNumber: milestone, NextToken: t }), 'AnswerSummaries').then(
+      allPages((NextToken) => listAnswers({ WorkloadId: id, LensAlias: lens, MilestoneNumber: milestone, NextToken, MaxResults: 50 }), 'AnswerSummaries').then(
         (as) => new Map(as.flatMap((a) => (a.Choices ?? []).map((c) => [a.QuestionId + '/' + c.ChoiceId, c.Title] as const))),
       ),
     [id, lens, milestone],
@@ -222,12 +227,12 @@ function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string
               milestone ? (
                 i.QuestionTitle
               ) : (
-                <Link href={href('workloads', id, 'lens', lens, 'review', i.QuestionId)} onFollow={followLink}>
+                <Link href={href('workloads', id, 'lens', lens, 'review', i.QuestionId!)} onFollow={followLink}>
                   {i.QuestionTitle}
                 </Link>
               ),
           },
-          { id: 'pillar', header: 'Pillar', cell: (i) => pillarName[i.PillarId] ?? i.PillarId },
+          { id: 'pillar', header: 'Pillar', cell: (i) => pillarName[i.PillarId ?? ''] ?? i.PillarId },
           { id: 'risk', header: 'Risk', cell: (i) => <RiskStatus risk={i.Risk} /> },
           {
             id: 'plans',
