@@ -78,12 +78,20 @@ func migrations(dialect string) ([]migration, error) {
 // migrate applies the migrations the database has not seen yet, each in its
 // own transaction: a failing one leaves the schema as the previous one left
 // it.
-func (db *DB) migrate(ctx context.Context) error {
+func (db *DB) migrate(ctx context.Context) error { return db.migrateTo(ctx, 0) }
+
+// migrateTo is migrate stopping after version upTo (all when 0): a restore
+// brings a new database to the schema of its backup, fills it, and only
+// then runs the later migrations, which may rewrite the rows restored.
+func (db *DB) migrateTo(ctx context.Context, upTo int) error {
 	ms, err := migrations(db.dialect.name)
 	if err != nil {
 		return err
 	}
 	for _, m := range ms {
+		if upTo > 0 && m.version > upTo {
+			break
+		}
 		if err := db.apply(ctx, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
@@ -119,4 +127,16 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 			m.version, m.name, timeValue(time.Now()))
 		return err
 	})
+}
+
+// latestSchemaVersion is the number of the newest migration this binary
+// has: the schema version of every database it has opened.
+func latestSchemaVersion() int {
+	// The files are embedded: only a broken build fails to list them, and
+	// then opening any database fails with the same error first.
+	ms, _ := migrations("sqlite")
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }

@@ -32,6 +32,12 @@ const postgresMaxConns = 16
 // the writers of one account or workload. View transactions are REPEATABLE
 // READ and read only.
 func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error) {
+	return openPostgres(ctx, url, masterKey, 0)
+}
+
+// openPostgres is OpenPostgres stopping the migrations after version upTo
+// (all when 0), as upToSchema does for SQLite.
+func openPostgres(ctx context.Context, url string, masterKey []byte, upTo int) (*DB, error) {
 	s, err := newSealer(masterKey)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: OpenPostgres: %w", err)
@@ -68,7 +74,7 @@ func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: OpenPostgres: %w", err)
 	}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrateTo(ctx, upTo); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: OpenPostgres: %w", err)
 	}

@@ -18,6 +18,14 @@ type Option func(*options)
 
 type options struct {
 	synchronous string
+	// schemaVersion, when not 0, stops the migrations after it (restore).
+	schemaVersion int
+}
+
+// upToSchema opens the database with the migrations up to version n only,
+// for a restore to fill before the later ones run.
+func upToSchema(n int) Option {
+	return func(o *options) { o.schemaVersion = n }
 }
 
 // SynchronousNormal makes SQLite sync its write-ahead log to disk at
@@ -82,7 +90,7 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 	readers := max(4, 2*runtime.NumCPU())
 	db.read.SetMaxOpenConns(readers)
 	db.read.SetMaxIdleConns(readers)
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrateTo(ctx, o.schemaVersion); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlstore: OpenSQLite(%s): %w", path, err)
 	}

@@ -42,6 +42,24 @@ type storeFunc func(ctx context.Context, store wat.Store, svc *service.Service) 
 // storeCommands are listed after adminCommands.
 var storeCommands = []storeCommand{
 	{"audit prune", "--before TIME|DATE|2160h [--archive FILE[.gz]]", defineAuditPrune},
+	{"backup", "--to FILE", defineBackup},
+}
+
+// command is a subcommand as admin runs it: define declares its flags and
+// returns what runs, given the database settings, once they are parsed.
+// The commands that are not use cases or storeCommands open the database
+// themselves (restore, which fills a new one).
+type command struct {
+	name     string
+	synopsis string
+	define   func(fs *flag.FlagSet) runFunc
+}
+
+type runFunc func(ctx context.Context, cfg StoreConfig, getenv func(string) string, stderr io.Writer) (any, error)
+
+// databaseCommands are listed last.
+var databaseCommands = []command{
+	{"restore", "--from FILE", defineRestore},
 }
 
 // adminCommands are the subcommands, in the order the usage lists them.
@@ -69,6 +87,8 @@ var adminCommands = []adminCommand{
 	{"list-ous", "--organization ID", defineListOUs},
 	{"add-account-to-organization", "--account ID --organization ID [--ou ID]", defineAddAccountToOrganization},
 	{"remove-account-from-organization", "--account ID", defineRemoveAccountFromOrganization},
+	{"jira-connect", "--account ID --url URL (--email E --token-file F | --pat-file F) [--project-key KEY]", defineJiraConnect},
+	{"jira-disconnect", "--account ID", defineJiraDisconnect},
 }
 
 func adminUsage() string {
@@ -86,6 +106,9 @@ Commands:
 	for _, c := range storeCommands {
 		fmt.Fprintf(&b, "  %-33s %s\n", c.name, c.synopsis)
 	}
+	for _, c := range databaseCommands {
+		fmt.Fprintf(&b, "  %-33s %s\n", c.name, c.synopsis)
+	}
 	b.WriteString(`
 Each command prints one JSON object; audit prints one CloudTrail-shaped
 event per line, oldest first. audit prune deletes the events before
@@ -96,6 +119,10 @@ the server runs; a running server notices deactivated or deleted keys, and
 console sessions ended by set-password, within its auth cache TTL (5s by
 default). set-password reads the new console password as one line on stdin
 (12 to 128 characters), or generates one with --generate and prints it.
+backup writes a consistent, compressed snapshot of the whole database to
+--to, also while the server runs; restore fills a new, empty database (SQLite
+in --data-dir, or --database-url) from it, given the master key of the wat
+backed up (WAT_MASTER_KEY, or a copy of its master.key in --data-dir).
 `)
 	return b.String()
 }
@@ -164,7 +191,7 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintf(stderr, "wat admin %s: %v\n", name, err)
 		return 2
 	}
-	out, err := runAdminStore(ctx, cfg, getenv, stderr, exec)
+	out, err := exec(ctx, cfg, getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "wat admin %s: %s\n", name, errorMessage(err))
 		if errors.As(err, new(usageError)) {
@@ -190,21 +217,35 @@ func admin(ctx context.Context, args []string, getenv func(string) string, stdou
 	return 0
 }
 
-// findAdminCommand returns the command called name, or nil; a use case's
-// as a storeCommand that does not use the store.
-func findAdminCommand(name string) *storeCommand {
-	for i := range storeCommands {
-		if storeCommands[i].name == name {
-			return &storeCommands[i]
+// findAdminCommand returns the command called name, or nil; a use case or
+// a storeCommand as a command that runs it on the store runAdminStore
+// opens.
+func findAdminCommand(name string) *command {
+	onStore := func(c storeCommand) *command {
+		return &command{c.name, c.synopsis, func(fs *flag.FlagSet) runFunc {
+			exec := c.define(fs)
+			return func(ctx context.Context, cfg StoreConfig, getenv func(string) string, stderr io.Writer) (any, error) {
+				return runAdminStore(ctx, cfg, getenv, stderr, exec)
+			}
+		}}
+	}
+	for i := range databaseCommands {
+		if databaseCommands[i].name == name {
+			return &databaseCommands[i]
+		}
+	}
+	for _, c := range storeCommands {
+		if c.name == name {
+			return onStore(c)
 		}
 	}
 	for _, c := range adminCommands {
 		if c.name == name {
 			define := c.define
-			return &storeCommand{c.name, c.synopsis, func(fs *flag.FlagSet) storeFunc {
+			return onStore(storeCommand{c.name, c.synopsis, func(fs *flag.FlagSet) storeFunc {
 				run := define(fs)
 				return func(ctx context.Context, _ wat.Store, svc *service.Service) (any, error) { return run(ctx, svc) }
-			}}
+			}})
 		}
 	}
 	return nil
