@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"sort"
 	"strings"
 	"testing"
 
@@ -53,6 +54,9 @@ func TestAuditLog(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
+		// A record is written after its response, so a quick next call can
+		// be stored first; the order of the calls is that of their times.
+		sort.SliceStable(events, func(i, j int) bool { return events[i].EventTime.Before(events[j].EventTime) })
 		acct, adminARN := srv.Admin.AccountID, srv.Admin.UserARN
 		adminName := adminARN[strings.LastIndex(adminARN, "/")+1:]
 		type row struct {
