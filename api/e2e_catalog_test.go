@@ -17,11 +17,12 @@ import (
 
 // TestCatalogEveryEntry takes every entry of the lens catalog embedded in
 // wat through what a reviewer does with it: its document validates, it
-// installs into the account (through the service: the API operation is
-// still to come), it is applied to a workload with AssociateLenses, every
-// question is listed by ListAnswers and answered by UpdateAnswer with its
-// first choice, and GetLensReview counts the risks its rules give, which
-// are those the lens package computes for the same answers.
+// installs into the account (through the service, which
+// InstallLensCatalogEntry calls; e2e_catalog_api_test.go tests the API),
+// it is applied to a workload with AssociateLenses, every question is
+// listed by ListAnswers and answered by UpdateAnswer with its first
+// choice, and GetLensReview counts the risks its rules give, which are
+// those the lens package computes for the same answers.
 func TestCatalogEveryEntry(t *testing.T) {
 	cat, err := catalog.Builtin()
 	if err != nil {

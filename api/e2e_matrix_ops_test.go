@@ -85,7 +85,7 @@ func matrixRows() []*matrixRow {
 	w := workloadRows()
 	last := len(w) - 1 // DeleteWorkload: the profile rows need the workload
 	rows := append(append(append(append(append([]*matrixRow{}, w[:last]...), evidenceRows()...), profileRows()...), templateRows()...), w[last])
-	return append(append(rows, lensRows()...), agentRows()...)
+	return append(append(append(rows, lensRows()...), catalogRows()...), agentRows()...)
 }
 
 // workloadRows are the rows that act on the target workload or on the

@@ -15,7 +15,9 @@ import (
 // is authorised as the IAM action its model names (aws.iam#actionName in
 // spec/wat.json, else the operation's name; wire.Operation.IAMAction): a
 // user allowed everything but that action is denied, the denial naming
-// it, and a user allowed that action alone is not.
+// it, and a user allowed that action alone is not — but for installing
+// from the lens catalog, which is importing and publishing: it needs
+// CreateLensVersion too (service/catalog_install.go).
 func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
@@ -40,7 +42,25 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 			_, err := c.GetLensReviewExport(ctx, &wire.GetLensReviewExportInput{WorkloadId: &w, LensAlias: lens, Format: wire.ExportFormatCsv})
 			return err
 		},
+		"ListLensCatalog": func(c *watclient.Client) error {
+			_, err := c.ListLensCatalog(ctx, &wire.ListLensCatalogInput{})
+			return err
+		},
+		"GetLensCatalogEntry": func(c *watclient.Client) error {
+			_, err := c.GetLensCatalogEntry(ctx, &wire.GetLensCatalogEntryInput{EntryId: aws.String(catalogEntry)})
+			return err
+		},
+		"InstallLensCatalogEntry": func(c *watclient.Client) error {
+			_, err := c.InstallLensCatalogEntry(ctx, &wire.InstallLensCatalogEntryInput{EntryId: aws.String(catalogEntry)})
+			return err
+		},
 	}
+	// What a denial names, when not the workload: the catalog is no
+	// resource of an account's, and a lens to install has an ARN only
+	// once made (wantDenied matches the prefix).
+	resources := map[string]string{"ListLensCatalog": "*", "GetLensCatalogEntry": "*",
+		"InstallLensCatalogEntry": "arn:aws:wellarchitected:us-east-1:" + srv.Admin.AccountID + ":lens/"}
+	also := map[string]string{"InstallLensCatalogEntry": `","wellarchitected:CreateLensVersion`}
 	if len(calls) != len(wire.WatOperations) {
 		t.Errorf("%d calls for the %d operations of wat's model", len(calls), len(wire.WatOperations))
 	}
@@ -54,9 +74,13 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 		action := "wellarchitected:" + op.IAMAction()
 		denied, deniedARN := newUser(t, srv, "denied-"+op.Name, &service.PolicyInput{Name: "all-but", Document: []byte(`{"Version":"2012-10-17",
 		  "Statement":[{"Effect":"Allow","Action":"wellarchitected:*","Resource":"*"},{"Effect":"Deny","Action":"` + action + `","Resource":"*"}]}`)})
-		wantDenied(t, call(watclient.FromSDK(denied)), deniedARN, op.IAMAction(), resource)
+		res := resource
+		if r, ok := resources[op.Name]; ok {
+			res = r
+		}
+		wantDenied(t, call(watclient.FromSDK(denied)), deniedARN, op.IAMAction(), res)
 		allowed, _ := newUser(t, srv, "allowed-"+op.Name, &service.PolicyInput{Name: "only", Document: []byte(`{"Version":"2012-10-17",
-		  "Statement":[{"Effect":"Allow","Action":"` + action + `","Resource":"*"}]}`)})
+		  "Statement":[{"Effect":"Allow","Action":["` + action + also[op.Name] + `"],"Resource":"*"}]}`)})
 		if err := call(watclient.FromSDK(allowed)); err != nil {
 			t.Errorf("%s allowed %s alone: %v", op.Name, action, err)
 		}

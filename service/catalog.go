@@ -73,7 +73,7 @@ func (s *Service) ListCatalog(ctx context.Context, f catalog.Filter, token strin
 	}
 	var out []*CatalogEntry
 	err = s.store.View(ctx, func(tx wat.Tx) error {
-		installed, err := s.installedFromCatalog(ctx, tx)
+		installed, err := s.installedFromCatalog(ctx, tx, "ListLenses")
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,9 @@ func (s *Service) ListCatalog(ctx context.Context, f catalog.Filter, token strin
 }
 
 // GetCatalogEntry returns one entry of the lens catalog, with what the
-// caller's account installed from it.
+// caller's account installed from it. Reading an entry is reading a lens
+// (its pillars and questions): it needs the right to get lenses, which
+// covers saying which of the account's lenses came from it.
 func (s *Service) GetCatalogEntry(ctx context.Context, id string) (*CatalogEntry, error) {
 	cat, err := s.lensCatalog()
 	if err != nil {
@@ -101,7 +103,7 @@ func (s *Service) GetCatalogEntry(ctx context.Context, id string) (*CatalogEntry
 	}
 	var out *CatalogEntry
 	err = s.store.View(ctx, func(tx wat.Tx) error {
-		installed, err := s.installedFromCatalog(ctx, tx)
+		installed, err := s.installedFromCatalog(ctx, tx, "GetLens")
 		out = catalogEntry(e, installed[id])
 		return err
 	})
@@ -111,14 +113,14 @@ func (s *Service) GetCatalogEntry(ctx context.Context, id string) (*CatalogEntry
 	return out, nil
 }
 
-// installedFromCatalog authorises reading the catalog and returns the
-// caller's account's lenses installed from it, by entry id.
-func (s *Service) installedFromCatalog(ctx context.Context, tx wat.Tx) (map[string]*wat.CustomLens, error) {
+// installedFromCatalog authorises reading the catalog as action and
+// returns the caller's account's lenses installed from it, by entry id.
+func (s *Service) installedFromCatalog(ctx context.Context, tx wat.Tx, action string) (map[string]*wat.CustomLens, error) {
 	p, err := caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.authorize(ctx, tx, act("ListLenses"), "*", nil); err != nil {
+	if err := s.authorize(ctx, tx, act(action), "*", nil); err != nil {
 		return nil, err
 	}
 	own, err := tx.ListCustomLenses(ctx, p.AccountID)

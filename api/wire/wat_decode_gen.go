@@ -9,6 +9,11 @@ func bindApplySuggestedAnswersInput(d *decoder, v *ApplySuggestedAnswersInput) {
 	d.closedBody(func(key []byte) { decodeApplySuggestedAnswersInputMember(d, v, key) })
 }
 
+// bindGetLensCatalogEntryInput fills in the input of GetLensCatalogEntry from a request.
+func bindGetLensCatalogEntryInput(d *decoder, v *GetLensCatalogEntryInput) {
+	v.EntryId = d.labelString("EntryId")
+}
+
 // bindGetLensReviewExportInput fills in the input of GetLensReviewExport from a request.
 func bindGetLensReviewExportInput(d *decoder, v *GetLensReviewExportInput) {
 	v.WorkloadId = d.labelString("WorkloadId")
@@ -21,6 +26,20 @@ func bindGetLensReviewExportInput(d *decoder, v *GetLensReviewExportInput) {
 func bindGetSuggestedAnswersInput(d *decoder, v *GetSuggestedAnswersInput) {
 	v.WorkloadId = d.labelString("WorkloadId")
 	v.LensAlias = d.labelString("LensAlias")
+}
+
+// bindInstallLensCatalogEntryInput fills in the input of InstallLensCatalogEntry from a request.
+func bindInstallLensCatalogEntryInput(d *decoder, v *InstallLensCatalogEntryInput) {
+	v.EntryId = d.labelString("EntryId")
+}
+
+// bindListLensCatalogInput fills in the input of ListLensCatalog from a request.
+func bindListLensCatalogInput(d *decoder, v *ListLensCatalogInput) {
+	v.Category = d.queryString("Category", "Category")
+	v.Pillar = d.queryString("Pillar", "Pillar")
+	v.Search = d.queryString("Search", "Search")
+	v.NextToken = d.queryString("NextToken", "NextToken")
+	v.MaxResults = d.queryInt32("MaxResults", "MaxResults")
 }
 
 // bindPutWorkloadEvidenceInput fills in the input of PutWorkloadEvidence from a request.

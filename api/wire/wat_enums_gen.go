@@ -2,6 +2,67 @@
 
 package wire
 
+// CatalogInstallResult is the Smithy enum CatalogInstallResult.
+//
+// What InstallLensCatalogEntry did: created a lens, published a new major
+// version of the lens installed before, or nothing, the entry being installed
+// at its version already.
+type CatalogInstallResult string
+
+// The values of CatalogInstallResult, as spelled on the wire.
+const (
+	CatalogInstallResultInstalled CatalogInstallResult = "INSTALLED"
+	CatalogInstallResultUpgraded  CatalogInstallResult = "UPGRADED"
+	CatalogInstallResultUnchanged CatalogInstallResult = "UNCHANGED"
+)
+
+// Values returns every value of CatalogInstallResult in model order.
+func (CatalogInstallResult) Values() []CatalogInstallResult {
+	return []CatalogInstallResult{CatalogInstallResultInstalled, CatalogInstallResultUpgraded, CatalogInstallResultUnchanged}
+}
+
+// valid reports whether e is one of the values of CatalogInstallResult.
+func (e CatalogInstallResult) valid() bool {
+	switch e {
+	case CatalogInstallResultInstalled, CatalogInstallResultUpgraded, CatalogInstallResultUnchanged:
+		return true
+	}
+	return false
+}
+
+// enumSetCatalogInstallResult lists the values of CatalogInstallResult for validation messages.
+const enumSetCatalogInstallResult = "[INSTALLED, UPGRADED, UNCHANGED]"
+
+// CatalogInstallStatus is the Smithy enum CatalogInstallStatus.
+//
+// What the caller's account installed from a catalog entry: nothing (or only
+// lenses deleted since), the entry's version, or an older version of it.
+type CatalogInstallStatus string
+
+// The values of CatalogInstallStatus, as spelled on the wire.
+const (
+	CatalogInstallStatusNotInstalled     CatalogInstallStatus = "NOT_INSTALLED"
+	CatalogInstallStatusInstalled        CatalogInstallStatus = "INSTALLED"
+	CatalogInstallStatusUpgradeAvailable CatalogInstallStatus = "UPGRADE_AVAILABLE"
+)
+
+// Values returns every value of CatalogInstallStatus in model order.
+func (CatalogInstallStatus) Values() []CatalogInstallStatus {
+	return []CatalogInstallStatus{CatalogInstallStatusNotInstalled, CatalogInstallStatusInstalled, CatalogInstallStatusUpgradeAvailable}
+}
+
+// valid reports whether e is one of the values of CatalogInstallStatus.
+func (e CatalogInstallStatus) valid() bool {
+	switch e {
+	case CatalogInstallStatusNotInstalled, CatalogInstallStatusInstalled, CatalogInstallStatusUpgradeAvailable:
+		return true
+	}
+	return false
+}
+
+// enumSetCatalogInstallStatus lists the values of CatalogInstallStatus for validation messages.
+const enumSetCatalogInstallStatus = "[NOT_INSTALLED, INSTALLED, UPGRADE_AVAILABLE]"
+
 // EvidenceSeverity is the Smithy enum EvidenceSeverity.
 //
 // The severity of a scan rule.

@@ -3,8 +3,10 @@ package wire
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -139,6 +141,7 @@ func TestIAMAction(t *testing.T) {
 	want := map[string]string{
 		"PutWorkloadEvidence": "PutWorkloadEvidence", "GetSuggestedAnswers": "GetSuggestedAnswers",
 		"ApplySuggestedAnswers": "UpdateAnswer", "GetLensReviewExport": "GetLensReviewReport",
+		"ListLensCatalog": "ListLenses", "GetLensCatalogEntry": "GetLens", "InstallLensCatalogEntry": "ImportLens",
 	}
 	got := map[string]string{}
 	for _, op := range WatOperations {
@@ -159,15 +162,22 @@ func TestIAMAction(t *testing.T) {
 // could match and wat's take only what AWS's leave.
 func TestWatRoutesAreNotAWSs(t *testing.T) {
 	aws, ours := NewRouter(), NewRouterFor(WatOperations)
+	// A value per label: a custom lens's ARN, escaped, for LensAlias.
+	values := map[string]string{"WorkloadId": wid, "LensAlias": "arn:aws:wellarchitected:us-east-1:123456789012:lens/x", "EntryId": "amazon-ecs"}
 	for _, op := range WatOperations {
-		path := "/workloads/" + wid + "/lensReviews/" + url.PathEscape("arn:aws:wellarchitected:us-east-1:123456789012:lens/x")
-		path += op.URI[len("/workloads/{WorkloadId}/lensReviews/{LensAlias}"):]
+		path, want := op.URI, map[string]string{}
+		for name, v := range values {
+			if strings.Contains(path, "{"+name+"}") {
+				path = strings.ReplaceAll(path, "{"+name+"}", url.PathEscape(v))
+				want[name] = v
+			}
+		}
 		if got, _, err := aws.Match(op.Method, path); err == nil {
 			t.Errorf("%s %s: AWS's router matches %s", op.Method, path, got.Name)
 		}
 		got, labels, err := ours.Match(op.Method, path)
-		if err != nil || got != op || labels["LensAlias"] != "arn:aws:wellarchitected:us-east-1:123456789012:lens/x" {
-			t.Errorf("%s %s: %v %v %v, want %s", op.Method, path, got, labels, err, op.Name)
+		if err != nil || got != op || !maps.Equal(labels, want) {
+			t.Errorf("%s %s: %v %v %v, want %s with %v", op.Method, path, got, labels, err, op.Name, want)
 		}
 	}
 }

@@ -17,6 +17,15 @@ type WatHandler interface {
 	// id the lens lacks is ResourceNotFoundException.
 	ApplySuggestedAnswers(ctx context.Context, in *ApplySuggestedAnswersInput) (*ApplySuggestedAnswersOutput, error)
 
+	// GetLensCatalogEntry handles GET /lensCatalog/{EntryId}.
+	//
+	// Reads an entry of the lens catalog: its summary, its lens's pillars and
+	// questions, where its document comes from under which licence, and the
+	// repairs wat made so that it passes the lens format, each with why. An id
+	// the catalog lacks is ResourceNotFoundException. Reading an entry is reading
+	// a lens, so it asks the IAM action wellarchitected:GetLens.
+	GetLensCatalogEntry(ctx context.Context, in *GetLensCatalogEntryInput) (*GetLensCatalogEntryOutput, error)
+
 	// GetLensReviewExport handles GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/export.
 	//
 	// Exports a lens review's report, the one GetLensReviewReport renders as PDF,
@@ -33,6 +42,29 @@ type WatHandler interface {
 	// the selection, and notes naming the failing resources. Any reader of the
 	// workload may call it.
 	GetSuggestedAnswers(ctx context.Context, in *GetSuggestedAnswersInput) (*GetSuggestedAnswersOutput, error)
+
+	// InstallLensCatalogEntry handles POST /lensCatalog/{EntryId}/install.
+	//
+	// Installs a catalog entry into the caller's account as a published custom
+	// lens, tagged wat:catalog and wat:catalog-version: a new lens the first
+	// time; a new major version of that lens when the catalog has a newer version
+	// of the entry (workloads keep the version they review, with an upgrade
+	// notification); nothing when it is installed at the entry's version. It
+	// follows ImportLens's and CreateLensVersion's rules: a lens of the account
+	// with the same name is ConflictException, the quotas of lenses and versions
+	// ServiceQuotaExceededException. Installing is importing and publishing, so
+	// it asks the IAM actions wellarchitected:ImportLens and
+	// wellarchitected:CreateLensVersion.
+	InstallLensCatalogEntry(ctx context.Context, in *InstallLensCatalogEntryInput) (*InstallLensCatalogEntryOutput, error)
+
+	// ListLensCatalog handles GET /lensCatalog.
+	//
+	// Lists the entries of the lens catalog (the specialty lenses embedded in wat
+	// and those of the folders the server was given), or those the filters
+	// select, each with what the caller's account installed from it. It lists
+	// lenses the account could have and those it has, so it asks what ListLenses
+	// asks: the IAM action wellarchitected:ListLenses.
+	ListLensCatalog(ctx context.Context, in *ListLensCatalogInput) (*ListLensCatalogOutput, error)
 
 	// PutWorkloadEvidence handles PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence.
 	//
@@ -55,6 +87,11 @@ func (Unimplemented) ApplySuggestedAnswers(context.Context, *ApplySuggestedAnswe
 	return nil, notImplemented("ApplySuggestedAnswers")
 }
 
+// GetLensCatalogEntry returns a NotImplementedException.
+func (Unimplemented) GetLensCatalogEntry(context.Context, *GetLensCatalogEntryInput) (*GetLensCatalogEntryOutput, error) {
+	return nil, notImplemented("GetLensCatalogEntry")
+}
+
 // GetLensReviewExport returns a NotImplementedException.
 func (Unimplemented) GetLensReviewExport(context.Context, *GetLensReviewExportInput) (*GetLensReviewExportOutput, error) {
 	return nil, notImplemented("GetLensReviewExport")
@@ -63,6 +100,16 @@ func (Unimplemented) GetLensReviewExport(context.Context, *GetLensReviewExportIn
 // GetSuggestedAnswers returns a NotImplementedException.
 func (Unimplemented) GetSuggestedAnswers(context.Context, *GetSuggestedAnswersInput) (*GetSuggestedAnswersOutput, error) {
 	return nil, notImplemented("GetSuggestedAnswers")
+}
+
+// InstallLensCatalogEntry returns a NotImplementedException.
+func (Unimplemented) InstallLensCatalogEntry(context.Context, *InstallLensCatalogEntryInput) (*InstallLensCatalogEntryOutput, error) {
+	return nil, notImplemented("InstallLensCatalogEntry")
+}
+
+// ListLensCatalog returns a NotImplementedException.
+func (Unimplemented) ListLensCatalog(context.Context, *ListLensCatalogInput) (*ListLensCatalogOutput, error) {
+	return nil, notImplemented("ListLensCatalog")
 }
 
 // PutWorkloadEvidence returns a NotImplementedException.
@@ -85,6 +132,21 @@ var WatOperations = []*Operation{
 				return nil, notImplemented("ApplySuggestedAnswers")
 			}
 			return invoke(ctx, h, req, bindApplySuggestedAnswersInput, validateApplySuggestedAnswersInput, w.ApplySuggestedAnswers)
+		},
+	},
+	{
+		Name:        "GetLensCatalogEntry",
+		Method:      "GET",
+		URI:         "/lensCatalog/{EntryId}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "GetLens",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("GetLensCatalogEntry")
+			}
+			return invoke(ctx, h, req, bindGetLensCatalogEntryInput, validateGetLensCatalogEntryInput, w.GetLensCatalogEntry)
 		},
 	},
 	{
@@ -114,6 +176,36 @@ var WatOperations = []*Operation{
 				return nil, notImplemented("GetSuggestedAnswers")
 			}
 			return invoke(ctx, h, req, bindGetSuggestedAnswersInput, validateGetSuggestedAnswersInput, w.GetSuggestedAnswers)
+		},
+	},
+	{
+		Name:        "InstallLensCatalogEntry",
+		Method:      "POST",
+		URI:         "/lensCatalog/{EntryId}/install",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "ImportLens",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("InstallLensCatalogEntry")
+			}
+			return invoke(ctx, h, req, bindInstallLensCatalogEntryInput, validateInstallLensCatalogEntryInput, w.InstallLensCatalogEntry)
+		},
+	},
+	{
+		Name:        "ListLensCatalog",
+		Method:      "GET",
+		URI:         "/lensCatalog",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "ListLenses",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("ListLensCatalog")
+			}
+			return invoke(ctx, h, req, bindListLensCatalogInput, validateListLensCatalogInput, w.ListLensCatalog)
 		},
 	},
 	{

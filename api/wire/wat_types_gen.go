@@ -141,6 +141,105 @@ type FlaggedResource struct {
 	Reason *string `json:"Reason,omitzero"`
 }
 
+// GetLensCatalogEntryInput is the input of GetLensCatalogEntry (GET /lensCatalog/{EntryId}).
+//
+// The catalog entry to read.
+type GetLensCatalogEntryInput struct {
+	// EntryId targets CatalogEntryId: URI label {EntryId}, required, length 1..64, pattern ^[a-z0-9]+(-[a-z0-9]+)*$.
+	//
+	// The entry's id.
+	EntryId *string `json:"-"`
+}
+
+// GetLensCatalogEntryOutput is the output of GetLensCatalogEntry.
+//
+// A catalog entry in full.
+type GetLensCatalogEntryOutput struct {
+	// EntryId targets CatalogEntryId: length 1..64, pattern ^[a-z0-9]+(-[a-z0-9]+)*$.
+	//
+	// The entry's id.
+	EntryId *string `json:"EntryId,omitzero"`
+
+	// Title targets String.
+	//
+	// The catalog's title for the lens.
+	Title *string `json:"Title,omitzero"`
+
+	// Description targets String.
+	//
+	// The catalog's description of the lens: plain text, never markup.
+	Description *string `json:"Description,omitzero"`
+
+	// Categories targets CatalogCategories.
+	//
+	// The entry's categories.
+	Categories []string `json:"Categories,omitzero"`
+
+	// Version targets LensVersion: length 1..32.
+	//
+	// The entry's version, which installing publishes as the lens version.
+	Version *string `json:"Version,omitzero"`
+
+	// CatalogName targets String.
+	//
+	// The catalog the entry comes from: the one embedded in wat, or a folder the
+	// server was given.
+	CatalogName *string `json:"CatalogName,omitzero"`
+
+	// LensName targets LensName: length 1..128.
+	//
+	// The name the installed lens gets.
+	LensName *string `json:"LensName,omitzero"`
+
+	// QuestionCount targets Integer.
+	//
+	// How many questions the lens has.
+	QuestionCount *int32 `json:"QuestionCount,omitzero"`
+
+	// FrameworkPillars targets FrameworkPillarIds.
+	//
+	// The framework pillars any of the lens's pillars belongs to; empty when its
+	// pillars are all its own.
+	FrameworkPillars []string `json:"FrameworkPillars,omitzero"`
+
+	// InstallStatus targets CatalogInstallStatus.
+	//
+	// What the caller's account installed from the entry.
+	InstallStatus CatalogInstallStatus `json:"InstallStatus,omitzero"`
+
+	// InstalledLensArn targets LensArn.
+	//
+	// The account's lens installed from the entry; absent when NOT_INSTALLED.
+	InstalledLensArn *string `json:"InstalledLensArn,omitzero"`
+
+	// InstalledVersion targets LensVersion: length 1..32.
+	//
+	// The entry's version that lens was installed or last upgraded at; absent
+	// when NOT_INSTALLED.
+	InstalledVersion *string `json:"InstalledVersion,omitzero"`
+
+	// Pillars targets LensCatalogPillars.
+	//
+	// The lens's pillars.
+	Pillars []LensCatalogPillar `json:"Pillars,omitzero"`
+
+	// Source targets LensCatalogSource.
+	//
+	// Where the document comes from.
+	Source *LensCatalogSource `json:"Source,omitzero"`
+
+	// Repairs targets LensCatalogRepairs.
+	//
+	// The changes made to the upstream document; empty when it passed as
+	// published.
+	Repairs []LensCatalogRepair `json:"Repairs,omitzero"`
+
+	// Questions targets LensCatalogQuestions.
+	//
+	// The lens's questions, for a preview.
+	Questions []LensCatalogQuestion `json:"Questions,omitzero"`
+}
+
 // GetLensReviewExportInput is the input of GetLensReviewExport (GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/export).
 //
 // The lens review to export, and how.
@@ -258,6 +357,269 @@ type GetSuggestedAnswersOutput struct {
 	// One suggestion per question with evidence, in lens order; empty without
 	// evidence.
 	SuggestedAnswers []SuggestedAnswer `json:"SuggestedAnswers,omitzero"`
+}
+
+// InstallLensCatalogEntryInput is the input of InstallLensCatalogEntry (POST /lensCatalog/{EntryId}/install).
+//
+// The catalog entry to install; the request has no body.
+type InstallLensCatalogEntryInput struct {
+	// EntryId targets CatalogEntryId: URI label {EntryId}, required, length 1..64, pattern ^[a-z0-9]+(-[a-z0-9]+)*$.
+	//
+	// The entry's id.
+	EntryId *string `json:"-"`
+}
+
+// InstallLensCatalogEntryOutput is the output of InstallLensCatalogEntry.
+//
+// What installing did.
+type InstallLensCatalogEntryOutput struct {
+	// EntryId targets CatalogEntryId: length 1..64, pattern ^[a-z0-9]+(-[a-z0-9]+)*$.
+	//
+	// The entry installed.
+	EntryId *string `json:"EntryId,omitzero"`
+
+	// LensArn targets LensArn.
+	//
+	// The installed lens's ARN, which AssociateLenses takes as its alias.
+	LensArn *string `json:"LensArn,omitzero"`
+
+	// LensVersion targets LensVersion: length 1..32.
+	//
+	// The lens version now published from the entry: the entry's version.
+	LensVersion *string `json:"LensVersion,omitzero"`
+
+	// Status targets CatalogInstallResult.
+	//
+	// What was done.
+	Status CatalogInstallResult `json:"Status,omitzero"`
+
+	// PreviousVersion targets LensVersion: length 1..32.
+	//
+	// For UPGRADED, the entry's version installed before.
+	PreviousVersion *string `json:"PreviousVersion,omitzero"`
+}
+
+// LensCatalogEntrySummary is the Smithy structure LensCatalogEntrySummary.
+//
+// An entry of the lens catalog, and what the caller's account installed from
+// it.
+type LensCatalogEntrySummary struct {
+	// EntryId targets CatalogEntryId: length 1..64, pattern ^[a-z0-9]+(-[a-z0-9]+)*$.
+	//
+	// The entry's id.
+	EntryId *string `json:"EntryId,omitzero"`
+
+	// Title targets String.
+	//
+	// The catalog's title for the lens.
+	Title *string `json:"Title,omitzero"`
+
+	// Description targets String.
+	//
+	// The catalog's description of the lens: plain text, never markup.
+	Description *string `json:"Description,omitzero"`
+
+	// Categories targets CatalogCategories.
+	//
+	// The entry's categories.
+	Categories []string `json:"Categories,omitzero"`
+
+	// Version targets LensVersion: length 1..32.
+	//
+	// The entry's version, which installing publishes as the lens version.
+	Version *string `json:"Version,omitzero"`
+
+	// CatalogName targets String.
+	//
+	// The catalog the entry comes from: the one embedded in wat, or a folder the
+	// server was given.
+	CatalogName *string `json:"CatalogName,omitzero"`
+
+	// LensName targets LensName: length 1..128.
+	//
+	// The name the installed lens gets.
+	LensName *string `json:"LensName,omitzero"`
+
+	// QuestionCount targets Integer.
+	//
+	// How many questions the lens has.
+	QuestionCount *int32 `json:"QuestionCount,omitzero"`
+
+	// FrameworkPillars targets FrameworkPillarIds.
+	//
+	// The framework pillars any of the lens's pillars belongs to; empty when its
+	// pillars are all its own.
+	FrameworkPillars []string `json:"FrameworkPillars,omitzero"`
+
+	// InstallStatus targets CatalogInstallStatus.
+	//
+	// What the caller's account installed from the entry.
+	InstallStatus CatalogInstallStatus `json:"InstallStatus,omitzero"`
+
+	// InstalledLensArn targets LensArn.
+	//
+	// The account's lens installed from the entry; absent when NOT_INSTALLED.
+	InstalledLensArn *string `json:"InstalledLensArn,omitzero"`
+
+	// InstalledVersion targets LensVersion: length 1..32.
+	//
+	// The entry's version that lens was installed or last upgraded at; absent
+	// when NOT_INSTALLED.
+	InstalledVersion *string `json:"InstalledVersion,omitzero"`
+}
+
+// LensCatalogPillar is the Smithy structure LensCatalogPillar.
+//
+// A pillar of a catalog entry's lens.
+type LensCatalogPillar struct {
+	// PillarId targets PillarId: length 1..64.
+	//
+	// The pillar's id in the lens.
+	PillarId *string `json:"PillarId,omitzero"`
+
+	// PillarName targets PillarName: length 1..128.
+	//
+	// The pillar's name.
+	PillarName *string `json:"PillarName,omitzero"`
+
+	// QuestionCount targets Integer.
+	//
+	// How many questions the pillar has.
+	QuestionCount *int32 `json:"QuestionCount,omitzero"`
+
+	// FrameworkPillars targets FrameworkPillarIds.
+	//
+	// The framework pillars it belongs to by its name; empty for a pillar of the
+	// lens's own ("Networking").
+	FrameworkPillars []string `json:"FrameworkPillars,omitzero"`
+}
+
+// LensCatalogQuestion is the Smithy structure LensCatalogQuestion.
+//
+// A question of a catalog entry's lens, for a preview.
+type LensCatalogQuestion struct {
+	// PillarId targets PillarId: length 1..64.
+	//
+	// The question's pillar.
+	PillarId *string `json:"PillarId,omitzero"`
+
+	// QuestionId targets QuestionId: length 1..128.
+	//
+	// The question's id.
+	QuestionId *string `json:"QuestionId,omitzero"`
+
+	// Title targets QuestionTitle: length 1..512.
+	//
+	// The question's title.
+	Title *string `json:"Title,omitzero"`
+}
+
+// LensCatalogRepair is the Smithy structure LensCatalogRepair.
+//
+// A change made to the upstream document so that it passes the lens format.
+type LensCatalogRepair struct {
+	// Path targets String.
+	//
+	// Where in the document the change is: a JSON path
+	// ("pillars[2].questions[0].choices"), or a line of the file.
+	Path *string `json:"Path,omitzero"`
+
+	// What targets String.
+	//
+	// What was changed, in words.
+	What *string `json:"What,omitzero"`
+
+	// Why targets String.
+	//
+	// Why: the rule of the lens format the upstream document breaks.
+	Why *string `json:"Why,omitzero"`
+}
+
+// LensCatalogSource is the Smithy structure LensCatalogSource.
+//
+// Where a catalog entry's document comes from, under which licence.
+type LensCatalogSource struct {
+	// Repository targets String.
+	//
+	// The public repository the document is published in
+	// ("aws-samples/custom-lens-wa-hub"); absent for a team's own lens.
+	Repository *string `json:"Repository,omitzero"`
+
+	// Path targets String.
+	//
+	// The document's path in Repository.
+	Path *string `json:"Path,omitzero"`
+
+	// File targets String.
+	//
+	// The document's file name in the catalog's folder.
+	File *string `json:"File,omitzero"`
+
+	// Commit targets String.
+	//
+	// The commit of Repository the document was taken from.
+	Commit *string `json:"Commit,omitzero"`
+
+	// License targets String.
+	//
+	// The SPDX identifier of the document's licence ("MIT-0").
+	License *string `json:"License,omitzero"`
+
+	// UpstreamVersion targets String.
+	//
+	// The document's own version when it states one, else the commit.
+	UpstreamVersion *string `json:"UpstreamVersion,omitzero"`
+
+	// Sha256 targets String.
+	//
+	// The hex SHA-256 of the file as published, before repairs.
+	Sha256 *string `json:"Sha256,omitzero"`
+}
+
+// ListLensCatalogInput is the input of ListLensCatalog (GET /lensCatalog).
+//
+// Which entries of the lens catalog to list; the filters combine, each
+// matching case-insensitively.
+type ListLensCatalogInput struct {
+	// Category targets CatalogCategory: query parameter "Category", length 1..64.
+	//
+	// Only the entries of this category.
+	Category *string `json:"-"`
+
+	// Pillar targets CatalogPillarFilter: query parameter "Pillar", length 1..64.
+	//
+	// Only the entries with this pillar.
+	Pillar *string `json:"-"`
+
+	// Search targets CatalogSearch: query parameter "Search", length 1..256.
+	//
+	// Only the entries whose text holds this.
+	Search *string `json:"-"`
+
+	// NextToken targets NextToken: query parameter "NextToken".
+	//
+	// The token of the page to list, from the last response.
+	NextToken *string `json:"-"`
+
+	// MaxResults targets CatalogMaxResults: query parameter "MaxResults", range 1..50.
+	//
+	// The most entries to list; 50 when absent.
+	MaxResults *int32 `json:"-"`
+}
+
+// ListLensCatalogOutput is the output of ListLensCatalog.
+//
+// A page of the lens catalog.
+type ListLensCatalogOutput struct {
+	// LensCatalogEntries targets LensCatalogEntrySummaries.
+	//
+	// The page's entries, in catalog order.
+	LensCatalogEntries []LensCatalogEntrySummary `json:"LensCatalogEntries,omitzero"`
+
+	// NextToken targets NextToken.
+	//
+	// The token of the next page; absent on the last.
+	NextToken *string `json:"NextToken,omitzero"`
 }
 
 // PutWorkloadEvidenceInput is the input of PutWorkloadEvidence (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence).

@@ -6,7 +6,8 @@ package wire
 // ECMA-262 source for messages and runs an equivalent RE2 translation.
 var (
 	watPattern0 = newPattern("^[0-9a-f]{32}$", "^[0-9a-f]{32}$")
-	watPattern1 = newPattern("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+	watPattern1 = newPattern("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*$")
+	watPattern2 = newPattern("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 )
 
 // validateApplySuggestedAnswersInput checks a value of ApplySuggestedAnswersInput against every constraint of the model.
@@ -29,6 +30,18 @@ func validateApplySuggestedAnswersInput(c *checker, v *ApplySuggestedAnswersInpu
 	c.push("QuestionIds")
 	if v.QuestionIds != nil {
 		c.length(len(v.QuestionIds), 0, 100)
+	}
+	c.pop()
+}
+
+// validateGetLensCatalogEntryInput checks a value of GetLensCatalogEntryInput against every constraint of the model.
+func validateGetLensCatalogEntryInput(c *checker, v *GetLensCatalogEntryInput) {
+	c.push("EntryId")
+	if v.EntryId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.EntryId, 1, 64)
+		c.pattern(*v.EntryId, watPattern1)
 	}
 	c.pop()
 }
@@ -82,6 +95,43 @@ func validateGetSuggestedAnswersInput(c *checker, v *GetSuggestedAnswersInput) {
 		c.missing()
 	} else {
 		c.strLength(*v.LensAlias, 1, 128)
+	}
+	c.pop()
+}
+
+// validateInstallLensCatalogEntryInput checks a value of InstallLensCatalogEntryInput against every constraint of the model.
+func validateInstallLensCatalogEntryInput(c *checker, v *InstallLensCatalogEntryInput) {
+	c.push("EntryId")
+	if v.EntryId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.EntryId, 1, 64)
+		c.pattern(*v.EntryId, watPattern1)
+	}
+	c.pop()
+}
+
+// validateListLensCatalogInput checks a value of ListLensCatalogInput against every constraint of the model.
+func validateListLensCatalogInput(c *checker, v *ListLensCatalogInput) {
+	c.push("Category")
+	if v.Category != nil {
+		c.strLength(*v.Category, 1, 64)
+	}
+	c.pop()
+	c.push("Pillar")
+	if v.Pillar != nil {
+		c.strLength(*v.Pillar, 1, 64)
+	}
+	c.pop()
+	c.push("Search")
+	if v.Search != nil {
+		c.strLength(*v.Search, 1, 256)
+	}
+	c.pop()
+	c.push("MaxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 50)
 	}
 	c.pop()
 }
@@ -149,7 +199,7 @@ func validateEvidenceRule(c *checker, v *EvidenceRule) {
 		c.missing()
 	} else {
 		c.strLength(*v.Id, 1, 128)
-		c.pattern(*v.Id, watPattern1)
+		c.pattern(*v.Id, watPattern2)
 	}
 	c.pop()
 	c.push("Title")

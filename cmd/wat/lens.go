@@ -41,7 +41,7 @@ HIGH risk. The exit status is 1 if the lens is invalid.
 `
 
 // lensCmd runs `wat lens`: tools for lens authors that need no server.
-func lensCmd(args []string, stdout, stderr io.Writer) int {
+func lensCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, lensUsage)
 		return 2
@@ -52,8 +52,9 @@ func lensCmd(args []string, stdout, stderr io.Writer) int {
 	case "risk":
 		return lensRisk(args[1:], stdout, stderr)
 	case "catalog":
-		// install works on the server's database, as wat admin does.
-		return lensCatalogCmd(context.Background(), args[1:], os.Getenv, stdout, stderr)
+		// install works through the server's API, or on its database as
+		// wat admin does.
+		return lensCatalogCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lensUsage)
 		return 0

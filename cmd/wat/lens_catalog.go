@@ -20,6 +20,8 @@ Usage:
   wat lens catalog show [--json] [--lens-catalog DIR]... ID
   wat lens catalog install [--data-dir DIR | --database-url URL] [--account ID]
         [--json] [--lens-catalog DIR]... ID
+  wat lens catalog install [--endpoint-url URL] [--region REGION] [--profile NAME]
+        [--json] ID
 
 The catalog holds the specialty lenses embedded in wat, published by AWS
 specialists and partners under MIT-0, and those of the folders given with
@@ -36,10 +38,16 @@ install installs an entry into an account as a published custom lens:
 a new lens the first time, a new major version of that lens when the
 catalog has a newer version of the entry (workloads keep the version they
 review, with an upgrade notification), nothing when it is installed
-already. It works on the database of "wat serve" as "wat admin" does
-(WAT_DATA_DIR, WAT_DATABASE_URL, WAT_MASTER_KEY), also while the server
-runs, as the admin of --account, which may be left out when the database
-has one account.
+already. With --endpoint-url, --region or --profile, or AWS_ENDPOINT_URL
+set, it calls the server's InstallLensCatalogEntry, signed as "wat scan
+--workload" signs (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a
+profile of ~/.aws/credentials): the server checks the caller may import
+and publish lenses, installs into the caller's account from its own
+catalog, and records the install in its audit log. Otherwise, or with
+--data-dir or --database-url, it works offline on the database of "wat
+serve" as "wat admin" does (WAT_DATA_DIR, WAT_DATABASE_URL,
+WAT_MASTER_KEY), also while the server runs, as the admin of --account,
+which may be left out when the database has one account.
 `
 
 // lensCatalogCmd runs `wat lens catalog`.

@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "admin":
 		return admin(ctx, args[1:], getenv, stdout, stderr)
 	case "lens":
-		return lensCmd(args[1:], stdout, stderr)
+		return lensCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "report":
 		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "scan":

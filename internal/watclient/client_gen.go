@@ -75,6 +75,27 @@ func (c *Client) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySugges
 	return out, nil
 }
 
+// GetLensCatalogEntry calls GET /lensCatalog/{EntryId}.
+//
+// Reads an entry of the lens catalog: its summary, its lens's pillars and
+// questions, where its document comes from under which licence, and the
+// repairs wat made so that it passes the lens format, each with why. An id the
+// catalog lacks is ResourceNotFoundException. Reading an entry is reading a
+// lens, so it asks the IAM action wellarchitected:GetLens.
+func (c *Client) GetLensCatalogEntry(ctx context.Context, in *wire.GetLensCatalogEntryInput) (*wire.GetLensCatalogEntryOutput, error) {
+	if in == nil {
+		in = &wire.GetLensCatalogEntryInput{}
+	}
+	path := "/lensCatalog/" + label(in.EntryId)
+	query := url.Values{}
+	var body []byte
+	out := &wire.GetLensCatalogEntryOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // GetLensReviewExport calls GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/export.
 //
 // Exports a lens review's report, the one GetLensReviewReport renders as PDF,
@@ -116,6 +137,68 @@ func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedA
 	query := url.Values{}
 	var body []byte
 	out := &wire.GetSuggestedAnswersOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// InstallLensCatalogEntry calls POST /lensCatalog/{EntryId}/install.
+//
+// Installs a catalog entry into the caller's account as a published custom
+// lens, tagged wat:catalog and wat:catalog-version: a new lens the first time;
+// a new major version of that lens when the catalog has a newer version of the
+// entry (workloads keep the version they review, with an upgrade
+// notification); nothing when it is installed at the entry's version. It
+// follows ImportLens's and CreateLensVersion's rules: a lens of the account
+// with the same name is ConflictException, the quotas of lenses and versions
+// ServiceQuotaExceededException. Installing is importing and publishing, so it
+// asks the IAM actions wellarchitected:ImportLens and
+// wellarchitected:CreateLensVersion.
+func (c *Client) InstallLensCatalogEntry(ctx context.Context, in *wire.InstallLensCatalogEntryInput) (*wire.InstallLensCatalogEntryOutput, error) {
+	if in == nil {
+		in = &wire.InstallLensCatalogEntryInput{}
+	}
+	path := "/lensCatalog/" + label(in.EntryId) + "/install"
+	query := url.Values{}
+	var body []byte
+	out := &wire.InstallLensCatalogEntryOutput{}
+	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ListLensCatalog calls GET /lensCatalog.
+//
+// Lists the entries of the lens catalog (the specialty lenses embedded in wat
+// and those of the folders the server was given), or those the filters select,
+// each with what the caller's account installed from it. It lists lenses the
+// account could have and those it has, so it asks what ListLenses asks: the
+// IAM action wellarchitected:ListLenses.
+func (c *Client) ListLensCatalog(ctx context.Context, in *wire.ListLensCatalogInput) (*wire.ListLensCatalogOutput, error) {
+	if in == nil {
+		in = &wire.ListLensCatalogInput{}
+	}
+	path := "/lensCatalog"
+	query := url.Values{}
+	if in.Category != nil {
+		query.Set("Category", *in.Category)
+	}
+	if in.Pillar != nil {
+		query.Set("Pillar", *in.Pillar)
+	}
+	if in.Search != nil {
+		query.Set("Search", *in.Search)
+	}
+	if in.NextToken != nil {
+		query.Set("NextToken", *in.NextToken)
+	}
+	if in.MaxResults != nil {
+		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+	}
+	var body []byte
+	out := &wire.ListLensCatalogOutput{}
 	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
 		return nil, err
 	}
@@ -171,6 +254,10 @@ func apiError(code string, body []byte) error {
 		return e
 	case "ResourceNotFoundException":
 		e := &types.ResourceNotFoundException{}
+		_ = json.Unmarshal(body, e)
+		return e
+	case "ServiceQuotaExceededException":
+		e := &types.ServiceQuotaExceededException{}
 		_ = json.Unmarshal(body, e)
 		return e
 	case "ThrottlingException":

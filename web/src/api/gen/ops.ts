@@ -256,6 +256,11 @@ export function getLens(input: T.GetLensInput, opts?: CallOptions): Promise<T.Ge
   }, opts);
 }
 
+/** getLensCatalogEntry calls GetLensCatalogEntry: GET /lensCatalog/{EntryId}. */
+export function getLensCatalogEntry(input: T.GetLensCatalogEntryInput, opts?: CallOptions): Promise<T.GetLensCatalogEntryOutput> {
+  return call('GET', '/lensCatalog/' + seg(input.EntryId), {}, opts);
+}
+
 /** getLensReview calls GetLensReview: GET /workloads/{WorkloadId}/lensReviews/{LensAlias}. */
 export function getLensReview(input: T.GetLensReviewInput, opts?: CallOptions): Promise<T.GetLensReviewOutput> {
   return call('GET', '/workloads/' + seg(input.WorkloadId) + '/lensReviews/' + seg(input.LensAlias), {
@@ -333,6 +338,11 @@ export function importLens(input: T.ImportLensInput = {}, opts?: CallOptions): P
   }, opts);
 }
 
+/** installLensCatalogEntry calls InstallLensCatalogEntry: POST /lensCatalog/{EntryId}/install. */
+export function installLensCatalogEntry(input: T.InstallLensCatalogEntryInput, opts?: CallOptions): Promise<T.InstallLensCatalogEntryOutput> {
+  return call('POST', '/lensCatalog/' + seg(input.EntryId) + '/install', {}, opts);
+}
+
 /** listAgentContexts calls ListAgentContexts: GET /api/v1/agent-profiles/{profileArn}/contexts. */
 export function listAgentContexts(input: T.ListAgentContextsRequest, opts?: CallOptions): Promise<T.ListAgentContextsResponse> {
   return call('GET', '/api/v1/agent-profiles/' + seg(input.profileArn) + '/contexts', {
@@ -393,6 +403,13 @@ export function listCheckDetails(input: T.ListCheckDetailsInput, opts?: CallOpti
 export function listCheckSummaries(input: T.ListCheckSummariesInput, opts?: CallOptions): Promise<T.ListCheckSummariesOutput> {
   return call('POST', '/workloads/' + seg(input.WorkloadId) + '/checkSummaries', {
     body: { ChoiceId: input.ChoiceId, LensArn: input.LensArn, MaxResults: input.MaxResults, NextToken: input.NextToken, PillarId: input.PillarId, QuestionId: input.QuestionId },
+  }, opts);
+}
+
+/** listLensCatalog calls ListLensCatalog: GET /lensCatalog. */
+export function listLensCatalog(input: T.ListLensCatalogInput = {}, opts?: CallOptions): Promise<T.ListLensCatalogOutput> {
+  return call('GET', '/lensCatalog', {
+    query: { Category: input.Category, Pillar: input.Pillar, Search: input.Search, NextToken: input.NextToken, MaxResults: input.MaxResults },
   }, opts);
 }
 

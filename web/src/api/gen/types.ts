@@ -230,6 +230,19 @@ export interface BestPractice {
   ChoiceTitle?: string;
 }
 
+/**
+ * What InstallLensCatalogEntry did: created a lens, published a new major
+ * version of the lens installed before, or nothing, the entry being installed
+ * at its version already.
+ */
+export type CatalogInstallResult = 'INSTALLED' | 'UPGRADED' | 'UNCHANGED';
+
+/**
+ * What the caller's account installed from a catalog entry: nothing (or only
+ * lenses deleted since), the entry's version, or an older version of it.
+ */
+export type CatalogInstallStatus = 'NOT_INSTALLED' | 'INSTALLED' | 'UPGRADE_AVAILABLE';
+
 /** CheckDetail is the Smithy structure CheckDetail. */
 export interface CheckDetail {
   AccountId?: string;
@@ -971,6 +984,68 @@ export interface GetGlobalSettingsOutput {
   OrganizationSharingStatus?: OrganizationSharingStatus;
 }
 
+/**
+ * GetLensCatalogEntryInput is the input of GetLensCatalogEntry (GET /lensCatalog/{EntryId}).
+ *
+ * The catalog entry to read.
+ */
+export interface GetLensCatalogEntryInput {
+  /** The entry's id. */
+  EntryId: string;
+}
+
+/**
+ * GetLensCatalogEntryOutput is the output of GetLensCatalogEntry.
+ *
+ * A catalog entry in full.
+ */
+export interface GetLensCatalogEntryOutput {
+  /** The entry's id. */
+  EntryId?: string;
+  /** The catalog's title for the lens. */
+  Title?: string;
+  /** The catalog's description of the lens: plain text, never markup. */
+  Description?: string;
+  /** The entry's categories. */
+  Categories?: string[];
+  /** The entry's version, which installing publishes as the lens version. */
+  Version?: string;
+  /**
+   * The catalog the entry comes from: the one embedded in wat, or a folder the
+   * server was given.
+   */
+  CatalogName?: string;
+  /** The name the installed lens gets. */
+  LensName?: string;
+  /** How many questions the lens has. */
+  QuestionCount?: number;
+  /**
+   * The framework pillars any of the lens's pillars belongs to; empty when its
+   * pillars are all its own.
+   */
+  FrameworkPillars?: string[];
+  /** What the caller's account installed from the entry. */
+  InstallStatus?: CatalogInstallStatus;
+  /** The account's lens installed from the entry; absent when NOT_INSTALLED. */
+  InstalledLensArn?: string;
+  /**
+   * The entry's version that lens was installed or last upgraded at; absent when
+   * NOT_INSTALLED.
+   */
+  InstalledVersion?: string;
+  /** The lens's pillars. */
+  Pillars?: LensCatalogPillar[];
+  /** Where the document comes from. */
+  Source?: LensCatalogSource;
+  /**
+   * The changes made to the upstream document; empty when it passed as
+   * published.
+   */
+  Repairs?: LensCatalogRepair[];
+  /** The lens's questions, for a preview. */
+  Questions?: LensCatalogQuestion[];
+}
+
 /** GetLensInput is the input of GetLens (GET /lenses/{LensAlias}). */
 export interface GetLensInput {
   LensAlias: string;
@@ -1240,6 +1315,34 @@ export interface Insight {
   usagePattern: string;
 }
 
+/**
+ * InstallLensCatalogEntryInput is the input of InstallLensCatalogEntry (POST /lensCatalog/{EntryId}/install).
+ *
+ * The catalog entry to install; the request has no body.
+ */
+export interface InstallLensCatalogEntryInput {
+  /** The entry's id. */
+  EntryId: string;
+}
+
+/**
+ * InstallLensCatalogEntryOutput is the output of InstallLensCatalogEntry.
+ *
+ * What installing did.
+ */
+export interface InstallLensCatalogEntryOutput {
+  /** The entry installed. */
+  EntryId?: string;
+  /** The installed lens's ARN, which AssociateLenses takes as its alias. */
+  LensArn?: string;
+  /** The lens version now published from the entry: the entry's version. */
+  LensVersion?: string;
+  /** What was done. */
+  Status?: CatalogInstallResult;
+  /** For UPGRADED, the entry's version installed before. */
+  PreviousVersion?: string;
+}
+
 export type IntegratingService = 'JIRA';
 
 export type IntegrationStatus = 'CONFIGURED' | 'NOT_CONFIGURED';
@@ -1274,6 +1377,123 @@ export interface Lens {
   Owner?: string;
   ShareInvitationId?: string;
   Tags?: TagMap;
+}
+
+/**
+ * LensCatalogEntrySummary is the Smithy structure LensCatalogEntrySummary.
+ *
+ * An entry of the lens catalog, and what the caller's account installed from
+ * it.
+ */
+export interface LensCatalogEntrySummary {
+  /** The entry's id. */
+  EntryId?: string;
+  /** The catalog's title for the lens. */
+  Title?: string;
+  /** The catalog's description of the lens: plain text, never markup. */
+  Description?: string;
+  /** The entry's categories. */
+  Categories?: string[];
+  /** The entry's version, which installing publishes as the lens version. */
+  Version?: string;
+  /**
+   * The catalog the entry comes from: the one embedded in wat, or a folder the
+   * server was given.
+   */
+  CatalogName?: string;
+  /** The name the installed lens gets. */
+  LensName?: string;
+  /** How many questions the lens has. */
+  QuestionCount?: number;
+  /**
+   * The framework pillars any of the lens's pillars belongs to; empty when its
+   * pillars are all its own.
+   */
+  FrameworkPillars?: string[];
+  /** What the caller's account installed from the entry. */
+  InstallStatus?: CatalogInstallStatus;
+  /** The account's lens installed from the entry; absent when NOT_INSTALLED. */
+  InstalledLensArn?: string;
+  /**
+   * The entry's version that lens was installed or last upgraded at; absent when
+   * NOT_INSTALLED.
+   */
+  InstalledVersion?: string;
+}
+
+/**
+ * LensCatalogPillar is the Smithy structure LensCatalogPillar.
+ *
+ * A pillar of a catalog entry's lens.
+ */
+export interface LensCatalogPillar {
+  /** The pillar's id in the lens. */
+  PillarId?: string;
+  /** The pillar's name. */
+  PillarName?: string;
+  /** How many questions the pillar has. */
+  QuestionCount?: number;
+  /**
+   * The framework pillars it belongs to by its name; empty for a pillar of the
+   * lens's own ("Networking").
+   */
+  FrameworkPillars?: string[];
+}
+
+/**
+ * LensCatalogQuestion is the Smithy structure LensCatalogQuestion.
+ *
+ * A question of a catalog entry's lens, for a preview.
+ */
+export interface LensCatalogQuestion {
+  /** The question's pillar. */
+  PillarId?: string;
+  /** The question's id. */
+  QuestionId?: string;
+  /** The question's title. */
+  Title?: string;
+}
+
+/**
+ * LensCatalogRepair is the Smithy structure LensCatalogRepair.
+ *
+ * A change made to the upstream document so that it passes the lens format.
+ */
+export interface LensCatalogRepair {
+  /**
+   * Where in the document the change is: a JSON path
+   * ("pillars[2].questions[0].choices"), or a line of the file.
+   */
+  Path?: string;
+  /** What was changed, in words. */
+  What?: string;
+  /** Why: the rule of the lens format the upstream document breaks. */
+  Why?: string;
+}
+
+/**
+ * LensCatalogSource is the Smithy structure LensCatalogSource.
+ *
+ * Where a catalog entry's document comes from, under which licence.
+ */
+export interface LensCatalogSource {
+  /**
+   * The public repository the document is published in
+   * ("aws-samples/custom-lens-wa-hub"); absent for a team's own lens.
+   */
+  Repository?: string;
+  /** The document's path in Repository. */
+  Path?: string;
+  /** The document's file name in the catalog's folder. */
+  File?: string;
+  /** The commit of Repository the document was taken from. */
+  Commit?: string;
+  /** The SPDX identifier of the document's licence ("MIT-0"). */
+  License?: string;
+  /** The document's own version when it states one, else the commit. */
+  UpstreamVersion?: string;
+  /** The hex SHA-256 of the file as published, before repairs. */
+  Sha256?: string;
 }
 
 /** LensMetric is the Smithy structure LensMetric. */
@@ -1497,6 +1717,37 @@ export interface ListCheckSummariesInput {
 /** ListCheckSummariesOutput is the output of ListCheckSummaries. */
 export interface ListCheckSummariesOutput {
   CheckSummaries?: CheckSummary[];
+  NextToken?: string;
+}
+
+/**
+ * ListLensCatalogInput is the input of ListLensCatalog (GET /lensCatalog).
+ *
+ * Which entries of the lens catalog to list; the filters combine, each
+ * matching case-insensitively.
+ */
+export interface ListLensCatalogInput {
+  /** Only the entries of this category. */
+  Category?: string;
+  /** Only the entries with this pillar. */
+  Pillar?: string;
+  /** Only the entries whose text holds this. */
+  Search?: string;
+  /** The token of the page to list, from the last response. */
+  NextToken?: string;
+  /** The most entries to list; 50 when absent. */
+  MaxResults?: number;
+}
+
+/**
+ * ListLensCatalogOutput is the output of ListLensCatalog.
+ *
+ * A page of the lens catalog.
+ */
+export interface ListLensCatalogOutput {
+  /** The page's entries, in catalog order. */
+  LensCatalogEntries?: LensCatalogEntrySummary[];
+  /** The token of the next page; absent on the last. */
   NextToken?: string;
 }
 
