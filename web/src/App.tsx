@@ -92,6 +92,7 @@ export function App() {
                 { type: 'link', text: 'Dashboard', href: '#/' },
                 { type: 'link', text: 'Workloads', href: '#/workloads' },
                 { type: 'link', text: 'Custom lenses', href: '#/lenses' },
+                { type: 'link', text: 'Lens catalog', href: '#/lens-catalog' },
                 { type: 'link', text: 'Profiles', href: '#/profiles' },
                 { type: 'link', text: 'Review templates', href: '#/templates' },
                 { type: 'link', text: 'Share invitations', href: '#/invitations' },

@@ -1,4 +1,4 @@
-// Pages beyond the review workflow: custom lenses, profiles, review
+// Pages beyond the review workflow: custom lenses, the lens catalog, profiles, review
 // templates, notifications and settings. Each is loaded on first visit, so
 // the dashboard's first paint does not wait for code most visits never use.
 import { lazy, Suspense } from 'react';
@@ -9,6 +9,8 @@ import type { Route } from '../router';
 
 const Lenses = lazy(() => import('./lenses/Lenses').then((m) => ({ default: m.Lenses })));
 const CustomLensDetail = lazy(() => import('./lenses/CustomLensDetail').then((m) => ({ default: m.CustomLensDetail })));
+const Catalog = lazy(() => import('./lenses/Catalog').then((m) => ({ default: m.Catalog })));
+const CatalogEntry = lazy(() => import('./lenses/CatalogEntry').then((m) => ({ default: m.CatalogEntry })));
 const Notifications = lazy(() => import('./Notifications').then((m) => ({ default: m.Notifications })));
 const Profiles = lazy(() => import('./profiles/Profiles').then((m) => ({ default: m.Profiles })));
 const ProfileForm = lazy(() => import('./profiles/ProfileForm').then((m) => ({ default: m.ProfileForm })));
@@ -45,6 +47,9 @@ function pageOf(route: Route, session: Session): React.ReactElement | null {
       if (!b) return <Lenses tab={tab} />;
       if (!c) return <CustomLensDetail key={b} alias={b} session={session} />;
       return null;
+    case 'lens-catalog':
+      if (!b) return <Catalog />;
+      return c ? null : <CatalogEntry key={b} id={b} />;
     case 'notifications':
       return b ? null : <Notifications />;
     case 'profiles':
