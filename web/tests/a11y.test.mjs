@@ -60,6 +60,8 @@ const pages = [
   [() => `#/workloads/${id}/lens/wellarchitected/review/priorities`, () => page.getByTestId('question-risk').getByText('High risk').waitFor()],
   [() => `#/workloads/${id}/lens/wellarchitected?tab=improvements`, () => page.getByTestId('improvement-plan').getByText('How do you determine').waitFor()],
   [() => `#/workloads/${id}/compare?from=1`, () => page.getByTestId('compare-answers').waitFor()],
+  ['#/lens-catalog', () => page.getByTestId('catalog-table').getByText('Amazon DynamoDB').waitFor()],
+  ['#/lens-catalog/amazon-ecs', () => page.getByTestId('install-entry').waitFor()],
 ];
 
 for (const [route, ready] of pages) {
