@@ -204,3 +204,47 @@ test("a team catalog's markup renders as text, never as elements or script", asy
   assert.ok(dom.scripts.every((p) => p.startsWith('/assets/')), 'only the app\'s scripts: ' + dom.scripts.join(', '));
   assert.deepEqual(pageErrors, []);
 });
+
+// Every entry of the built-in catalog goes the whole way in the console:
+// installed from its page, applied to a workload, one question of its
+// review answered. An account holds at most 15 custom lenses, so each lens
+// is taken off the workload and deleted (over the API) once its review has
+// been answered.
+test('every built-in entry installs, applies to a workload and is answered from the console', async () => {
+  const { WorkloadId: id } = await api('POST', '/workloads', {
+    WorkloadName: 'Every catalog lens',
+    Description: 'Each catalog lens in turn',
+    ReviewOwner: 'catalog team',
+    Environment: 'PREPRODUCTION',
+    AwsRegions: ['eu-west-1'],
+    Lenses: ['wellarchitected'],
+    ClientRequestToken: 'catalog-every-lens',
+  });
+  const { LensCatalogEntries: entries } = await api('GET', '/lensCatalog?MaxResults=50');
+  const builtin = entries.filter((e) => e.CatalogName === 'wat' && e.InstallStatus === 'NOT_INSTALLED');
+  assert.ok(builtin.length >= 21, `${builtin.length} built-in entries left to install`);
+  for (const summary of builtin) {
+    await go(`#/lens-catalog/${summary.EntryId}`);
+    const install = page.getByTestId('install-entry');
+    await install.getByText('Install', { exact: true }).waitFor();
+    await install.click();
+    await page.getByTestId('install-entry').getByText('Installed', { exact: true }).waitFor();
+    const entry = await api('GET', `/lensCatalog/${summary.EntryId}`);
+    assert.equal(entry.InstallStatus, 'INSTALLED', summary.EntryId);
+
+    const apply = page.getByTestId('apply-to-workload');
+    await apply.getByTestId('apply-workload').getByRole('button').click();
+    await page.getByRole('option', { name: /Every catalog lens/ }).click();
+    await apply.getByTestId('apply-lens').click();
+    await page.getByText('Applied ' + entry.LensName + ' to Every catalog lens.').waitFor();
+    await apply.getByTestId('open-review').click();
+    await page.getByTestId('question-risk').waitFor();
+    await page.locator('[data-choice] input[type="checkbox"]').first().check();
+    const arn = encodeURIComponent(entry.InstalledLensArn);
+    const answerPath = `/workloads/${id}/lensReviews/${arn}/answers/${entry.Questions[0].QuestionId}`;
+    await until(`${summary.EntryId}: the answer saved`, async () => (await api('GET', answerPath)).Answer.SelectedChoices?.length > 0);
+
+    await api('PATCH', `/workloads/${id}/disassociateLenses`, { LensAliases: [entry.InstalledLensArn] });
+    await api('DELETE', `/lenses/${arn}?ClientRequestToken=delete-${summary.EntryId}&LensStatus=ALL`);
+  }
+});
