@@ -4,7 +4,7 @@ BIN     := bin/wat
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: build console run test check bench generate clean
+.PHONY: build console run test check bench generate image clean
 
 # The binary, with the web console embedded (built first when npm is here;
 # without npm the binary serves the API and a page saying how to build it).
@@ -37,6 +37,16 @@ bench: build
 # Regenerates the wire layer and the built-in lens; CI fails if they are stale.
 generate:
 	$(GO) generate ./...
+
+# The container image of deploy/Containerfile (CONTAINER=podman to use
+# Podman); says what it needs when there is no container engine.
+CONTAINER ?= docker
+IMAGE     ?= wat:$(VERSION)
+image:
+	@command -v $(CONTAINER) >/dev/null 2>&1 && $(CONTAINER) info >/dev/null 2>&1 || { \
+	  echo "make image needs a running container engine ($(CONTAINER), or CONTAINER=podman); it would run:" >&2; \
+	  echo "  $(CONTAINER) build -f deploy/Containerfile --build-arg VERSION=$(VERSION) -t $(IMAGE) ." >&2; exit 1; }
+	$(CONTAINER) build -f deploy/Containerfile --build-arg VERSION=$(VERSION) -t $(IMAGE) .
 
 clean:
 	rm -rf bin web/dist/console
