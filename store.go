@@ -37,10 +37,11 @@ type Tx interface {
 	ReviewTx   // workloads' lens reviews and answers (store_reviews.go)
 	ShareTx    // shares and the invitations they are until answered (store_shares.go)
 
-	LensTx     // custom lenses with their draft and versions (store_lenses.go)
-	ProfileTx  // profiles with their versions (store_profiles.go)
-	TemplateTx // review templates with their lens reviews and answers (store_templates.go)
-	AgentTx    // the Well-Architected Agent's profiles, goals and contexts (store_agent.go)
+	LensTx      // custom lenses with their draft and versions (store_lenses.go)
+	ProfileTx   // profiles with their versions (store_profiles.go)
+	TemplateTx  // review templates with their lens reviews and answers (store_templates.go)
+	AgentTx     // the Well-Architected Agent's profiles, goals and contexts (store_agent.go)
+	AgentWorkTx // the Agent's generations, recommendations and feedback (store_agent.go)
 
 	IdempotencyTx // client request tokens already served (store_idempotency.go)
 	AuditTx       // the append-only audit log (store_audit.go)

@@ -1,6 +1,9 @@
 package wat
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // AgentTx is the part of Tx that keeps the Well-Architected Agent's
 // configuration: Agent profiles with their goals and contexts. Deleting a
@@ -51,4 +54,38 @@ type AgentTx interface {
 	// ListAgentContexts returns a profile's contexts, ordered by creation
 	// time, then ID.
 	ListAgentContexts(ctx context.Context, profileARN string) ([]*AgentContext, error)
+}
+
+// AgentWorkTx is the part of Tx that keeps what the Agent generates:
+// generations (durable jobs claimed under a lease), recommendations and
+// their feedback.
+type AgentWorkTx interface {
+	// InsertAgentGeneration queues a generation; ENotFound when its
+	// profile does not exist.
+	InsertAgentGeneration(ctx context.Context, g *AgentGeneration) error
+	// GetAgentGeneration returns one generation of a profile.
+	GetAgentGeneration(ctx context.Context, profileARN, id string) (*AgentGeneration, error)
+	// ListAgentGenerations returns a profile's generations, newest first.
+	ListAgentGenerations(ctx context.Context, profileARN string) ([]*AgentGeneration, error)
+	// ClaimAgentGeneration takes the oldest generation that is QUEUED, or
+	// IN_PROGRESS with a lease expired at now, for owner until leaseUntil:
+	// it is IN_PROGRESS, its attempts counted. ENotFound when there is
+	// none. Two transactions never claim the same job.
+	ClaimAgentGeneration(ctx context.Context, owner string, now, leaseUntil time.Time) (*AgentGeneration, error)
+	// UpdateAgentGeneration stores a generation's status, times, error and
+	// lease (matched by profile and id); ENotFound when it does not exist.
+	UpdateAgentGeneration(ctx context.Context, g *AgentGeneration) error
+
+	// ListAgentRecommendations returns a profile's recommendations, open
+	// and closed, in rank order.
+	ListAgentRecommendations(ctx context.Context, profileARN string) ([]*AgentRecommendation, error)
+	// GetAgentRecommendation returns one recommendation by its ARN.
+	GetAgentRecommendation(ctx context.Context, arn string) (*AgentRecommendation, error)
+	// PutAgentRecommendation stores r whole, inserting or replacing it.
+	PutAgentRecommendation(ctx context.Context, r *AgentRecommendation) error
+	// InsertAgentFeedback stores one more feedback on a recommendation;
+	// ENotFound when it does not exist.
+	InsertAgentFeedback(ctx context.Context, f *AgentFeedback) error
+	// ListAgentFeedback returns a recommendation's feedback, oldest first.
+	ListAgentFeedback(ctx context.Context, recommendationARN string) ([]*AgentFeedback, error)
 }

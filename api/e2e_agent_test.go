@@ -14,58 +14,42 @@ import (
 	"github.com/wat-dev/wat/service"
 )
 
-// Identifiers of Agent resources that do not exist, for the operations wat
-// does not serve yet, which authorise and refuse without reading them.
+// Identifiers of Agent resources that do not exist, for the validation
+// tests, which refuse before anything is read.
 const (
 	agentProfileARN = "arn:aws:wellarchitected:us-east-1:123456789012:agent-profile/p-1"
 	agentRecARN     = "arn:aws:wellarchitected:us-east-1:123456789012:agent-recommendation/r-1"
 )
 
-// agentConfigOperations are the Agent's 15 operations wat serves: its
-// configuration (e2e_agent_profiles_test.go, e2e_agent_goals_test.go).
-var agentConfigOperations = []string{
+// agentOperations are the Agent's 23 operations, all served: its
+// configuration (e2e_agent_profiles_test.go, e2e_agent_goals_test.go) and
+// its generations and recommendations (e2e_agent_recommendations_test.go).
+var agentOperations = []string{
 	"CreateAgentProfile", "GetAgentProfile", "UpdateAgentProfile", "DeleteAgentProfile", "ListAgentProfiles",
 	"CreateAgentGoal", "GetAgentGoal", "UpdateAgentGoal", "DeleteAgentGoal", "ListAgentGoals",
 	"CreateAgentContext", "GetAgentContext", "UpdateAgentContext", "DeleteAgentContext", "ListAgentContexts",
+	"StartAgentRecommendationGeneration", "GetAgentRecommendationGeneration", "ListAgentRecommendationGenerations",
+	"ListAgentRecommendations", "GetAgentRecommendation", "ListAgentRecommendationItems",
+	"UpdateAgentRecommendationStatus", "PutAgentRecommendationFeedback",
 }
 
-// agentCalls calls each of the Well-Architected Agent's 8 operations that
-// wat does not serve yet (generations and recommendations) with a minimal
-// valid input.
-func agentCalls(c *wa.Client) map[string]func(ctx context.Context) error {
-	p, r := aws.String(agentProfileARN), aws.String(agentRecARN)
+// agentCalls calls each of the Agent's 8 recommendation operations with a
+// minimal valid input on profile p and recommendation r.
+func agentCalls(c *wa.Client, p, r, generation string) map[string]func(ctx context.Context) error {
 	pillars := []types.Pillar{types.PillarSecurity}
 	return map[string]func(ctx context.Context) error{
-		"StartAgentRecommendationGeneration": probe(c.StartAgentRecommendationGeneration, &wa.StartAgentRecommendationGenerationInput{ProfileArn: p,
+		"StartAgentRecommendationGeneration": probe(c.StartAgentRecommendationGeneration, &wa.StartAgentRecommendationGenerationInput{ProfileArn: &p,
 			Types: []types.RecommendationType{types.RecommendationTypeResource}, Scope: &types.Scope{Pillars: pillars},
 			AdditionalContext: document.NewLazyDocument(map[string]string{"budget": "low"})}),
-		"GetAgentRecommendationGeneration":   probe(c.GetAgentRecommendationGeneration, &wa.GetAgentRecommendationGenerationInput{ProfileArn: p, GenerationId: aws.String("g-1")}),
-		"ListAgentRecommendationGenerations": probe(c.ListAgentRecommendationGenerations, &wa.ListAgentRecommendationGenerationsInput{ProfileArn: p}),
-		"ListAgentRecommendations":           probe(c.ListAgentRecommendations, &wa.ListAgentRecommendationsInput{ProfileArn: p}),
-		"GetAgentRecommendation":             probe(c.GetAgentRecommendation, &wa.GetAgentRecommendationInput{RecommendationArn: r}),
-		"ListAgentRecommendationItems":       probe(c.ListAgentRecommendationItems, &wa.ListAgentRecommendationItemsInput{RecommendationArn: r}),
-		"UpdateAgentRecommendationStatus": probe(c.UpdateAgentRecommendationStatus, &wa.UpdateAgentRecommendationStatusInput{RecommendationArn: r,
+		"GetAgentRecommendationGeneration":   probe(c.GetAgentRecommendationGeneration, &wa.GetAgentRecommendationGenerationInput{ProfileArn: &p, GenerationId: &generation}),
+		"ListAgentRecommendationGenerations": probe(c.ListAgentRecommendationGenerations, &wa.ListAgentRecommendationGenerationsInput{ProfileArn: &p}),
+		"ListAgentRecommendations":           probe(c.ListAgentRecommendations, &wa.ListAgentRecommendationsInput{ProfileArn: &p}),
+		"GetAgentRecommendation":             probe(c.GetAgentRecommendation, &wa.GetAgentRecommendationInput{RecommendationArn: &r}),
+		"ListAgentRecommendationItems":       probe(c.ListAgentRecommendationItems, &wa.ListAgentRecommendationItemsInput{RecommendationArn: &r}),
+		"UpdateAgentRecommendationStatus": probe(c.UpdateAgentRecommendationStatus, &wa.UpdateAgentRecommendationStatusInput{RecommendationArn: &r,
 			Status: types.RecommendationStatusCompleted}),
-		"PutAgentRecommendationFeedback": probe(c.PutAgentRecommendationFeedback, &wa.PutAgentRecommendationFeedbackInput{RecommendationArn: r,
+		"PutAgentRecommendationFeedback": probe(c.PutAgentRecommendationFeedback, &wa.PutAgentRecommendationFeedbackInput{RecommendationArn: &r,
 			Type: types.RecommendationFeedbackTypeUseful}),
-	}
-}
-
-// TestAgentOperationsAnswerNotImplemented calls every Agent operation wat
-// does not serve yet with the SDK as the account's admin: each is routed
-// and validated, and answers 501 NotImplementedException, which the SDK
-// reads as a typed error.
-func TestAgentOperationsAnswerNotImplemented(t *testing.T) {
-	t.Parallel()
-	srv := startSQLite(t)
-	calls := agentCalls(srv.Client)
-	if len(calls)+len(agentConfigOperations) != 23 {
-		t.Fatalf("%d + %d Agent operations, want 23", len(calls), len(agentConfigOperations))
-	}
-	for name, call := range calls {
-		t.Run(name, func(t *testing.T) {
-			wantAPIError(t, call(context.Background()), "NotImplementedException", 501)
-		})
 	}
 }
 
@@ -151,36 +135,47 @@ func TestAgentOperationsValidate(t *testing.T) {
 	}
 }
 
-// TestAgentOperationsAreAuthorized checks that the Agent's operations wat
-// does not serve yet are authorised as any other before they are refused:
-// a caller whose policies do not allow wellarchitected:<Operation> on the
-// resource is denied, one they allow learns that the operation is not
-// available.
+// TestAgentOperationsAreAuthorized checks that the Agent's recommendation
+// operations are authorised as wellarchitected:<Operation> on the profile
+// or recommendation ARN: a caller whose policies do not allow it is
+// denied, one they allow is served.
 func TestAgentOperationsAreAuthorized(t *testing.T) {
 	t.Parallel()
 	srv := startSQLite(t)
 	ctx := context.Background()
+	f := newAgentFixture(t, srv)
+	g := f.start(t)
+	runGenerations(t, srv)
+	var rec string
+	for _, r := range f.recommendations(t) {
+		rec = aws.ToString(r.RecommendationArn)
+		break
+	}
+	p, gen := aws.ToString(f.profile), aws.ToString(g.Id)
 
 	nobody, nobodyARN := newUser(t, srv, "nobody", nil)
-	calls := agentCalls(nobody)
-	wantDenied(t, calls["StartAgentRecommendationGeneration"](ctx), nobodyARN, "StartAgentRecommendationGeneration", agentProfileARN)
-	wantDenied(t, calls["PutAgentRecommendationFeedback"](ctx), nobodyARN, "PutAgentRecommendationFeedback", agentRecARN)
+	calls := agentCalls(nobody, p, rec, gen)
+	wantDenied(t, calls["StartAgentRecommendationGeneration"](ctx), nobodyARN, "StartAgentRecommendationGeneration", p)
+	wantDenied(t, calls["PutAgentRecommendationFeedback"](ctx), nobodyARN, "PutAgentRecommendationFeedback", rec)
 
 	reader, readerARN := newUser(t, srv, "reader", &service.PolicyInput{Managed: "WellArchitectedConsoleReadOnlyAccess"})
-	calls = agentCalls(reader)
-	wantAPIError(t, calls["ListAgentRecommendations"](ctx), "NotImplementedException", 501)
-	wantAPIError(t, calls["GetAgentRecommendation"](ctx), "NotImplementedException", 501)
-	wantDenied(t, calls["UpdateAgentRecommendationStatus"](ctx), readerARN, "UpdateAgentRecommendationStatus", agentRecARN)
+	calls = agentCalls(reader, p, rec, gen)
+	for _, op := range []string{"ListAgentRecommendations", "GetAgentRecommendation", "ListAgentRecommendationItems", "GetAgentRecommendationGeneration", "ListAgentRecommendationGenerations"} {
+		if err := calls[op](ctx); err != nil {
+			t.Errorf("%s as a reader: %v", op, err)
+		}
+	}
+	wantDenied(t, calls["UpdateAgentRecommendationStatus"](ctx), readerARN, "UpdateAgentRecommendationStatus", rec)
 
 	// A resource-scoped policy decides on the ARN the request names.
 	scoped, scopedARN := newUser(t, srv, "scoped", &service.PolicyInput{Name: "one-profile", Document: []byte(`{"Version":"2012-10-17","Statement":[
-		{"Effect":"Allow","Action":"wellarchitected:*AgentRecommendationGeneration*","Resource":"` + agentProfileARN + `"}]}`)})
-	calls = agentCalls(scoped)
-	wantAPIError(t, calls["StartAgentRecommendationGeneration"](ctx), "NotImplementedException", 501)
-	wantDenied(t, calls["ListAgentRecommendations"](ctx), scopedARN, "ListAgentRecommendations", agentProfileARN)
-	other := aws.String(strings.Replace(agentProfileARN, "p-1", "p-2", 1))
-	_, err := scoped.ListAgentRecommendationGenerations(ctx, &wa.ListAgentRecommendationGenerationsInput{ProfileArn: other})
-	wantDenied(t, err, scopedARN, "ListAgentRecommendationGenerations", *other)
+		{"Effect":"Allow","Action":"wellarchitected:*AgentRecommendationGeneration*","Resource":"` + p + `"}]}`)})
+	calls = agentCalls(scoped, p, rec, gen)
+	if err := calls["ListAgentRecommendationGenerations"](ctx); err != nil {
+		t.Errorf("ListAgentRecommendationGenerations as allowed: %v", err)
+	}
+	wantDenied(t, calls["ListAgentRecommendations"](ctx), scopedARN, "ListAgentRecommendations", p)
+	wantDenied(t, calls["GetAgentRecommendation"](ctx), scopedARN, "GetAgentRecommendation", rec)
 }
 
 // TestAgentCallsAreAudited checks that the Agent's mutating calls are

@@ -30,7 +30,7 @@ type scanned struct {
 
 // scanFixtures scans the files matching the patterns with the built-in
 // rules.
-func scanFixtures(t *testing.T, patterns ...string) *scanned {
+func scanFixtures(t testing.TB, patterns ...string) *scanned {
 	t.Helper()
 	rules, err := scan.Rules()
 	if err != nil {
@@ -156,7 +156,7 @@ func anyFails(checks []wantCheck) bool {
 }
 
 // putEvidence uploads in as c's caller and fails the test on an error.
-func putEvidence(t *testing.T, c *wa.Client, in *wire.PutWorkloadEvidenceInput) *wire.PutWorkloadEvidenceOutput {
+func putEvidence(t testing.TB, c *wa.Client, in *wire.PutWorkloadEvidenceInput) *wire.PutWorkloadEvidenceOutput {
 	t.Helper()
 	out, err := watclient.FromSDK(c).PutWorkloadEvidence(context.Background(), in)
 	if err != nil {

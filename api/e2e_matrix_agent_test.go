@@ -9,21 +9,41 @@ package api_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	wa "github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/internal/testserver"
 )
 
 const matrixAgentGoal = "Matrix secret goal"
 
-// newAgentTarget creates tg's Agent profile, goal and context.
-func (e *matrixEnv) newAgentTarget(t *testing.T, tg *matrixTarget, name string) {
+// matrixAgentGeneration is the ID of every target's completed generation.
+var matrixAgentGeneration = strings.Repeat("a", 32)
+
+// matrixAgentRecommendation is the ARN of tg's recommendation; for the
+// missing target, one that does not exist.
+func matrixAgentRecommendation(tg *matrixTarget) string {
+	return wat.AgentRecommendationARN(&wat.AgentProfile{ARN: tg.agentProfileARN, AccountID: strings.Split(tg.agentProfileARN, ":")[4]}, "matrix/q/c")
+}
+
+// theAgentRecommendation is what a denial on a recommendation's row names.
+func theAgentRecommendation(_ *matrixEnv, tg *matrixTarget) string {
+	return matrixAgentRecommendation(tg)
+}
+
+// newAgentTarget creates tg's Agent profile, goal and context, and, in
+// the store, a completed generation and a recommendation of it (what a
+// generation writes is tested in e2e_agent_recommendations_test.go; the
+// matrix only needs them to exist).
+func (e *matrixEnv) newAgentTarget(t *testing.T, store wat.Store, tg *matrixTarget, name string) {
 	t.Helper()
 	ctx := context.Background()
 	in := agentProfileInput(strings.ReplaceAll(strings.ToLower(name), " ", "-"), e.account)
@@ -39,6 +59,18 @@ func (e *matrixEnv) newAgentTarget(t *testing.T, tg *matrixTarget, name string) 
 		t.Fatal(err)
 	}
 	tg.agentProfileARN, tg.agentProfileName = aws.ToString(p.Arn), aws.ToString(in.Name)
+	now := time.Now()
+	if err := store.Update(ctx, func(tx wat.Tx) error {
+		return errors.Join(
+			tx.InsertAgentGeneration(ctx, &wat.AgentGeneration{ProfileARN: tg.agentProfileARN, ID: matrixAgentGeneration, Type: "ARCHITECTURE",
+				Status: wat.AgentGenerationCompleted, CreatedAt: now, UpdatedAt: now}),
+			tx.PutAgentRecommendation(ctx, &wat.AgentRecommendation{ARN: matrixAgentRecommendation(tg), ProfileARN: tg.agentProfileARN,
+				PracticeKey: "matrix/q/c", Type: "ARCHITECTURE", Pillar: wat.AgentPillarSecurity, Title: matrixAgentGoal, Impact: wat.AgentHigh,
+				Effort: wat.AgentSmall, Priority: wat.AgentHigh, Status: wat.AgentRecommendationActive, State: wat.AgentRecommendationOpen,
+				GenerationID: matrixAgentGeneration, CreatedAt: now, UpdatedAt: now}))
+	}); err != nil {
+		t.Fatal(err)
+	}
 	tg.agentGoalID, tg.agentContextID = aws.ToString(g.Goal.Id), aws.ToString(x.Context.Id)
 	e.secrets = append(e.secrets, tg.agentProfileARN, tg.agentProfileName, tg.agentGoalID, tg.agentContextID, matrixAgentGoal)
 	e.names = append(e.names, tg.agentProfileName, matrixAgentGoal)
@@ -94,6 +126,10 @@ func agentRows() []*matrixRow {
 	row := func(op string, kind opKind, write bool, call func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error)) *matrixRow {
 		return &matrixRow{op: op, kind: kind, write: write, resource: theAgentProfile, call: call}
 	}
+	rec := func(tg *matrixTarget) *string { return aws.String(matrixAgentRecommendation(tg)) }
+	recRow := func(op string, write bool, call func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error)) *matrixRow {
+		return &matrixRow{op: op, kind: opLens, write: write, resource: theAgentRecommendation, call: call}
+	}
 	rows := []*matrixRow{
 		{op: "ListAgentProfiles", kind: opAccount, resource: anyResource, call: func(ctx context.Context, c *wa.Client, _ *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListAgentProfiles, &wa.ListAgentProfilesInput{})
@@ -121,6 +157,21 @@ func agentRows() []*matrixRow {
 		}),
 		row("ListTagsForResource", opLens, false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.ListTagsForResource, &wa.ListTagsForResourceInput{WorkloadArn: p(tg)})
+		}),
+		row("ListAgentRecommendationGenerations", opLens, false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.ListAgentRecommendationGenerations, &wa.ListAgentRecommendationGenerationsInput{ProfileArn: p(tg)})
+		}),
+		row("GetAgentRecommendationGeneration", opLens, false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.GetAgentRecommendationGeneration, &wa.GetAgentRecommendationGenerationInput{ProfileArn: p(tg), GenerationId: &matrixAgentGeneration})
+		}),
+		row("ListAgentRecommendations", opLens, false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.ListAgentRecommendations, &wa.ListAgentRecommendationsInput{ProfileArn: p(tg)})
+		}),
+		recRow("GetAgentRecommendation", false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.GetAgentRecommendation, &wa.GetAgentRecommendationInput{RecommendationArn: rec(tg)})
+		}),
+		recRow("ListAgentRecommendationItems", false, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.ListAgentRecommendationItems, &wa.ListAgentRecommendationItemsInput{RecommendationArn: rec(tg)})
 		}),
 
 		// Any authenticated caller may create an Agent profile in its own account.
@@ -150,6 +201,18 @@ func agentRows() []*matrixRow {
 		}),
 		row("UpdateAgentContext", opLens, true, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.UpdateAgentContext, &wa.UpdateAgentContextInput{ProfileArn: p(tg), Id: &tg.agentContextID, Title: aws.String("Renamed app")})
+		}),
+		row("StartAgentRecommendationGeneration", opLens, true, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.StartAgentRecommendationGeneration, &wa.StartAgentRecommendationGenerationInput{ProfileArn: p(tg),
+				Types: []types.RecommendationType{types.RecommendationTypeArchitecture}, Scope: &types.Scope{Pillars: pillars}})
+		}),
+		recRow("UpdateAgentRecommendationStatus", true, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.UpdateAgentRecommendationStatus, &wa.UpdateAgentRecommendationStatusInput{RecommendationArn: rec(tg),
+				Status: types.RecommendationStatusSuppressed})
+		}),
+		recRow("PutAgentRecommendationFeedback", true, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return sdkDo(ctx, c.PutAgentRecommendationFeedback, &wa.PutAgentRecommendationFeedbackInput{RecommendationArn: rec(tg),
+				Type: types.RecommendationFeedbackTypeUseful})
 		}),
 		row("TagResource", opLens, true, func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.TagResource, &wa.TagResourceInput{WorkloadArn: p(tg), Tags: map[string]string{"env": "matrix"}})
@@ -203,7 +266,7 @@ func agentRows() []*matrixRow {
 		switch r.op {
 		case "TagResource", "UntagResource", "ListTagsForResource":
 			r.variant = "agent-profile" // the workload's rows have none
-		case "ListAgentGoals", "ListAgentContexts":
+		case "ListAgentGoals", "ListAgentContexts", "StartAgentRecommendationGeneration":
 			r.untypedNotFound = true // the model declares no ResourceNotFoundException for them
 		}
 	}

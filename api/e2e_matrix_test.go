@@ -174,7 +174,7 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		e.newLensTarget(t, tg, fmt.Sprintf("Matrix Lens %02d %s", i, c.name), rejecter.AccountID, rejecterClient, late.AccountID)
 		e.newProfileTarget(t, tg, fmt.Sprintf("Matrix Profile %02d %s", i, c.name))
 		e.newTemplateTarget(t, tg, fmt.Sprintf("Matrix Template %02d %s", i, c.name))
-		e.newAgentTarget(t, tg, fmt.Sprintf("Matrix Agent %02d %s", i, c.name))
+		e.newAgentTarget(t, srv.Store, tg, fmt.Sprintf("Matrix Agent %02d %s", i, c.name))
 		c.target = tg
 	}
 	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,

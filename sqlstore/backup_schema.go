@@ -65,6 +65,9 @@ var backupTables = []tableSpec{
 	{name: "agent_profiles", bools: "deletion_protection", times: "created_at updated_at"},
 	{name: "agent_goals", times: "created_at updated_at"},
 	{name: "agent_contexts", times: "created_at updated_at"},
+	{name: "agent_generations", times: "estimated_completion started_at ended_at lease_until created_at updated_at"},
+	{name: "agent_recommendations", times: "created_at updated_at"},
+	{name: "agent_feedback", times: "created_at"},
 	// jira_connections.token is sealed with the master key, as
 	// access_keys.secret is, and carried as it is stored.
 	{name: "jira_connections", times: "created_at"},

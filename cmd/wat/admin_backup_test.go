@@ -48,6 +48,7 @@ func (d *watDB) serve(t *testing.T) *runningWat {
 // whose operations land apart from backups. fillCompany should fill them
 // too once they have.
 var unfilled = []string{"console_sessions", "agent_profiles", "agent_goals", "agent_contexts",
+	"agent_generations", "agent_recommendations", "agent_feedback",
 	"jira_connections", "jira_account_settings", "jira_workload_settings", "jira_selections", "jira_issues"}
 
 // TestBackupRoundTrip fills a wat through the API and `wat admin`, backs

@@ -152,6 +152,11 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	}
 	go expireInvitations(ctx, svc, log, time.Minute, m.Job("invitation_expiry"))
 	go purgeSessions(ctx, svc, log, 10*time.Minute, m.Job("session_purge"))
+	// Every replica runs an Agent worker; leases keep them off each other's
+	// jobs. A lease outlasts any generation, so that a slow one is not
+	// taken again while its worker still writes it.
+	host, _ := os.Hostname()
+	go svc.AgentWorkerLoop(ctx, service.AgentWorker{ID: fmt.Sprintf("%s/%d", host, os.Getpid()), Lease: 10 * time.Minute}, 2*time.Second)
 	select {
 	case err := <-errc:
 		srv.Close()

@@ -1,0 +1,164 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/wat-dev/wat"
+)
+
+// The worker that computes queued generations. It runs inside every
+// `wat serve` (AgentWorkerLoop) and in tests synchronously
+// (RunAgentGenerations). A job is claimed under a lease in one
+// transaction, then computed and its recommendations written together with
+// COMPLETED in another: a worker killed in between leaves the job
+// IN_PROGRESS with nothing written, and once its lease expires another
+// worker claims it again. So a restart neither loses a generation nor
+// writes it twice.
+
+// AgentWorker names a worker and how long its claims hold.
+type AgentWorker struct {
+	// ID tells the workers apart in leases: a replica's host and process.
+	ID string
+	// Lease is how long a claim holds before another worker may take
+	// the job again; it must outlast the longest generation.
+	Lease time.Duration
+}
+
+// maxAgentAttempts is how many times a job is claimed before it ends in
+// ERROR: a generation that kills its worker must not kill every worker.
+const maxAgentAttempts = 3
+
+// RunAgentGenerations claims and computes queued generations, and those
+// whose lease expired, until none is left; it returns how many it ended.
+func (s *Service) RunAgentGenerations(ctx context.Context, w AgentWorker) (int, error) {
+	for n := 0; ; n++ {
+		var g *wat.AgentGeneration
+		err := s.store.Update(ctx, func(tx wat.Tx) (err error) {
+			now := s.nowUTC()
+			g, err = tx.ClaimAgentGeneration(ctx, w.ID, now, now.Add(w.Lease))
+			return err
+		})
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return n, nil
+		}
+		if err != nil {
+			return n, fmt.Errorf("RunAgentGenerations: %w", err)
+		}
+		if err := s.runAgentGeneration(ctx, w, g); err != nil {
+			return n, fmt.Errorf("RunAgentGenerations(%s %s): %w", g.ProfileARN, g.ID, err)
+		}
+	}
+}
+
+// AgentWorkerLoop runs RunAgentGenerations every interval until ctx ends,
+// logging what fails: one bad job must not stop the worker.
+func (s *Service) AgentWorkerLoop(ctx context.Context, w AgentWorker, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if _, err := s.RunAgentGenerations(ctx, w); err != nil && ctx.Err() == nil {
+			s.log.Error("agent generation", "worker", w.ID, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// runAgentGeneration computes one claimed generation and ends it.
+func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.AgentGeneration) error {
+	if g.Attempts > maxAgentAttempts {
+		return s.endAgentGeneration(ctx, w, g, "ATTEMPTS_EXHAUSTED", fmt.Sprintf("The generation was abandoned by %d workers", g.Attempts-1))
+	}
+	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
+		if err != nil {
+			return err
+		}
+		if cur.Status != wat.AgentGenerationInProgress || cur.LeaseOwner != w.ID {
+			return nil // our lease ran out and another worker took the job
+		}
+		prof, err := tx.GetAgentProfile(ctx, g.ProfileARN, true)
+		if err != nil {
+			return err
+		}
+		in, err := s.agentInputs(ctx, tx, prof, cur)
+		if err != nil {
+			return err
+		}
+		if err := s.storeAgentRecommendations(ctx, tx, cur, in, wat.GenerateAgentRecommendations(in)); err != nil {
+			return err
+		}
+		now := s.nowUTC()
+		cur.Status, cur.EndedAt, cur.UpdatedAt, cur.LeaseOwner, cur.LeaseUntil = wat.AgentGenerationCompleted, now, now, "", time.Time{}
+		return tx.UpdateAgentGeneration(ctx, cur)
+	})
+	if err != nil && ctx.Err() == nil {
+		s.log.Error("agent generation failed", "profile", g.ProfileARN, "generation", g.ID, "err", err)
+		return s.endAgentGeneration(ctx, w, g, "INTERNAL_ERROR", "The generation failed; the server's log tells why")
+	}
+	return err
+}
+
+// endAgentGeneration ends g in ERROR, unless another worker holds it now.
+func (s *Service) endAgentGeneration(ctx context.Context, w AgentWorker, g *wat.AgentGeneration, code, msg string) error {
+	return s.store.Update(ctx, func(tx wat.Tx) error {
+		cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return nil // its profile was deleted meanwhile
+		}
+		if err != nil || cur.LeaseOwner != w.ID || cur.Status != wat.AgentGenerationInProgress {
+			return err
+		}
+		now := s.nowUTC()
+		cur.Status, cur.ErrorCode, cur.ErrorMessage, cur.EndedAt, cur.UpdatedAt = wat.AgentGenerationError, code, msg, now, now
+		cur.LeaseOwner, cur.LeaseUntil = "", time.Time{}
+		return tx.UpdateAgentGeneration(ctx, cur)
+	})
+}
+
+// storeAgentRecommendations writes what a generation computed. A
+// recommendation found again keeps its ARN, creation and the user's status
+// and reason; one of the generation's pillars no longer found is CLOSED.
+func (s *Service) storeAgentRecommendations(ctx context.Context, tx wat.Tx, g *wat.AgentGeneration, in *wat.AgentEngineInput, recs []*wat.AgentRecommendation) error {
+	old, err := tx.ListAgentRecommendations(ctx, g.ProfileARN)
+	if err != nil {
+		return err
+	}
+	byARN := make(map[string]*wat.AgentRecommendation, len(old))
+	for _, r := range old {
+		byARN[r.ARN] = r
+	}
+	for _, r := range recs {
+		if prev := byARN[r.ARN]; prev != nil {
+			r.Status, r.UpdateReason, r.CreatedAt, r.CreatedBy = prev.Status, prev.UpdateReason, prev.CreatedAt, prev.CreatedBy
+			delete(byARN, r.ARN)
+		}
+		if err := tx.PutAgentRecommendation(ctx, r); err != nil {
+			return err
+		}
+	}
+	pillars := in.Pillars
+	if len(pillars) == 0 {
+		pillars = in.Profile.Pillars
+	}
+	for _, r := range old {
+		if byARN[r.ARN] == nil || r.State == wat.AgentRecommendationClosed || !slices.Contains(pillars, r.Pillar) {
+			continue
+		}
+		// Lists carry no items: read it whole, so that closing keeps them.
+		if r, err = tx.GetAgentRecommendation(ctx, r.ARN); err != nil {
+			return err
+		}
+		r.State, r.GenerationID, r.UpdatedAt, r.UpdatedBy = wat.AgentRecommendationClosed, g.ID, in.At, in.By
+		if err := tx.PutAgentRecommendation(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
