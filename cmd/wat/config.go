@@ -7,9 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wat-dev/wat/service"
@@ -51,6 +53,35 @@ type Config struct {
 	// LensCatalogs are folders of a team's own lenses, offered with the
 	// built-in catalog to every account (package lens/catalog).
 	LensCatalogs []string
+	// TrustedProxies are the addresses or CIDR prefixes of the reverse
+	// proxies whose X-Forwarded-For names the client (for the audit log and
+	// the bound on failed authentications per address). None by default:
+	// anyone can write the header.
+	TrustedProxies []string
+}
+
+// trustedProxies parses TrustedProxies; an address alone is a prefix of
+// its full length.
+func (c Config) trustedProxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range c.TrustedProxies {
+		for _, f := range strings.Split(v, ",") {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				continue
+			}
+			if a, err := netip.ParseAddr(f); err == nil {
+				out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+				continue
+			}
+			p, err := netip.ParsePrefix(f)
+			if err != nil {
+				return nil, fmt.Errorf("--trusted-proxies %q is neither an IP address nor a CIDR prefix", f)
+			}
+			out = append(out, p.Masked())
+		}
+	}
+	return out, nil
 }
 
 // Default request rate per principal: generous for people and scripts, and
@@ -99,6 +130,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--listen %q: %v", c.Listen, err)
 	}
 	if err := c.StoreConfig.validate(); err != nil {
+		return err
+	}
+	if _, err := c.trustedProxies(); err != nil {
 		return err
 	}
 	if c.RateLimit < 0 || c.RateBurst < 1 {
@@ -220,6 +254,10 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy; implied by --tls-cert (WAT_SECURE_COOKIES)")
 	addReportFontsFlag(fs, &c.ReportFonts, getenv)
+	if v := getenv("WAT_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = []string{v}
+	}
+	fs.Var((*stringList)(&c.TrustedProxies), "trusted-proxies", "addresses or CIDR prefixes (comma-separated, repeatable) of reverse proxies whose X-Forwarded-For names the client (WAT_TRUSTED_PROXIES)")
 	if v := getenv("WAT_LENS_CATALOG"); v != "" {
 		c.LensCatalogs = filepath.SplitList(v)
 	}

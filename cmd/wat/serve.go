@@ -184,6 +184,7 @@ func newHandler(cfg Config, svc *service.Service, store, timed wat.Store, m *met
 		handler.Console = console
 	}
 	handler.SecureCookies = cfg.secureCookies()
+	handler.TrustedProxies, _ = cfg.trustedProxies() // checked by Validate
 	if m != nil {
 		handler.Observer = m
 	}
