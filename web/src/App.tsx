@@ -96,6 +96,7 @@ export function App() {
                 { type: 'link', text: 'Profiles', href: '#/profiles' },
                 { type: 'link', text: 'Review templates', href: '#/templates' },
                 { type: 'link', text: 'Share invitations', href: '#/invitations' },
+                { type: 'link', text: 'Agent', href: '#/agent' },
                 { type: 'link', text: 'Notifications', href: '#/notifications' },
                 { type: 'divider' },
                 { type: 'link', text: 'Settings', href: '#/settings' },

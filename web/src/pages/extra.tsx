@@ -1,4 +1,4 @@
-// Pages beyond the review workflow: custom lenses, the lens catalog, profiles, review
+// Pages beyond the review workflow: custom lenses, the lens catalog, profiles, the Agent, review
 // templates, notifications and settings. Each is loaded on first visit, so
 // the dashboard's first paint does not wait for code most visits never use.
 import { lazy, Suspense } from 'react';
@@ -19,6 +19,10 @@ const Templates = lazy(() => import('./templates/Templates').then((m) => ({ defa
 const CreateTemplate = lazy(() => import('./templates/CreateTemplate').then((m) => ({ default: m.CreateTemplate })));
 const TemplateDetail = lazy(() => import('./templates/TemplateDetail').then((m) => ({ default: m.TemplateDetail })));
 const TemplateAnswers = lazy(() => import('./templates/TemplateAnswers').then((m) => ({ default: m.TemplateAnswers })));
+const AgentProfiles = lazy(() => import('./agent/AgentProfiles').then((m) => ({ default: m.AgentProfiles })));
+const CreateAgentProfile = lazy(() => import('./agent/CreateAgentProfile').then((m) => ({ default: m.CreateAgentProfile })));
+const AgentProfile = lazy(() => import('./agent/AgentProfile').then((m) => ({ default: m.AgentProfile })));
+const AgentRecommendation = lazy(() => import('./agent/AgentRecommendation').then((m) => ({ default: m.AgentRecommendation })));
 const Settings = lazy(() => import('./settings/Settings').then((m) => ({ default: m.Settings })));
 
 /** extraPage returns the page of a route of these sections, or null. Path
@@ -64,6 +68,12 @@ function pageOf(route: Route, session: Session): React.ReactElement | null {
       if (!c) return <TemplateDetail key={b} arn={b} />;
       if (c === 'lens' && d) return <TemplateAnswers key={b + '|' + d} arn={b} alias={d} question={e} />;
       return null;
+    case 'agent':
+      if (!b) return <AgentProfiles />;
+      if (b === 'new' && !c) return <CreateAgentProfile session={session} />;
+      return c ? null : <AgentProfile key={b} arn={b} />;
+    case 'agent-recommendations':
+      return b && !c ? <AgentRecommendation key={b} arn={b} /> : null;
     case 'settings':
       return b ? null : <Settings session={session} />;
   }
