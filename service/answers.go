@@ -186,13 +186,7 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 			return err
 		}
 		now := s.nowUTC()
-		a.UpdatedAt = now
-		if err := tx.PutAnswer(ctx, a); err != nil {
-			return err
-		}
-		r.UpdatedAt = now
-		r.Revision++
-		if err := tx.PutLensReview(ctx, r); err != nil {
+		if err := saveAnswers(ctx, tx, r, now, a); err != nil {
 			return err
 		}
 		w.UpdatedAt = now

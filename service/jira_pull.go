@@ -125,13 +125,7 @@ func (s *Service) applyPulls(ctx context.Context, workloadID string, pulls []*pu
 			if err := applyAnswerUpdate(q, a, in); err != nil {
 				return err
 			}
-			a.UpdatedAt = now
-			if err := tx.PutAnswer(ctx, a); err != nil {
-				return err
-			}
-			r.UpdatedAt = now
-			r.Revision++
-			if err := tx.PutLensReview(ctx, r); err != nil {
+			if err := saveAnswers(ctx, tx, r, now, a); err != nil {
 				return err
 			}
 			if err := tx.AppendAuditEvent(ctx, pullEvent(p, now, in, pl)); err != nil {

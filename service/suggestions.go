@@ -118,6 +118,7 @@ func (s *Service) ApplySuggestedAnswers(ctx context.Context, workloadID, alias s
 			answers[a.QuestionID] = a
 		}
 		now := s.nowUTC()
+		var changed []*wat.Answer
 		for _, g := range suggest(li.Lens, answers, ev) {
 			if !g.Changes() || len(questionIDs) > 0 && !slices.Contains(questionIDs, g.Question.ID) {
 				continue
@@ -127,20 +128,16 @@ func (s *Service) ApplySuggestedAnswers(ctx context.Context, workloadID, alias s
 			if err := applyAnswerUpdate(g.Question, &a, UpdateAnswerInput{SelectedChoices: g.SelectedChoices, Notes: &g.Notes}); err != nil {
 				return err
 			}
-			a.UpdatedAt = now
-			if err := tx.PutAnswer(ctx, &a); err != nil {
-				return err
-			}
+			changed = append(changed, &a)
 			applied = append(applied, g)
 		}
 		if len(applied) == 0 {
 			return nil
 		}
-		r.UpdatedAt, w.UpdatedAt = now, now
-		r.Revision++
-		if err := tx.PutLensReview(ctx, r); err != nil {
+		if err := saveAnswers(ctx, tx, r, now, changed...); err != nil {
 			return err
 		}
+		w.UpdatedAt = now
 		return tx.UpdateWorkload(ctx, w)
 	})
 	if err != nil {
