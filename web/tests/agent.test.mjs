@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, shot, signIn } from './browser.mjs';
+import { launch, shot, signIn, callAPI } from './browser.mjs';
 
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
@@ -26,18 +26,7 @@ after(async () => {
 });
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
+const api = (method, path, body) => callAPI(page, method, path, body);
 
 test('a profile created in the console generates recommendations whose status and feedback are saved', async () => {
   const { WorkloadId: id } = await api('POST', '/workloads', {

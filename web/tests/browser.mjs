@@ -27,3 +27,21 @@ export async function signIn(page, srv) {
 export async function shot(page, name) {
   await page.screenshot({ path: resolve(artefacts, name + '.png'), fullPage: true });
 }
+
+/**
+ * callAPI calls the AWS-compatible API from the page, with the session's
+ * CSRF token, as the console does, and returns the decoded JSON answer.
+ */
+export async function callAPI(page, method, path, body) {
+  return page.evaluate(
+    async ([method, path, body]) => {
+      const { csrfToken } = await (await fetch('/console/api/session')).json();
+      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
+      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return text ? JSON.parse(text) : {};
+    },
+    [method, path, body],
+  );
+}

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, shot, signIn } from './browser.mjs';
+import { launch, shot, signIn, callAPI } from './browser.mjs';
 
 // A team's lens whose name, description and a question's title are markup
 // that would run script if the console ever put them into the DOM as HTML.
@@ -41,18 +41,7 @@ after(async () => {
 });
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
+const api = (method, path, body) => callAPI(page, method, path, body);
 const go = async (hash) => {
   await page.goto(srv.endpoint + '/' + hash);
   await page.reload(); // a new hash alone would keep the page's data

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
 import { resolve } from 'node:path';
-import { artefacts, launch, signIn } from './browser.mjs';
+import { artefacts, launch, signIn, callAPI } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let srv, browser, page;
@@ -26,18 +26,7 @@ before(async () => {
 after(async () => (await browser?.close(), await srv?.stop()));
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
+const api = (method, path, body) => callAPI(page, method, path, body);
 const go = async (hash) => {
   await page.goto(srv.endpoint + '/' + hash);
   await page.reload(); // a new hash alone would keep the page's data

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, signIn, shot } from './browser.mjs';
+import { launch, signIn, shot, callAPI } from './browser.mjs';
 
 const bin = process.env.WAT_BIN || resolve(import.meta.dirname, '../../bin/wat');
 /** admin runs `wat admin` on the test server's database, as an operator would. */
@@ -32,18 +32,7 @@ before(async () => {
 after(async () => (await browser?.close(), await srv?.stop()));
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
+const api = (method, path, body) => callAPI(page, method, path, body);
 
 async function noXss() {
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'an untrusted name ran a script');

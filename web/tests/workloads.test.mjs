@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, signIn, shot } from './browser.mjs';
+import { launch, signIn, shot, callAPI } from './browser.mjs';
 
 let srv, browser, page;
 const pageErrors = [];
@@ -19,18 +19,7 @@ before(async () => {
 after(async () => (await browser?.close(), await srv?.stop()));
 
 /** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
+const api = (method, path, body) => callAPI(page, method, path, body);
 
 async function failing(name, f) {
   try {
