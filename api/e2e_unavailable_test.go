@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
@@ -65,7 +66,7 @@ func TestPostgresDownAnswers503(t *testing.T) {
 		}
 	}
 	terminate := func() {
-		exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, name)
+		exec(`SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, name)
 	}
 	id := createWorkload(t, srv.Client, workloadInput("pg down"))
 	get := func() rawResponse { return rawCall(t, srv, http.MethodGet, "/workloads/"+id, "", true) }
@@ -82,7 +83,26 @@ func TestPostgresDownAnswers503(t *testing.T) {
 	}
 
 	exec(`ALTER DATABASE ` + name + ` ALLOW_CONNECTIONS false`)
-	terminate()
+	// A connection that was starting when the database stopped taking new
+	// ones shows up in pg_stat_activity only once it is up: end backends
+	// until none is left twice in a row.
+	deadline := time.Now().Add(10 * time.Second)
+	for quiet := 0; quiet < 2; {
+		terminate()
+		var left int
+		if err := admin.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, name).Scan(&left); err != nil {
+			t.Fatal(err)
+		}
+		if left == 0 {
+			quiet++
+		} else {
+			quiet = 0
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d backends of %s still up after 10 s", left, name)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	for i := range 3 {
 		res := get()
 		wantUnavailable(t, "GetWorkload while PostgreSQL refuses connections", res)
