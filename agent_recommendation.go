@@ -59,7 +59,12 @@ type AgentGeneration struct {
 	Type    string
 	Pillars []AgentPillar
 	GoalIDs []string
-	Status  string
+	// Items narrow pillars to some workloads or practices, and
+	// AdditionalContext is the caller's JSON document ("" for none): both
+	// as StartAgentRecommendationGeneration took them (agent_engine_scope.go).
+	Items             []AgentPillarItems
+	AdditionalContext string
+	Status            string
 	// EstimatedCompletion is when the job is expected to end, from the
 	// size of the profile's scope when it was queued.
 	EstimatedCompletion time.Time
@@ -72,10 +77,13 @@ type AgentGeneration struct {
 	LeaseOwner string
 	LeaseUntil time.Time
 	Attempts   int
-	CreatedAt  time.Time
-	CreatedBy  string
-	UpdatedAt  time.Time
-	UpdatedBy  string
+	// Model is what the optional language model did (agent_refine.go);
+	// nil when none is configured.
+	Model     *AgentModelRun
+	CreatedAt time.Time
+	CreatedBy string
+	UpdatedAt time.Time
+	UpdatedBy string
 }
 
 // Active reports whether the generation has not ended yet.
@@ -114,6 +122,9 @@ type AgentRecommendation struct {
 	Steps         []string
 	Links         []AgentLink
 	Goals         []string // titles of the profile's goals on its pillar
+	// TradeOffs are a language model's (agent_refine.go); the engine
+	// writes none.
+	TradeOffs []AgentTradeOff
 	// Items are the resources that show it; Resources counts them, and
 	// is all a list of recommendations reads (Items is nil there).
 	Items        []AgentRecommendationItem

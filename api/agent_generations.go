@@ -35,6 +35,12 @@ func (h *handler) StartAgentRecommendationGeneration(ctx context.Context, in *wi
 	}
 	if in.Scope != nil {
 		sin.Pillars, sin.GoalIDs = agentPillarsIn(in.Scope.Pillars), in.Scope.GoalIds
+		for _, it := range in.Scope.Items {
+			sin.Items = append(sin.Items, wat.AgentPillarItems{Pillar: wat.AgentPillar(it.Pillar), IDs: it.Ids})
+		}
+	}
+	if len(in.AdditionalContext) > 0 {
+		sin.AdditionalContext = string(in.AdditionalContext)
 	}
 	g, err := h.svc.StartAgentRecommendationGeneration(ctx, val(in.ProfileArn), sin)
 	if err != nil {
@@ -57,7 +63,10 @@ func (h *handler) GetAgentRecommendationGeneration(ctx context.Context, in *wire
 		ProfileArn: s.ProfileArn, Id: s.Id, Name: s.Name, Status: s.Status, EstimatedCompletionTime: s.EstimatedCompletionTime,
 		CreatedAt: s.CreatedAt, CreatedBy: s.CreatedBy, LastModifiedAt: s.LastModifiedAt, LastModifiedBy: s.LastModifiedBy,
 		StartedAt: optionalTime(g.StartedAt), EndedAt: optionalTime(g.EndedAt),
-		Scope: &wire.Scope{Pillars: agentPillarsOut(g.Pillars), GoalIds: g.GoalIDs},
+		Scope: &wire.Scope{Pillars: agentPillarsOut(g.Pillars), GoalIds: g.GoalIDs, Items: agentItemsOut(g.Items)},
+	}
+	if g.AdditionalContext != "" {
+		out.AdditionalContext = wire.Document(g.AdditionalContext)
 	}
 	// A generation is one step: computing and writing are one transaction.
 	done := int32(0)
@@ -65,6 +74,7 @@ func (h *handler) GetAgentRecommendationGeneration(ctx context.Context, in *wire
 		done = 1
 	}
 	out.Progress = &wire.Progress{CompletionPercentage: ptr(float64(done) * 100), StepsCompleted: ptr(done), TotalSteps: ptr(int32(1))}
+	out.AdditionalContext = agentGenerationContext(g)
 	if g.Status == wat.AgentGenerationError {
 		out.ErrorDetails = &wire.ErrorDetails{Code: ptr(g.ErrorCode), Message: ptr(g.ErrorMessage)}
 	}
@@ -81,4 +91,13 @@ func (h *handler) ListAgentRecommendationGenerations(ctx context.Context, in *wi
 		out.Items = append(out.Items, *agentGenerationOut(g))
 	}
 	return out, nil
+}
+
+// agentItemsOut is a generation's scope items on the wire; nil for none.
+func agentItemsOut(items []wat.AgentPillarItems) []wire.PillarItem {
+	var out []wire.PillarItem
+	for _, it := range items {
+		out = append(out, wire.PillarItem{Pillar: wire.Pillar(it.Pillar), Ids: it.IDs})
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
@@ -11,9 +12,13 @@ import (
 
 // The Agent's recommendations on the wire.
 
-// agentROI is what wat says of a recommendation's return: it has no cost
-// or usage data to estimate one from, and says so rather than invent one.
-var agentROI = &wire.Roi{Detail: ptr("Not estimated: wat reads reviews and templates, not cost or usage data")}
+// agentROI is what wat says of a recommendation's return: the risk it
+// removes for its effort; it has no cost or usage data, and says so
+// rather than invent a sum (wat.AgentRecommendation.ROI).
+func agentROI(r *wat.AgentRecommendation) *wire.Roi {
+	estimate, detail := r.ROI()
+	return &wire.Roi{Estimate: ptr(estimate), Detail: ptr(detail)}
+}
 
 func agentRecommendationSummaryOut(r *wat.AgentRecommendation) wire.AgentRecommendationSummary {
 	return wire.AgentRecommendationSummary{
@@ -21,7 +26,7 @@ func agentRecommendationSummaryOut(r *wat.AgentRecommendation) wire.AgentRecomme
 		Type: wire.RecommendationType(r.Type), Pillar: wire.Pillar(r.Pillar),
 		Impact: wire.ImpactCategory(r.Impact), Effort: wire.Effort(r.Effort), Priority: wire.Priority(r.Priority),
 		Status: wire.RecommendationStatus(r.Status), State: wire.RecommendationState(r.State), UpdateReason: str(r.UpdateReason),
-		Roi: agentROI, Applications: r.Applications, NumberOfResources: ptr(int32(r.Resources)),
+		Roi: agentROI(r), Applications: r.Applications, NumberOfResources: ptr(int32(r.Resources)),
 		CreatedAt: dateTime(r.CreatedAt), CreatedBy: ptr(r.CreatedBy), LastModifiedAt: dateTime(r.UpdatedAt), LastModifiedBy: ptr(r.UpdatedBy),
 	}
 }
@@ -61,6 +66,12 @@ func (h *handler) GetAgentRecommendation(ctx context.Context, in *wire.GetAgentR
 	}
 	for _, g := range r.Goals {
 		out.Goals = append(out.Goals, wire.RecommendationGoal{Title: ptr(g)})
+	}
+	// A model's trade-offs say what they rest on, so that a reader can
+	// check them against the practice and its findings.
+	for _, t := range r.TradeOffs {
+		out.TradeOffs = append(out.TradeOffs, wire.TradeOff{Pillar: wire.Pillar(t.Pillar), Title: ptr(t.Title), Description: ptr(t.Description),
+			Risk: wire.RiskRating(t.Risk), Mitigation: ptr(t.Mitigation), RiskExplanation: ptr("Cites: " + strings.Join(t.Citations, ", "))})
 	}
 	// The steps come from the guidance's improvement plan, which a person
 	// carries out in the console; wat writes no CLI, SDK or IaC steps.

@@ -70,39 +70,76 @@ func (s *Service) AgentWorkerLoop(ctx context.Context, w AgentWorker, every time
 	}
 }
 
-// runAgentGeneration computes one claimed generation and ends it.
+// runAgentGeneration computes one claimed generation and ends it: its
+// inputs are read and the engine run in one transaction, the model (when
+// one is configured) asked outside any, and the result written with
+// COMPLETED in a last transaction, only while the job is still ours.
 func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.AgentGeneration) error {
 	if g.Attempts > maxAgentAttempts {
 		return s.endAgentGeneration(ctx, w, g, "ATTEMPTS_EXHAUSTED", fmt.Sprintf("The generation was abandoned by %d workers", g.Attempts-1))
 	}
-	err := s.store.Update(ctx, func(tx wat.Tx) error {
+	var (
+		in       *wat.AgentEngineInput
+		recs     []*wat.AgentRecommendation
+		contexts []*wat.AgentContext
+		ours     bool
+	)
+	err := s.store.View(ctx, func(tx wat.Tx) error {
 		cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
+		if err != nil || !heldBy(cur, w) {
+			return err
+		}
+		ours = true
+		prof, err := tx.GetAgentProfile(ctx, g.ProfileARN, false)
 		if err != nil {
 			return err
 		}
-		if cur.Status != wat.AgentGenerationInProgress || cur.LeaseOwner != w.ID {
-			return nil // our lease ran out and another worker took the job
-		}
-		prof, err := tx.GetAgentProfile(ctx, g.ProfileARN, true)
-		if err != nil {
+		if in, err = s.agentInputs(ctx, tx, prof, cur); err != nil {
 			return err
 		}
-		in, err := s.agentInputs(ctx, tx, prof, cur)
-		if err != nil {
-			return err
+		recs = wat.GenerateAgentRecommendations(in)
+		if s.agentModel.refiner != nil {
+			contexts, err = tx.ListAgentContexts(ctx, prof.ARN)
 		}
-		if err := s.storeAgentRecommendations(ctx, tx, cur, in, wat.GenerateAgentRecommendations(in)); err != nil {
-			return err
-		}
-		now := s.nowUTC()
-		cur.Status, cur.EndedAt, cur.UpdatedAt, cur.LeaseOwner, cur.LeaseUntil = wat.AgentGenerationCompleted, now, now, "", time.Time{}
-		return tx.UpdateAgentGeneration(ctx, cur)
+		return err
 	})
+	if err == nil && ours {
+		var run *wat.AgentModelRun
+		if s.agentModel.refiner != nil {
+			recs, run = s.refineAgentRecommendations(ctx, g, in, contexts, recs)
+		}
+		err = s.store.Update(ctx, func(tx wat.Tx) error {
+			// The profile's lock orders the writers: a worker whose lease
+			// ran out while another took the job writes after it, and
+			// then reads the job ended.
+			if _, err := tx.GetAgentProfile(ctx, g.ProfileARN, true); err != nil {
+				return err
+			}
+			cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
+			if err != nil || !heldBy(cur, w) {
+				return err
+			}
+			if err := s.storeAgentRecommendations(ctx, tx, cur, in, recs); err != nil {
+				return err
+			}
+			now := s.nowUTC()
+			cur.Status, cur.EndedAt, cur.UpdatedAt, cur.LeaseOwner, cur.LeaseUntil = wat.AgentGenerationCompleted, now, now, "", time.Time{}
+			cur.Model = run
+			return tx.UpdateAgentGeneration(ctx, cur)
+		})
+	}
 	if err != nil && ctx.Err() == nil {
 		s.log.Error("agent generation failed", "profile", g.ProfileARN, "generation", g.ID, "err", err)
 		return s.endAgentGeneration(ctx, w, g, "INTERNAL_ERROR", "The generation failed; the server's log tells why")
 	}
 	return err
+}
+
+// heldBy reports whether worker w still holds generation g: it is in
+// progress under w's lease (else w's lease ran out and another worker
+// took the job, or the job ended).
+func heldBy(g *wat.AgentGeneration, w AgentWorker) bool {
+	return g.Status == wat.AgentGenerationInProgress && g.LeaseOwner == w.ID
 }
 
 // endAgentGeneration ends g in ERROR, unless another worker holds it now.

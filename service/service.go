@@ -44,6 +44,11 @@ type Service struct {
 	console consoleState
 	// catalog is the lens catalog; nil for the one embedded in wat.
 	catalog *catalog.Catalog
+	// jiraEvents hears of failed Jira syncs (SetJiraEvents); nil for none.
+	jiraEvents JiraEvents
+	// agentModel refines the Agent's recommendations (agent_refine.go);
+	// nil, none is asked and nothing leaves the machine.
+	agentModel agentModel
 }
 
 // Config carries the dependencies of a Service.
@@ -67,6 +72,12 @@ type Config struct {
 	// reads the embedded one and a team's folders); nil for the embedded
 	// catalog alone, read when first used.
 	LensCatalog *catalog.Catalog
+	// AgentRefiner is the language model that refines the Agent's
+	// recommendations; nil for the deterministic engine alone.
+	AgentRefiner wat.AgentRefiner
+	// AgentModelTimeout bounds one call of AgentRefiner:
+	// DefaultAgentModelTimeout when not positive.
+	AgentModelTimeout time.Duration
 }
 
 // New returns a Service.
@@ -85,6 +96,10 @@ func New(cfg Config) *Service {
 	s.console.ttl = sessionTTL(cfg.SessionTTL)
 	s.console.cache.ttl = s.auth.ttl
 	s.lenses = NewCatalog()
+	s.agentModel = agentModel{cfg.AgentRefiner, cfg.AgentModelTimeout}
+	if s.agentModel.timeout <= 0 {
+		s.agentModel.timeout = DefaultAgentModelTimeout
+	}
 	return s
 }
 

@@ -14,16 +14,17 @@ var _ wat.AgentWorkTx = (*tx)(nil)
 
 const agentGenerationColumns = `profile_arn, id, name, type, pillars, goal_ids, status, estimated_completion,
 	started_at, ended_at, error_code, error_message, lease_owner, lease_until, attempts,
-	created_at, created_by, updated_at, updated_by`
+	created_at, created_by, updated_at, updated_by, model, items, additional_context`
 
 // InsertAgentGeneration queues a generation.
 func (t *tx) InsertAgentGeneration(ctx context.Context, g *wat.AgentGeneration) error {
 	_, err := t.exec(ctx, `INSERT INTO agent_generations (`+agentGenerationColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		g.ProfileARN, g.ID, g.Name, g.Type, listText(g.Pillars), listText(g.GoalIDs), g.Status,
 		timeValue(g.EstimatedCompletion), timeValue(g.StartedAt), timeValue(g.EndedAt),
 		g.ErrorCode, g.ErrorMessage, g.LeaseOwner, timeValue(g.LeaseUntil), g.Attempts,
-		timeValue(g.CreatedAt), g.CreatedBy, timeValue(g.UpdatedAt), g.UpdatedBy)
+		timeValue(g.CreatedAt), g.CreatedBy, timeValue(g.UpdatedAt), g.UpdatedBy, agentModelText(g.Model),
+		agentItemsText(g.Items), g.AdditionalContext)
 	if err != nil {
 		return fail("InsertAgentGeneration", g.ProfileARN+" "+g.ID, err, outcomes{
 			conflict: wat.Conflict("AGENT_GENERATION", g.ID, "Agent profile %s already has a generation %s", g.ProfileARN, g.ID),
@@ -101,10 +102,10 @@ func (t *tx) ClaimAgentGeneration(ctx context.Context, owner string, now, leaseU
 func (t *tx) UpdateAgentGeneration(ctx context.Context, g *wat.AgentGeneration) error {
 	res, err := t.exec(ctx, `UPDATE agent_generations SET status = ?, estimated_completion = ?, started_at = ?,
 		ended_at = ?, error_code = ?, error_message = ?, lease_owner = ?, lease_until = ?, attempts = ?,
-		updated_at = ?, updated_by = ? WHERE profile_arn = ? AND id = ?`,
+		updated_at = ?, updated_by = ?, model = ? WHERE profile_arn = ? AND id = ?`,
 		g.Status, timeValue(g.EstimatedCompletion), timeValue(g.StartedAt), timeValue(g.EndedAt),
 		g.ErrorCode, g.ErrorMessage, g.LeaseOwner, timeValue(g.LeaseUntil), g.Attempts,
-		timeValue(g.UpdatedAt), g.UpdatedBy, g.ProfileARN, g.ID)
+		timeValue(g.UpdatedAt), g.UpdatedBy, agentModelText(g.Model), g.ProfileARN, g.ID)
 	if err == nil {
 		err = mustAffect(res)
 	}
@@ -117,21 +118,62 @@ func (t *tx) UpdateAgentGeneration(ctx context.Context, g *wat.AgentGeneration) 
 
 func scanAgentGeneration(s scanner) (*wat.AgentGeneration, error) {
 	var (
-		g                wat.AgentGeneration
-		pillars, goalIDs string
+		g                       wat.AgentGeneration
+		pillars, goalIDs, model string
+		items                   string
 	)
 	err := s.Scan(&g.ProfileARN, &g.ID, &g.Name, &g.Type, &pillars, &goalIDs, &g.Status,
 		timeScanner{&g.EstimatedCompletion}, timeScanner{&g.StartedAt}, timeScanner{&g.EndedAt},
 		&g.ErrorCode, &g.ErrorMessage, &g.LeaseOwner, timeScanner{&g.LeaseUntil}, &g.Attempts,
-		timeScanner{&g.CreatedAt}, &g.CreatedBy, timeScanner{&g.UpdatedAt}, &g.UpdatedBy)
+		timeScanner{&g.CreatedAt}, &g.CreatedBy, timeScanner{&g.UpdatedAt}, &g.UpdatedBy, &model,
+		&items, &g.AdditionalContext)
 	if err != nil {
 		return nil, err
 	}
 	var d decoder
 	g.Pillars = agentPillars(d.list(pillars))
 	g.GoalIDs = d.list(goalIDs)
+	g.Items = agentItemsOf(&d, items)
+	if model != "" {
+		g.Model = &wat.AgentModelRun{}
+		d.json(model, g.Model)
+	}
 	if d.err != nil {
 		return nil, d.err
 	}
 	return &g, nil
+}
+
+// agentModelText is the stored form of a generation's model record,
+// empty for none (no model configured, or not run yet).
+func agentModelText(m *wat.AgentModelRun) string {
+	if m == nil {
+		return ""
+	}
+	return jsonText(m)
+}
+
+// agentItemRecord is the stored form of a wat.AgentPillarItems in a
+// generation's items column (0021_agent_generation_scope).
+type agentItemRecord struct {
+	Pillar string   `json:"pillar"`
+	IDs    []string `json:"ids"`
+}
+
+func agentItemsText(items []wat.AgentPillarItems) string {
+	rs := make([]agentItemRecord, len(items))
+	for i, it := range items {
+		rs[i] = agentItemRecord{Pillar: string(it.Pillar), IDs: it.IDs}
+	}
+	return jsonText(rs)
+}
+
+func agentItemsOf(d *decoder, text string) []wat.AgentPillarItems {
+	var rs []agentItemRecord
+	d.json(text, &rs)
+	var out []wat.AgentPillarItems
+	for _, r := range rs {
+		out = append(out, wat.AgentPillarItems{Pillar: wat.AgentPillar(r.Pillar), IDs: r.IDs})
+	}
+	return out
 }

@@ -19,6 +19,8 @@ type agentRecommendationBody struct {
 	Steps         []string        `json:"steps,omitempty"`
 	Links         []wat.AgentLink `json:"links,omitempty"`
 	Goals         []string        `json:"goals,omitempty"`
+	// TradeOffs are a language model's (0018_agent_model).
+	TradeOffs []wat.AgentTradeOff `json:"tradeOffs,omitempty"`
 }
 
 const agentRecommendationColumns = `arn, profile_arn, practice_key, type, pillar, title, description,
@@ -27,7 +29,7 @@ const agentRecommendationColumns = `arn, profile_arn, practice_key, type, pillar
 
 // PutAgentRecommendation inserts or replaces a recommendation.
 func (t *tx) PutAgentRecommendation(ctx context.Context, r *wat.AgentRecommendation) error {
-	body := agentRecommendationBody{r.Sources, r.Applications, r.Highlights, r.ImpactDetails, r.Steps, r.Links, r.Goals}
+	body := agentRecommendationBody{r.Sources, r.Applications, r.Highlights, r.ImpactDetails, r.Steps, r.Links, r.Goals, r.TradeOffs}
 	items := r.Items
 	if items == nil {
 		items = []wat.AgentRecommendationItem{}
@@ -113,7 +115,7 @@ func scanAgentRecommendation(s scanner, withItems bool) (*wat.AgentRecommendatio
 		return nil, d.err
 	}
 	r.Sources, r.Applications, r.Highlights, r.ImpactDetails = b.Sources, b.Applications, b.Highlights, b.ImpactDetails
-	r.Steps, r.Links, r.Goals = b.Steps, b.Links, b.Goals
+	r.Steps, r.Links, r.Goals, r.TradeOffs = b.Steps, b.Links, b.Goals, b.TradeOffs
 	return &r, nil
 }
 

@@ -58,6 +58,15 @@ type Config struct {
 	// the bound on failed authentications per address). None by default:
 	// anyone can write the header.
 	TrustedProxies []string
+	// OIDC is the console's single sign-on, and whether passwords stay
+	// accepted (serve_oidc.go).
+	OIDC OIDCConfig
+	// Agent configures the Agent's worker and optional model (serve_agent.go).
+	Agent AgentConfig
+	// Jira configures the Jira sync's worker (serve_jira.go).
+	Jira JiraConfig
+	// Webhooks configures the webhook delivery workers (serve_webhooks.go).
+	Webhooks WebhookConfig
 }
 
 // trustedProxies parses TrustedProxies; an address alone is a prefix of
@@ -103,6 +112,10 @@ func DefaultConfig() Config {
 		RateBurst:    DefaultRateBurst,
 		SessionTTL:   service.SessionTTL,
 		LogFormat:    "text",
+		OIDC:         defaultOIDC(),
+		Agent:        defaultAgentConfig(),
+		Jira:         defaultJiraConfig(),
+		Webhooks:     defaultWebhookConfig(),
 	}
 }
 
@@ -148,6 +161,18 @@ func (c Config) Validate() error {
 		return fmt.Errorf("--region %q is not a region code such as us-east-1", c.Region)
 	}
 	if _, err := c.level(); err != nil {
+		return err
+	}
+	if err := c.OIDC.validate(); err != nil {
+		return err
+	}
+	if err := c.Webhooks.validate(); err != nil {
+		return err
+	}
+	if err := c.Jira.validate(); err != nil {
+		return err
+	}
+	if err := c.Agent.validate(); err != nil {
 		return err
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
@@ -203,6 +228,15 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 			*dst = v
 		}
 	}
+	if err := c.Webhooks.readEnv(getenv); err != nil {
+		return c, err
+	}
+	if err := c.Jira.readEnv(getenv); err != nil {
+		return c, err
+	}
+	if err := c.Agent.readEnv(getenv); err != nil {
+		return c, err
+	}
 	if v := getenv("WAT_AUTH_CACHE_TTL"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil {
@@ -254,6 +288,12 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "the absolute lifetime of a console session (WAT_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "mark console cookies Secure over plain HTTP too, behind a TLS-terminating proxy; implied by --tls-cert (WAT_SECURE_COOKIES)")
 	addReportFontsFlag(fs, &c.ReportFonts, getenv)
+	if err := c.OIDC.addFlags(fs, getenv); err != nil {
+		return c, err
+	}
+	c.Agent.addFlags(fs)
+	c.Jira.addFlags(fs)
+	c.Webhooks.addFlags(fs)
 	if v := getenv("WAT_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = []string{v}
 	}
@@ -271,5 +311,6 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	c.Agent.readKey(getenv)
 	return c, c.Validate()
 }

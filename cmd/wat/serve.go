@@ -76,7 +76,8 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		}
 	}
 	svc := service.New(service.Config{Store: timed, Region: cfg.Region, Logger: log, AuthCacheTTL: cfg.authCacheTTL(),
-		SessionTTL: cfg.SessionTTL, ReportFonts: fonts, LensCatalog: lensCatalog})
+		SessionTTL: cfg.SessionTTL, ReportFonts: fonts, LensCatalog: lensCatalog,
+		AgentRefiner: cfg.Agent.refiner(log), AgentModelTimeout: cfg.Agent.ModelTimeout})
 	creds, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		return fmt.Errorf("creating the default account: %w", err)
@@ -129,11 +130,22 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	if tlsConfig != nil {
 		endpoint = "https://" + ln.Addr().String()
 	}
+	ssoCallback, err := cfg.OIDC.wire(handler, endpoint)
+	if err != nil {
+		ln.Close()
+		if mln != nil {
+			mln.Close()
+		}
+		return err
+	}
 	fmt.Fprintf(stdout, "wat %s serving the Well-Architected API\n", buildVersion())
 	fmt.Fprintf(stdout, "  endpoint:    %s  (region %s)\n", endpoint, cfg.Region)
 	fmt.Fprintf(stdout, "  database:    %s\n", where)
 	fmt.Fprintf(stdout, "  credentials: %s\n", credFile)
 	printConsole(stdout, endpoint+"/", built, credFile, creds, admin)
+	if ssoCallback != "" {
+		fmt.Fprintf(stdout, "  sign-on:     %s  (callback to register there: %s)\n", cfg.OIDC.Issuer, ssoCallback)
+	}
 	if mln != nil {
 		fmt.Fprintf(stdout, "  metrics:     http://%s/metrics\n", mln.Addr())
 	}
@@ -153,10 +165,12 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	go expireInvitations(ctx, svc, log, time.Minute, m.Job("invitation_expiry"))
 	go purgeSessions(ctx, svc, log, 10*time.Minute, m.Job("session_purge"))
 	// Every replica runs an Agent worker; leases keep them off each other's
-	// jobs. A lease outlasts any generation, so that a slow one is not
-	// taken again while its worker still writes it.
+	// jobs. A lease outlasts any generation (and the model's timeout), so
+	// that a slow one is not taken again while its worker still writes it.
 	host, _ := os.Hostname()
-	go svc.AgentWorkerLoop(ctx, service.AgentWorker{ID: fmt.Sprintf("%s/%d", host, os.Getpid()), Lease: 10 * time.Minute}, 2*time.Second)
+	cfg.Jira.start(ctx, svc)
+	cfg.Webhooks.start(ctx, svc, m)
+	go svc.AgentWorkerLoop(ctx, service.AgentWorker{ID: fmt.Sprintf("%s/%d", host, os.Getpid()), Lease: cfg.Agent.Lease}, 2*time.Second)
 	select {
 	case err := <-errc:
 		srv.Close()

@@ -53,6 +53,13 @@ type Options struct {
 	// authentications per source address: tests whose callers fail on
 	// purpose by the hundred (the access matrix) are not about that bound.
 	AuthFailureBurst int
+	// Configure, when set, is given the API server and its URL before it
+	// serves, to set what tests of one feature need (single sign-on, …).
+	Configure func(srv *api.Server, url string)
+	// AgentRefiner and AgentModelTimeout are the Agent's language model
+	// and its deadline (service.Config's); none by default.
+	AgentRefiner      wat.AgentRefiner
+	AgentModelTimeout time.Duration
 }
 
 // MasterKey is the fixed key test stores encrypt secrets with.
@@ -82,7 +89,8 @@ func Start(t testing.TB, opts Options) *Server {
 	if os.Getenv("WAT_TEST_LOG") != "" {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	svc := service.New(service.Config{Store: store, Region: Region, Logger: log, Now: opts.Now})
+	svc := service.New(service.Config{Store: store, Region: Region, Logger: log, Now: opts.Now,
+		AgentRefiner: opts.AgentRefiner, AgentModelTimeout: opts.AgentModelTimeout})
 	admin, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		t.Fatalf("default account: %v", err)
@@ -93,6 +101,9 @@ func Start(t testing.TB, opts Options) *Server {
 	}
 	apiServer := api.New(svc, log)
 	apiServer.Audit = store
+	if opts.Configure != nil {
+		opts.Configure(apiServer, "http://"+ln.Addr().String())
+	}
 	if opts.AuthFailureBurst > 0 {
 		apiServer.AuthFailures = api.NewLimiter(api.DefaultAuthFailureRate, opts.AuthFailureBurst, nil)
 	}

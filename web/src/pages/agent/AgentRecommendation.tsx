@@ -112,7 +112,23 @@ export function AgentRecommendation({ arn }: { arn: string }) {
                   <div data-testid="agent-recommendation-status">{statusLabel[r.status] ?? r.status}</div>
                 </div>
               </ColumnLayout>
+              {r.sources?.includes('WELL_ARCHITECTED_AGENT') && (
+                <Box data-testid="agent-model-text" color="text-status-info" fontSize="body-s">
+                  Written by the language model wat is configured with, from this recommendation's practice and findings; the
+                  engine's own text is used whenever the model fails.
+                </Box>
+              )}
               <div style={{ whiteSpace: 'pre-wrap' }}>{r.description}</div>
+              {r.tradeOffs && r.tradeOffs.length > 0 && (
+                <ul data-testid="agent-trade-offs">
+                  {r.tradeOffs.map((t, i) => (
+                    <li key={i}>
+                      <b>Trade-off ({pillarLabel[t.pillar] ?? t.pillar}, {levelLabel[t.risk] ?? t.risk} risk): {t.title}.</b> {t.description} —
+                      mitigation: {t.mitigation}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {r.highlights?.length > 0 && (
                 <ul>
                   {r.highlights.map((h, i) => (
