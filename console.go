@@ -18,7 +18,15 @@ type Session struct {
 	CSRFToken string
 	CreatedAt time.Time
 	ExpiresAt time.Time // absolute: a session is never extended
+	// Method is how the session was opened: SessionPassword or SessionOIDC.
+	Method string
 }
+
+// How a console session was opened (Session.Method).
+const (
+	SessionPassword = "password"
+	SessionOIDC     = "oidc"
+)
 
 // ConsoleTx is the part of Tx that the web console needs: users' console
 // passwords, the sessions of signed-in users, and the audit log read
@@ -45,6 +53,14 @@ type ConsoleTx interface {
 	// DeleteExpiredSessions removes the sessions that expire at or before
 	// now and returns how many it removed.
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)
+
+	// GetIdentityLink returns the link of an OpenID provider's subject;
+	// ENotFound when there is none.
+	GetIdentityLink(ctx context.Context, issuer, subject string) (*IdentityLink, error)
+	// InsertIdentityLink stores a new link: ENotFound when its user does
+	// not exist, EConflict when the subject or the user (for that issuer)
+	// is linked already. Deleting the user deletes its links.
+	InsertIdentityLink(ctx context.Context, l *IdentityLink) error
 
 	// ListAccountAuditEvents returns up to limit audit events of an
 	// account with an ID below beforeID (every ID when beforeID is not

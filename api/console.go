@@ -39,6 +39,7 @@ const (
 	msgNotSignedIn = "Not signed in."
 	msgCrossOrigin = "Requests from another origin are refused."
 	msgBadCSRF     = "The request lacks the console session's CSRF token (header " + csrfHeader + ")."
+	msgNoPasswords = "Signing in with a password is turned off on this server: use single sign-on."
 )
 
 // serveConsoleAPI answers a request under /console/api/.
@@ -64,6 +65,12 @@ func (s *Server) serveConsoleAPI(w http.ResponseWriter, r *http.Request, reqID s
 			w.Header().Set("Allow", "GET, POST, DELETE")
 			consoleError(w, http.StatusMethodNotAllowed, "Use GET, POST or DELETE on "+r.URL.Path+".")
 		}
+	case consoleAPIPrefix + "config":
+		route(http.MethodGet, s.getConsoleConfig)
+	case oidcLogin:
+		route(http.MethodGet, s.oidcStart)
+	case oidcCallback:
+		route(http.MethodGet, s.oidcFinish)
 	case consoleAPIPrefix + "users":
 		route(http.MethodGet, s.listConsoleUsers)
 	case consoleAPIPrefix + "audit":
@@ -113,6 +120,10 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, reqID string) {
 	}
 	if !sameOrigin(r) {
 		consoleError(w, http.StatusForbidden, msgCrossOrigin)
+		return
+	}
+	if s.NoPasswords {
+		consoleError(w, http.StatusForbidden, msgNoPasswords)
 		return
 	}
 	var in signInRequest
@@ -178,6 +189,9 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request, reqID string) {
 		return
 	}
 	s.clearCookie(w, r)
+	if s.providerSignOut(w, r, sess) {
+		return
+	}
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -110,6 +110,12 @@ func consoleOperation(r *http.Request) string {
 		case http.MethodDelete:
 			return "ConsoleSignOut"
 		}
+	case consoleAPIPrefix + "config":
+		return "ConsoleGetConfig"
+	case oidcLogin:
+		return "ConsoleOIDCSignIn"
+	case oidcCallback:
+		return "ConsoleOIDCCallback"
 	case consoleAPIPrefix + "users":
 		return "ConsoleListUsers"
 	case consoleAPIPrefix + "audit":

@@ -62,6 +62,12 @@ type Server struct {
 	// SecureCookies marks session cookies Secure even over plain HTTP:
 	// for a server behind a TLS-terminating proxy. Over TLS they always are.
 	SecureCookies bool
+	// SSO, when set, signs people in to the console with an OpenID
+	// provider (console_oidc.go), by SSORules.
+	SSO      SingleSignOn
+	SSORules service.SSORules
+	// NoPasswords refuses console sign-ins with a password.
+	NoPasswords bool
 	// Observer, when set, is told of every request answered (observe.go),
 	// after its info-level log line.
 	Observer RequestObserver
@@ -124,6 +130,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if get && (r.URL.Path == "/healthz" || r.URL.Path == "/readyz") {
 		s.serveHealth(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, jiraWebhookPrefix) {
+		s.serveJiraWebhook(w, r, reqID)
 		return
 	}
 	start := time.Now()

@@ -27,6 +27,9 @@ type ConsoleSession struct {
 	Principal wat.Principal
 	CSRFToken string
 	ExpiresAt time.Time
+	// Method is how the session was opened: wat.SessionPassword or
+	// wat.SessionOIDC.
+	Method string
 }
 
 // SignInResult is what a sign-in did. On failure it still says, for the
@@ -133,13 +136,13 @@ func (s *Service) openSession(ctx context.Context, u *wat.User) (string, *Consol
 	token, csrf := randomToken(), randomToken()
 	now := s.nowUTC()
 	ws := &wat.Session{TokenHash: tokenHash(token), AccountID: u.AccountID, UserName: u.Name, CSRFToken: csrf,
-		CreatedAt: now, ExpiresAt: now.Add(s.console.ttl)}
+		CreatedAt: now, ExpiresAt: now.Add(s.console.ttl), Method: wat.SessionPassword}
 	if err := s.store.Update(ctx, func(tx wat.Tx) error { return tx.InsertSession(ctx, ws) }); err != nil {
 		return "", nil, err
 	}
 	return token, &ConsoleSession{
 		Principal: wat.Principal{AccountID: u.AccountID, UserName: u.Name, UserARN: u.ARN, IsAdmin: u.IsAdmin},
-		CSRFToken: csrf, ExpiresAt: ws.ExpiresAt,
+		CSRFToken: csrf, ExpiresAt: ws.ExpiresAt, Method: wat.SessionPassword,
 	}, nil
 }
 
@@ -194,7 +197,7 @@ func (s *Service) Session(ctx context.Context, token string) (*ConsoleSession, e
 		}
 		sess = &ConsoleSession{
 			Principal: wat.Principal{AccountID: u.AccountID, UserName: u.Name, UserARN: u.ARN, IsAdmin: u.IsAdmin},
-			CSRFToken: ws.CSRFToken, ExpiresAt: ws.ExpiresAt,
+			CSRFToken: ws.CSRFToken, ExpiresAt: ws.ExpiresAt, Method: ws.Method,
 		}
 		return nil
 	})

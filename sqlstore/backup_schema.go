@@ -41,6 +41,7 @@ var backupTables = []tableSpec{
 	{name: "user_policies", bools: "managed", times: "created_at"},
 	{name: "user_passwords", times: "updated_at"},
 	{name: "console_sessions", times: "created_at expires_at"},
+	{name: "oidc_identities", times: "created_at"},
 	{name: "organizations", times: "created_at"},
 	{name: "organizational_units", times: "created_at"},
 	{name: "account_organizations"},
@@ -75,6 +76,11 @@ var backupTables = []tableSpec{
 	{name: "jira_workload_settings", times: "updated_at"},
 	{name: "jira_selections"},
 	{name: "jira_issues", bools: "done", times: "synced_at"},
+	{name: "jira_sync_jobs", bools: "push", times: "not_before lease_until last_synced_at last_error_at"},
+	// webhook_subscriptions' secrets are sealed with the master key and
+	// carried as stored.
+	{name: "webhook_subscriptions", times: "previous_secret_expires created_at updated_at"},
+	{name: "webhook_deliveries", times: "next_attempt_at lease_until last_attempt created_at delivered_at"},
 }
 
 // tableSchema is a table as the database describes it.

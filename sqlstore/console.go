@@ -34,9 +34,13 @@ func (t *tx) GetUserPassword(ctx context.Context, accountID, userName string) (s
 
 // InsertSession stores a new session.
 func (t *tx) InsertSession(ctx context.Context, s *wat.Session) error {
-	_, err := t.exec(ctx, `INSERT INTO console_sessions (token_hash, account_id, user_name, csrf_token, created_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?)`,
-		s.TokenHash, s.AccountID, s.UserName, s.CSRFToken, timeValue(s.CreatedAt), timeValue(s.ExpiresAt))
+	method := s.Method
+	if method == "" {
+		method = wat.SessionPassword
+	}
+	_, err := t.exec(ctx, `INSERT INTO console_sessions (token_hash, account_id, user_name, csrf_token, created_at, expires_at, method)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		s.TokenHash, s.AccountID, s.UserName, s.CSRFToken, timeValue(s.CreatedAt), timeValue(s.ExpiresAt), method)
 	if err != nil {
 		// The key is the user, never the token hash: errors are logged.
 		return fail("InsertSession", s.AccountID+"/"+s.UserName, err, outcomes{
@@ -50,9 +54,9 @@ func (t *tx) InsertSession(ctx context.Context, s *wat.Session) error {
 // GetSession returns the session of a token hash, expired or not.
 func (t *tx) GetSession(ctx context.Context, tokenHash string) (*wat.Session, error) {
 	var s wat.Session
-	err := t.queryRow(ctx, `SELECT token_hash, account_id, user_name, csrf_token, created_at, expires_at
+	err := t.queryRow(ctx, `SELECT token_hash, account_id, user_name, csrf_token, created_at, expires_at, method
 		FROM console_sessions WHERE token_hash = ?`, tokenHash).
-		Scan(&s.TokenHash, &s.AccountID, &s.UserName, &s.CSRFToken, timeScanner{&s.CreatedAt}, timeScanner{&s.ExpiresAt})
+		Scan(&s.TokenHash, &s.AccountID, &s.UserName, &s.CSRFToken, timeScanner{&s.CreatedAt}, timeScanner{&s.ExpiresAt}, &s.Method)
 	if err != nil {
 		return nil, fail("GetSession", "", err, outcomes{missing: wat.NotFound("SESSION", "", "No such session")})
 	}

@@ -26,6 +26,7 @@ func TestConsoleContract(t *testing.T) {
 				{"Sessions", testSessions},
 				{"SessionsGoWithTheirUser", testSessionsCascade},
 				{"AccountAuditEvents", testAccountAuditEvents},
+				{"IdentityLinks", testIdentityLinks},
 			} {
 				t.Run(tt.name, func(t *testing.T) { tt.run(t, b) })
 			}
@@ -92,7 +93,7 @@ func testSessions(t *testing.T, b *backend) {
 		t.Fatal(err)
 	}
 	want := &wat.Session{TokenHash: "h1", AccountID: "111111111111", UserName: "bob", CSRFToken: "csrf-h1",
-		CreatedAt: at(0), ExpiresAt: at(time.Hour)}
+		CreatedAt: at(0), ExpiresAt: at(time.Hour), Method: wat.SessionPassword}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("GetSession (-want +got):\n%s", diff)
 	}

@@ -45,7 +45,7 @@ export function App() {
   const notify = (m: FlashbarProps.MessageDefinition) => {
     const id = String(Date.now() + Math.random());
     const drop = () => setFlash((x) => x.filter((y) => y.id !== id));
-    setFlash((f) => [...f.slice(-2), { ...m, id, dismissible: true, onDismiss: drop }]);
+    setFlash((f) => [...f.slice(-2), { ...m, id, dismissible: true, dismissLabel: 'Dismiss message', onDismiss: drop }]);
     // Successes fade after a while; errors stay until dismissed.
     if (m.type === 'success') setTimeout(drop, 8000);
   };
@@ -67,7 +67,12 @@ export function App() {
                 items: [{ id: 'signout', text: 'Sign out' }],
                 onItemClick: async (e) => {
                   if (e.detail.id === 'signout') {
-                    await sessionApi.signOut().catch(() => {});
+                    const out = await sessionApi.signOut().catch(() => ({ signOutUrl: undefined }));
+                    // A single sign-on session ends at the provider too.
+                    if (out.signOutUrl) {
+                      window.location.assign(out.signOutUrl);
+                      return;
+                    }
                     signedIn(null);
                     window.location.hash = '/';
                   }

@@ -125,11 +125,34 @@ async function currentSession(): Promise<Session | null> {
   }
 }
 
+/** SignOutResult is what signing out answers: for a session of single
+ * sign-on whose provider can sign out too, where to send the browser. */
+export interface SignOutResult {
+  signOutUrl?: string;
+}
+
 export const session = {
   get: currentSession,
   signIn: (accountId: string, userName: string, password: string) => sessionCall('POST', { accountId, userName, password }),
-  signOut: () => sessionCall('DELETE'),
+  signOut: async (): Promise<SignOutResult> => ((await sessionCall('DELETE')) as unknown as SignOutResult | undefined) ?? {},
 };
+
+/** ConsoleConfig is what the sign-in page offers: passwords, single
+ * sign-on, or both (GET /console/api/config, which needs no session). */
+export interface ConsoleConfig {
+  passwords: boolean;
+  sso?: { name: string; signInUrl: string };
+}
+
+/** consoleConfig reads the sign-in options; passwords only when the server
+ * is older than the endpoint. */
+export async function consoleConfig(): Promise<ConsoleConfig> {
+  const res = await fetch('/console/api/config', { credentials: 'same-origin' });
+  if (res.status === 404) return { passwords: true };
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, '', data.message || res.statusText);
+  return data as ConsoleConfig;
+}
 
 /** consoleGet reads one of the console-only endpoints. */
 export async function consoleGet<T>(path: string, query?: Query): Promise<T> {
