@@ -19,6 +19,7 @@ import (
 
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/internal/testserver"
+	"github.com/wat-dev/wat/internal/watclient"
 )
 
 // opKind is who may perform a row's operation.
@@ -84,8 +85,9 @@ func anyResource(*matrixEnv, *matrixTarget) string { return "*" }
 func matrixRows() []*matrixRow {
 	w := workloadRows()
 	last := len(w) - 1 // DeleteWorkload: the profile rows need the workload
-	rows := append(append(append(append(append([]*matrixRow{}, w[:last]...), evidenceRows()...), profileRows()...), templateRows()...), w[last])
-	return append(append(append(rows, lensRows()...), catalogRows()...), agentRows()...)
+	rows := append(append(append(append(append([]*matrixRow{}, w[:last]...), evidenceRows()...), jiraRows()...), profileRows()...), templateRows()...)
+	rows = append(rows, w[last])
+	return append(append(append(append(rows, lensRows()...), catalogRows()...), agentRows()...), webhookRows()...)
 }
 
 // workloadRows are the rows that act on the target workload or on the
@@ -287,6 +289,16 @@ func workloadRows() []*matrixRow {
 				t.Fatal(err)
 			}
 			wantEq(t, "the new milestone's name", aws.ToString(m.Milestone.MilestoneName), "Matrix second")
+		}},
+		{op: "ImportMilestone", kind: opOwn, write: true, action: "CreateMilestone", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return watclient.FromSDK(c).ImportMilestone(ctx, matrixImportedMilestone(tg.id))
+		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, _ any) {
+			m, err := e.owner.GetMilestone(context.Background(), &wa.GetMilestoneInput{WorkloadId: &tg.id, MilestoneNumber: aws.Int32(matrixImportedNumber)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantEq(t, "the imported milestone's name and date", []any{aws.ToString(m.Milestone.MilestoneName), m.Milestone.RecordedAt.UTC()},
+				[]any{"Matrix imported", matrixImportedAt})
 		}},
 		{op: "TagResource", kind: opOwn, write: true, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.TagResource, &wa.TagResourceInput{WorkloadArn: &tg.arn, Tags: map[string]string{"reviewed": "yes"}})

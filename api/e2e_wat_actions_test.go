@@ -30,6 +30,10 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 			_, err := c.PutWorkloadEvidence(ctx, matrixEvidence(w))
 			return err
 		},
+		"GetJiraSyncStatus": func(c *watclient.Client) error {
+			_, err := c.GetJiraSyncStatus(ctx, &wire.GetJiraSyncStatusInput{WorkloadId: &w})
+			return err
+		},
 		"GetSuggestedAnswers": func(c *watclient.Client) error {
 			_, err := c.GetSuggestedAnswers(ctx, &wire.GetSuggestedAnswersInput{WorkloadId: &w, LensAlias: lens})
 			return err
@@ -52,6 +56,10 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 		},
 		"InstallLensCatalogEntry": func(c *watclient.Client) error {
 			_, err := c.InstallLensCatalogEntry(ctx, &wire.InstallLensCatalogEntryInput{EntryId: aws.String(catalogEntry)})
+			return err
+		},
+		"ImportMilestone": func(c *watclient.Client) error {
+			_, err := c.ImportMilestone(ctx, matrixImportedMilestone(w)) // the same milestone again is no error
 			return err
 		},
 	}

@@ -9,6 +9,21 @@ func bindApplySuggestedAnswersInput(d *decoder, v *ApplySuggestedAnswersInput) {
 	d.closedBody(func(key []byte) { decodeApplySuggestedAnswersInputMember(d, v, key) })
 }
 
+// bindCreateWebhookSubscriptionInput fills in the input of CreateWebhookSubscription from a request.
+func bindCreateWebhookSubscriptionInput(d *decoder, v *CreateWebhookSubscriptionInput) {
+	d.body(func(key []byte) { decodeCreateWebhookSubscriptionInputMember(d, v, key) })
+}
+
+// bindDeleteWebhookSubscriptionInput fills in the input of DeleteWebhookSubscription from a request.
+func bindDeleteWebhookSubscriptionInput(d *decoder, v *DeleteWebhookSubscriptionInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+}
+
+// bindGetJiraSyncStatusInput fills in the input of GetJiraSyncStatus from a request.
+func bindGetJiraSyncStatusInput(d *decoder, v *GetJiraSyncStatusInput) {
+	v.WorkloadId = d.labelString("WorkloadId")
+}
+
 // bindGetLensCatalogEntryInput fills in the input of GetLensCatalogEntry from a request.
 func bindGetLensCatalogEntryInput(d *decoder, v *GetLensCatalogEntryInput) {
 	v.EntryId = d.labelString("EntryId")
@@ -28,6 +43,17 @@ func bindGetSuggestedAnswersInput(d *decoder, v *GetSuggestedAnswersInput) {
 	v.LensAlias = d.labelString("LensAlias")
 }
 
+// bindGetWebhookSubscriptionInput fills in the input of GetWebhookSubscription from a request.
+func bindGetWebhookSubscriptionInput(d *decoder, v *GetWebhookSubscriptionInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+}
+
+// bindImportMilestoneInput fills in the input of ImportMilestone from a request.
+func bindImportMilestoneInput(d *decoder, v *ImportMilestoneInput) {
+	v.WorkloadId = d.labelString("WorkloadId")
+	d.closedBody(func(key []byte) { decodeImportMilestoneInputMember(d, v, key) })
+}
+
 // bindInstallLensCatalogEntryInput fills in the input of InstallLensCatalogEntry from a request.
 func bindInstallLensCatalogEntryInput(d *decoder, v *InstallLensCatalogEntryInput) {
 	v.EntryId = d.labelString("EntryId")
@@ -42,11 +68,42 @@ func bindListLensCatalogInput(d *decoder, v *ListLensCatalogInput) {
 	v.MaxResults = d.queryInt32("MaxResults", "MaxResults")
 }
 
+// bindListWebhookDeliveriesInput fills in the input of ListWebhookDeliveries from a request.
+func bindListWebhookDeliveriesInput(d *decoder, v *ListWebhookDeliveriesInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+	v.NextToken = d.queryString("NextToken", "NextToken")
+	v.MaxResults = d.queryInt32("MaxResults", "MaxResults")
+}
+
+// bindListWebhookSubscriptionsInput fills in the input of ListWebhookSubscriptions from a request.
+func bindListWebhookSubscriptionsInput(d *decoder, v *ListWebhookSubscriptionsInput) {
+	v.NextToken = d.queryString("NextToken", "NextToken")
+	v.MaxResults = d.queryInt32("MaxResults", "MaxResults")
+}
+
 // bindPutWorkloadEvidenceInput fills in the input of PutWorkloadEvidence from a request.
 func bindPutWorkloadEvidenceInput(d *decoder, v *PutWorkloadEvidenceInput) {
 	v.WorkloadId = d.labelString("WorkloadId")
 	v.LensAlias = d.labelString("LensAlias")
 	d.closedBody(func(key []byte) { decodePutWorkloadEvidenceInputMember(d, v, key) })
+}
+
+// bindRedeliverWebhookInput fills in the input of RedeliverWebhook from a request.
+func bindRedeliverWebhookInput(d *decoder, v *RedeliverWebhookInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+	v.DeliveryId = d.labelString("DeliveryId")
+}
+
+// bindRotateWebhookSecretInput fills in the input of RotateWebhookSecret from a request.
+func bindRotateWebhookSecretInput(d *decoder, v *RotateWebhookSecretInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+	d.body(func(key []byte) { decodeRotateWebhookSecretInputMember(d, v, key) })
+}
+
+// bindUpdateWebhookSubscriptionInput fills in the input of UpdateWebhookSubscription from a request.
+func bindUpdateWebhookSubscriptionInput(d *decoder, v *UpdateWebhookSubscriptionInput) {
+	v.SubscriptionId = d.labelString("SubscriptionId")
+	d.body(func(key []byte) { decodeUpdateWebhookSubscriptionInputMember(d, v, key) })
 }
 
 // decodeApplySuggestedAnswersInputMember decodes the body member named key into v.
@@ -57,6 +114,78 @@ func decodeApplySuggestedAnswersInputMember(d *decoder, v *ApplySuggestedAnswers
 	default:
 		d.unknownMember()
 	}
+}
+
+// decodeChoiceIdList decodes a ChoiceIdList list; nil when absent or invalid.
+func decodeChoiceIdList(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeCreateWebhookSubscriptionInputMember decodes the body member named key into v.
+func decodeCreateWebhookSubscriptionInputMember(d *decoder, v *CreateWebhookSubscriptionInput, key []byte) {
+	switch string(key) {
+	case "Url":
+		if x, ok := d.str(); ok {
+			v.Url = &x
+		}
+	case "DetailTypes":
+		v.DetailTypes = decodeEventDetailTypes(d)
+	case "Sources":
+		v.Sources = decodeEventSources(d)
+	case "Enabled":
+		if x, ok := d.boolean(); ok {
+			v.Enabled = &x
+		}
+	case "ClientRequestToken":
+		if x, ok := d.str(); ok {
+			v.ClientRequestToken = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeEventDetailTypes decodes a EventDetailTypes list; nil when absent or invalid.
+func decodeEventDetailTypes(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeEventSources decodes a EventSources list; nil when absent or invalid.
+func decodeEventSources(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
 }
 
 // decodeEvidenceChoiceIds decodes a EvidenceChoiceIds list; nil when absent or invalid.
@@ -207,6 +336,268 @@ func decodeFlaggedResourceList(d *decoder) []FlaggedResource {
 	return l
 }
 
+// decodeImportMilestoneInputMember decodes the body member named key into v.
+func decodeImportMilestoneInputMember(d *decoder, v *ImportMilestoneInput, key []byte) {
+	switch string(key) {
+	case "MilestoneNumber":
+		if x, ok := d.int32(); ok {
+			v.MilestoneNumber = &x
+		}
+	case "MilestoneName":
+		if x, ok := d.str(); ok {
+			v.MilestoneName = &x
+		}
+	case "RecordedAt":
+		if x, ok := d.timestamp(); ok {
+			v.RecordedAt = &x
+		}
+	case "Workload":
+		v.Workload = decodeStruct(d, decodeImportedMilestoneWorkloadMember)
+	case "LensReviews":
+		v.LensReviews = decodeImportedLensReviews(d)
+	default:
+		d.unknownMember()
+	}
+}
+
+// decodeImportedAccountIds decodes a ImportedAccountIds list; nil when absent or invalid.
+func decodeImportedAccountIds(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeImportedAnswerMember decodes the body member named key into v.
+func decodeImportedAnswerMember(d *decoder, v *ImportedAnswer, key []byte) {
+	switch string(key) {
+	case "QuestionId":
+		if x, ok := d.str(); ok {
+			v.QuestionId = &x
+		}
+	case "SelectedChoices":
+		v.SelectedChoices = decodeChoiceIdList(d)
+	case "ChoiceUpdates":
+		v.ChoiceUpdates = decodeImportedChoices(d)
+	case "IsApplicable":
+		if x, ok := d.boolean(); ok {
+			v.IsApplicable = &x
+		}
+	case "Reason":
+		if x, ok := d.str(); ok {
+			v.Reason = AnswerReason(x)
+		}
+	case "Notes":
+		if x, ok := d.str(); ok {
+			v.Notes = &x
+		}
+	default:
+		d.unknownMember()
+	}
+}
+
+// decodeImportedAnswers decodes a ImportedAnswers list; nil when absent or invalid.
+func decodeImportedAnswers(d *decoder) []ImportedAnswer {
+	var l []ImportedAnswer
+	if !d.array(func() {
+		if x := decodeStruct(d, decodeImportedAnswerMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []ImportedAnswer{}
+	}
+	return l
+}
+
+// decodeImportedAwsRegions decodes a ImportedAwsRegions list; nil when absent or invalid.
+func decodeImportedAwsRegions(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeImportedChoiceMember decodes the body member named key into v.
+func decodeImportedChoiceMember(d *decoder, v *ImportedChoice, key []byte) {
+	switch string(key) {
+	case "Status":
+		if x, ok := d.str(); ok {
+			v.Status = ChoiceStatus(x)
+		}
+	case "Reason":
+		if x, ok := d.str(); ok {
+			v.Reason = ChoiceReason(x)
+		}
+	case "Notes":
+		if x, ok := d.str(); ok {
+			v.Notes = &x
+		}
+	default:
+		d.unknownMember()
+	}
+}
+
+// decodeImportedChoices decodes a ImportedChoices map; nil when absent or invalid.
+func decodeImportedChoices(d *decoder) map[string]ImportedChoice {
+	m := map[string]ImportedChoice{}
+	if !d.mapping(func(k string) {
+		if x := decodeStruct(d, decodeImportedChoiceMember); x != nil {
+			m[k] = *x
+		}
+	}) {
+		return nil
+	}
+	return m
+}
+
+// decodeImportedLensReviewMember decodes the body member named key into v.
+func decodeImportedLensReviewMember(d *decoder, v *ImportedLensReview, key []byte) {
+	switch string(key) {
+	case "LensAlias":
+		if x, ok := d.str(); ok {
+			v.LensAlias = &x
+		}
+	case "LensVersion":
+		if x, ok := d.str(); ok {
+			v.LensVersion = &x
+		}
+	case "LensNotes":
+		if x, ok := d.str(); ok {
+			v.LensNotes = &x
+		}
+	case "PillarNotes":
+		v.PillarNotes = decodeImportedPillarNotes(d)
+	case "Answers":
+		v.Answers = decodeImportedAnswers(d)
+	default:
+		d.unknownMember()
+	}
+}
+
+// decodeImportedLensReviews decodes a ImportedLensReviews list; nil when absent or invalid.
+func decodeImportedLensReviews(d *decoder) []ImportedLensReview {
+	var l []ImportedLensReview
+	if !d.array(func() {
+		if x := decodeStruct(d, decodeImportedLensReviewMember); x != nil {
+			l = append(l, *x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []ImportedLensReview{}
+	}
+	return l
+}
+
+// decodeImportedMilestoneWorkloadMember decodes the body member named key into v.
+func decodeImportedMilestoneWorkloadMember(d *decoder, v *ImportedMilestoneWorkload, key []byte) {
+	switch string(key) {
+	case "Description":
+		if x, ok := d.str(); ok {
+			v.Description = &x
+		}
+	case "Environment":
+		if x, ok := d.str(); ok {
+			v.Environment = WorkloadEnvironment(x)
+		}
+	case "AccountIds":
+		v.AccountIds = decodeImportedAccountIds(d)
+	case "AwsRegions":
+		v.AwsRegions = decodeImportedAwsRegions(d)
+	case "NonAwsRegions":
+		v.NonAwsRegions = decodeImportedNonAwsRegions(d)
+	case "ArchitecturalDesign":
+		if x, ok := d.str(); ok {
+			v.ArchitecturalDesign = &x
+		}
+	case "ReviewOwner":
+		if x, ok := d.str(); ok {
+			v.ReviewOwner = &x
+		}
+	case "IndustryType":
+		if x, ok := d.str(); ok {
+			v.IndustryType = &x
+		}
+	case "Industry":
+		if x, ok := d.str(); ok {
+			v.Industry = &x
+		}
+	case "PillarPriorities":
+		v.PillarPriorities = decodeImportedPillarIds(d)
+	case "Notes":
+		if x, ok := d.str(); ok {
+			v.Notes = &x
+		}
+	default:
+		d.unknownMember()
+	}
+}
+
+// decodeImportedNonAwsRegions decodes a ImportedNonAwsRegions list; nil when absent or invalid.
+func decodeImportedNonAwsRegions(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeImportedPillarIds decodes a ImportedPillarIds list; nil when absent or invalid.
+func decodeImportedPillarIds(d *decoder) []string {
+	var l []string
+	if !d.array(func() {
+		if x, ok := d.str(); ok {
+			l = append(l, x)
+		}
+	}) {
+		return nil
+	}
+	if l == nil {
+		l = []string{}
+	}
+	return l
+}
+
+// decodeImportedPillarNotes decodes a ImportedPillarNotes map; nil when absent or invalid.
+func decodeImportedPillarNotes(d *decoder) map[string]string {
+	m := map[string]string{}
+	if !d.mapping(func(k string) {
+		if x, ok := d.str(); ok {
+			m[k] = x
+		}
+	}) {
+		return nil
+	}
+	return m
+}
+
 // decodePutWorkloadEvidenceInputMember decodes the body member named key into v.
 func decodePutWorkloadEvidenceInputMember(d *decoder, v *PutWorkloadEvidenceInput, key []byte) {
 	switch string(key) {
@@ -237,4 +628,36 @@ func decodeQuestionIdList(d *decoder) []string {
 		l = []string{}
 	}
 	return l
+}
+
+// decodeRotateWebhookSecretInputMember decodes the body member named key into v.
+func decodeRotateWebhookSecretInputMember(d *decoder, v *RotateWebhookSecretInput, key []byte) {
+	switch string(key) {
+	case "PreviousSecretValiditySeconds":
+		if x, ok := d.int32(); ok {
+			v.PreviousSecretValiditySeconds = &x
+		}
+	default:
+		d.skip()
+	}
+}
+
+// decodeUpdateWebhookSubscriptionInputMember decodes the body member named key into v.
+func decodeUpdateWebhookSubscriptionInputMember(d *decoder, v *UpdateWebhookSubscriptionInput, key []byte) {
+	switch string(key) {
+	case "Url":
+		if x, ok := d.str(); ok {
+			v.Url = &x
+		}
+	case "DetailTypes":
+		v.DetailTypes = decodeEventDetailTypes(d)
+	case "Sources":
+		v.Sources = decodeEventSources(d)
+	case "Enabled":
+		if x, ok := d.boolean(); ok {
+			v.Enabled = &x
+		}
+	default:
+		d.skip()
+	}
 }

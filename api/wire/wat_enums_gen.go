@@ -149,3 +149,61 @@ func (e FlaggedStatus) valid() bool {
 
 // enumSetFlaggedStatus lists the values of FlaggedStatus for validation messages.
 const enumSetFlaggedStatus = "[FAIL, UNKNOWN]"
+
+// WebhookDeliveryStatus is the Smithy enum WebhookDeliveryStatus.
+//
+// PENDING until the receiver answers 2xx (DELIVERED) or the retry window of 24
+// hours ends (FAILED).
+type WebhookDeliveryStatus string
+
+// The values of WebhookDeliveryStatus, as spelled on the wire.
+const (
+	WebhookDeliveryStatusPending   WebhookDeliveryStatus = "PENDING"
+	WebhookDeliveryStatusDelivered WebhookDeliveryStatus = "DELIVERED"
+	WebhookDeliveryStatusFailed    WebhookDeliveryStatus = "FAILED"
+)
+
+// Values returns every value of WebhookDeliveryStatus in model order.
+func (WebhookDeliveryStatus) Values() []WebhookDeliveryStatus {
+	return []WebhookDeliveryStatus{WebhookDeliveryStatusPending, WebhookDeliveryStatusDelivered, WebhookDeliveryStatusFailed}
+}
+
+// valid reports whether e is one of the values of WebhookDeliveryStatus.
+func (e WebhookDeliveryStatus) valid() bool {
+	switch e {
+	case WebhookDeliveryStatusPending, WebhookDeliveryStatusDelivered, WebhookDeliveryStatusFailed:
+		return true
+	}
+	return false
+}
+
+// enumSetWebhookDeliveryStatus lists the values of WebhookDeliveryStatus for validation messages.
+const enumSetWebhookDeliveryStatus = "[PENDING, DELIVERED, FAILED]"
+
+// WebhookStatus is the Smithy enum WebhookStatus.
+//
+// Whether a subscription receives events.
+type WebhookStatus string
+
+// The values of WebhookStatus, as spelled on the wire.
+const (
+	WebhookStatusEnabled  WebhookStatus = "ENABLED"
+	WebhookStatusDisabled WebhookStatus = "DISABLED"
+)
+
+// Values returns every value of WebhookStatus in model order.
+func (WebhookStatus) Values() []WebhookStatus {
+	return []WebhookStatus{WebhookStatusEnabled, WebhookStatusDisabled}
+}
+
+// valid reports whether e is one of the values of WebhookStatus.
+func (e WebhookStatus) valid() bool {
+	switch e {
+	case WebhookStatusEnabled, WebhookStatusDisabled:
+		return true
+	}
+	return false
+}
+
+// enumSetWebhookStatus lists the values of WebhookStatus for validation messages.
+const enumSetWebhookStatus = "[ENABLED, DISABLED]"

@@ -142,6 +142,7 @@ func TestIAMAction(t *testing.T) {
 		"PutWorkloadEvidence": "PutWorkloadEvidence", "GetSuggestedAnswers": "GetSuggestedAnswers",
 		"ApplySuggestedAnswers": "UpdateAnswer", "GetLensReviewExport": "GetLensReviewReport",
 		"ListLensCatalog": "ListLenses", "GetLensCatalogEntry": "GetLens", "InstallLensCatalogEntry": "ImportLens",
+		"ImportMilestone": "CreateMilestone",
 	}
 	got := map[string]string{}
 	for _, op := range WatOperations {

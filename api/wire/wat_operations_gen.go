@@ -17,6 +17,30 @@ type WatHandler interface {
 	// id the lens lacks is ResourceNotFoundException.
 	ApplySuggestedAnswers(ctx context.Context, in *ApplySuggestedAnswersInput) (*ApplySuggestedAnswersOutput, error)
 
+	// CreateWebhookSubscription handles POST /webhookSubscriptions.
+	//
+	// Subscribes an HTTP endpoint to the events of the caller's account: every
+	// mutating API call (source aws.wellarchitected, detail-type "AWS API Call
+	// via CloudTrail", its detail the audit record) and wat's own events, as
+	// EventBridge delivers them. Deliveries are signed as Standard Webhooks
+	// defines (webhook-id, webhook-timestamp, webhook-signature), retried with
+	// exponential backoff for 24 hours. An account has at most 25 subscriptions.
+	CreateWebhookSubscription(ctx context.Context, in *CreateWebhookSubscriptionInput) (*CreateWebhookSubscriptionOutput, error)
+
+	// DeleteWebhookSubscription handles DELETE /webhookSubscriptions/{SubscriptionId}.
+	//
+	// Deletes a webhook subscription with its delivery log and what it had still
+	// to deliver.
+	DeleteWebhookSubscription(ctx context.Context, in *DeleteWebhookSubscriptionInput) (*DeleteWebhookSubscriptionOutput, error)
+
+	// GetJiraSyncStatus handles GET /workloads/{WorkloadId}/jiraSyncStatus.
+	//
+	// Reads the status of a workload's sync with Jira: when a sync last
+	// succeeded, why the last one failed, whether work is queued (a change of an
+	// AUTO workload, a Jira webhook, the periodic reconcile) and when it is next
+	// tried. Any reader of the workload may call it.
+	GetJiraSyncStatus(ctx context.Context, in *GetJiraSyncStatusInput) (*GetJiraSyncStatusOutput, error)
+
 	// GetLensCatalogEntry handles GET /lensCatalog/{EntryId}.
 	//
 	// Reads an entry of the lens catalog: its summary, its lens's pillars and
@@ -43,6 +67,30 @@ type WatHandler interface {
 	// workload may call it.
 	GetSuggestedAnswers(ctx context.Context, in *GetSuggestedAnswersInput) (*GetSuggestedAnswersOutput, error)
 
+	// GetWebhookSubscription handles GET /webhookSubscriptions/{SubscriptionId}.
+	//
+	// Reads one of the account's webhook subscriptions, without its secret.
+	GetWebhookSubscription(ctx context.Context, in *GetWebhookSubscriptionInput) (*GetWebhookSubscriptionOutput, error)
+
+	// ImportMilestone handles POST /workloads/{WorkloadId}/milestones/import.
+	//
+	// Records a milestone of a workload as another service recorded it: with its
+	// number, its name, the time it was recorded, the workload's description as
+	// it was then, and each lens review's notes and answers as they were, so that
+	// `wat import` moves a workload's history without renumbering or redating it.
+	// It asks what CreateMilestone asks (the workload's owner account, the IAM
+	// action wellarchitected:CreateMilestone): it writes nothing a
+	// CreateMilestone could not, only chooses the number and the date. Importing
+	// a number the workload already has is accepted, changing nothing, when the
+	// milestone recorded under it is the same (name, date, workload fields, lens
+	// reviews and answers), and refused with ConflictException otherwise, so the
+	// import can be run again. A name another milestone of the workload has is
+	// ConflictException; more than the workload's milestone quota is
+	// ServiceQuotaExceededException. A lens, lens version, question or choice the
+	// lens does not have is ResourceNotFoundException or ValidationException,
+	// checked as UpdateAnswer checks them.
+	ImportMilestone(ctx context.Context, in *ImportMilestoneInput) (*ImportMilestoneOutput, error)
+
 	// InstallLensCatalogEntry handles POST /lensCatalog/{EntryId}/install.
 	//
 	// Installs a catalog entry into the caller's account as a published custom
@@ -66,6 +114,17 @@ type WatHandler interface {
 	// asks: the IAM action wellarchitected:ListLenses.
 	ListLensCatalog(ctx context.Context, in *ListLensCatalogInput) (*ListLensCatalogOutput, error)
 
+	// ListWebhookDeliveries handles GET /webhookSubscriptions/{SubscriptionId}/deliveries.
+	//
+	// Lists a webhook subscription's delivery log, newest first, with each
+	// delivery's last response.
+	ListWebhookDeliveries(ctx context.Context, in *ListWebhookDeliveriesInput) (*ListWebhookDeliveriesOutput, error)
+
+	// ListWebhookSubscriptions handles GET /webhookSubscriptions.
+	//
+	// Lists the account's webhook subscriptions.
+	ListWebhookSubscriptions(ctx context.Context, in *ListWebhookSubscriptionsInput) (*ListWebhookSubscriptionsOutput, error)
+
 	// PutWorkloadEvidence handles PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence.
 	//
 	// Stores the outcome of a scan of infrastructure code (`wat scan --workload`)
@@ -78,6 +137,26 @@ type WatHandler interface {
 	// ListCheckDetails read the stored checks, one per rule and choice. Needs the
 	// CONTRIBUTOR role on a shared workload.
 	PutWorkloadEvidence(ctx context.Context, in *PutWorkloadEvidenceInput) (*PutWorkloadEvidenceOutput, error)
+
+	// RedeliverWebhook handles POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver.
+	//
+	// Delivers the event of one delivery again, as a new delivery with its own
+	// webhook-id (the event's id in the body stays the same), whatever became of
+	// the first.
+	RedeliverWebhook(ctx context.Context, in *RedeliverWebhookInput) (*RedeliverWebhookOutput, error)
+
+	// RotateWebhookSecret handles POST /webhookSubscriptions/{SubscriptionId}/rotateSecret.
+	//
+	// Gives a webhook subscription a new secret. Until the replaced one expires,
+	// deliveries carry a signature with each (space-separated in
+	// webhook-signature), so a receiver can move to the new one without refusing
+	// any.
+	RotateWebhookSecret(ctx context.Context, in *RotateWebhookSecretInput) (*RotateWebhookSecretOutput, error)
+
+	// UpdateWebhookSubscription handles PATCH /webhookSubscriptions/{SubscriptionId}.
+	//
+	// Changes a webhook subscription's URL, filter or status.
+	UpdateWebhookSubscription(ctx context.Context, in *UpdateWebhookSubscriptionInput) (*UpdateWebhookSubscriptionOutput, error)
 }
 
 var _ WatHandler = Unimplemented{}
@@ -85,6 +164,21 @@ var _ WatHandler = Unimplemented{}
 // ApplySuggestedAnswers returns a NotImplementedException.
 func (Unimplemented) ApplySuggestedAnswers(context.Context, *ApplySuggestedAnswersInput) (*ApplySuggestedAnswersOutput, error) {
 	return nil, notImplemented("ApplySuggestedAnswers")
+}
+
+// CreateWebhookSubscription returns a NotImplementedException.
+func (Unimplemented) CreateWebhookSubscription(context.Context, *CreateWebhookSubscriptionInput) (*CreateWebhookSubscriptionOutput, error) {
+	return nil, notImplemented("CreateWebhookSubscription")
+}
+
+// DeleteWebhookSubscription returns a NotImplementedException.
+func (Unimplemented) DeleteWebhookSubscription(context.Context, *DeleteWebhookSubscriptionInput) (*DeleteWebhookSubscriptionOutput, error) {
+	return nil, notImplemented("DeleteWebhookSubscription")
+}
+
+// GetJiraSyncStatus returns a NotImplementedException.
+func (Unimplemented) GetJiraSyncStatus(context.Context, *GetJiraSyncStatusInput) (*GetJiraSyncStatusOutput, error) {
+	return nil, notImplemented("GetJiraSyncStatus")
 }
 
 // GetLensCatalogEntry returns a NotImplementedException.
@@ -102,6 +196,16 @@ func (Unimplemented) GetSuggestedAnswers(context.Context, *GetSuggestedAnswersIn
 	return nil, notImplemented("GetSuggestedAnswers")
 }
 
+// GetWebhookSubscription returns a NotImplementedException.
+func (Unimplemented) GetWebhookSubscription(context.Context, *GetWebhookSubscriptionInput) (*GetWebhookSubscriptionOutput, error) {
+	return nil, notImplemented("GetWebhookSubscription")
+}
+
+// ImportMilestone returns a NotImplementedException.
+func (Unimplemented) ImportMilestone(context.Context, *ImportMilestoneInput) (*ImportMilestoneOutput, error) {
+	return nil, notImplemented("ImportMilestone")
+}
+
 // InstallLensCatalogEntry returns a NotImplementedException.
 func (Unimplemented) InstallLensCatalogEntry(context.Context, *InstallLensCatalogEntryInput) (*InstallLensCatalogEntryOutput, error) {
 	return nil, notImplemented("InstallLensCatalogEntry")
@@ -112,9 +216,34 @@ func (Unimplemented) ListLensCatalog(context.Context, *ListLensCatalogInput) (*L
 	return nil, notImplemented("ListLensCatalog")
 }
 
+// ListWebhookDeliveries returns a NotImplementedException.
+func (Unimplemented) ListWebhookDeliveries(context.Context, *ListWebhookDeliveriesInput) (*ListWebhookDeliveriesOutput, error) {
+	return nil, notImplemented("ListWebhookDeliveries")
+}
+
+// ListWebhookSubscriptions returns a NotImplementedException.
+func (Unimplemented) ListWebhookSubscriptions(context.Context, *ListWebhookSubscriptionsInput) (*ListWebhookSubscriptionsOutput, error) {
+	return nil, notImplemented("ListWebhookSubscriptions")
+}
+
 // PutWorkloadEvidence returns a NotImplementedException.
 func (Unimplemented) PutWorkloadEvidence(context.Context, *PutWorkloadEvidenceInput) (*PutWorkloadEvidenceOutput, error) {
 	return nil, notImplemented("PutWorkloadEvidence")
+}
+
+// RedeliverWebhook returns a NotImplementedException.
+func (Unimplemented) RedeliverWebhook(context.Context, *RedeliverWebhookInput) (*RedeliverWebhookOutput, error) {
+	return nil, notImplemented("RedeliverWebhook")
+}
+
+// RotateWebhookSecret returns a NotImplementedException.
+func (Unimplemented) RotateWebhookSecret(context.Context, *RotateWebhookSecretInput) (*RotateWebhookSecretOutput, error) {
+	return nil, notImplemented("RotateWebhookSecret")
+}
+
+// UpdateWebhookSubscription returns a NotImplementedException.
+func (Unimplemented) UpdateWebhookSubscription(context.Context, *UpdateWebhookSubscriptionInput) (*UpdateWebhookSubscriptionOutput, error) {
+	return nil, notImplemented("UpdateWebhookSubscription")
 }
 
 // WatOperations lists the operations of wat.json, sorted by name.
@@ -132,6 +261,51 @@ var WatOperations = []*Operation{
 				return nil, notImplemented("ApplySuggestedAnswers")
 			}
 			return invoke(ctx, h, req, bindApplySuggestedAnswersInput, validateApplySuggestedAnswersInput, w.ApplySuggestedAnswers)
+		},
+	},
+	{
+		Name:        "CreateWebhookSubscription",
+		Method:      "POST",
+		URI:         "/webhookSubscriptions",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "CreateWebhookSubscription",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("CreateWebhookSubscription")
+			}
+			return invoke(ctx, h, req, bindCreateWebhookSubscriptionInput, validateCreateWebhookSubscriptionInput, w.CreateWebhookSubscription)
+		},
+	},
+	{
+		Name:        "DeleteWebhookSubscription",
+		Method:      "DELETE",
+		URI:         "/webhookSubscriptions/{SubscriptionId}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "DeleteWebhookSubscription",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("DeleteWebhookSubscription")
+			}
+			return invoke(ctx, h, req, bindDeleteWebhookSubscriptionInput, validateDeleteWebhookSubscriptionInput, w.DeleteWebhookSubscription)
+		},
+	},
+	{
+		Name:        "GetJiraSyncStatus",
+		Method:      "GET",
+		URI:         "/workloads/{WorkloadId}/jiraSyncStatus",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "GetJiraSyncStatus",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("GetJiraSyncStatus")
+			}
+			return invoke(ctx, h, req, bindGetJiraSyncStatusInput, validateGetJiraSyncStatusInput, w.GetJiraSyncStatus)
 		},
 	},
 	{
@@ -179,6 +353,36 @@ var WatOperations = []*Operation{
 		},
 	},
 	{
+		Name:        "GetWebhookSubscription",
+		Method:      "GET",
+		URI:         "/webhookSubscriptions/{SubscriptionId}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "GetWebhookSubscription",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("GetWebhookSubscription")
+			}
+			return invoke(ctx, h, req, bindGetWebhookSubscriptionInput, validateGetWebhookSubscriptionInput, w.GetWebhookSubscription)
+		},
+	},
+	{
+		Name:        "ImportMilestone",
+		Method:      "POST",
+		URI:         "/workloads/{WorkloadId}/milestones/import",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "CreateMilestone",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("ImportMilestone")
+			}
+			return invoke(ctx, h, req, bindImportMilestoneInput, validateImportMilestoneInput, w.ImportMilestone)
+		},
+	},
+	{
 		Name:        "InstallLensCatalogEntry",
 		Method:      "POST",
 		URI:         "/lensCatalog/{EntryId}/install",
@@ -209,6 +413,36 @@ var WatOperations = []*Operation{
 		},
 	},
 	{
+		Name:        "ListWebhookDeliveries",
+		Method:      "GET",
+		URI:         "/webhookSubscriptions/{SubscriptionId}/deliveries",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "ListWebhookDeliveries",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("ListWebhookDeliveries")
+			}
+			return invoke(ctx, h, req, bindListWebhookDeliveriesInput, validateListWebhookDeliveriesInput, w.ListWebhookDeliveries)
+		},
+	},
+	{
+		Name:        "ListWebhookSubscriptions",
+		Method:      "GET",
+		URI:         "/webhookSubscriptions",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "ListWebhookSubscriptions",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("ListWebhookSubscriptions")
+			}
+			return invoke(ctx, h, req, bindListWebhookSubscriptionsInput, validateListWebhookSubscriptionsInput, w.ListWebhookSubscriptions)
+		},
+	},
+	{
 		Name:        "PutWorkloadEvidence",
 		Method:      "PUT",
 		URI:         "/workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence",
@@ -220,6 +454,51 @@ var WatOperations = []*Operation{
 				return nil, notImplemented("PutWorkloadEvidence")
 			}
 			return invoke(ctx, h, req, bindPutWorkloadEvidenceInput, validatePutWorkloadEvidenceInput, w.PutWorkloadEvidence)
+		},
+	},
+	{
+		Name:        "RedeliverWebhook",
+		Method:      "POST",
+		URI:         "/webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "RedeliverWebhook",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("RedeliverWebhook")
+			}
+			return invoke(ctx, h, req, bindRedeliverWebhookInput, validateRedeliverWebhookInput, w.RedeliverWebhook)
+		},
+	},
+	{
+		Name:        "RotateWebhookSecret",
+		Method:      "POST",
+		URI:         "/webhookSubscriptions/{SubscriptionId}/rotateSecret",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "RotateWebhookSecret",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("RotateWebhookSecret")
+			}
+			return invoke(ctx, h, req, bindRotateWebhookSecretInput, validateRotateWebhookSecretInput, w.RotateWebhookSecret)
+		},
+	},
+	{
+		Name:        "UpdateWebhookSubscription",
+		Method:      "PATCH",
+		URI:         "/webhookSubscriptions/{SubscriptionId}",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "UpdateWebhookSubscription",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("UpdateWebhookSubscription")
+			}
+			return invoke(ctx, h, req, bindUpdateWebhookSubscriptionInput, validateUpdateWebhookSubscriptionInput, w.UpdateWebhookSubscription)
 		},
 	},
 }

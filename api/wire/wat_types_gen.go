@@ -44,6 +44,67 @@ type ApplySuggestedAnswersOutput struct {
 	AppliedAnswers []SuggestedAnswer `json:"AppliedAnswers,omitzero"`
 }
 
+// CreateWebhookSubscriptionInput is the input of CreateWebhookSubscription (POST /webhookSubscriptions).
+//
+// The input of CreateWebhookSubscription.
+type CreateWebhookSubscriptionInput struct {
+	// Url targets WebhookUrl: required, length 8..2048.
+	//
+	// Where to post deliveries.
+	Url *string `json:"Url,omitzero"`
+
+	// DetailTypes targets EventDetailTypes: length <= 20.
+	//
+	// Only these detail-types; all when absent.
+	DetailTypes []string `json:"DetailTypes,omitzero"`
+
+	// Sources targets EventSources: length <= 2.
+	//
+	// Only these sources; both when absent.
+	Sources []string `json:"Sources,omitzero"`
+
+	// Enabled targets Boolean.
+	//
+	// false creates it disabled; true when absent.
+	Enabled *bool `json:"Enabled,omitzero"`
+
+	// ClientRequestToken targets ClientRequestToken: idempotency token, length 1..2048.
+	//
+	// A token making the request idempotent.
+	ClientRequestToken *string `json:"ClientRequestToken,omitzero"`
+}
+
+// CreateWebhookSubscriptionOutput is the output of CreateWebhookSubscription.
+//
+// The output of CreateWebhookSubscription.
+type CreateWebhookSubscriptionOutput struct {
+	// WebhookSubscription targets WebhookSubscription.
+	//
+	// The subscription.
+	WebhookSubscription *WebhookSubscription `json:"WebhookSubscription,omitzero"`
+
+	// Secret targets WebhookSecret: sensitive.
+	//
+	// The signing secret, shown this once.
+	Secret *string `json:"Secret,omitzero"`
+}
+
+// DeleteWebhookSubscriptionInput is the input of DeleteWebhookSubscription (DELETE /webhookSubscriptions/{SubscriptionId}).
+//
+// The input of DeleteWebhookSubscription.
+type DeleteWebhookSubscriptionInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+}
+
+// DeleteWebhookSubscriptionOutput is the output of DeleteWebhookSubscription.
+//
+// The output of DeleteWebhookSubscription.
+type DeleteWebhookSubscriptionOutput struct {
+}
+
 // EvidenceProblem is the Smithy structure EvidenceProblem.
 //
 // A file the scan could not read.
@@ -139,6 +200,64 @@ type FlaggedResource struct {
 	//
 	// Why the outcome is unknown.
 	Reason *string `json:"Reason,omitzero"`
+}
+
+// GetJiraSyncStatusInput is the input of GetJiraSyncStatus (GET /workloads/{WorkloadId}/jiraSyncStatus).
+//
+// The input of GetJiraSyncStatus.
+type GetJiraSyncStatusInput struct {
+	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"-"`
+}
+
+// GetJiraSyncStatusOutput is the output of GetJiraSyncStatus.
+//
+// A workload's Jira sync status.
+type GetJiraSyncStatusOutput struct {
+	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"WorkloadId,omitzero"`
+
+	// LastSyncedTime targets Timestamp.
+	//
+	// When a sync of the workload last succeeded; absent when none did.
+	LastSyncedTime *Timestamp `json:"LastSyncedTime,omitzero"`
+
+	// LastError targets String.
+	//
+	// Why the last sync failed, or what it could not do (issues deleted in Jira
+	// that a MANUAL workload's read of Jira does not create again); absent once a
+	// sync succeeds.
+	LastError *string `json:"LastError,omitzero"`
+
+	// LastErrorTime targets Timestamp.
+	//
+	// When LastError happened.
+	LastErrorTime *Timestamp `json:"LastErrorTime,omitzero"`
+
+	// Pending targets Boolean.
+	//
+	// Whether sync work is queued.
+	Pending *bool `json:"Pending,omitzero"`
+
+	// Syncing targets Boolean.
+	//
+	// Whether a sync of the workload is running now.
+	Syncing *bool `json:"Syncing,omitzero"`
+
+	// FailedAttempts targets Integer.
+	//
+	// The tries that failed since the last success.
+	FailedAttempts *int32 `json:"FailedAttempts,omitzero"`
+
+	// NextAttemptTime targets Timestamp.
+	//
+	// When queued work that failed is tried again (backoff); absent when none
+	// waits for it.
+	NextAttemptTime *Timestamp `json:"NextAttemptTime,omitzero"`
 }
 
 // GetLensCatalogEntryInput is the input of GetLensCatalogEntry (GET /lensCatalog/{EntryId}).
@@ -357,6 +476,233 @@ type GetSuggestedAnswersOutput struct {
 	// One suggestion per question with evidence, in lens order; empty without
 	// evidence.
 	SuggestedAnswers []SuggestedAnswer `json:"SuggestedAnswers,omitzero"`
+}
+
+// GetWebhookSubscriptionInput is the input of GetWebhookSubscription (GET /webhookSubscriptions/{SubscriptionId}).
+//
+// The input of GetWebhookSubscription.
+type GetWebhookSubscriptionInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+}
+
+// GetWebhookSubscriptionOutput is the output of GetWebhookSubscription.
+//
+// The output of GetWebhookSubscription.
+type GetWebhookSubscriptionOutput struct {
+	// WebhookSubscription targets WebhookSubscription.
+	//
+	// The subscription.
+	WebhookSubscription *WebhookSubscription `json:"WebhookSubscription,omitzero"`
+}
+
+// ImportMilestoneInput is the input of ImportMilestone (POST /workloads/{WorkloadId}/milestones/import).
+//
+// The milestone to record, as it was recorded elsewhere.
+type ImportMilestoneInput struct {
+	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"-"`
+
+	// MilestoneNumber targets MilestoneNumber: required, range 1..100.
+	//
+	// The milestone's number: one the workload has not used, or the number of the
+	// same milestone imported before.
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
+
+	// MilestoneName targets MilestoneName: required, length 3..100.
+	//
+	// The milestone's name, unique within the workload (ignoring case and
+	// spaces).
+	MilestoneName *string `json:"MilestoneName,omitzero"`
+
+	// RecordedAt targets Timestamp: required.
+	//
+	// When the milestone was recorded; at most now.
+	RecordedAt *Timestamp `json:"RecordedAt,omitzero"`
+
+	// Workload targets ImportedMilestoneWorkload.
+	//
+	// The workload's fields as they were when the milestone was recorded; a field
+	// left out is the workload's current value.
+	Workload *ImportedMilestoneWorkload `json:"Workload,omitzero"`
+
+	// LensReviews targets ImportedLensReviews: required, length 1..20.
+	//
+	// The workload's lens reviews as they were: the lenses applied to the
+	// workload then, in order.
+	LensReviews []ImportedLensReview `json:"LensReviews,omitzero"`
+}
+
+// ImportMilestoneOutput is the output of ImportMilestone.
+//
+// The milestone recorded.
+type ImportMilestoneOutput struct {
+	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"WorkloadId,omitzero"`
+
+	// MilestoneNumber targets MilestoneNumber: range 1..100.
+	//
+	// The milestone's number, as given.
+	MilestoneNumber *int32 `json:"MilestoneNumber,omitzero"`
+
+	// Created targets Boolean.
+	//
+	// Whether this call recorded the milestone; false when the same milestone was
+	// already recorded under that number.
+	Created *bool `json:"Created,omitzero"`
+}
+
+// ImportedAnswer is the Smithy structure ImportedAnswer.
+//
+// An answer as a milestone recorded it.
+type ImportedAnswer struct {
+	// QuestionId targets QuestionId: required, length 1..128.
+	//
+	// The question's id.
+	QuestionId *string `json:"QuestionId,omitzero"`
+
+	// SelectedChoices targets ChoiceIdList.
+	//
+	// The selected choices.
+	SelectedChoices []string `json:"SelectedChoices,omitzero"`
+
+	// ChoiceUpdates targets ImportedChoices.
+	//
+	// The choices' statuses, reasons and notes, as UpdateAnswer takes them.
+	ChoiceUpdates map[string]ImportedChoice `json:"ChoiceUpdates,omitzero"`
+
+	// IsApplicable targets IsApplicable.
+	//
+	// Whether the question applied; true when absent.
+	IsApplicable *bool `json:"IsApplicable,omitzero"`
+
+	// Reason targets AnswerReason.
+	//
+	// Why the question did not apply.
+	Reason AnswerReason `json:"Reason,omitzero"`
+
+	// Notes targets Notes: length 0..2084.
+	//
+	// The answer's notes.
+	Notes *string `json:"Notes,omitzero"`
+}
+
+// ImportedChoice is the Smithy structure ImportedChoice.
+//
+// A choice's state, as UpdateAnswer's ChoiceUpdate gives it.
+type ImportedChoice struct {
+	// Status targets ChoiceStatus: required.
+	//
+	// SELECTED, NOT_APPLICABLE or UNSELECTED.
+	Status ChoiceStatus `json:"Status,omitzero"`
+
+	// Reason targets ChoiceReason.
+	//
+	// Why a not-applicable choice does not apply.
+	Reason ChoiceReason `json:"Reason,omitzero"`
+
+	// Notes targets ChoiceNotes: length 0..250.
+	//
+	// The choice's notes.
+	Notes *string `json:"Notes,omitzero"`
+}
+
+// ImportedLensReview is the Smithy structure ImportedLensReview.
+//
+// A lens review as a milestone recorded it.
+type ImportedLensReview struct {
+	// LensAlias targets LensAlias: required, length 1..128.
+	//
+	// The lens: its alias (`wellarchitected`) or, for a custom lens, its ARN in
+	// this service.
+	LensAlias *string `json:"LensAlias,omitzero"`
+
+	// LensVersion targets LensVersion: length 1..32.
+	//
+	// The published lens version the review was on; the latest (or the version
+	// the workload's review is on) when absent.
+	LensVersion *string `json:"LensVersion,omitzero"`
+
+	// LensNotes targets Notes: length 0..2084.
+	//
+	// The review's notes.
+	LensNotes *string `json:"LensNotes,omitzero"`
+
+	// PillarNotes targets ImportedPillarNotes.
+	//
+	// The review's notes per pillar.
+	PillarNotes map[string]string `json:"PillarNotes,omitzero"`
+
+	// Answers targets ImportedAnswers: length <= 1000.
+	//
+	// The answered questions; a question left out was unanswered.
+	Answers []ImportedAnswer `json:"Answers,omitzero"`
+}
+
+// ImportedMilestoneWorkload is the Smithy structure ImportedMilestoneWorkload.
+//
+// A workload's fields as a milestone recorded them.
+type ImportedMilestoneWorkload struct {
+	// Description targets WorkloadDescription: length 3..250.
+	//
+	// The workload's description then.
+	Description *string `json:"Description,omitzero"`
+
+	// Environment targets WorkloadEnvironment.
+	//
+	// The workload's environment then.
+	Environment WorkloadEnvironment `json:"Environment,omitzero"`
+
+	// AccountIds targets ImportedAccountIds: length 0..100.
+	//
+	// The workload's AWS account ids then.
+	AccountIds []string `json:"AccountIds,omitzero"`
+
+	// AwsRegions targets ImportedAwsRegions: length 0..50.
+	//
+	// The workload's AWS Regions then.
+	AwsRegions []string `json:"AwsRegions,omitzero"`
+
+	// NonAwsRegions targets ImportedNonAwsRegions: length 0..5.
+	//
+	// The workload's other regions then.
+	NonAwsRegions []string `json:"NonAwsRegions,omitzero"`
+
+	// ArchitecturalDesign targets WorkloadArchitecturalDesign: length 0..2048, pattern ^(|(https?|ftp):\/\/[^\s/$.?#].[^\s]*)$.
+	//
+	// The workload's architectural design URL then.
+	ArchitecturalDesign *string `json:"ArchitecturalDesign,omitzero"`
+
+	// ReviewOwner targets WorkloadReviewOwner: length 3..255.
+	//
+	// The workload's review owner then.
+	ReviewOwner *string `json:"ReviewOwner,omitzero"`
+
+	// IndustryType targets WorkloadIndustryType: length 0..100.
+	//
+	// The workload's industry type then.
+	IndustryType *string `json:"IndustryType,omitzero"`
+
+	// Industry targets WorkloadIndustry: length 0..100.
+	//
+	// The workload's industry then.
+	Industry *string `json:"Industry,omitzero"`
+
+	// PillarPriorities targets ImportedPillarIds.
+	//
+	// The workload's pillar priorities then.
+	PillarPriorities []string `json:"PillarPriorities,omitzero"`
+
+	// Notes targets Notes: length 0..2084.
+	//
+	// The workload's notes then.
+	Notes *string `json:"Notes,omitzero"`
 }
 
 // InstallLensCatalogEntryInput is the input of InstallLensCatalogEntry (POST /lensCatalog/{EntryId}/install).
@@ -622,6 +968,71 @@ type ListLensCatalogOutput struct {
 	NextToken *string `json:"NextToken,omitzero"`
 }
 
+// ListWebhookDeliveriesInput is the input of ListWebhookDeliveries (GET /webhookSubscriptions/{SubscriptionId}/deliveries).
+//
+// The input of ListWebhookDeliveries.
+type ListWebhookDeliveriesInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+
+	// NextToken targets NextToken: query parameter "NextToken".
+	//
+	// The token of the page to list.
+	NextToken *string `json:"-"`
+
+	// MaxResults targets WebhookMaxResults: query parameter "MaxResults", range 1..100.
+	//
+	// The most deliveries to list.
+	MaxResults *int32 `json:"-"`
+}
+
+// ListWebhookDeliveriesOutput is the output of ListWebhookDeliveries.
+//
+// The output of ListWebhookDeliveries.
+type ListWebhookDeliveriesOutput struct {
+	// Deliveries targets WebhookDeliveries.
+	//
+	// The page's deliveries, newest first.
+	Deliveries []WebhookDelivery `json:"Deliveries,omitzero"`
+
+	// NextToken targets NextToken.
+	//
+	// The token of the next page; absent on the last.
+	NextToken *string `json:"NextToken,omitzero"`
+}
+
+// ListWebhookSubscriptionsInput is the input of ListWebhookSubscriptions (GET /webhookSubscriptions).
+//
+// The input of ListWebhookSubscriptions.
+type ListWebhookSubscriptionsInput struct {
+	// NextToken targets NextToken: query parameter "NextToken".
+	//
+	// The token of the page to list.
+	NextToken *string `json:"-"`
+
+	// MaxResults targets WebhookMaxResults: query parameter "MaxResults", range 1..100.
+	//
+	// The most subscriptions to list.
+	MaxResults *int32 `json:"-"`
+}
+
+// ListWebhookSubscriptionsOutput is the output of ListWebhookSubscriptions.
+//
+// The output of ListWebhookSubscriptions.
+type ListWebhookSubscriptionsOutput struct {
+	// WebhookSubscriptions targets WebhookSubscriptions.
+	//
+	// The page's subscriptions, by id.
+	WebhookSubscriptions []WebhookSubscription `json:"WebhookSubscriptions,omitzero"`
+
+	// NextToken targets NextToken.
+	//
+	// The token of the next page; absent on the last.
+	NextToken *string `json:"NextToken,omitzero"`
+}
+
 // PutWorkloadEvidenceInput is the input of PutWorkloadEvidence (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence).
 //
 // The scan to store as a lens review's evidence.
@@ -692,6 +1103,61 @@ type PutWorkloadEvidenceOutput struct {
 	//
 	// The rules by the status of their checks, every status present.
 	RuleStatusCounts map[string]int32 `json:"RuleStatusCounts,omitzero"`
+}
+
+// RedeliverWebhookInput is the input of RedeliverWebhook (POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver).
+//
+// The input of RedeliverWebhook.
+type RedeliverWebhookInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+
+	// DeliveryId targets WebhookDeliveryId: URI label {DeliveryId}, required, length 5..64, pattern ^msg_[0-9a-f]+$.
+	//
+	// The delivery to replay.
+	DeliveryId *string `json:"-"`
+}
+
+// RedeliverWebhookOutput is the output of RedeliverWebhook.
+//
+// The output of RedeliverWebhook.
+type RedeliverWebhookOutput struct {
+	// Delivery targets WebhookDelivery.
+	//
+	// The new delivery.
+	Delivery *WebhookDelivery `json:"Delivery,omitzero"`
+}
+
+// RotateWebhookSecretInput is the input of RotateWebhookSecret (POST /webhookSubscriptions/{SubscriptionId}/rotateSecret).
+//
+// The input of RotateWebhookSecret.
+type RotateWebhookSecretInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+
+	// PreviousSecretValiditySeconds targets SecretValiditySeconds: range 0..604800.
+	//
+	// How long the replaced secret keeps signing deliveries.
+	PreviousSecretValiditySeconds *int32 `json:"PreviousSecretValiditySeconds,omitzero"`
+}
+
+// RotateWebhookSecretOutput is the output of RotateWebhookSecret.
+//
+// The output of RotateWebhookSecret.
+type RotateWebhookSecretOutput struct {
+	// WebhookSubscription targets WebhookSubscription.
+	//
+	// The subscription.
+	WebhookSubscription *WebhookSubscription `json:"WebhookSubscription,omitzero"`
+
+	// Secret targets WebhookSecret: sensitive.
+	//
+	// The new signing secret, shown this once.
+	Secret *string `json:"Secret,omitzero"`
 }
 
 // SuggestedAnswer is the Smithy structure SuggestedAnswer.
@@ -765,4 +1231,172 @@ type SuggestedAnswer struct {
 	// Why nothing is proposed: the question is not applicable, or its "None of
 	// these" choice is selected.
 	SkipReason *string `json:"SkipReason,omitzero"`
+}
+
+// UpdateWebhookSubscriptionInput is the input of UpdateWebhookSubscription (PATCH /webhookSubscriptions/{SubscriptionId}).
+//
+// The input of UpdateWebhookSubscription.
+type UpdateWebhookSubscriptionInput struct {
+	// SubscriptionId targets WebhookSubscriptionId: URI label {SubscriptionId}, required, length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription.
+	SubscriptionId *string `json:"-"`
+
+	// Url targets WebhookUrl: length 8..2048.
+	//
+	// A new URL.
+	Url *string `json:"Url,omitzero"`
+
+	// DetailTypes targets EventDetailTypes: length <= 20.
+	//
+	// A new detail-type filter; empty for all.
+	DetailTypes []string `json:"DetailTypes,omitzero"`
+
+	// Sources targets EventSources: length <= 2.
+	//
+	// A new source filter; empty for both.
+	Sources []string `json:"Sources,omitzero"`
+
+	// Enabled targets Boolean.
+	//
+	// Disables or enables it. Enabling one that failed forgets its failures and
+	// tries its pending deliveries again.
+	Enabled *bool `json:"Enabled,omitzero"`
+}
+
+// UpdateWebhookSubscriptionOutput is the output of UpdateWebhookSubscription.
+//
+// The output of UpdateWebhookSubscription.
+type UpdateWebhookSubscriptionOutput struct {
+	// WebhookSubscription targets WebhookSubscription.
+	//
+	// The subscription.
+	WebhookSubscription *WebhookSubscription `json:"WebhookSubscription,omitzero"`
+}
+
+// WebhookDelivery is the Smithy structure WebhookDelivery.
+//
+// One event's delivery to one subscription, with the last attempt's response.
+type WebhookDelivery struct {
+	// DeliveryId targets WebhookDeliveryId: length 5..64, pattern ^msg_[0-9a-f]+$.
+	//
+	// The delivery's id, its requests' webhook-id.
+	DeliveryId *string `json:"DeliveryId,omitzero"`
+
+	// EventId targets String.
+	//
+	// The id of the event delivered (its envelope's id).
+	EventId *string `json:"EventId,omitzero"`
+
+	// DetailType targets EventDetailType: length 1..128.
+	//
+	// The event's detail-type.
+	DetailType *string `json:"DetailType,omitzero"`
+
+	// Status targets WebhookDeliveryStatus.
+	//
+	// Where the delivery is.
+	Status WebhookDeliveryStatus `json:"Status,omitzero"`
+
+	// Attempts targets Integer.
+	//
+	// Requests made so far.
+	Attempts *int32 `json:"Attempts,omitzero"`
+
+	// NextAttemptAt targets Timestamp.
+	//
+	// For PENDING, when it is tried next.
+	NextAttemptAt *Timestamp `json:"NextAttemptAt,omitzero"`
+
+	// LastAttemptAt targets Timestamp.
+	//
+	// When it was last tried.
+	LastAttemptAt *Timestamp `json:"LastAttemptAt,omitzero"`
+
+	// LastResponseStatus targets Integer.
+	//
+	// The HTTP status of the last response; absent without one.
+	LastResponseStatus *int32 `json:"LastResponseStatus,omitzero"`
+
+	// LastResponseBody targets String.
+	//
+	// The first kilobyte of the last response's body.
+	LastResponseBody *string `json:"LastResponseBody,omitzero"`
+
+	// LastError targets String.
+	//
+	// Why the last attempt failed.
+	LastError *string `json:"LastError,omitzero"`
+
+	// CreatedAt targets Timestamp.
+	//
+	// When the event was queued for this subscription.
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
+
+	// DeliveredAt targets Timestamp.
+	//
+	// For DELIVERED, when the receiver accepted it.
+	DeliveredAt *Timestamp `json:"DeliveredAt,omitzero"`
+}
+
+// WebhookSubscription is the Smithy structure WebhookSubscription.
+//
+// A webhook subscription. Its secret is shown by CreateWebhookSubscription and
+// RotateWebhookSecret only.
+type WebhookSubscription struct {
+	// SubscriptionId targets WebhookSubscriptionId: length 4..64, pattern ^wh-[0-9a-f]+$.
+	//
+	// The subscription's id.
+	SubscriptionId *string `json:"SubscriptionId,omitzero"`
+
+	// SubscriptionArn targets String.
+	//
+	// The subscription's ARN, which IAM policies name.
+	SubscriptionArn *string `json:"SubscriptionArn,omitzero"`
+
+	// Url targets WebhookUrl: length 8..2048.
+	//
+	// Where deliveries are posted.
+	Url *string `json:"Url,omitzero"`
+
+	// DetailTypes targets EventDetailTypes: length <= 20.
+	//
+	// The detail-types delivered; empty, every one.
+	DetailTypes []string `json:"DetailTypes,omitzero"`
+
+	// Sources targets EventSources: length <= 2.
+	//
+	// The sources delivered; empty, both.
+	Sources []string `json:"Sources,omitzero"`
+
+	// Status targets WebhookStatus.
+	//
+	// Whether it receives events.
+	Status WebhookStatus `json:"Status,omitzero"`
+
+	// StatusReason targets String.
+	//
+	// Why it is disabled.
+	StatusReason *string `json:"StatusReason,omitzero"`
+
+	// PreviousSecretExpiresAt targets Timestamp.
+	//
+	// Until when the secret a rotation replaced still signs deliveries.
+	PreviousSecretExpiresAt *Timestamp `json:"PreviousSecretExpiresAt,omitzero"`
+
+	// ConsecutiveFailures targets Integer.
+	//
+	// Deliveries abandoned in a row since the last that succeeded; three disable
+	// the subscription.
+	ConsecutiveFailures *int32 `json:"ConsecutiveFailures,omitzero"`
+
+	// CreatedAt targets Timestamp.
+	//
+	// When it was created.
+	CreatedAt *Timestamp `json:"CreatedAt,omitzero"`
+
+	// UpdatedAt targets Timestamp.
+	//
+	// When it last changed.
+	UpdatedAt *Timestamp `json:"UpdatedAt,omitzero"`
 }

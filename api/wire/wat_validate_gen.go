@@ -6,8 +6,12 @@ package wire
 // ECMA-262 source for messages and runs an equivalent RE2 translation.
 var (
 	watPattern0 = newPattern("^[0-9a-f]{32}$", "^[0-9a-f]{32}$")
-	watPattern1 = newPattern("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*$")
-	watPattern2 = newPattern("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+	watPattern1 = newPattern("^wh-[0-9a-f]+$", "^wh-[0-9a-f]+$")
+	watPattern2 = newPattern("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*$")
+	watPattern3 = newPattern("^msg_[0-9a-f]+$", "^msg_[0-9a-f]+$")
+	watPattern4 = newPattern("^(|(https?|ftp):\\/\\/[^\\s/$.?#].[^\\s]*)$", "^(|(https?|ftp):\\/\\/[^\\t\\n\\v\\f\\r \\x{00a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}/$.?#][^\\n\\r\\x{2028}\\x{2029}][^\\t\\n\\v\\f\\r \\x{00a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]*)$")
+	watPattern5 = newPattern("^[0-9]{12}$", "^[0-9]{12}$")
+	watPattern6 = newPattern("^[A-Za-z0-9][A-Za-z0-9._:/-]*$", "^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 )
 
 // validateApplySuggestedAnswersInput checks a value of ApplySuggestedAnswersInput against every constraint of the model.
@@ -34,6 +38,58 @@ func validateApplySuggestedAnswersInput(c *checker, v *ApplySuggestedAnswersInpu
 	c.pop()
 }
 
+// validateCreateWebhookSubscriptionInput checks a value of CreateWebhookSubscriptionInput against every constraint of the model.
+func validateCreateWebhookSubscriptionInput(c *checker, v *CreateWebhookSubscriptionInput) {
+	c.push("Url")
+	if v.Url == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.Url, 8, 2048)
+	}
+	c.pop()
+	c.push("DetailTypes")
+	if v.DetailTypes != nil {
+		c.length(len(v.DetailTypes), 0, 20)
+		validateEventDetailTypes(c, v.DetailTypes)
+	}
+	c.pop()
+	c.push("Sources")
+	if v.Sources != nil {
+		c.length(len(v.Sources), 0, 2)
+		validateEventSources(c, v.Sources)
+	}
+	c.pop()
+	c.push("ClientRequestToken")
+	if v.ClientRequestToken != nil {
+		c.strLength(*v.ClientRequestToken, 1, 2048)
+	}
+	c.pop()
+}
+
+// validateDeleteWebhookSubscriptionInput checks a value of DeleteWebhookSubscriptionInput against every constraint of the model.
+func validateDeleteWebhookSubscriptionInput(c *checker, v *DeleteWebhookSubscriptionInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+}
+
+// validateGetJiraSyncStatusInput checks a value of GetJiraSyncStatusInput against every constraint of the model.
+func validateGetJiraSyncStatusInput(c *checker, v *GetJiraSyncStatusInput) {
+	c.push("WorkloadId")
+	if v.WorkloadId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.WorkloadId, 32, 32)
+		c.pattern(*v.WorkloadId, watPattern0)
+	}
+	c.pop()
+}
+
 // validateGetLensCatalogEntryInput checks a value of GetLensCatalogEntryInput against every constraint of the model.
 func validateGetLensCatalogEntryInput(c *checker, v *GetLensCatalogEntryInput) {
 	c.push("EntryId")
@@ -41,7 +97,7 @@ func validateGetLensCatalogEntryInput(c *checker, v *GetLensCatalogEntryInput) {
 		c.missing()
 	} else {
 		c.strLength(*v.EntryId, 1, 64)
-		c.pattern(*v.EntryId, watPattern1)
+		c.pattern(*v.EntryId, watPattern2)
 	}
 	c.pop()
 }
@@ -99,6 +155,63 @@ func validateGetSuggestedAnswersInput(c *checker, v *GetSuggestedAnswersInput) {
 	c.pop()
 }
 
+// validateGetWebhookSubscriptionInput checks a value of GetWebhookSubscriptionInput against every constraint of the model.
+func validateGetWebhookSubscriptionInput(c *checker, v *GetWebhookSubscriptionInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+}
+
+// validateImportMilestoneInput checks a value of ImportMilestoneInput against every constraint of the model.
+func validateImportMilestoneInput(c *checker, v *ImportMilestoneInput) {
+	c.push("WorkloadId")
+	if v.WorkloadId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.WorkloadId, 32, 32)
+		c.pattern(*v.WorkloadId, watPattern0)
+	}
+	c.pop()
+	c.push("MilestoneNumber")
+	if v.MilestoneNumber == nil {
+		c.missing()
+	} else {
+		c.minValue(int64(*v.MilestoneNumber), 1)
+		c.maxValue(int64(*v.MilestoneNumber), 100)
+	}
+	c.pop()
+	c.push("MilestoneName")
+	if v.MilestoneName == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.MilestoneName, 3, 100)
+	}
+	c.pop()
+	c.push("RecordedAt")
+	if v.RecordedAt == nil {
+		c.missing()
+	}
+	c.pop()
+	c.push("Workload")
+	if v.Workload != nil {
+		validateImportedMilestoneWorkload(c, v.Workload)
+	}
+	c.pop()
+	c.push("LensReviews")
+	if v.LensReviews == nil {
+		c.missing()
+	} else {
+		c.length(len(v.LensReviews), 1, 20)
+		validateImportedLensReviews(c, v.LensReviews)
+	}
+	c.pop()
+}
+
 // validateInstallLensCatalogEntryInput checks a value of InstallLensCatalogEntryInput against every constraint of the model.
 func validateInstallLensCatalogEntryInput(c *checker, v *InstallLensCatalogEntryInput) {
 	c.push("EntryId")
@@ -106,7 +219,7 @@ func validateInstallLensCatalogEntryInput(c *checker, v *InstallLensCatalogEntry
 		c.missing()
 	} else {
 		c.strLength(*v.EntryId, 1, 64)
-		c.pattern(*v.EntryId, watPattern1)
+		c.pattern(*v.EntryId, watPattern2)
 	}
 	c.pop()
 }
@@ -132,6 +245,34 @@ func validateListLensCatalogInput(c *checker, v *ListLensCatalogInput) {
 	if v.MaxResults != nil {
 		c.minValue(int64(*v.MaxResults), 1)
 		c.maxValue(int64(*v.MaxResults), 50)
+	}
+	c.pop()
+}
+
+// validateListWebhookDeliveriesInput checks a value of ListWebhookDeliveriesInput against every constraint of the model.
+func validateListWebhookDeliveriesInput(c *checker, v *ListWebhookDeliveriesInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+	c.push("MaxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 100)
+	}
+	c.pop()
+}
+
+// validateListWebhookSubscriptionsInput checks a value of ListWebhookSubscriptionsInput against every constraint of the model.
+func validateListWebhookSubscriptionsInput(c *checker, v *ListWebhookSubscriptionsInput) {
+	c.push("MaxResults")
+	if v.MaxResults != nil {
+		c.minValue(int64(*v.MaxResults), 1)
+		c.maxValue(int64(*v.MaxResults), 100)
 	}
 	c.pop()
 }
@@ -174,6 +315,165 @@ func validatePutWorkloadEvidenceInput(c *checker, v *PutWorkloadEvidenceInput) {
 	c.pop()
 }
 
+// validateRedeliverWebhookInput checks a value of RedeliverWebhookInput against every constraint of the model.
+func validateRedeliverWebhookInput(c *checker, v *RedeliverWebhookInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+	c.push("DeliveryId")
+	if v.DeliveryId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.DeliveryId, 5, 64)
+		c.pattern(*v.DeliveryId, watPattern3)
+	}
+	c.pop()
+}
+
+// validateRotateWebhookSecretInput checks a value of RotateWebhookSecretInput against every constraint of the model.
+func validateRotateWebhookSecretInput(c *checker, v *RotateWebhookSecretInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+	c.push("PreviousSecretValiditySeconds")
+	if v.PreviousSecretValiditySeconds != nil {
+		c.minValue(int64(*v.PreviousSecretValiditySeconds), 0)
+		c.maxValue(int64(*v.PreviousSecretValiditySeconds), 604800)
+	}
+	c.pop()
+}
+
+// validateUpdateWebhookSubscriptionInput checks a value of UpdateWebhookSubscriptionInput against every constraint of the model.
+func validateUpdateWebhookSubscriptionInput(c *checker, v *UpdateWebhookSubscriptionInput) {
+	c.push("SubscriptionId")
+	if v.SubscriptionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.SubscriptionId, 4, 64)
+		c.pattern(*v.SubscriptionId, watPattern1)
+	}
+	c.pop()
+	c.push("Url")
+	if v.Url != nil {
+		c.strLength(*v.Url, 8, 2048)
+	}
+	c.pop()
+	c.push("DetailTypes")
+	if v.DetailTypes != nil {
+		c.length(len(v.DetailTypes), 0, 20)
+		validateEventDetailTypes(c, v.DetailTypes)
+	}
+	c.pop()
+	c.push("Sources")
+	if v.Sources != nil {
+		c.length(len(v.Sources), 0, 2)
+		validateEventSources(c, v.Sources)
+	}
+	c.pop()
+}
+
+// validateEventDetailTypes checks a value of EventDetailTypes against every constraint of the model.
+func validateEventDetailTypes(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 1, 128)
+		c.pop()
+	}
+}
+
+// validateEventSources checks a value of EventSources against every constraint of the model.
+func validateEventSources(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 1, 64)
+		c.pop()
+	}
+}
+
+// validateImportedMilestoneWorkload checks a value of ImportedMilestoneWorkload against every constraint of the model.
+func validateImportedMilestoneWorkload(c *checker, v *ImportedMilestoneWorkload) {
+	c.push("Description")
+	if v.Description != nil {
+		c.strLength(*v.Description, 3, 250)
+	}
+	c.pop()
+	c.push("Environment")
+	if v.Environment != "" {
+		if !v.Environment.valid() {
+			c.enum(string(v.Environment), enumSetWorkloadEnvironment)
+		}
+	}
+	c.pop()
+	c.push("AccountIds")
+	if v.AccountIds != nil {
+		c.length(len(v.AccountIds), 0, 100)
+		validateImportedAccountIds(c, v.AccountIds)
+	}
+	c.pop()
+	c.push("AwsRegions")
+	if v.AwsRegions != nil {
+		c.length(len(v.AwsRegions), 0, 50)
+		validateImportedAwsRegions(c, v.AwsRegions)
+	}
+	c.pop()
+	c.push("NonAwsRegions")
+	if v.NonAwsRegions != nil {
+		c.length(len(v.NonAwsRegions), 0, 5)
+		validateImportedNonAwsRegions(c, v.NonAwsRegions)
+	}
+	c.pop()
+	c.push("ArchitecturalDesign")
+	if v.ArchitecturalDesign != nil {
+		c.strLength(*v.ArchitecturalDesign, 0, 2048)
+		c.pattern(*v.ArchitecturalDesign, watPattern4)
+	}
+	c.pop()
+	c.push("ReviewOwner")
+	if v.ReviewOwner != nil {
+		c.strLength(*v.ReviewOwner, 3, 255)
+	}
+	c.pop()
+	c.push("IndustryType")
+	if v.IndustryType != nil {
+		c.strLength(*v.IndustryType, 0, 100)
+	}
+	c.pop()
+	c.push("Industry")
+	if v.Industry != nil {
+		c.strLength(*v.Industry, 0, 100)
+	}
+	c.pop()
+	c.push("PillarPriorities")
+	if v.PillarPriorities != nil {
+		validateImportedPillarIds(c, v.PillarPriorities)
+	}
+	c.pop()
+	c.push("Notes")
+	if v.Notes != nil {
+		c.strLength(*v.Notes, 0, 2084)
+	}
+	c.pop()
+}
+
+// validateImportedLensReviews checks a value of ImportedLensReviews against every constraint of the model.
+func validateImportedLensReviews(c *checker, l []ImportedLensReview) {
+	for i := range l {
+		c.pushIndex(i)
+		validateImportedLensReview(c, &l[i])
+		c.pop()
+	}
+}
+
 // validateEvidenceRules checks a value of EvidenceRules against every constraint of the model.
 func validateEvidenceRules(c *checker, l []EvidenceRule) {
 	for i := range l {
@@ -192,6 +492,75 @@ func validateEvidenceProblems(c *checker, l []EvidenceProblem) {
 	}
 }
 
+// validateImportedAccountIds checks a value of ImportedAccountIds against every constraint of the model.
+func validateImportedAccountIds(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 12, 12)
+		c.pattern(l[i], watPattern5)
+		c.pop()
+	}
+}
+
+// validateImportedAwsRegions checks a value of ImportedAwsRegions against every constraint of the model.
+func validateImportedAwsRegions(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 0, 100)
+		c.pop()
+	}
+}
+
+// validateImportedNonAwsRegions checks a value of ImportedNonAwsRegions against every constraint of the model.
+func validateImportedNonAwsRegions(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 3, 25)
+		c.pop()
+	}
+}
+
+// validateImportedPillarIds checks a value of ImportedPillarIds against every constraint of the model.
+func validateImportedPillarIds(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 1, 64)
+		c.pop()
+	}
+}
+
+// validateImportedLensReview checks a value of ImportedLensReview against every constraint of the model.
+func validateImportedLensReview(c *checker, v *ImportedLensReview) {
+	c.push("LensAlias")
+	if v.LensAlias == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.LensAlias, 1, 128)
+	}
+	c.pop()
+	c.push("LensVersion")
+	if v.LensVersion != nil {
+		c.strLength(*v.LensVersion, 1, 32)
+	}
+	c.pop()
+	c.push("LensNotes")
+	if v.LensNotes != nil {
+		c.strLength(*v.LensNotes, 0, 2084)
+	}
+	c.pop()
+	c.push("PillarNotes")
+	if v.PillarNotes != nil {
+		validateImportedPillarNotes(c, v.PillarNotes)
+	}
+	c.pop()
+	c.push("Answers")
+	if v.Answers != nil {
+		c.length(len(v.Answers), 0, 1000)
+		validateImportedAnswers(c, v.Answers)
+	}
+	c.pop()
+}
+
 // validateEvidenceRule checks a value of EvidenceRule against every constraint of the model.
 func validateEvidenceRule(c *checker, v *EvidenceRule) {
 	c.push("Id")
@@ -199,7 +568,7 @@ func validateEvidenceRule(c *checker, v *EvidenceRule) {
 		c.missing()
 	} else {
 		c.strLength(*v.Id, 1, 128)
-		c.pattern(*v.Id, watPattern2)
+		c.pattern(*v.Id, watPattern6)
 	}
 	c.pop()
 	c.push("Title")
@@ -268,6 +637,28 @@ func validateEvidenceProblem(c *checker, v *EvidenceProblem) {
 	c.pop()
 }
 
+// validateImportedPillarNotes checks a value of ImportedPillarNotes against every constraint of the model.
+func validateImportedPillarNotes(c *checker, m map[string]string) {
+	for _, k := range mapKeys(m) {
+		c.enterKey(k)
+		c.strLength(k, 1, 64)
+		c.leaveKey()
+		c.pushKey(k)
+		x := m[k]
+		c.strLength(x, 0, 2084)
+		c.pop()
+	}
+}
+
+// validateImportedAnswers checks a value of ImportedAnswers against every constraint of the model.
+func validateImportedAnswers(c *checker, l []ImportedAnswer) {
+	for i := range l {
+		c.pushIndex(i)
+		validateImportedAnswer(c, &l[i])
+		c.pop()
+	}
+}
+
 // validateFlaggedResourceList checks a value of FlaggedResourceList against every constraint of the model.
 func validateFlaggedResourceList(c *checker, l []FlaggedResource) {
 	for i := range l {
@@ -275,6 +666,39 @@ func validateFlaggedResourceList(c *checker, l []FlaggedResource) {
 		validateFlaggedResource(c, &l[i])
 		c.pop()
 	}
+}
+
+// validateImportedAnswer checks a value of ImportedAnswer against every constraint of the model.
+func validateImportedAnswer(c *checker, v *ImportedAnswer) {
+	c.push("QuestionId")
+	if v.QuestionId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.QuestionId, 1, 128)
+	}
+	c.pop()
+	c.push("SelectedChoices")
+	if v.SelectedChoices != nil {
+		validateChoiceIdList(c, v.SelectedChoices)
+	}
+	c.pop()
+	c.push("ChoiceUpdates")
+	if v.ChoiceUpdates != nil {
+		validateImportedChoices(c, v.ChoiceUpdates)
+	}
+	c.pop()
+	c.push("Reason")
+	if v.Reason != "" {
+		if !v.Reason.valid() {
+			c.enum(string(v.Reason), enumSetAnswerReason)
+		}
+	}
+	c.pop()
+	c.push("Notes")
+	if v.Notes != nil {
+		c.strLength(*v.Notes, 0, 2084)
+	}
+	c.pop()
 }
 
 // validateFlaggedResource checks a value of FlaggedResource against every constraint of the model.
@@ -316,6 +740,53 @@ func validateFlaggedResource(c *checker, v *FlaggedResource) {
 	c.push("Reason")
 	if v.Reason != nil {
 		c.strLength(*v.Reason, 0, 1024)
+	}
+	c.pop()
+}
+
+// validateChoiceIdList checks a value of ChoiceIdList against every constraint of the model.
+func validateChoiceIdList(c *checker, l []string) {
+	for i := range l {
+		c.pushIndex(i)
+		c.strLength(l[i], 1, 64)
+		c.pop()
+	}
+}
+
+// validateImportedChoices checks a value of ImportedChoices against every constraint of the model.
+func validateImportedChoices(c *checker, m map[string]ImportedChoice) {
+	for _, k := range mapKeys(m) {
+		c.enterKey(k)
+		c.strLength(k, 1, 64)
+		c.leaveKey()
+		c.pushKey(k)
+		x := m[k]
+		validateImportedChoice(c, &x)
+		c.pop()
+	}
+}
+
+// validateImportedChoice checks a value of ImportedChoice against every constraint of the model.
+func validateImportedChoice(c *checker, v *ImportedChoice) {
+	c.push("Status")
+	if v.Status == "" {
+		c.missing()
+	} else {
+		if !v.Status.valid() {
+			c.enum(string(v.Status), enumSetChoiceStatus)
+		}
+	}
+	c.pop()
+	c.push("Reason")
+	if v.Reason != "" {
+		if !v.Reason.valid() {
+			c.enum(string(v.Reason), enumSetChoiceReason)
+		}
+	}
+	c.pop()
+	c.push("Notes")
+	if v.Notes != nil {
+		c.strLength(*v.Notes, 0, 250)
 	}
 	c.pop()
 }

@@ -24,12 +24,15 @@ Usage:
   wat report [--data-dir DIR | --database-url URL] lens-review|consolidated [FLAGS] -o FILE
   wat scan [--format table|json|sarif|markdown] [--fail-on high|medium] [--list-rules]
         [--workload ID [--apply]] PATH...
+  wat import --from-endpoint URL [--from-profile P] [--endpoint-url TARGET] [--profile P2]
+        [--workload-prefix PREFIX]
   wat version | --version
 
 Run "wat serve -h" for the settings of the server, "wat admin" for the
 commands managing accounts, users, access keys and policies, "wat lens" for
 checking custom lens documents offline, "wat report" for exporting reports,
-"wat scan -h" for evidence from infrastructure code.
+"wat scan -h" for evidence from infrastructure code, "wat import -h" for
+moving reviews from AWS or another wat.
 `
 
 // version is set at build time with -ldflags "-X main.version=..." (the
@@ -75,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return reportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "scan":
 		return scanCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args[1:], getenv, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionLine())
 		return 0

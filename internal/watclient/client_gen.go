@@ -20,6 +20,14 @@ import (
 const (
 	// MaxApplySuggestedAnswersInputQuestionIds bounds ApplySuggestedAnswersInput.QuestionIds.
 	MaxApplySuggestedAnswersInputQuestionIds = 100
+	// MaxCreateWebhookSubscriptionInputClientRequestToken bounds CreateWebhookSubscriptionInput.ClientRequestToken.
+	MaxCreateWebhookSubscriptionInputClientRequestToken = 2048
+	// MaxCreateWebhookSubscriptionInputDetailTypes bounds CreateWebhookSubscriptionInput.DetailTypes.
+	MaxCreateWebhookSubscriptionInputDetailTypes = 20
+	// MaxCreateWebhookSubscriptionInputSources bounds CreateWebhookSubscriptionInput.Sources.
+	MaxCreateWebhookSubscriptionInputSources = 2
+	// MaxCreateWebhookSubscriptionInputUrl bounds CreateWebhookSubscriptionInput.Url.
+	MaxCreateWebhookSubscriptionInputUrl = 2048
 	// MaxEvidenceProblemFile bounds EvidenceProblem.File.
 	MaxEvidenceProblemFile = 1024
 	// MaxEvidenceProblemMessage bounds EvidenceProblem.Message.
@@ -42,12 +50,54 @@ const (
 	MaxFlaggedResourceResource = 1024
 	// MaxFlaggedResourceType bounds FlaggedResource.Type.
 	MaxFlaggedResourceType = 256
+	// MaxImportMilestoneInputLensReviews bounds ImportMilestoneInput.LensReviews.
+	MaxImportMilestoneInputLensReviews = 20
+	// MaxImportMilestoneInputMilestoneName bounds ImportMilestoneInput.MilestoneName.
+	MaxImportMilestoneInputMilestoneName = 100
+	// MaxImportedAnswerNotes bounds ImportedAnswer.Notes.
+	MaxImportedAnswerNotes = 2084
+	// MaxImportedAnswerQuestionId bounds ImportedAnswer.QuestionId.
+	MaxImportedAnswerQuestionId = 128
+	// MaxImportedChoiceNotes bounds ImportedChoice.Notes.
+	MaxImportedChoiceNotes = 250
+	// MaxImportedLensReviewAnswers bounds ImportedLensReview.Answers.
+	MaxImportedLensReviewAnswers = 1000
+	// MaxImportedLensReviewLensAlias bounds ImportedLensReview.LensAlias.
+	MaxImportedLensReviewLensAlias = 128
+	// MaxImportedLensReviewLensNotes bounds ImportedLensReview.LensNotes.
+	MaxImportedLensReviewLensNotes = 2084
+	// MaxImportedLensReviewLensVersion bounds ImportedLensReview.LensVersion.
+	MaxImportedLensReviewLensVersion = 32
+	// MaxImportedMilestoneWorkloadAccountIds bounds ImportedMilestoneWorkload.AccountIds.
+	MaxImportedMilestoneWorkloadAccountIds = 100
+	// MaxImportedMilestoneWorkloadArchitecturalDesign bounds ImportedMilestoneWorkload.ArchitecturalDesign.
+	MaxImportedMilestoneWorkloadArchitecturalDesign = 2048
+	// MaxImportedMilestoneWorkloadAwsRegions bounds ImportedMilestoneWorkload.AwsRegions.
+	MaxImportedMilestoneWorkloadAwsRegions = 50
+	// MaxImportedMilestoneWorkloadDescription bounds ImportedMilestoneWorkload.Description.
+	MaxImportedMilestoneWorkloadDescription = 250
+	// MaxImportedMilestoneWorkloadIndustry bounds ImportedMilestoneWorkload.Industry.
+	MaxImportedMilestoneWorkloadIndustry = 100
+	// MaxImportedMilestoneWorkloadIndustryType bounds ImportedMilestoneWorkload.IndustryType.
+	MaxImportedMilestoneWorkloadIndustryType = 100
+	// MaxImportedMilestoneWorkloadNonAwsRegions bounds ImportedMilestoneWorkload.NonAwsRegions.
+	MaxImportedMilestoneWorkloadNonAwsRegions = 5
+	// MaxImportedMilestoneWorkloadNotes bounds ImportedMilestoneWorkload.Notes.
+	MaxImportedMilestoneWorkloadNotes = 2084
+	// MaxImportedMilestoneWorkloadReviewOwner bounds ImportedMilestoneWorkload.ReviewOwner.
+	MaxImportedMilestoneWorkloadReviewOwner = 255
 	// MaxPutWorkloadEvidenceInputProblems bounds PutWorkloadEvidenceInput.Problems.
 	MaxPutWorkloadEvidenceInputProblems = 1000
 	// MaxPutWorkloadEvidenceInputRules bounds PutWorkloadEvidenceInput.Rules.
 	MaxPutWorkloadEvidenceInputRules = 2000
 	// MaxPutWorkloadEvidenceInputTool bounds PutWorkloadEvidenceInput.Tool.
 	MaxPutWorkloadEvidenceInputTool = 128
+	// MaxUpdateWebhookSubscriptionInputDetailTypes bounds UpdateWebhookSubscriptionInput.DetailTypes.
+	MaxUpdateWebhookSubscriptionInputDetailTypes = 20
+	// MaxUpdateWebhookSubscriptionInputSources bounds UpdateWebhookSubscriptionInput.Sources.
+	MaxUpdateWebhookSubscriptionInputSources = 2
+	// MaxUpdateWebhookSubscriptionInputUrl bounds UpdateWebhookSubscriptionInput.Url.
+	MaxUpdateWebhookSubscriptionInputUrl = 2048
 )
 
 // ApplySuggestedAnswers calls POST /workloads/{WorkloadId}/lensReviews/{LensAlias}/suggestedAnswers.
@@ -70,6 +120,70 @@ func (c *Client) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySugges
 	}
 	out := &wire.ApplySuggestedAnswersOutput{}
 	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreateWebhookSubscription calls POST /webhookSubscriptions.
+//
+// Subscribes an HTTP endpoint to the events of the caller's account: every
+// mutating API call (source aws.wellarchitected, detail-type "AWS API Call via
+// CloudTrail", its detail the audit record) and wat's own events, as
+// EventBridge delivers them. Deliveries are signed as Standard Webhooks
+// defines (webhook-id, webhook-timestamp, webhook-signature), retried with
+// exponential backoff for 24 hours. An account has at most 25 subscriptions.
+func (c *Client) CreateWebhookSubscription(ctx context.Context, in *wire.CreateWebhookSubscriptionInput) (*wire.CreateWebhookSubscriptionOutput, error) {
+	if in == nil {
+		in = &wire.CreateWebhookSubscriptionInput{}
+	}
+	path := "/webhookSubscriptions"
+	query := url.Values{}
+	var body []byte
+	var err error
+	if body, err = json.Marshal(in); err != nil {
+		return nil, err
+	}
+	out := &wire.CreateWebhookSubscriptionOutput{}
+	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DeleteWebhookSubscription calls DELETE /webhookSubscriptions/{SubscriptionId}.
+//
+// Deletes a webhook subscription with its delivery log and what it had still
+// to deliver.
+func (c *Client) DeleteWebhookSubscription(ctx context.Context, in *wire.DeleteWebhookSubscriptionInput) (*wire.DeleteWebhookSubscriptionOutput, error) {
+	if in == nil {
+		in = &wire.DeleteWebhookSubscriptionInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
+	query := url.Values{}
+	var body []byte
+	out := &wire.DeleteWebhookSubscriptionOutput{}
+	if err := c.do(ctx, http.MethodDelete, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetJiraSyncStatus calls GET /workloads/{WorkloadId}/jiraSyncStatus.
+//
+// Reads the status of a workload's sync with Jira: when a sync last succeeded,
+// why the last one failed, whether work is queued (a change of an AUTO
+// workload, a Jira webhook, the periodic reconcile) and when it is next tried.
+// Any reader of the workload may call it.
+func (c *Client) GetJiraSyncStatus(ctx context.Context, in *wire.GetJiraSyncStatusInput) (*wire.GetJiraSyncStatusOutput, error) {
+	if in == nil {
+		in = &wire.GetJiraSyncStatusInput{}
+	}
+	path := "/workloads/" + label(in.WorkloadId) + "/jiraSyncStatus"
+	query := url.Values{}
+	var body []byte
+	out := &wire.GetJiraSyncStatusOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -143,6 +257,58 @@ func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedA
 	return out, nil
 }
 
+// GetWebhookSubscription calls GET /webhookSubscriptions/{SubscriptionId}.
+//
+// Reads one of the account's webhook subscriptions, without its secret.
+func (c *Client) GetWebhookSubscription(ctx context.Context, in *wire.GetWebhookSubscriptionInput) (*wire.GetWebhookSubscriptionOutput, error) {
+	if in == nil {
+		in = &wire.GetWebhookSubscriptionInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
+	query := url.Values{}
+	var body []byte
+	out := &wire.GetWebhookSubscriptionOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ImportMilestone calls POST /workloads/{WorkloadId}/milestones/import.
+//
+// Records a milestone of a workload as another service recorded it: with its
+// number, its name, the time it was recorded, the workload's description as it
+// was then, and each lens review's notes and answers as they were, so that
+// `wat import` moves a workload's history without renumbering or redating it.
+// It asks what CreateMilestone asks (the workload's owner account, the IAM
+// action wellarchitected:CreateMilestone): it writes nothing a CreateMilestone
+// could not, only chooses the number and the date. Importing a number the
+// workload already has is accepted, changing nothing, when the milestone
+// recorded under it is the same (name, date, workload fields, lens reviews and
+// answers), and refused with ConflictException otherwise, so the import can be
+// run again. A name another milestone of the workload has is
+// ConflictException; more than the workload's milestone quota is
+// ServiceQuotaExceededException. A lens, lens version, question or choice the
+// lens does not have is ResourceNotFoundException or ValidationException,
+// checked as UpdateAnswer checks them.
+func (c *Client) ImportMilestone(ctx context.Context, in *wire.ImportMilestoneInput) (*wire.ImportMilestoneOutput, error) {
+	if in == nil {
+		in = &wire.ImportMilestoneInput{}
+	}
+	path := "/workloads/" + label(in.WorkloadId) + "/milestones/import"
+	query := url.Values{}
+	var body []byte
+	var err error
+	if body, err = json.Marshal(in); err != nil {
+		return nil, err
+	}
+	out := &wire.ImportMilestoneOutput{}
+	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // InstallLensCatalogEntry calls POST /lensCatalog/{EntryId}/install.
 //
 // Installs a catalog entry into the caller's account as a published custom
@@ -205,6 +371,53 @@ func (c *Client) ListLensCatalog(ctx context.Context, in *wire.ListLensCatalogIn
 	return out, nil
 }
 
+// ListWebhookDeliveries calls GET /webhookSubscriptions/{SubscriptionId}/deliveries.
+//
+// Lists a webhook subscription's delivery log, newest first, with each
+// delivery's last response.
+func (c *Client) ListWebhookDeliveries(ctx context.Context, in *wire.ListWebhookDeliveriesInput) (*wire.ListWebhookDeliveriesOutput, error) {
+	if in == nil {
+		in = &wire.ListWebhookDeliveriesInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/deliveries"
+	query := url.Values{}
+	if in.NextToken != nil {
+		query.Set("NextToken", *in.NextToken)
+	}
+	if in.MaxResults != nil {
+		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+	}
+	var body []byte
+	out := &wire.ListWebhookDeliveriesOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ListWebhookSubscriptions calls GET /webhookSubscriptions.
+//
+// Lists the account's webhook subscriptions.
+func (c *Client) ListWebhookSubscriptions(ctx context.Context, in *wire.ListWebhookSubscriptionsInput) (*wire.ListWebhookSubscriptionsOutput, error) {
+	if in == nil {
+		in = &wire.ListWebhookSubscriptionsInput{}
+	}
+	path := "/webhookSubscriptions"
+	query := url.Values{}
+	if in.NextToken != nil {
+		query.Set("NextToken", *in.NextToken)
+	}
+	if in.MaxResults != nil {
+		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
+	}
+	var body []byte
+	out := &wire.ListWebhookSubscriptionsOutput{}
+	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PutWorkloadEvidence calls PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence.
 //
 // Stores the outcome of a scan of infrastructure code (`wat scan --workload`)
@@ -229,6 +442,70 @@ func (c *Client) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEv
 	}
 	out := &wire.PutWorkloadEvidenceOutput{}
 	if err := c.do(ctx, http.MethodPut, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RedeliverWebhook calls POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver.
+//
+// Delivers the event of one delivery again, as a new delivery with its own
+// webhook-id (the event's id in the body stays the same), whatever became of
+// the first.
+func (c *Client) RedeliverWebhook(ctx context.Context, in *wire.RedeliverWebhookInput) (*wire.RedeliverWebhookOutput, error) {
+	if in == nil {
+		in = &wire.RedeliverWebhookInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/deliveries/" + label(in.DeliveryId) + "/redeliver"
+	query := url.Values{}
+	var body []byte
+	out := &wire.RedeliverWebhookOutput{}
+	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RotateWebhookSecret calls POST /webhookSubscriptions/{SubscriptionId}/rotateSecret.
+//
+// Gives a webhook subscription a new secret. Until the replaced one expires,
+// deliveries carry a signature with each (space-separated in
+// webhook-signature), so a receiver can move to the new one without refusing
+// any.
+func (c *Client) RotateWebhookSecret(ctx context.Context, in *wire.RotateWebhookSecretInput) (*wire.RotateWebhookSecretOutput, error) {
+	if in == nil {
+		in = &wire.RotateWebhookSecretInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/rotateSecret"
+	query := url.Values{}
+	var body []byte
+	var err error
+	if body, err = json.Marshal(in); err != nil {
+		return nil, err
+	}
+	out := &wire.RotateWebhookSecretOutput{}
+	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpdateWebhookSubscription calls PATCH /webhookSubscriptions/{SubscriptionId}.
+//
+// Changes a webhook subscription's URL, filter or status.
+func (c *Client) UpdateWebhookSubscription(ctx context.Context, in *wire.UpdateWebhookSubscriptionInput) (*wire.UpdateWebhookSubscriptionOutput, error) {
+	if in == nil {
+		in = &wire.UpdateWebhookSubscriptionInput{}
+	}
+	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
+	query := url.Values{}
+	var body []byte
+	var err error
+	if body, err = json.Marshal(in); err != nil {
+		return nil, err
+	}
+	out := &wire.UpdateWebhookSubscriptionOutput{}
+	if err := c.do(ctx, http.MethodPatch, path, query, body, out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -97,6 +97,13 @@ export function createTemplateShare(input: T.CreateTemplateShareInput, opts?: Ca
   }, opts);
 }
 
+/** createWebhookSubscription calls CreateWebhookSubscription: POST /webhookSubscriptions. */
+export function createWebhookSubscription(input: T.CreateWebhookSubscriptionInput, opts?: CallOptions): Promise<T.CreateWebhookSubscriptionOutput> {
+  return call('POST', '/webhookSubscriptions', {
+    body: { Url: input.Url, DetailTypes: input.DetailTypes, Sources: input.Sources, Enabled: input.Enabled, ClientRequestToken: input.ClientRequestToken ?? clientToken() },
+  }, opts);
+}
+
 /** createWorkload calls CreateWorkload: POST /workloads. */
 export function createWorkload(input: T.CreateWorkloadInput = {}, opts?: CallOptions): Promise<T.CreateWorkloadOutput> {
   return call('POST', '/workloads', {
@@ -166,6 +173,11 @@ export function deleteTemplateShare(input: T.DeleteTemplateShareInput, opts?: Ca
   return call('DELETE', '/templates/shares/' + seg(input.TemplateArn) + '/' + seg(input.ShareId), {
     query: { ClientRequestToken: input.ClientRequestToken ?? clientToken() },
   }, opts);
+}
+
+/** deleteWebhookSubscription calls DeleteWebhookSubscription: DELETE /webhookSubscriptions/{SubscriptionId}. */
+export function deleteWebhookSubscription(input: T.DeleteWebhookSubscriptionInput, opts?: CallOptions): Promise<T.DeleteWebhookSubscriptionOutput> {
+  return call('DELETE', '/webhookSubscriptions/' + seg(input.SubscriptionId), {}, opts);
 }
 
 /** deleteWorkload calls DeleteWorkload: DELETE /workloads/{WorkloadId}. */
@@ -249,6 +261,11 @@ export function getGlobalSettings(opts?: CallOptions): Promise<T.GetGlobalSettin
   return call('GET', '/global-settings', {}, opts);
 }
 
+/** getJiraSyncStatus calls GetJiraSyncStatus: GET /workloads/{WorkloadId}/jiraSyncStatus. */
+export function getJiraSyncStatus(input: T.GetJiraSyncStatusInput, opts?: CallOptions): Promise<T.GetJiraSyncStatusOutput> {
+  return call('GET', '/workloads/' + seg(input.WorkloadId) + '/jiraSyncStatus', {}, opts);
+}
+
 /** getLens calls GetLens: GET /lenses/{LensAlias}. */
 export function getLens(input: T.GetLensInput, opts?: CallOptions): Promise<T.GetLensOutput> {
   return call('GET', '/lenses/' + seg(input.LensAlias), {
@@ -326,6 +343,11 @@ export function getSuggestedAnswers(input: T.GetSuggestedAnswersInput, opts?: Ca
   return call('GET', '/workloads/' + seg(input.WorkloadId) + '/lensReviews/' + seg(input.LensAlias) + '/suggestedAnswers', {}, opts);
 }
 
+/** getWebhookSubscription calls GetWebhookSubscription: GET /webhookSubscriptions/{SubscriptionId}. */
+export function getWebhookSubscription(input: T.GetWebhookSubscriptionInput, opts?: CallOptions): Promise<T.GetWebhookSubscriptionOutput> {
+  return call('GET', '/webhookSubscriptions/' + seg(input.SubscriptionId), {}, opts);
+}
+
 /** getWorkload calls GetWorkload: GET /workloads/{WorkloadId}. */
 export function getWorkload(input: T.GetWorkloadInput, opts?: CallOptions): Promise<T.GetWorkloadOutput> {
   return call('GET', '/workloads/' + seg(input.WorkloadId), {}, opts);
@@ -335,6 +357,13 @@ export function getWorkload(input: T.GetWorkloadInput, opts?: CallOptions): Prom
 export function importLens(input: T.ImportLensInput = {}, opts?: CallOptions): Promise<T.ImportLensOutput> {
   return call('PUT', '/importLens', {
     body: { ClientRequestToken: input.ClientRequestToken ?? clientToken(), JSONString: input.JSONString, LensAlias: input.LensAlias, Tags: input.Tags },
+  }, opts);
+}
+
+/** importMilestone calls ImportMilestone: POST /workloads/{WorkloadId}/milestones/import. */
+export function importMilestone(input: T.ImportMilestoneInput, opts?: CallOptions): Promise<T.ImportMilestoneOutput> {
+  return call('POST', '/workloads/' + seg(input.WorkloadId) + '/milestones/import', {
+    body: { MilestoneNumber: input.MilestoneNumber, MilestoneName: input.MilestoneName, RecordedAt: input.RecordedAt, Workload: input.Workload, LensReviews: input.LensReviews },
   }, opts);
 }
 
@@ -509,6 +538,20 @@ export function listTemplateShares(input: T.ListTemplateSharesInput, opts?: Call
   }, opts);
 }
 
+/** listWebhookDeliveries calls ListWebhookDeliveries: GET /webhookSubscriptions/{SubscriptionId}/deliveries. */
+export function listWebhookDeliveries(input: T.ListWebhookDeliveriesInput, opts?: CallOptions): Promise<T.ListWebhookDeliveriesOutput> {
+  return call('GET', '/webhookSubscriptions/' + seg(input.SubscriptionId) + '/deliveries', {
+    query: { NextToken: input.NextToken, MaxResults: input.MaxResults },
+  }, opts);
+}
+
+/** listWebhookSubscriptions calls ListWebhookSubscriptions: GET /webhookSubscriptions. */
+export function listWebhookSubscriptions(input: T.ListWebhookSubscriptionsInput = {}, opts?: CallOptions): Promise<T.ListWebhookSubscriptionsOutput> {
+  return call('GET', '/webhookSubscriptions', {
+    query: { NextToken: input.NextToken, MaxResults: input.MaxResults },
+  }, opts);
+}
+
 /** listWorkloadShares calls ListWorkloadShares: GET /workloads/{WorkloadId}/shares. */
 export function listWorkloadShares(input: T.ListWorkloadSharesInput, opts?: CallOptions): Promise<T.ListWorkloadSharesOutput> {
   return call('GET', '/workloads/' + seg(input.WorkloadId) + '/shares', {
@@ -534,6 +577,18 @@ export function putAgentRecommendationFeedback(input: T.PutAgentRecommendationFe
 export function putWorkloadEvidence(input: T.PutWorkloadEvidenceInput, opts?: CallOptions): Promise<T.PutWorkloadEvidenceOutput> {
   return call('PUT', '/workloads/' + seg(input.WorkloadId) + '/lensReviews/' + seg(input.LensAlias) + '/evidence', {
     body: { Tool: input.Tool, Rules: input.Rules, Problems: input.Problems },
+  }, opts);
+}
+
+/** redeliverWebhook calls RedeliverWebhook: POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver. */
+export function redeliverWebhook(input: T.RedeliverWebhookInput, opts?: CallOptions): Promise<T.RedeliverWebhookOutput> {
+  return call('POST', '/webhookSubscriptions/' + seg(input.SubscriptionId) + '/deliveries/' + seg(input.DeliveryId) + '/redeliver', {}, opts);
+}
+
+/** rotateWebhookSecret calls RotateWebhookSecret: POST /webhookSubscriptions/{SubscriptionId}/rotateSecret. */
+export function rotateWebhookSecret(input: T.RotateWebhookSecretInput, opts?: CallOptions): Promise<T.RotateWebhookSecretOutput> {
+  return call('POST', '/webhookSubscriptions/' + seg(input.SubscriptionId) + '/rotateSecret', {
+    body: { PreviousSecretValiditySeconds: input.PreviousSecretValiditySeconds },
   }, opts);
 }
 
@@ -646,6 +701,13 @@ export function updateReviewTemplateLensReview(input: T.UpdateReviewTemplateLens
 export function updateShareInvitation(input: T.UpdateShareInvitationInput, opts?: CallOptions): Promise<T.UpdateShareInvitationOutput> {
   return call('PATCH', '/shareInvitations/' + seg(input.ShareInvitationId), {
     body: { ShareInvitationAction: input.ShareInvitationAction },
+  }, opts);
+}
+
+/** updateWebhookSubscription calls UpdateWebhookSubscription: PATCH /webhookSubscriptions/{SubscriptionId}. */
+export function updateWebhookSubscription(input: T.UpdateWebhookSubscriptionInput, opts?: CallOptions): Promise<T.UpdateWebhookSubscriptionOutput> {
+  return call('PATCH', '/webhookSubscriptions/' + seg(input.SubscriptionId), {
+    body: { Url: input.Url, DetailTypes: input.DetailTypes, Sources: input.Sources, Enabled: input.Enabled },
   }, opts);
 }
 

@@ -564,6 +564,40 @@ export interface CreateTemplateShareOutput {
   TemplateArn?: string;
 }
 
+/**
+ * CreateWebhookSubscriptionInput is the input of CreateWebhookSubscription (POST /webhookSubscriptions).
+ *
+ * The input of CreateWebhookSubscription.
+ */
+export interface CreateWebhookSubscriptionInput {
+  /** Where to post deliveries. */
+  Url: string;
+  /** Only these detail-types; all when absent. */
+  DetailTypes?: string[];
+  /** Only these sources; both when absent. */
+  Sources?: string[];
+  /** false creates it disabled; true when absent. */
+  Enabled?: boolean;
+  /**
+   * Idempotency token: a fresh one is sent when absent.
+   *
+   * A token making the request idempotent.
+   */
+  ClientRequestToken?: string;
+}
+
+/**
+ * CreateWebhookSubscriptionOutput is the output of CreateWebhookSubscription.
+ *
+ * The output of CreateWebhookSubscription.
+ */
+export interface CreateWebhookSubscriptionOutput {
+  /** The subscription. */
+  WebhookSubscription?: WebhookSubscription;
+  /** The signing secret, shown this once. */
+  Secret?: string;
+}
+
 /** CreateWorkloadInput is the input of CreateWorkload (POST /workloads). */
 export interface CreateWorkloadInput {
   AccountIds?: string[];
@@ -695,6 +729,24 @@ export interface DeleteTemplateShareInput {
   ClientRequestToken?: string;
   ShareId: string;
   TemplateArn: string;
+}
+
+/**
+ * DeleteWebhookSubscriptionInput is the input of DeleteWebhookSubscription (DELETE /webhookSubscriptions/{SubscriptionId}).
+ *
+ * The input of DeleteWebhookSubscription.
+ */
+export interface DeleteWebhookSubscriptionInput {
+  /** The subscription. */
+  SubscriptionId: string;
+}
+
+/**
+ * DeleteWebhookSubscriptionOutput is the output of DeleteWebhookSubscription.
+ *
+ * The output of DeleteWebhookSubscription.
+ */
+export interface DeleteWebhookSubscriptionOutput {
 }
 
 /** DeleteWorkloadInput is the input of DeleteWorkload (DELETE /workloads/{WorkloadId}). */
@@ -985,6 +1037,57 @@ export interface GetGlobalSettingsOutput {
 }
 
 /**
+ * GetJiraSyncStatusInput is the input of GetJiraSyncStatus (GET /workloads/{WorkloadId}/jiraSyncStatus).
+ *
+ * The input of GetJiraSyncStatus.
+ */
+export interface GetJiraSyncStatusInput {
+  /** The workload's id. */
+  WorkloadId: string;
+}
+
+/**
+ * GetJiraSyncStatusOutput is the output of GetJiraSyncStatus.
+ *
+ * A workload's Jira sync status.
+ */
+export interface GetJiraSyncStatusOutput {
+  /** The workload's id. */
+  WorkloadId?: string;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When a sync of the workload last succeeded; absent when none did.
+   */
+  LastSyncedTime?: number;
+  /**
+   * Why the last sync failed, or what it could not do (issues deleted in Jira
+   * that a MANUAL workload's read of Jira does not create again); absent once a
+   * sync succeeds.
+   */
+  LastError?: string;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When LastError happened.
+   */
+  LastErrorTime?: number;
+  /** Whether sync work is queued. */
+  Pending?: boolean;
+  /** Whether a sync of the workload is running now. */
+  Syncing?: boolean;
+  /** The tries that failed since the last success. */
+  FailedAttempts?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When queued work that failed is tried again (backoff); absent when none
+   * waits for it.
+   */
+  NextAttemptTime?: number;
+}
+
+/**
  * GetLensCatalogEntryInput is the input of GetLensCatalogEntry (GET /lensCatalog/{EntryId}).
  *
  * The catalog entry to read.
@@ -1254,6 +1357,26 @@ export interface GetSuggestedAnswersOutput {
   SuggestedAnswers?: SuggestedAnswer[];
 }
 
+/**
+ * GetWebhookSubscriptionInput is the input of GetWebhookSubscription (GET /webhookSubscriptions/{SubscriptionId}).
+ *
+ * The input of GetWebhookSubscription.
+ */
+export interface GetWebhookSubscriptionInput {
+  /** The subscription. */
+  SubscriptionId: string;
+}
+
+/**
+ * GetWebhookSubscriptionOutput is the output of GetWebhookSubscription.
+ *
+ * The output of GetWebhookSubscription.
+ */
+export interface GetWebhookSubscriptionOutput {
+  /** The subscription. */
+  WebhookSubscription?: WebhookSubscription;
+}
+
 /** GetWorkloadInput is the input of GetWorkload (GET /workloads/{WorkloadId}). */
 export interface GetWorkloadInput {
   WorkloadId: string;
@@ -1297,6 +1420,150 @@ export interface ImportLensOutput {
 }
 
 export type ImportLensStatus = 'COMPLETE' | 'ERROR' | 'IN_PROGRESS';
+
+/**
+ * ImportMilestoneInput is the input of ImportMilestone (POST /workloads/{WorkloadId}/milestones/import).
+ *
+ * The milestone to record, as it was recorded elsewhere.
+ */
+export interface ImportMilestoneInput {
+  /** The workload's id. */
+  WorkloadId: string;
+  /**
+   * The milestone's number: one the workload has not used, or the number of the
+   * same milestone imported before.
+   */
+  MilestoneNumber: number;
+  /** The milestone's name, unique within the workload (ignoring case and spaces). */
+  MilestoneName: string;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When the milestone was recorded; at most now.
+   */
+  RecordedAt: number;
+  /**
+   * The workload's fields as they were when the milestone was recorded; a field
+   * left out is the workload's current value.
+   */
+  Workload?: ImportedMilestoneWorkload;
+  /**
+   * The workload's lens reviews as they were: the lenses applied to the workload
+   * then, in order.
+   */
+  LensReviews: ImportedLensReview[];
+}
+
+/**
+ * ImportMilestoneOutput is the output of ImportMilestone.
+ *
+ * The milestone recorded.
+ */
+export interface ImportMilestoneOutput {
+  /** The workload's id. */
+  WorkloadId?: string;
+  /** The milestone's number, as given. */
+  MilestoneNumber?: number;
+  /**
+   * Whether this call recorded the milestone; false when the same milestone was
+   * already recorded under that number.
+   */
+  Created?: boolean;
+}
+
+/**
+ * ImportedAnswer is the Smithy structure ImportedAnswer.
+ *
+ * An answer as a milestone recorded it.
+ */
+export interface ImportedAnswer {
+  /** The question's id. */
+  QuestionId: string;
+  /** The selected choices. */
+  SelectedChoices?: string[];
+  /** The choices' statuses, reasons and notes, as UpdateAnswer takes them. */
+  ChoiceUpdates?: ImportedChoices;
+  /** Whether the question applied; true when absent. */
+  IsApplicable?: boolean;
+  /** Why the question did not apply. */
+  Reason?: AnswerReason;
+  /** The answer's notes. */
+  Notes?: string;
+}
+
+/**
+ * ImportedChoice is the Smithy structure ImportedChoice.
+ *
+ * A choice's state, as UpdateAnswer's ChoiceUpdate gives it.
+ */
+export interface ImportedChoice {
+  /** SELECTED, NOT_APPLICABLE or UNSELECTED. */
+  Status: ChoiceStatus;
+  /** Why a not-applicable choice does not apply. */
+  Reason?: ChoiceReason;
+  /** The choice's notes. */
+  Notes?: string;
+}
+
+/** Choices' states, by choice id. */
+export type ImportedChoices = Record<string, ImportedChoice>;
+
+/**
+ * ImportedLensReview is the Smithy structure ImportedLensReview.
+ *
+ * A lens review as a milestone recorded it.
+ */
+export interface ImportedLensReview {
+  /**
+   * The lens: its alias (`wellarchitected`) or, for a custom lens, its ARN in
+   * this service.
+   */
+  LensAlias: string;
+  /**
+   * The published lens version the review was on; the latest (or the version the
+   * workload's review is on) when absent.
+   */
+  LensVersion?: string;
+  /** The review's notes. */
+  LensNotes?: string;
+  /** The review's notes per pillar. */
+  PillarNotes?: ImportedPillarNotes;
+  /** The answered questions; a question left out was unanswered. */
+  Answers?: ImportedAnswer[];
+}
+
+/**
+ * ImportedMilestoneWorkload is the Smithy structure ImportedMilestoneWorkload.
+ *
+ * A workload's fields as a milestone recorded them.
+ */
+export interface ImportedMilestoneWorkload {
+  /** The workload's description then. */
+  Description?: string;
+  /** The workload's environment then. */
+  Environment?: WorkloadEnvironment;
+  /** The workload's AWS account ids then. */
+  AccountIds?: string[];
+  /** The workload's AWS Regions then. */
+  AwsRegions?: string[];
+  /** The workload's other regions then. */
+  NonAwsRegions?: string[];
+  /** The workload's architectural design URL then. */
+  ArchitecturalDesign?: string;
+  /** The workload's review owner then. */
+  ReviewOwner?: string;
+  /** The workload's industry type then. */
+  IndustryType?: string;
+  /** The workload's industry then. */
+  Industry?: string;
+  /** The workload's pillar priorities then. */
+  PillarPriorities?: string[];
+  /** The workload's notes then. */
+  Notes?: string;
+}
+
+/** Notes per pillar. */
+export type ImportedPillarNotes = Record<string, string>;
 
 /** ImprovementSummary is the Smithy structure ImprovementSummary. */
 export interface ImprovementSummary {
@@ -1960,6 +2227,56 @@ export interface ListTemplateSharesOutput {
   TemplateShareSummaries?: TemplateShareSummary[];
 }
 
+/**
+ * ListWebhookDeliveriesInput is the input of ListWebhookDeliveries (GET /webhookSubscriptions/{SubscriptionId}/deliveries).
+ *
+ * The input of ListWebhookDeliveries.
+ */
+export interface ListWebhookDeliveriesInput {
+  /** The subscription. */
+  SubscriptionId: string;
+  /** The token of the page to list. */
+  NextToken?: string;
+  /** The most deliveries to list. */
+  MaxResults?: number;
+}
+
+/**
+ * ListWebhookDeliveriesOutput is the output of ListWebhookDeliveries.
+ *
+ * The output of ListWebhookDeliveries.
+ */
+export interface ListWebhookDeliveriesOutput {
+  /** The page's deliveries, newest first. */
+  Deliveries?: WebhookDelivery[];
+  /** The token of the next page; absent on the last. */
+  NextToken?: string;
+}
+
+/**
+ * ListWebhookSubscriptionsInput is the input of ListWebhookSubscriptions (GET /webhookSubscriptions).
+ *
+ * The input of ListWebhookSubscriptions.
+ */
+export interface ListWebhookSubscriptionsInput {
+  /** The token of the page to list. */
+  NextToken?: string;
+  /** The most subscriptions to list. */
+  MaxResults?: number;
+}
+
+/**
+ * ListWebhookSubscriptionsOutput is the output of ListWebhookSubscriptions.
+ *
+ * The output of ListWebhookSubscriptions.
+ */
+export interface ListWebhookSubscriptionsOutput {
+  /** The page's subscriptions, by id. */
+  WebhookSubscriptions?: WebhookSubscription[];
+  /** The token of the next page; absent on the last. */
+  NextToken?: string;
+}
+
 /** ListWorkloadSharesInput is the input of ListWorkloadShares (GET /workloads/{WorkloadId}/shares). */
 export interface ListWorkloadSharesInput {
   MaxResults?: number;
@@ -2268,6 +2585,28 @@ export type RecommendationStatus = 'ACTIVE' | 'COMPLETED' | 'SUPPRESSED';
 
 export type RecommendationType = 'APPLICATION' | 'ARCHITECTURE' | 'RESOURCE';
 
+/**
+ * RedeliverWebhookInput is the input of RedeliverWebhook (POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver).
+ *
+ * The input of RedeliverWebhook.
+ */
+export interface RedeliverWebhookInput {
+  /** The subscription. */
+  SubscriptionId: string;
+  /** The delivery to replay. */
+  DeliveryId: string;
+}
+
+/**
+ * RedeliverWebhookOutput is the output of RedeliverWebhook.
+ *
+ * The output of RedeliverWebhook.
+ */
+export interface RedeliverWebhookOutput {
+  /** The new delivery. */
+  Delivery?: WebhookDelivery;
+}
+
 /** RemediationStep is the Smithy structure RemediationStep. */
 export interface RemediationStep {
   content: string;
@@ -2394,6 +2733,30 @@ export type RiskRating = 'HIGH' | 'LOW' | 'MEDIUM';
 export interface Roi {
   detail: string;
   estimate?: string;
+}
+
+/**
+ * RotateWebhookSecretInput is the input of RotateWebhookSecret (POST /webhookSubscriptions/{SubscriptionId}/rotateSecret).
+ *
+ * The input of RotateWebhookSecret.
+ */
+export interface RotateWebhookSecretInput {
+  /** The subscription. */
+  SubscriptionId: string;
+  /** How long the replaced secret keeps signing deliveries. */
+  PreviousSecretValiditySeconds?: number;
+}
+
+/**
+ * RotateWebhookSecretOutput is the output of RotateWebhookSecret.
+ *
+ * The output of RotateWebhookSecret.
+ */
+export interface RotateWebhookSecretOutput {
+  /** The subscription. */
+  WebhookSubscription?: WebhookSubscription;
+  /** The new signing secret, shown this once. */
+  Secret?: string;
 }
 
 /** A count of rules per check status. */
@@ -2776,6 +3139,37 @@ export interface UpdateShareInvitationOutput {
   ShareInvitation?: ShareInvitation;
 }
 
+/**
+ * UpdateWebhookSubscriptionInput is the input of UpdateWebhookSubscription (PATCH /webhookSubscriptions/{SubscriptionId}).
+ *
+ * The input of UpdateWebhookSubscription.
+ */
+export interface UpdateWebhookSubscriptionInput {
+  /** The subscription. */
+  SubscriptionId: string;
+  /** A new URL. */
+  Url?: string;
+  /** A new detail-type filter; empty for all. */
+  DetailTypes?: string[];
+  /** A new source filter; empty for both. */
+  Sources?: string[];
+  /**
+   * Disables or enables it. Enabling one that failed forgets its failures and
+   * tries its pending deliveries again.
+   */
+  Enabled?: boolean;
+}
+
+/**
+ * UpdateWebhookSubscriptionOutput is the output of UpdateWebhookSubscription.
+ *
+ * The output of UpdateWebhookSubscription.
+ */
+export interface UpdateWebhookSubscriptionOutput {
+  /** The subscription. */
+  WebhookSubscription?: WebhookSubscription;
+}
+
 /** UpdateWorkloadInput is the input of UpdateWorkload (PATCH /workloads/{WorkloadId}). */
 export interface UpdateWorkloadInput {
   AccountIds?: string[];
@@ -2858,6 +3252,109 @@ export type ValidationExceptionReason = 'CANNOT_PARSE' | 'FIELD_VALIDATION_FAILE
 /** VersionDifferences is the Smithy structure VersionDifferences. */
 export interface VersionDifferences {
   PillarDifferences?: PillarDifference[];
+}
+
+/**
+ * WebhookDelivery is the Smithy structure WebhookDelivery.
+ *
+ * One event's delivery to one subscription, with the last attempt's response.
+ */
+export interface WebhookDelivery {
+  /** The delivery's id, its requests' webhook-id. */
+  DeliveryId?: string;
+  /** The id of the event delivered (its envelope's id). */
+  EventId?: string;
+  /** The event's detail-type. */
+  DetailType?: string;
+  /** Where the delivery is. */
+  Status?: WebhookDeliveryStatus;
+  /** Requests made so far. */
+  Attempts?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * For PENDING, when it is tried next.
+   */
+  NextAttemptAt?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When it was last tried.
+   */
+  LastAttemptAt?: number;
+  /** The HTTP status of the last response; absent without one. */
+  LastResponseStatus?: number;
+  /** The first kilobyte of the last response's body. */
+  LastResponseBody?: string;
+  /** Why the last attempt failed. */
+  LastError?: string;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When the event was queued for this subscription.
+   */
+  CreatedAt?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * For DELIVERED, when the receiver accepted it.
+   */
+  DeliveredAt?: number;
+}
+
+/**
+ * PENDING until the receiver answers 2xx (DELIVERED) or the retry window of 24
+ * hours ends (FAILED).
+ */
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** Whether a subscription receives events. */
+export type WebhookStatus = 'ENABLED' | 'DISABLED';
+
+/**
+ * WebhookSubscription is the Smithy structure WebhookSubscription.
+ *
+ * A webhook subscription. Its secret is shown by CreateWebhookSubscription and
+ * RotateWebhookSecret only.
+ */
+export interface WebhookSubscription {
+  /** The subscription's id. */
+  SubscriptionId?: string;
+  /** The subscription's ARN, which IAM policies name. */
+  SubscriptionArn?: string;
+  /** Where deliveries are posted. */
+  Url?: string;
+  /** The detail-types delivered; empty, every one. */
+  DetailTypes?: string[];
+  /** The sources delivered; empty, both. */
+  Sources?: string[];
+  /** Whether it receives events. */
+  Status?: WebhookStatus;
+  /** Why it is disabled. */
+  StatusReason?: string;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * Until when the secret a rotation replaced still signs deliveries.
+   */
+  PreviousSecretExpiresAt?: number;
+  /**
+   * Deliveries abandoned in a row since the last that succeeded; three disable
+   * the subscription.
+   */
+  ConsecutiveFailures?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When it was created.
+   */
+  CreatedAt?: number;
+  /**
+   * Seconds since the Unix epoch.
+   *
+   * When it last changed.
+   */
+  UpdatedAt?: number;
 }
 
 /** Workload is the Smithy structure Workload. */
