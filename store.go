@@ -14,6 +14,30 @@ type Store interface {
 	Update(ctx context.Context, fn func(tx Tx) error) error
 	// Close releases the database.
 	Close() error
+	// LensReviewHead reads what decides who may read a workload's review of
+	// one lens and whether a cached evaluation of it is current, in one
+	// statement outside any transaction (so its parts agree, and nothing
+	// else is read in their state). ENotFound when either is missing.
+	LensReviewHead(ctx context.Context, workloadID, lensARN string) (*LensReviewHead, error)
+}
+
+// LensReviewHead is the part of a workload and of its review of one lens
+// that a read of the review checks before it uses a cached evaluation:
+// every change to the review's answers, notes or lens version bumps
+// Revision.
+type LensReviewHead struct {
+	WorkloadID  string
+	AccountID   string // the workload's owner
+	WorkloadARN string
+	Tags        map[string]string // the workload's
+	Lenses      []string          // the workload's applied lenses (ARNs)
+	ProfileARN  string            // the workload's profile, if any
+	LensARN     string
+	LensVersion string
+	Revision    int64
+	// JiraSelected tells that the review selects what a Jira sync covers
+	// (a JiraSelection), which the review's reads show.
+	JiraSelected bool
 }
 
 // Tx is one transaction over every aggregate. Lookups of missing rows return
@@ -54,6 +78,8 @@ type Tx interface {
 	EvidenceTx
 
 	JiraTx // Jira connections, settings and the issues synced (store_jira.go)
+
+	WebhookTx // webhook subscriptions and their outbox of deliveries (store_webhooks.go)
 }
 
 // LockTx serialises writers. The locks belong to the transaction, not to an

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
+	"github.com/wat-dev/wat/service"
 )
 
 // exchange is what one request did, as the audit log records it.
@@ -115,13 +116,20 @@ func (s *Server) auditEvent(r *http.Request, requestID string, start time.Time, 
 }
 
 // appendAudit writes e, cut to the caps of audit_limits.go, to the audit
-// log. It goes on when the client has gone (the record is of what was done,
+// log, and in the same transaction the event telling it to the account's
+// webhook subscriptions (events.go). It goes on when the client has gone (the record is of what was done,
 // not of who waited for it), for auditTimeout at most.
 func (s *Server) appendAudit(ctx context.Context, requestID string, e *wat.AuditEvent) {
 	limitEvent(e)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), auditTimeout)
 	defer cancel()
-	if err := s.Audit.Update(ctx, func(tx wat.Tx) error { return tx.AppendAuditEvent(ctx, e) }); err != nil {
+	err := s.Audit.Update(ctx, func(tx wat.Tx) error {
+		if err := tx.AppendAuditEvent(ctx, e); err != nil {
+			return err
+		}
+		return service.PublishEvent(ctx, tx, apiCallEvent(e, s.svc.Region()))
+	})
+	if err != nil {
 		s.log.Error("audit log write failed", "request_id", requestID, "operation", e.EventName, "err", err)
 	}
 }
@@ -165,6 +173,9 @@ func requestParameters(labels map[string]string, query map[string][]string, body
 // maskedJSON returns a JSON object's text with its secret members masked;
 // "" when it is not an object.
 func maskedJSON(b []byte) string {
+	if out, ok := maskResponse(b); ok {
+		return out
+	}
 	var m map[string]any
 	if json.Unmarshal(b, &m) != nil {
 		return ""

@@ -83,6 +83,9 @@ type matrixTarget struct {
 	// agentProfileARN and the rest are an Agent profile of the owner's
 	// with a goal and a context (e2e_matrix_agent_test.go).
 	agentProfileARN, agentProfileName, agentGoalID, agentContextID string
+	// webhookID and the rest are a webhook subscription of the owner's
+	// with a delivery (e2e_matrix_webhook_test.go).
+	webhookID, webhookARN, webhookDelivery string
 }
 
 const (
@@ -175,6 +178,7 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		e.newProfileTarget(t, tg, fmt.Sprintf("Matrix Profile %02d %s", i, c.name))
 		e.newTemplateTarget(t, tg, fmt.Sprintf("Matrix Template %02d %s", i, c.name))
 		e.newAgentTarget(t, srv.Store, tg, fmt.Sprintf("Matrix Agent %02d %s", i, c.name))
+		e.newWebhookTarget(t, srv.Store, tg, i)
 		c.target = tg
 	}
 	e.lensShares = map[string]types.ShareStatus{matrixStranger: types.ShareStatusExpired,
@@ -211,7 +215,8 @@ func newMatrixEnv(t *testing.T, srv *testserver.Server, advance func(time.Durati
 		templateARN:     fmt.Sprintf("arn:aws:wellarchitected:%s:%s:review-template/%s", testserver.Region, e.account, strings.Repeat("3", 32)),
 		templateName:    "Matrix Missing Template",
 		agentProfileARN: fmt.Sprintf("arn:aws:wellarchitected:%s:%s:agent-profile/%s", testserver.Region, e.account, strings.Repeat("2", 32)),
-		agentGoalID:     strings.Repeat("1", 32), agentContextID: strings.Repeat("0", 32)}
+		agentGoalID:     strings.Repeat("1", 32), agentContextID: strings.Repeat("0", 32),
+		webhookID: "wh-" + strings.Repeat("9", 24), webhookDelivery: "msg_" + strings.Repeat("9", 16)}
 	return e
 }
 
@@ -443,7 +448,7 @@ func normalizeErr(err error, tg *matrixTarget) string {
 	}
 	msg := ae.ErrorMessage()
 	for _, r := range [][2]string{{tg.arn, "<arn>"}, {tg.lensARN, "<lens>"}, {tg.profileARN, "<profile>"}, {tg.templateARN, "<template>"}, {tg.agentProfileARN, "<agent profile>"}, {tg.id, "<id>"}, {tg.shareID, "<share>"},
-		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}} {
+		{tg.lensShareID, "<lens share>"}, {tg.invitationID, "<invitation>"}, {tg.webhookID, "<webhook>"}} {
 		if r[0] != "" {
 			msg = strings.ReplaceAll(msg, r[0], r[1])
 		}

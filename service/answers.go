@@ -182,6 +182,7 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 		case err != nil:
 			return err
 		}
+		before := *a
 		if err := applyAnswerUpdate(q, a, in); err != nil {
 			return err
 		}
@@ -193,8 +194,11 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
 			return err
 		}
+		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {
+			return err
+		}
 		v = &AnswerView{Lens: li, Question: q, Answer: a, Risk: questionRisk(q, a)}
-		return nil
+		return s.publishRiskChange(ctx, tx, w, r, q.ID, questionRisk(q, &before), v.Risk)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("UpdateAnswer(%s, %s, %s): %w", in.WorkloadID, in.LensAlias, in.QuestionID, err)

@@ -68,7 +68,7 @@ func (s *Service) PutWorkloadEvidence(ctx context.Context, in EvidenceUpload) (*
 			return err
 		}
 		v = &EvidenceView{Lens: li, Evidence: ev, RuleStatus: ruleStatus(in.Rules)}
-		return nil
+		return s.publishEvidence(ctx, tx, w, ev, len(in.Rules))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("PutWorkloadEvidence(%s, %s): %w", in.WorkloadID, in.LensAlias, err)

@@ -50,6 +50,8 @@ func (s *Service) publishVersion(ctx context.Context, tx wat.Tx, l *wat.CustomLe
 		}
 	} else if err := tx.TouchLensReviews(ctx, l.ARN); err != nil {
 		return err
+	} else if err := s.publishLensUpgrade(ctx, tx, l, version); err != nil {
+		return err
 	}
 	l.LatestVersion, l.UpdatedAt = version, now
 	return nil

@@ -78,7 +78,7 @@ func (s *Service) saveMilestone(ctx context.Context, tx wat.Tx, w *wat.Workload,
 		}
 		return 0, err
 	}
-	return m.Number, nil
+	return m.Number, s.publishMilestone(ctx, tx, w, m)
 }
 
 // MilestoneView is a milestone with its workload as it was, risks included.

@@ -1738,6 +1738,7 @@ var Operations = []*Operation{
 
 // sensitiveMembers are the members the model marks sensitive, by name.
 var sensitiveMembers = map[string]bool{
+	"Secret":               true,
 	"additionalContext":    true,
 	"applicationOverview":  true,
 	"architectureOverview": true,

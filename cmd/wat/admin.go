@@ -89,6 +89,13 @@ var adminCommands = []adminCommand{
 	{"remove-account-from-organization", "--account ID", defineRemoveAccountFromOrganization},
 	{"jira-connect", "--account ID --url URL (--email E --token-file F | --pat-file F) [--project-key KEY]", defineJiraConnect},
 	{"jira-disconnect", "--account ID", defineJiraDisconnect},
+	{"webhook-create", "[--account ID] --url URL [--detail-types T,...] [--sources S,...]", defineWebhookCreate},
+	{"webhook-list", "[--account ID]", defineWebhookList},
+	{"webhook-update", "[--account ID] --id ID [--url URL] [--detail-types T,...] [--sources S,...] [--enabled true|false]", defineWebhookUpdate},
+	{"webhook-delete", "[--account ID] --id ID", defineWebhookDelete},
+	{"webhook-rotate-secret", "[--account ID] --id ID [--keep-previous 24h]", defineWebhookRotate},
+	{"webhook-deliveries", "[--account ID] --id ID [--limit N]", defineWebhookDeliveries},
+	{"webhook-redeliver", "[--account ID] --id ID --delivery MSG_ID", defineWebhookRedeliver},
 }
 
 func adminUsage() string {

@@ -33,6 +33,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return 2
 	}
 	log := cfg.logger(stderr)
+	defer tuneServeGC(getenv)()
 	if err := runServer(ctx, cfg, log, stdout); err != nil {
 		log.Error("wat serve stopped", "err", err)
 		return 1

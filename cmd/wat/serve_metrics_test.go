@@ -99,6 +99,7 @@ func TestServeMetrics(t *testing.T) {
 		{1, "wat_build_info", []string{"goversion", runtime.Version()}},
 		{0, "wat_job_queue_depth", []string{"job", "invitation_expiry"}},
 		{0, "wat_job_runs_total", []string{"job", "invitation_expiry", "result", "error"}},
+		{0, "wat_job_queue_depth", []string{"job", "webhook_delivery"}}, // the webhook outbox: nothing due
 	} {
 		if got, found := f.Value(c.name, c.labels...); !found || got != c.v {
 			t.Errorf("%s%q = %v (found %v), want %v", c.name, c.labels, got, found, c.v)
@@ -112,6 +113,7 @@ func TestServeMetrics(t *testing.T) {
 		{"wat_store_transaction_duration_seconds", []string{"kind", "write"}},
 		{"wat_sqlite_commit_batch_size", nil},
 		{"wat_job_oldest_age_seconds", []string{"job", "invitation_expiry"}},
+		{"wat_job_oldest_age_seconds", []string{"job", "webhook_delivery"}},
 	} {
 		if _, found := f.Value(c.name, c.labels...); !found {
 			t.Errorf("no %s%q", c.name, c.labels)

@@ -1,4 +1,4 @@
-// Settings: who I am, the account's global settings and, for the account's
+// Settings: who I am, the account's global settings, its Jira integration and, for the account's
 // admins, its users with their access keys and its audit log. The server
 // refuses the admin endpoints to anyone else; the page does not ask.
 import Box from '@cloudscape-design/components/box';
@@ -10,7 +10,9 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { Session } from '../../api/client';
 import { Audit } from './Audit';
 import { GlobalSettingsPanel } from './GlobalSettings';
+import { JiraSettings } from './JiraSettings';
 import { Users } from './Users';
+import { Webhooks } from '../webhooks/Webhooks';
 
 export function Settings({ session }: { session: Session }) {
   return (
@@ -33,6 +35,8 @@ export function Settings({ session }: { session: Session }) {
         />
       </Container>
       <GlobalSettingsPanel />
+      <JiraSettings accountId={session.accountId} />
+      <Webhooks />
       {session.isAdmin ? (
         <>
           <Users />
