@@ -4,7 +4,8 @@
 // authentication, required fields, the issue types of each project, the
 // parent of a Sub-task (a Task) and of a Task (an Epic), labels without
 // spaces, workflow transitions and paged search. It can be told to answer
-// 429 with Retry-After, or 503, to the next calls.
+// 429 with Retry-After, or 503, to the next calls, and delivers webhooks
+// of the changes a test makes as a person would (webhook.go).
 //
 // It is a model of the documented API, not of Jira: the real Jira could
 // not be run where this was written.
@@ -20,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wat-dev/wat/jira"
 )
@@ -44,6 +46,9 @@ type Server struct {
 	// PageSize bounds the issues of one search page (50 by default), so a
 	// test can make a sync read several.
 	PageSize int
+	// Latency delays every answer, as a distant or loaded Jira would; set
+	// it before the first call.
+	Latency time.Duration
 
 	mu       sync.Mutex
 	projects map[string]*project
@@ -51,6 +56,10 @@ type Server struct {
 	nextID   int
 	faults   []fault
 	calls    map[string]int
+	// webhook is the registered webhook's URL (webhook.go).
+	webhook    string
+	muted      bool
+	deliveries []Delivery
 }
 
 type project struct {
@@ -68,10 +77,17 @@ type fault struct {
 // Sub-task), stopped when the test ends.
 func New(t testing.TB, flavor jira.Flavor) *Server {
 	t.Helper()
+	s := Start(flavor)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a fake like New for a program that is not a Go test (the
+// browser tests' fakejira command); the caller closes it.
+func Start(flavor jira.Flavor) *Server {
 	s := &Server{Flavor: flavor, PageSize: 50, projects: map[string]*project{}, issues: map[string]*Issue{}, calls: map[string]int{}}
 	s.AddProject("WA", "Epic", "Task", "Sub-task")
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.Close)
 	return s
 }
 
@@ -106,6 +122,7 @@ func (s *Server) Calls(pattern string) int {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(s.Latency)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	prefix := "/rest/api/3"

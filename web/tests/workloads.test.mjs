@@ -75,7 +75,9 @@ test('a non-AWS Region shorter than 3 or longer than 25 characters is refused by
         assert.equal(bad.length, n);
         await fillWorkload('Refused region ' + n, `On-premises DC, ${bad}`);
         await page.getByTestId('submit-workload').click();
-        await page.getByText(`Each non-AWS Region has 3 to 25 characters: "${bad}" has ${n}.`).waitFor();
+        // exact: not the live region's copy ("Error Each …"), which
+        // Cloudscape fills a second after the message appears.
+        await page.getByText(`Each non-AWS Region has 3 to 25 characters: "${bad}" has ${n}.`, { exact: true }).waitFor();
         await page.waitForTimeout(200);
         assert.equal(await page.getByRole('heading', { name: 'Define workload', level: 1 }).count(), 1);
       }

@@ -24,6 +24,7 @@ import { href, navigate } from '../router';
 import { useFlash } from '../flash';
 import { InfoLink } from '../help/Help';
 import { workloadHelp as help } from '../help/fields';
+import { jiraFieldsOf, jiraInput, jiraProblem, JiraSection, type JiraFields } from './workloadJira';
 
 interface Fields {
   WorkloadName: string;
@@ -137,9 +138,12 @@ export function DefineWorkload({ editId }: { editId?: string }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const flash = useFlash();
+  const [jira, setJira] = useState<JiraFields>(jiraFieldsOf());
+  const jiraWas = jiraFieldsOf(existing.data?.Workload?.JiraConfiguration);
 
   useEffect(() => {
     if (existing.data) setF(fromWorkload(existing.data.Workload ?? {}));
+    if (existing.data) setJira(jiraFieldsOf(existing.data.Workload?.JiraConfiguration));
   }, [existing.data]);
 
   const problems = validate(f);
@@ -152,7 +156,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
   const submit = async () => {
     setTried(true);
     setError(undefined);
-    if (Object.keys(validate(f)).length > 0) return;
+    if (Object.keys(validate(f)).length > 0 || jiraProblem(jira)) return;
     setBusy(true);
     const props = {
       WorkloadName: f.WorkloadName.trim(),
@@ -168,6 +172,7 @@ export function DefineWorkload({ editId }: { editId?: string }) {
       // An empty list clears the application when editing; creating leaves it out.
       Applications: f.Application.trim() ? [f.Application.trim()] : editId ? [] : undefined,
       Notes: f.Notes || undefined,
+      JiraConfiguration: jiraInput(jira, jiraWas),
     };
     try {
       let id = editId;
@@ -336,6 +341,12 @@ export function DefineWorkload({ editId }: { editId?: string }) {
               )}
             </SpaceBetween>
           </Container>
+          <JiraSection
+            f={jira}
+            was={jiraWas}
+            onChange={(j) => (setJira(j), setServerFields((s) => ({ ...s, JiraConfiguration: '' })))}
+            error={(tried ? jiraProblem(jira) : undefined) || serverFields.JiraConfiguration || undefined}
+          />
         </SpaceBetween>
       </Form>
     </form>

@@ -18,10 +18,12 @@ import Tabs from '@cloudscape-design/components/tabs';
 import Textarea from '@cloudscape-design/components/textarea';
 import { getLensReview, getWorkload, listAnswers, listLensReviewImprovements, updateLensReview } from '../api/gen/ops';
 import { allPages } from '../api/paginate';
-import type { LensReview } from '../api/gen/types';
+import type { ImprovementSummary, LensReview } from '../api/gen/types';
 import { ErrorAlert, RiskCount, RiskStatus, SafeLink, useAsync } from '../components/common';
 import { ReportButton } from '../components/ReportButton';
 import { ApplySuggestions } from '../components/ApplySuggestions';
+import { JiraIssue } from '../components/jira';
+import { SyncWithJira } from '../components/JiraSync';
 import { answered, date, safeUrl, total } from '../format';
 import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
@@ -51,6 +53,7 @@ export function LensReviewDetail({ id, lens, tab, milestone }: { id: string; len
             actions={
               <SpaceBetween direction="horizontal" size="xs">
                 {lr && !milestone && <ApplySuggestions id={id} lens={lens} onApplied={review.reload} />}
+                {lr && w.data && !milestone && <SyncWithJira w={w.data} lens={lens} onSynced={review.reload} />}
                 {lr && <ReportButton workloadId={id} lens={lens} milestone={milestone} name={`${w.data?.WorkloadName ?? id}-${lr.LensName}`} />}
                 {!milestone && (
                   <Button variant="primary" href={base + '/review'} onFollow={followLink}>
@@ -234,6 +237,10 @@ function ImprovementPlan({ id, lens, lr, milestone }: { id: string; lens: string
           },
           { id: 'pillar', header: 'Pillar', cell: (i) => pillarName[i.PillarId ?? ''] ?? i.PillarId },
           { id: 'risk', header: 'Risk', cell: (i) => <RiskStatus risk={i.Risk} /> },
+          // Only once a sync has put a question in Jira: an empty column otherwise.
+          ...(shown.some((i) => i.JiraConfiguration?.JiraIssueUrl)
+            ? [{ id: 'jira', header: 'Jira issue', cell: (i: ImprovementSummary) => <JiraIssue c={i.JiraConfiguration} testId={'jira-' + i.QuestionId} /> }]
+            : []),
           {
             id: 'plans',
             header: 'Best practices to improve',

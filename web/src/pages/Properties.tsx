@@ -1,4 +1,4 @@
-// A workload's properties, its improvement status and its tags.
+// A workload's properties, its Jira settings, its improvement status and its tags.
 import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -15,6 +15,7 @@ import { ErrorAlert, SafeLink } from '../components/common';
 import { date, improvementStatusLabel } from '../format';
 import { followLink, href } from '../router';
 import { useFlash } from '../flash';
+import { JiraProperties } from './workloadJira';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -78,6 +79,7 @@ export function Properties({ w, onChanged }: { w: Workload; onChanged: () => voi
           </SpaceBetween>
         </ColumnLayout>
       </Container>
+      <JiraProperties w={w} />
       <Container header={<Header variant="h2">Improvement status</Header>}>
         <FormField label="Improvement status">
           <Select

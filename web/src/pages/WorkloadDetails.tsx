@@ -17,6 +17,7 @@ import type { Workload } from '../api/gen/types';
 import { ErrorAlert, RiskCount, useAsync } from '../components/common';
 import { SaveMilestone } from '../components/SaveMilestone';
 import { DeleteWorkload } from '../components/DeleteWorkload';
+import { SyncWithJira } from '../components/JiraSync';
 import { answered, date, improvementStatusLabel, total } from '../format';
 import { followLink, href, navigate } from '../router';
 import { useFlash } from '../flash';
@@ -53,6 +54,7 @@ export function WorkloadDetails({ id, tab }: { id: string; tab: string }) {
                 <Button onClick={() => setSaving(true)} disabled={!w.data} data-testid="save-milestone">
                   Save milestone
                 </Button>
+                {w.data && <SyncWithJira w={w.data} onSynced={w.reload} />}
               </SpaceBetween>
             }
           >

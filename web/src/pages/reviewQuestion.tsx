@@ -17,6 +17,7 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { applySuggestedAnswers, getAnswer, updateAnswer } from '../api/gen/ops';
 import type { Answer, ChoiceReason, SuggestedAnswer } from '../api/gen/types';
 import { EvidenceDetails, EvidenceMark } from '../components/Evidence';
+import { JiraIssue } from '../components/jira';
 import { ErrorAlert, RiskStatus, useAsync } from '../components/common';
 import { choicesOf, draftOf, NOTES_MAX, reasons, toggleChoice, updateBody, type Draft } from '../components/answering';
 import { useOrderedSaves } from '../components/saves';
@@ -109,6 +110,7 @@ export function Question({
               <span data-testid="question-risk" aria-live="polite">
                 <RiskStatus risk={answer.Risk} />
               </span>
+              <JiraIssue c={answer.JiraConfiguration} testId="question-jira" />
             </SpaceBetween>
           }
         >
