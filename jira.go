@@ -34,8 +34,12 @@ type JiraConnection struct {
 	Email  string // Cloud only
 	// Token is the API token or personal access token, in clear in memory
 	// only: the store keeps it encrypted with the master key.
-	Token     string
-	CreatedAt time.Time
+	Token string
+	// WebhookSecret proves a delivery to the account's Jira webhook
+	// endpoint; sealed at rest like Token, "" for a connection made before
+	// webhooks existed (its deliveries are refused).
+	WebhookSecret string
+	CreatedAt     time.Time
 }
 
 // JiraAccountSettings are an account's Jira settings, which its
@@ -94,3 +98,33 @@ type JiraIssueLink struct {
 	Fingerprint string
 	SyncedAt    time.Time
 }
+
+// JiraSyncJob is a workload's sync work and its sync status: the outbox
+// row a change of an AUTO workload, a webhook or a reconcile bumps, and
+// the lease that keeps two syncs of the workload apart.
+type JiraSyncJob struct {
+	WorkloadID string
+	// Requested counts the requests for work; Done is the Requested a
+	// finished sync covered. Work is pending while Requested > Done.
+	Requested, Done int64
+	// Push tells that the pending work writes wat's state to Jira (an
+	// AUTO workload); otherwise it only reads Jira's changes into wat.
+	Push bool
+	// Reason is what asked for the work last: change, webhook, reconcile.
+	Reason string
+	// NotBefore delays the next try after a failure (backoff).
+	NotBefore time.Time
+	// Attempts counts the tries since the last success.
+	Attempts int
+	// LeaseOwner holds the workload's sync until LeaseUntil.
+	LeaseOwner string
+	LeaseUntil time.Time
+	// LastSyncedAt is when a sync last succeeded; LastError and
+	// LastErrorAt say why the last one failed ("" once one succeeds).
+	LastSyncedAt time.Time
+	LastError    string
+	LastErrorAt  time.Time
+}
+
+// Pending tells whether work waits.
+func (j *JiraSyncJob) Pending() bool { return j.Requested > j.Done }

@@ -1,6 +1,9 @@
 package wat
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // JiraTx is the part of Tx that keeps the Jira integration: accounts'
 // connections and settings, workloads' settings, lens reviews' selections
@@ -38,4 +41,33 @@ type JiraTx interface {
 	// PutJiraIssueLink inserts or replaces the issue of one part of a
 	// workload.
 	PutJiraIssueLink(ctx context.Context, l *JiraIssueLink) error
+
+	// FindJiraIssueLink returns the link of issue key among the workloads
+	// of accountID; ENotFound when no workload of it keeps that issue.
+	FindJiraIssueLink(ctx context.Context, accountID, key string) (*JiraIssueLink, error)
+	// ListJiraLinkedWorkloads returns the workloads that keep issues in
+	// Jira and whose account is connected, by ID.
+	ListJiraLinkedWorkloads(ctx context.Context) ([]string, error)
+
+	// EnqueueJiraSync asks for sync work on a workload at now: Requested
+	// is bumped, Push kept if pending work pushes already; a backoff
+	// under way is kept. ENotFound when the workload does not exist.
+	EnqueueJiraSync(ctx context.Context, workloadID string, push bool, reason string, now time.Time) error
+	// ClaimJiraSync takes the workload whose work waits longest, is due at
+	// now and is not leased, for owner until leaseUntil, counting the
+	// attempt; ENotFound when there is none. Two transactions never claim
+	// the same workload.
+	ClaimJiraSync(ctx context.Context, owner string, now, leaseUntil time.Time) (*JiraSyncJob, error)
+	// LeaseJiraSync takes, or extends, the lease of a workload's sync for
+	// owner until leaseUntil, whether work is pending or not; EConflict
+	// when another owner holds it at now, ENotFound when the workload
+	// does not exist.
+	LeaseJiraSync(ctx context.Context, workloadID, owner string, now, leaseUntil time.Time) (*JiraSyncJob, error)
+	// GetJiraSyncJob returns a workload's sync work and status; ENotFound
+	// when nothing was ever asked of it.
+	GetJiraSyncJob(ctx context.Context, workloadID string) (*JiraSyncJob, error)
+	// UpdateJiraSyncJob stores every field of j but Requested (matched
+	// by workload), so a request made meanwhile is kept; ENotFound when
+	// it does not exist.
+	UpdateJiraSyncJob(ctx context.Context, j *JiraSyncJob) error
 }

@@ -29,7 +29,7 @@ var implemented = []string{
 	"GetReviewTemplateAnswer", "UpdateReviewTemplateAnswer", "UpgradeReviewTemplateLensReview",
 	"ListCheckSummaries", "ListCheckDetails", "UpdateIntegration",
 	// wat's own operations (spec/wat.json), beyond the AWS model.
-	"PutWorkloadEvidence", "GetSuggestedAnswers", "ApplySuggestedAnswers", "GetLensReviewExport",
+	"PutWorkloadEvidence", "GetSuggestedAnswers", "ApplySuggestedAnswers", "GetLensReviewExport", "GetJiraSyncStatus",
 }
 
 // TestUnimplementedOperationsAreRouted calls every other operation of the

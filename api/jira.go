@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"time"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
@@ -86,6 +87,19 @@ func issueOut(l *wat.JiraIssueLink) *wire.JiraConfiguration {
 	return &wire.JiraConfiguration{JiraIssueUrl: str(l.URL), LastSyncedTime: ts(l.SyncedAt)}
 }
 
+// selectedPillarsOut is a lens review's selection for Jira; nil when it
+// has none.
+func selectedPillarsOut(sel *wat.JiraSelection) *wire.JiraSelectedQuestionConfiguration {
+	if sel == nil {
+		return nil
+	}
+	out := &wire.JiraSelectedQuestionConfiguration{SelectedPillars: []wire.SelectedPillar{}}
+	for _, p := range sel.Pillars {
+		out.SelectedPillars = append(out.SelectedPillars, wire.SelectedPillar{PillarId: ptr(p.PillarID), SelectedQuestionIds: p.QuestionIDs})
+	}
+	return out
+}
+
 // selectedPillarsIn is UpdateLensReview's selection for Jira: nil keeps
 // the review's; an empty list selects nothing.
 func selectedPillarsIn(c *wire.JiraSelectedQuestionConfiguration) []wat.JiraSelectedPillar {
@@ -97,4 +111,26 @@ func selectedPillarsIn(c *wire.JiraSelectedQuestionConfiguration) []wat.JiraSele
 		out = append(out, wat.JiraSelectedPillar{PillarID: val(p.PillarId), QuestionIDs: p.SelectedQuestionIds})
 	}
 	return out
+}
+
+// GetJiraSyncStatus reads a workload's Jira sync status (wat's own
+// operation): any reader of the workload.
+func (h *handler) GetJiraSyncStatus(ctx context.Context, in *wire.GetJiraSyncStatusInput) (*wire.GetJiraSyncStatusOutput, error) {
+	j, err := h.svc.JiraSyncStatus(ctx, val(in.WorkloadId))
+	if err != nil {
+		return nil, err
+	}
+	out := &wire.GetJiraSyncStatusOutput{WorkloadId: in.WorkloadId, LastError: str(j.LastError),
+		Pending: ptr(j.Pending()), Syncing: ptr(j.LeaseOwner != "" && j.LeaseUntil.After(time.Now())),
+		FailedAttempts: ptr(int32(j.Attempts))}
+	if !j.LastSyncedAt.IsZero() {
+		out.LastSyncedTime = ts(j.LastSyncedAt)
+	}
+	if !j.LastErrorAt.IsZero() {
+		out.LastErrorTime = ts(j.LastErrorAt)
+	}
+	if j.Pending() && j.Attempts > 0 && !j.NotBefore.IsZero() {
+		out.NextAttemptTime = ts(j.NotBefore)
+	}
+	return out, nil
 }

@@ -21,6 +21,7 @@ func lensReviewOut(v *service.ReviewView) *wire.LensReview {
 		PrioritizedRiskCounts: prioritizedCounts(v.PrioritizedRiskCounts),
 		Profiles:              reviewProfiles(v),
 		PillarReviewSummaries: []wire.PillarReviewSummary{},
+		JiraConfiguration:     selectedPillarsOut(v.Jira),
 	}
 	for _, p := range v.Pillars {
 		r.PillarReviewSummaries = append(r.PillarReviewSummaries, wire.PillarReviewSummary{

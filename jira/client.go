@@ -186,7 +186,9 @@ func (c *Client) once(ctx context.Context, method, path string, payload []byte, 
 		return 0, -1, &Error{Method: method, Path: path, Messages: []string{"reading Jira's answer: " + err.Error()}}
 	}
 	if resp.StatusCode/100 != 2 {
-		return resp.StatusCode, retryAfter(resp.Header.Get("Retry-After")), errorOf(method, path, resp.StatusCode, data)
+		e, ra := errorOf(method, path, resp.StatusCode, data), retryAfter(resp.Header.Get("Retry-After"))
+		e.RetryAfter = max(ra, 0)
+		return resp.StatusCode, ra, e
 	}
 	if out != nil && len(data) > 0 {
 		if err := json.Unmarshal(data, out); err != nil {

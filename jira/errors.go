@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Error is a call Jira refused or that never reached it. Its text is
@@ -19,6 +20,9 @@ type Error struct {
 	// Messages are Jira's errorMessages and its per-field errors
 	// ("field: message"), in a stable order.
 	Messages []string
+	// RetryAfter is the wait Jira asked for (429, 503), 0 when none: a
+	// caller retrying later waits at least that.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

@@ -182,12 +182,11 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 		case err != nil:
 			return err
 		}
-		before := *a
 		if err := applyAnswerUpdate(q, a, in); err != nil {
 			return err
 		}
 		now := s.nowUTC()
-		if err := saveAnswers(ctx, tx, r, now, a); err != nil {
+		if err := s.saveAnswers(ctx, tx, w, r, now, a); err != nil {
 			return err
 		}
 		w.UpdatedAt = now
@@ -198,7 +197,7 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 			return err
 		}
 		v = &AnswerView{Lens: li, Question: q, Answer: a, Risk: questionRisk(q, a)}
-		return s.publishRiskChange(ctx, tx, w, r, q.ID, questionRisk(q, &before), v.Risk)
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("UpdateAnswer(%s, %s, %s): %w", in.WorkloadID, in.LensAlias, in.QuestionID, err)

@@ -30,10 +30,12 @@ func (s *Service) jiraClient(c *wat.JiraConnection) (*jira.Client, error) {
 
 // ConnectJira checks a Jira connection — the credentials (/myself), the
 // project and its issue types (Epic, Task or Story, Sub-task) — and stores
-// it for the account, its token encrypted. It is an operator's command: it
+// it for the account, its token encrypted, with a new webhook secret
+// (encrypted too) that the view returned shows this once. It is an operator's command: it
 // authorises nothing. Each failure says what is missing.
 func (s *Service) ConnectJira(ctx context.Context, in JiraConnectInput) (*JiraAccountView, error) {
-	c := &wat.JiraConnection{AccountID: in.AccountID, URL: in.URL, Flavor: string(in.Flavor), Email: in.Email, Token: in.Token}
+	c := &wat.JiraConnection{AccountID: in.AccountID, URL: in.URL, Flavor: string(in.Flavor), Email: in.Email, Token: in.Token,
+		WebhookSecret: "whj_" + newID(24)}
 	var st *wat.JiraAccountSettings
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		if _, err := tx.GetAccount(ctx, in.AccountID); err != nil {
@@ -78,6 +80,7 @@ func (s *Service) ConnectJira(ctx context.Context, in JiraConnectInput) (*JiraAc
 	if err != nil {
 		return nil, fmt.Errorf("ConnectJira(%s): %w", in.AccountID, err)
 	}
+	v.WebhookSecret = c.WebhookSecret
 	return v, nil
 }
 

@@ -89,13 +89,16 @@ func (s *Service) pulls(ctx context.Context, st *syncState, issues map[string]*j
 // the rules of UpdateAnswer (selecting a practice drops "None of these"),
 // and records each change in the audit log as an UpdateAnswer made by the
 // caller through the Jira sync.
-func (s *Service) applyPulls(ctx context.Context, workloadID string, pulls []*pull, issues map[string]*jira.Issue) error {
-	p, err := caller(ctx)
-	if err != nil {
-		return err
+func (s *Service) applyPulls(ctx context.Context, sw *wat.Workload, run syncRun, pulls []*pull) error {
+	p := jiraSyncPrincipal(sw.AccountID)
+	if !run.sys {
+		var err error
+		if p, err = caller(ctx); err != nil {
+			return err
+		}
 	}
 	return s.store.Update(ctx, func(tx wat.Tx) error {
-		w, _, err := s.workloadFor(ctx, tx, act("UpdateIntegration"), workloadID, roleContributor, true)
+		w, err := s.syncWorkload(ctx, tx, sw.ID, run, true)
 		if err != nil {
 			return err
 		}
@@ -125,7 +128,7 @@ func (s *Service) applyPulls(ctx context.Context, workloadID string, pulls []*pu
 			if err := applyAnswerUpdate(q, a, in); err != nil {
 				return err
 			}
-			if err := saveAnswers(ctx, tx, r, now, a); err != nil {
+			if err := s.saveAnswers(ctx, tx, w, r, now, a); err != nil {
 				return err
 			}
 			if err := tx.AppendAuditEvent(ctx, pullEvent(p, now, in, pl)); err != nil {
@@ -135,6 +138,12 @@ func (s *Service) applyPulls(ctx context.Context, workloadID string, pulls []*pu
 		w.UpdatedAt = now
 		return tx.UpdateWorkload(ctx, w)
 	})
+}
+
+// jiraSyncPrincipal is who the worker's syncs act as: the workload's
+// account, named as the Jira sync in the audit log.
+func jiraSyncPrincipal(accountID string) *wat.Principal {
+	return &wat.Principal{AccountID: accountID, UserName: "wat-jira-sync", UserARN: "arn:aws:iam::" + accountID + ":wat-jira-sync"}
 }
 
 // pulledSelection is the selection after a pull: the current one with
@@ -165,4 +174,43 @@ func pullEvent(p *wat.Principal, now time.Time, in UpdateAnswerInput, pl *pull) 
 	return &wat.AuditEvent{EventTime: now, EventName: "UpdateAnswer", AccountID: p.AccountID, UserARN: p.UserARN,
 		UserName: p.UserName, AccessKeyID: p.AccessKeyID, SourceIPAddress: "jira", UserAgent: "wat-jira-sync",
 		RequestParameters: string(params)}
+}
+
+// notePulled ends a sync that only reads Jira (a webhook or reconcile of
+// a MANUAL workload): the links of the practices it selected or
+// unselected, and of their Tasks, record the state both sides now agree
+// on, as a push would, so that the next sync does not take wat's change
+// back for Jira's. An issue deleted in Jira is only reported (Missing):
+// creating it again is a push, which such a workload does on
+// UpdateIntegration.
+func (s *Service) notePulled(ctx context.Context, st *syncState, pulls []*pull, issues map[string]*jira.Issue, rep *JiraSyncReport) error {
+	for _, l := range st.links {
+		if issues[l.Key] == nil {
+			rep.Missing = append(rep.Missing, l.Key)
+		}
+	}
+	slices.Sort(rep.Missing)
+	var changed []*wat.JiraIssueLink
+	for _, p := range pulls {
+		for _, l := range st.links {
+			if l.LensARN != p.lensARN || l.QuestionID != p.questionID {
+				continue
+			}
+			if is := issues[l.Key]; is != nil && (l.ChoiceID == "" || slices.Contains(p.keys, l.Key)) && l.Done != is.Done {
+				l.Done = is.Done
+				changed = append(changed, l)
+			}
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	return s.store.Update(ctx, func(tx wat.Tx) error {
+		for _, l := range changed {
+			if err := tx.PutJiraIssueLink(ctx, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -16,6 +16,9 @@ type JiraAccountView struct {
 	// IntegrationStatus CONFIGURED); Subdomain names its site.
 	Connected bool
 	Subdomain string
+	// WebhookSecret is set by ConnectJira alone, the one time it is
+	// shown: what Jira's webhook gives to be taken (JiraWebhook).
+	WebhookSecret string
 }
 
 // JiraAccountUpdate is what UpdateGlobalSettings changes of the Jira

@@ -16,6 +16,9 @@ import (
 type JiraSyncReport struct {
 	Created, Updated, Closed, Reopened, Recreated []string
 	Selected, Unselected                          []string
+	// Missing are the issues deleted in Jira that a sync reading only
+	// (no push) could not create again: reported, never ignored.
+	Missing []string
 }
 
 // linkKey names a part of a workload kept in Jira, as JiraIssueLink does.
@@ -35,27 +38,16 @@ type syncState struct {
 	links      map[linkKey]*wat.JiraIssueLink
 }
 
-// UpdateIntegration runs a sync of a workload with Jira (IntegratingService
-// JIRA): Jira's changes are read first and applied to wat (a Sub-task done
-// selects its practice), then wat's state is written to Jira (the Epic,
-// a Task per question at risk in the selected pillars, a Sub-task per
-// practice still to put in place, closing those now in place). A sync is
-// idempotent: run again, it finds its issues and creates nothing twice,
-// so the client request token needs no record. No transaction is held
-// while Jira is called; each issue created is recorded at once, so a sync
-// cut short leaves nothing a rerun would duplicate.
-func (s *Service) UpdateIntegration(ctx context.Context, workloadID string) (*JiraSyncReport, error) {
-	rep, err := s.syncJira(ctx, workloadID)
-	if err != nil {
-		return nil, fmt.Errorf("UpdateIntegration(%s): %w", workloadID, err)
-	}
-	s.log.Info("jira sync", "workload", workloadID, "created", len(rep.Created), "recreated", rep.Recreated,
-		"closed", len(rep.Closed), "reopened", len(rep.Reopened), "selected", rep.Selected, "unselected", rep.Unselected)
-	return rep, nil
+// syncRun says how a sync runs: for a caller (UpdateIntegration, which is
+// authorised and audited as the caller) or for the worker (sys: the
+// workload's account acts, as the Jira sync); and whether it writes wat's
+// state to Jira (push) or only reads Jira's changes into wat.
+type syncRun struct {
+	sys, push bool
 }
 
-func (s *Service) syncJira(ctx context.Context, workloadID string) (*JiraSyncReport, error) {
-	st, err := s.loadSync(ctx, workloadID)
+func (s *Service) syncJira(ctx context.Context, workloadID string, run syncRun) (*JiraSyncReport, error) {
+	st, err := s.loadSync(ctx, workloadID, run)
 	if err != nil {
 		return nil, err
 	}
@@ -83,13 +75,19 @@ func (s *Service) syncJira(ctx context.Context, workloadID string) (*JiraSyncRep
 		return nil, jiraFailure(st.conn.URL, err)
 	}
 	rep := &JiraSyncReport{}
-	if pulls := s.pulls(ctx, st, issues, rep); len(pulls) > 0 {
-		if err := s.applyPulls(ctx, workloadID, pulls, issues); err != nil {
+	pulls := s.pulls(ctx, st, issues, rep)
+	if len(pulls) > 0 {
+		if err := s.applyPulls(ctx, st.w, run, pulls); err != nil {
 			return nil, err
 		}
+	}
+	if !run.push {
+		return rep, s.notePulled(ctx, st, pulls, issues, rep)
+	}
+	if len(pulls) > 0 {
 		// Read wat again: what is pushed next is the answers as they
 		// now are, risks included.
-		if st, err = s.loadSync(ctx, workloadID); err != nil {
+		if st, err = s.loadSync(ctx, workloadID, run); err != nil {
 			return nil, err
 		}
 	}
@@ -124,10 +122,10 @@ func (s *Service) findUnlabelled(ctx context.Context, client *jira.Client, st *s
 
 // loadSync reads a sync's state, refusing a workload whose issue
 // management is off or whose account has no connection.
-func (s *Service) loadSync(ctx context.Context, workloadID string) (*syncState, error) {
+func (s *Service) loadSync(ctx context.Context, workloadID string, run syncRun) (*syncState, error) {
 	st := &syncState{selections: map[string]*wat.JiraSelection{}, links: map[linkKey]*wat.JiraIssueLink{}}
 	err := s.store.View(ctx, func(tx wat.Tx) error {
-		w, _, err := s.workloadFor(ctx, tx, act("UpdateIntegration"), workloadID, roleContributor, false)
+		w, err := s.syncWorkload(ctx, tx, workloadID, run, false)
 		if err != nil {
 			return err
 		}
@@ -174,6 +172,21 @@ func (s *Service) loadSync(ctx context.Context, workloadID string) (*syncState, 
 		return err
 	})
 	return st, err
+}
+
+// syncWorkload loads the workload a sync works on: for a caller, one it
+// may contribute to (and UpdateIntegration on it); for the worker, as it
+// is.
+func (s *Service) syncWorkload(ctx context.Context, tx wat.Tx, workloadID string, run syncRun, lock bool) (*wat.Workload, error) {
+	if run.sys {
+		w, err := tx.GetWorkload(ctx, workloadID, lock)
+		if wat.ErrorCodeOf(err) == wat.ENotFound {
+			return nil, workloadNotFound(workloadID)
+		}
+		return w, err
+	}
+	w, _, err := s.workloadFor(ctx, tx, act("UpdateIntegration"), workloadID, roleContributor, lock)
+	return w, err
 }
 
 // saveLink records one issue's link at once, in its own transaction: an

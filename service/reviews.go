@@ -24,6 +24,10 @@ type ReviewView struct {
 	// otherwise.
 	Priorities            *Priorities
 	PrioritizedRiskCounts wat.RiskCounts
+	// Jira is what of the review a Jira sync covers, as UpdateLensReview
+	// selected it; nil when it selected nothing (the whole review) and on
+	// milestones. Set by GetLensReview and UpdateLensReview only.
+	Jira *wat.JiraSelection
 }
 
 // PillarView is one pillar's part of a lens review.
@@ -264,6 +268,11 @@ func (s *Service) ListLensReviews(ctx context.Context, id string, milestone int,
 
 // GetLensReview returns one lens review with its risks.
 func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone int) (*ReviewView, error) {
+	if milestone == 0 {
+		if v, ok, err := s.cachedLensReview(ctx, id, alias); ok {
+			return v, err
+		}
+	}
 	var v *ReviewView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		snap, arn, err := s.reviewSnapshot(ctx, tx, act("GetLensReview"), id, alias, milestone)
@@ -274,9 +283,21 @@ func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone
 		if v == nil {
 			return wat.NotFound("LENS_REVIEW", alias, "Workload %s has no review of lens %s", id, alias)
 		}
-		return nil
+		if milestone == 0 {
+			v.Jira, err = reviewJira(ctx, tx, snap.workload.ID, arn)
+		}
+		return err
 	})
 	return v, err
+}
+
+// reviewJira returns a live review's Jira selection, nil when it has none.
+func reviewJira(ctx context.Context, tx wat.Tx, workloadID, lensARN string) (*wat.JiraSelection, error) {
+	sel, err := tx.GetJiraSelection(ctx, workloadID, lensARN)
+	if wat.ErrorCodeOf(err) == wat.ENotFound {
+		return nil, nil
+	}
+	return sel, err
 }
 
 // reviewSnapshot loads the snapshot a lens-review read works on.
@@ -384,6 +405,9 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
 			return err
 		}
+		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {
+			return err
+		}
 		answers, err := tx.ListAnswers(ctx, w.ID, arn)
 		if err != nil {
 			return err
@@ -393,7 +417,8 @@ func (s *Service) UpdateLensReview(ctx context.Context, in UpdateLensReviewInput
 			return err
 		}
 		v = snap.review(ctx, s, arn)
-		return nil
+		v.Jira, err = reviewJira(ctx, tx, w.ID, arn)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("UpdateLensReview(%s, %s): %w", in.WorkloadID, in.LensAlias, err)

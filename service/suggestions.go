@@ -134,11 +134,14 @@ func (s *Service) ApplySuggestedAnswers(ctx context.Context, workloadID, alias s
 		if len(applied) == 0 {
 			return nil
 		}
-		if err := saveAnswers(ctx, tx, r, now, changed...); err != nil {
+		if err := s.saveAnswers(ctx, tx, w, r, now, changed...); err != nil {
 			return err
 		}
 		w.UpdatedAt = now
-		return tx.UpdateWorkload(ctx, w)
+		if err := tx.UpdateWorkload(ctx, w); err != nil {
+			return err
+		}
+		return s.enqueueJiraChange(ctx, tx, w)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("ApplySuggestedAnswers(%s, %s): %w", workloadID, alias, err)

@@ -38,6 +38,10 @@ func (s *Service) UpgradeLensReview(ctx context.Context, workloadID, alias, mile
 		if _, err := s.saveMilestone(ctx, tx, w, milestoneName); err != nil {
 			return err
 		}
+		before, err := s.riskStateOf(ctx, tx, w, arn)
+		if err != nil {
+			return err
+		}
 		answers, err := tx.ListAnswers(ctx, w.ID, arn)
 		if err != nil {
 			return err
@@ -60,8 +64,14 @@ func (s *Service) UpgradeLensReview(ctx context.Context, workloadID, alias, mile
 		if err := tx.PutLensReview(ctx, r); err != nil {
 			return err
 		}
+		if err := s.publishUpgradeRisk(ctx, tx, w, arn, before); err != nil {
+			return err
+		}
 		w.UpdatedAt = now
 		if err := tx.UpdateWorkload(ctx, w); err != nil {
+			return err
+		}
+		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {
 			return err
 		}
 		return s.remember(ctx, tx, w.AccountID, "UpgradeLensReview", token, fp, latest.Version)

@@ -83,6 +83,9 @@ func (s *Service) UpdateWorkload(ctx context.Context, id string, p WorkloadPatch
 		if err := s.putWorkloadJira(ctx, tx, w.ID, p.Jira); err != nil {
 			return err
 		}
+		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {
+			return err
+		}
 		snap, err := s.liveSnapshot(ctx, tx, w, "", false)
 		if err != nil {
 			return err

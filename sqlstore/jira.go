@@ -13,6 +13,10 @@ import (
 // onto another account's row, or onto an access key's, does not decrypt.
 func jiraTokenAD(accountID string) []byte { return []byte("wat jira token " + accountID) }
 
+// jiraWebhookAD binds a sealed webhook secret to its account and use: the
+// token's ciphertext does not open as the secret, nor the other way.
+func jiraWebhookAD(accountID string) []byte { return []byte("wat jira webhook secret " + accountID) }
+
 func jiraConnectionNotFound(accountID string) *wat.Error {
 	return wat.NotFound("JIRA_CONNECTION", accountID, "Account %s has no Jira connection", accountID)
 }
@@ -20,29 +24,39 @@ func jiraConnectionNotFound(accountID string) *wat.Error {
 // GetJiraConnection returns an account's connection, its token decrypted.
 func (t *tx) GetJiraConnection(ctx context.Context, accountID string) (*wat.JiraConnection, error) {
 	var (
-		c      wat.JiraConnection
-		sealed []byte
+		c             wat.JiraConnection
+		sealed, hooks []byte
 	)
-	err := t.queryRow(ctx, `SELECT account_id, url, flavor, email, token, created_at FROM jira_connections
+	err := t.queryRow(ctx, `SELECT account_id, url, flavor, email, token, webhook_secret, created_at FROM jira_connections
 		WHERE account_id = ?`, accountID).
-		Scan(&c.AccountID, &c.URL, &c.Flavor, &c.Email, &sealed, timeScanner{&c.CreatedAt})
+		Scan(&c.AccountID, &c.URL, &c.Flavor, &c.Email, &sealed, &hooks, timeScanner{&c.CreatedAt})
 	if err != nil {
 		return nil, fail("GetJiraConnection", accountID, err, outcomes{missing: jiraConnectionNotFound(accountID)})
 	}
 	if c.Token, err = t.db.sealer.openWith(jiraTokenAD(accountID), sealed); err != nil {
 		return nil, fmt.Errorf("sqlstore: GetJiraConnection(%s): %w", accountID, err)
 	}
+	if len(hooks) > 0 {
+		if c.WebhookSecret, err = t.db.sealer.openWith(jiraWebhookAD(accountID), hooks); err != nil {
+			return nil, fmt.Errorf("sqlstore: GetJiraConnection(%s): the webhook secret: %w", accountID, err)
+		}
+	}
 	return &c, nil
 }
 
 // PutJiraConnection inserts or replaces an account's connection, sealing
-// its token.
+// its token and webhook secret.
 func (t *tx) PutJiraConnection(ctx context.Context, c *wat.JiraConnection) error {
-	_, err := t.exec(ctx, `INSERT INTO jira_connections (account_id, url, flavor, email, token, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)
+	hooks := []byte{}
+	if c.WebhookSecret != "" {
+		hooks = t.db.sealer.sealWith(jiraWebhookAD(c.AccountID), c.WebhookSecret)
+	}
+	_, err := t.exec(ctx, `INSERT INTO jira_connections (account_id, url, flavor, email, token, webhook_secret, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account_id) DO UPDATE SET url = excluded.url, flavor = excluded.flavor,
-			email = excluded.email, token = excluded.token, created_at = excluded.created_at`,
-		c.AccountID, c.URL, c.Flavor, c.Email, t.db.sealer.sealWith(jiraTokenAD(c.AccountID), c.Token), timeValue(c.CreatedAt))
+			email = excluded.email, token = excluded.token, webhook_secret = excluded.webhook_secret,
+			created_at = excluded.created_at`,
+		c.AccountID, c.URL, c.Flavor, c.Email, t.db.sealer.sealWith(jiraTokenAD(c.AccountID), c.Token), hooks, timeValue(c.CreatedAt))
 	if err != nil {
 		return fail("PutJiraConnection", c.AccountID, err, outcomes{parent: accountNotFound(c.AccountID)})
 	}

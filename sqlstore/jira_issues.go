@@ -49,3 +49,45 @@ func (t *tx) PutJiraIssueLink(ctx context.Context, l *wat.JiraIssueLink) error {
 	}
 	return nil
 }
+
+// FindJiraIssueLink returns the link of an issue among an account's
+// workloads (jira_issues_key).
+func (t *tx) FindJiraIssueLink(ctx context.Context, accountID, key string) (*wat.JiraIssueLink, error) {
+	l := &wat.JiraIssueLink{}
+	err := t.queryRow(ctx, `SELECT i.workload_id, i.lens_arn, i.question_id, i.choice_id, i.project_key, i.issue_key,
+			i.issue_id, i.url, i.done, i.fingerprint, i.synced_at
+		FROM jira_issues i JOIN workloads w ON w.id = i.workload_id
+		WHERE i.issue_key = ? AND w.account_id = ? ORDER BY i.workload_id LIMIT 1`, key, accountID).
+		Scan(&l.WorkloadID, &l.LensARN, &l.QuestionID, &l.ChoiceID, &l.ProjectKey, &l.Key, &l.ID, &l.URL, &l.Done,
+			&l.Fingerprint, timeScanner{&l.SyncedAt})
+	if err != nil {
+		return nil, fail("FindJiraIssueLink", accountID+"/"+key, err, outcomes{
+			missing: wat.NotFound("JIRA_ISSUE", key, "No workload of account %s keeps Jira issue %s", accountID, key)})
+	}
+	return l, nil
+}
+
+// ListJiraLinkedWorkloads returns the workloads with issues in Jira whose
+// account is connected.
+func (t *tx) ListJiraLinkedWorkloads(ctx context.Context) ([]string, error) {
+	rows, err := t.query(ctx, `SELECT DISTINCT i.workload_id FROM jira_issues i
+		JOIN workloads w ON w.id = i.workload_id
+		JOIN jira_connections c ON c.account_id = w.account_id
+		ORDER BY i.workload_id`)
+	if err != nil {
+		return nil, fail("ListJiraLinkedWorkloads", "", err, outcomes{})
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fail("ListJiraLinkedWorkloads", "", err, outcomes{})
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListJiraLinkedWorkloads", "", err, outcomes{})
+	}
+	return out, nil
+}

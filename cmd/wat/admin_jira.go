@@ -19,6 +19,11 @@ type jiraStatus struct {
 	IssueManagementStatus string
 	IssueManagementType   string
 	JiraProjectKey        string
+	// WebhookSecret and WebhookPath are printed by jira-connect only, the
+	// one time the secret is shown: Jira's webhook is registered as
+	// https://WAT-HOST/integrations/jira/webhook/ACCOUNT?secret=SECRET.
+	WebhookSecret string `json:",omitempty"`
+	WebhookPath   string `json:",omitempty"`
 }
 
 func jiraStatusOut(accountID string, v *service.JiraAccountView) jiraStatus {
@@ -70,7 +75,9 @@ func defineJiraConnect(fs *flag.FlagSet) adminFunc {
 		if err != nil {
 			return nil, err
 		}
-		return jiraStatusOut(*account, v), nil
+		out := jiraStatusOut(*account, v)
+		out.WebhookSecret, out.WebhookPath = v.WebhookSecret, "/integrations/jira/webhook/"+*account
+		return out, nil
 	}
 }
 

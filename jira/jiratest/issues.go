@@ -38,29 +38,36 @@ var statuses = []struct{ id, name, category, transition string }{
 // in Jira's pages.
 func (s *Server) SetStatus(key, status string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if is := s.issues[key]; is != nil {
 		is.Status = status
 	}
+	s.mu.Unlock()
+	s.deliver("jira:issue_updated", key)
 }
 
 // SetLabels replaces an issue's labels, as a person would in Jira's pages.
 func (s *Server) SetLabels(key string, labels ...string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if is := s.issues[key]; is != nil {
 		is.Labels = labels
 	}
+	s.mu.Unlock()
+	s.deliver("jira:issue_updated", key)
 }
 
 // Delete removes an issue and its Sub-tasks, as Jira's pages do.
 func (s *Server) Delete(key string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	var gone []string
 	for k, is := range s.issues {
 		if k == key || (is.Subtask && is.Parent == key) {
 			delete(s.issues, k)
+			gone = append(gone, k)
 		}
+	}
+	s.mu.Unlock()
+	for _, k := range gone {
+		s.deliver("jira:issue_deleted", k)
 	}
 }
 
