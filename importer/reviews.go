@@ -139,11 +139,7 @@ func (im *Importer) copyReview(ctx context.Context, srcID, dstID, src, dst strin
 		return Failed, "", fmt.Errorf("reading the target's: %s", Message(err))
 	}
 	if want, have := aws.ToString(sr.LensReview.LensVersion), aws.ToString(tr.LensReview.LensVersion); isCustomLens(src) && want != have {
-		// UpgradeLensReview records a milestone, which would take the
-		// number of the source's own upgrade milestone: that is left to
-		// whoever runs the import.
-		return Failed, "", fmt.Errorf("the source's review is on lens version %q, the target's on %q: upgrade the target's "+
-			"(its milestones are copied with their numbers, so name the upgrade's milestone as you wish) and import again", want, have)
+		return Failed, "", im.versionMismatch(ctx, dstID, dst, want, have)
 	}
 	changed := 0
 	notes, pillars := reviewNotes(sr.LensReview)
@@ -216,4 +212,29 @@ func answerUpdate(workloadID, lens string, a, old answer) *wellarchitected.Updat
 		in.Reason = types.AnswerReason(a.Reason)
 	}
 	return in
+}
+
+// versionMismatch says why a review of a custom lens on another version in
+// the source than in the target is not copied, and what to do. A review in
+// wat starts on its lens's latest version and moves only by
+// UpgradeLensReview, to the latest, recording a milestone; the import
+// records none of its own, since it would take a number the source's
+// milestones may use.
+func (im *Importer) versionMismatch(ctx context.Context, dstID, dst, want, have string) error {
+	l, err := im.Target.GetLens(ctx, &wellarchitected.GetLensInput{LensAlias: &dst})
+	if err != nil {
+		return fmt.Errorf("the source's review is on lens version %q, the target's on %q (reading the target's lens: %s)", want, have, Message(err))
+	}
+	latest := aws.ToString(l.Lens.LensVersion)
+	if want == latest {
+		return fmt.Errorf("the source's review is on lens version %q, the target's on %q; its notes and answers were not copied. "+
+			"wat moves a review to a newer version only by upgrading it, which records a milestone in the target: run "+
+			"`aws wellarchitected upgrade-lens-review --workload-id %s --lens-alias %s --milestone-name NAME` against the target "+
+			"and import again (that milestone is the target's own: a later milestone of the source under the same number will then be reported as a conflict)",
+			want, have, dstID, dst)
+	}
+	return fmt.Errorf("the source's review is on lens version %q, the target's on %q, the lens's latest is %q; its notes and answers were not copied "+
+		"(its milestones are, on their own versions). A review in wat starts on its lens's latest version and can only be upgraded to the latest, "+
+		"so it cannot be put on %q: to copy the answers, upgrade the source's review to %q (this records a milestone in the source) and import again",
+		want, have, latest, want, latest)
 }

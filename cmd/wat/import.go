@@ -25,8 +25,8 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	fs.SetOutput(stderr)
 	var from, fromProfile, fromRegion, to, profile, region, prefix string
 	fs.StringVar(&from, "from-endpoint", "", "the endpoint to copy from: AWS's (https://wellarchitected.REGION.amazonaws.com) or a wat server's (required)")
-	fs.StringVar(&fromProfile, "from-profile", "", "the AWS CLI profile to read the source with (default: the environment's credentials, else AWS_PROFILE)")
-	fs.StringVar(&fromRegion, "from-region", "", "the region to sign the source's requests for (default: the one in an AWS endpoint's name, else as for --region)")
+	fs.StringVar(&fromProfile, "from-profile", "", "the AWS CLI profile to read the source with: static keys, IAM Identity Center (SSO), credential_process or role_arn (default: AWS_PROFILE, else the environment's keys, else \"default\")")
+	fs.StringVar(&fromRegion, "from-region", "", "the region to sign the source's requests for (default: the one in an AWS endpoint's name, else AWS_REGION, else the profile's)")
 	fs.StringVar(&to, "endpoint-url", "", "the wat server to copy into (default AWS_ENDPOINT_URL)")
 	fs.StringVar(&profile, "profile", "", "the AWS CLI profile to write the target with, as its account")
 	fs.StringVar(&region, "region", "", "the region to sign the target's requests for")
@@ -54,7 +54,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if fromRegion == "" {
 		fromRegion = awsRegionOf(from)
 	}
-	src, err := resolveAWS(getenv, from, fromRegion, fromProfile)
+	src, err := resolveSource(ctx, getenv, from, fromRegion, fromProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "wat import: the source's credentials: %v\n", err)
 		return 2
@@ -64,12 +64,12 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		fmt.Fprintf(stderr, "wat import: the target's credentials: %v\n", err)
 		return 2
 	}
-	if strings.TrimRight(src.Endpoint, "/") == strings.TrimRight(dst.Endpoint, "/") && src.Credentials.AccessKeyID == dst.Credentials.AccessKeyID {
+	if strings.TrimRight(src.Endpoint, "/") == strings.TrimRight(dst.Endpoint, "/") && src.AccessKeyID == dst.Credentials.AccessKeyID {
 		fmt.Fprintln(stderr, "wat import: the source and the target are the same endpoint and account")
 		return 2
 	}
-	fmt.Fprintf(stderr, "Copying from %s (%s) into %s (%s).\n", src.Endpoint, src.Credentials.Source, dst.Endpoint, dst.Credentials.Source)
-	im := &importer.Importer{Source: newSDKClient(src), Target: newSDKClient(dst), TargetWat: newWatClient(dst),
+	fmt.Fprintf(stderr, "Copying from %s (%s) into %s (%s).\n", src.Endpoint, src.Source, dst.Endpoint, dst.Credentials.Source)
+	im := &importer.Importer{Source: wellarchitected.New(wellarchitected.Options{Region: src.Region, BaseEndpoint: aws.String(src.Endpoint), Credentials: src.Credentials}), Target: newSDKClient(dst), TargetWat: newWatClient(dst),
 		WorkloadPrefix: prefix, Progress: importer.NewProgress(stderr, isTerminal(stderr))}
 	sum, err := im.Run(ctx)
 	if err != nil {

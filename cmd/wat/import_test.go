@@ -137,6 +137,13 @@ func testImport(t *testing.T, target testserver.Options) {
 	if err != nil || len(paiement.WorkloadSummaries) != 1 {
 		t.Fatalf("ListWorkloads(Paiement) = %+v, %v", paiement, err)
 	}
+	// A workload created now reviews the lens's version 2.0, which stays
+	// its version after 3.0 is published; the target's copy starts on 3.0.
+	if _, err := src.Client.CreateWorkload(ctx, &wa.CreateWorkloadInput{WorkloadName: aws.String("Still on 2.0"), Description: aws.String("not upgraded"),
+		Environment: types.WorkloadEnvironmentProduction, AwsRegions: []string{"us-east-1"}, ReviewOwner: aws.String("ops"),
+		Lenses: []string{"wellarchitected", aws.ToString(lensARN)}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := src.Client.ImportLens(ctx, &wa.ImportLensInput{LensAlias: lensARN, JSONString: aws.String(importLensDoc(`
        {"id": "sec_sso", "title": "Single sign-on", "improvementPlan": {"displayText": "Use SSO", "url": "https://example.com/sso"}},
        {"id": "sec_hw", "title": "Hardware keys", "improvementPlan": {"displayText": "Use hardware keys", "url": "https://example.com/hw"}},`))}); err != nil {
@@ -190,9 +197,13 @@ func testImport(t *testing.T, target testserver.Options) {
 	}
 	for _, want := range []string{`FAILED lens "Their lens": lens "Their lens" is shared with the source account by account ` + creds2.AccountID,
 		`FAILED workload "On a shared lens": lens "Their lens" is shared`, `SKIPPED lens review "On a shared lens / Their lens"`,
-		`updated   lens review "plain one / AWS Well-Architected Framework": 1 answers`, "workloads:       2 unchanged, 1 failed",
+		`updated   lens review "plain one / AWS Well-Architected Framework": 1 answers`, "workloads:       1 created, 2 unchanged, 1 failed",
 		`updated   lens "Sécurité interne 安全": 1 versions published`,
-		`FAILED lens review "  Paiement  été – 支付 系统  / Sécurité interne 安全": the source's review is on lens version "3.0", the target's on "2.0": upgrade the target's`,
+		`FAILED lens review "  Paiement  été – 支付 系统  / Sécurité interne 安全": the source's review is on lens version "3.0", the target's on "2.0"; ` +
+			`its notes and answers were not copied. wat moves a review to a newer version only by upgrading it, which records a milestone in the target: ` +
+			"run `aws wellarchitected upgrade-lens-review --workload-id",
+		`FAILED lens review "Still on 2.0 / Sécurité interne 安全": the source's review is on lens version "2.0", the target's on "3.0", the lens's latest is "3.0"; ` +
+			`its notes and answers were not copied (its milestones are, on their own versions). A review in wat starts on its lens's latest version`,
 		`created   milestone "  Paiement  été – 支付 系统  #4 avant 3.0"`, "milestones:       1 created, 3 unchanged"} {
 		if !strings.Contains(squeeze(out), squeeze(want)) {
 			t.Errorf("the import with a shared lens lacks %q:\n%s", want, out)
