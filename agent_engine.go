@@ -32,7 +32,9 @@ func (p *AgentPractice) Key() string { return p.LensAlias + "/" + p.QuestionID +
 
 // AgentFinding is a resource that fails a scan check bound to a practice.
 type AgentFinding struct {
-	Practice   AgentPractice
+	// Practice is shared by the findings of one practice: a generation
+	// holds hundreds of thousands of findings.
+	Practice   *AgentPractice
 	CheckID    string
 	CheckTitle string
 	Severity   string // SeverityHigh, ...
@@ -49,13 +51,18 @@ type AgentWorkload struct {
 
 // AgentEngineInput is everything a generation is computed from.
 type AgentEngineInput struct {
-	Profile    *AgentProfile
-	Goals      []*AgentGoal
-	Pillars    []AgentPillar // the generation's pillars: none for the profile's
-	Workloads  []AgentWorkload
-	Generation string
-	At         time.Time
-	By         string
+	Profile *AgentProfile
+	Goals   []*AgentGoal
+	Pillars []AgentPillar // the generation's pillars: none for the profile's
+	// Items narrow pillars to workloads or practices, AdditionalContext is
+	// a JSON document mentioning pillars, workloads or practices (the
+	// generation's, agent_engine_scope.go).
+	Items             []AgentPillarItems
+	AdditionalContext string
+	Workloads         []AgentWorkload
+	Generation        string
+	At                time.Time
+	By                string
 }
 
 // effortRE finds the level of effort the framework guidance writes into
@@ -130,14 +137,15 @@ func GenerateAgentRecommendations(in *AgentEngineInput) []*AgentRecommendation {
 		pillars = in.Profile.Pillars
 	}
 	groups := map[string]*agentGroup{}
-	group := func(w *AgentWorkload, p AgentPractice) *agentGroup {
+	items := agentFilterOf(in)
+	group := func(w *AgentWorkload, p *AgentPractice) *agentGroup {
 		ap, ok := agentPillarOf(p.PillarID)
-		if !ok || !slices.Contains(pillars, ap) {
+		if !ok || !slices.Contains(pillars, ap) || !items.keeps(w, p) {
 			return nil
 		}
 		g := groups[p.Key()]
 		if g == nil {
-			g = &agentGroup{practice: p, workloads: map[string]string{}}
+			g = &agentGroup{practice: *p, workloads: map[string]string{}}
 			groups[p.Key()] = g
 		}
 		g.workloads[w.ID] = w.Name
@@ -148,21 +156,23 @@ func GenerateAgentRecommendations(in *AgentEngineInput) []*AgentRecommendation {
 	}
 	for i := range in.Workloads {
 		w := &in.Workloads[i]
-		for _, p := range w.Unselected {
-			if g := group(w, p); g != nil {
+		for j := range w.Unselected {
+			if g := group(w, &w.Unselected[j]); g != nil {
 				g.wa = true
 			}
 		}
-		for _, f := range w.Failing {
+		for j := range w.Failing {
+			f := &w.Failing[j]
 			if g := group(w, f.Practice); g != nil {
 				g.iac = true
-				g.hits = append(g.hits, agentHit{w.ID, w.Name, f})
+				g.hits = append(g.hits, agentHit{w, f})
 			}
 		}
 	}
 	out := make([]*AgentRecommendation, 0, len(groups))
+	context := agentContextText(in.AdditionalContext)
 	for _, g := range groups {
-		out = append(out, agentRecommendationOf(in, g))
+		out = append(out, agentRecommendationOf(in, g, context))
 	}
 	slices.SortFunc(out, func(a, b *AgentRecommendation) int {
 		return cmp.Or(
@@ -177,10 +187,11 @@ func GenerateAgentRecommendations(in *AgentEngineInput) []*AgentRecommendation {
 	return out
 }
 
-// agentHit is a failing finding and the workload it was found in.
+// agentHit is a failing finding and the workload it was found in (both
+// in the engine's input: a finding is not copied per hit).
 type agentHit struct {
-	workloadID, workloadName string
-	f                        AgentFinding
+	w *AgentWorkload
+	f *AgentFinding
 }
 
 // agentLevel orders levels: LOW/SMALL 1, MEDIUM 2, HIGH/LARGE 3.

@@ -15,8 +15,10 @@ import (
 // How the engine scores and writes one recommendation (agent_engine.go
 // gathers what it is computed from).
 
-// agentRecommendationOf writes the recommendation for one practice.
-func agentRecommendationOf(in *AgentEngineInput, g *agentGroup) *AgentRecommendation {
+// agentRecommendationOf writes the recommendation for one practice;
+// context is the generation's additional context as agentContextText
+// wrote it.
+func agentRecommendationOf(in *AgentEngineInput, g *agentGroup, context string) *AgentRecommendation {
 	p := g.practice
 	pillar, _ := agentPillarOf(p.PillarID)
 	r := &AgentRecommendation{
@@ -58,13 +60,17 @@ func agentRecommendationOf(in *AgentEngineInput, g *agentGroup) *AgentRecommenda
 		}
 	}
 	r.Impact = agentImpact(p.Risk, g, len(ids), len(r.Items))
-	r.Priority = agentPriority(r.Impact, r.Effort, len(r.Goals) > 0, g.topPillar)
+	mentions := agentContextMentions(context, &p, r.Applications)
+	r.Priority = agentPriority(r.Impact, r.Effort, len(r.Goals) > 0 || len(mentions) > 0, g.topPillar)
 	r.Description = fmt.Sprintf("%s (%s). %d workload(s) of the profile's scope lack this practice", p.Title, p.QuestionTitle, len(ids))
 	if n := len(r.Items); n > 0 {
 		r.Description += fmt.Sprintf("; %d resource(s) in their templates fail its checks", n)
 	}
 	r.Description += "."
 	r.Highlights = []string{fmt.Sprintf("Workloads: %s", strings.Join(r.Applications, ", "))}
+	if len(mentions) > 0 {
+		r.Highlights = append(r.Highlights, fmt.Sprintf("The generation's additional context mentions: %s", strings.Join(mentions, ", ")))
+	}
 	r.ImpactDetails = []string{fmt.Sprintf("Risk if not established: %s", strings.ToLower(string(p.Risk)))}
 	if len(r.Items) > 0 {
 		r.ImpactDetails = append(r.ImpactDetails, fmt.Sprintf("%d failing resource(s)", len(r.Items)))
@@ -135,26 +141,69 @@ func agentSteps(plan string) []string {
 // generations.
 func agentItems(recARN string, hits []agentHit) []AgentRecommendationItem {
 	items := make([]AgentRecommendationItem, 0, len(hits))
-	seen := map[string]bool{}
+	// An item is the same item when its key is: the key's hash (which is
+	// also its id) stands for it, and one buffer holds every key in turn.
+	seen := make(map[[sha256.Size]byte]bool, len(hits))
+	var key []byte
 	for _, h := range hits {
 		it := AgentRecommendationItem{
-			Type: AgentItemAWSResource, WorkloadID: h.workloadID, WorkloadName: h.workloadName,
+			Type: AgentItemAWSResource, WorkloadID: h.w.ID, WorkloadName: h.w.Name,
 			CheckID: h.f.CheckID, CheckTitle: h.f.CheckTitle,
 			ResourceName: h.f.Resource.Name, ResourceType: h.f.Resource.Type,
 			File: h.f.Resource.File, Line: h.f.Resource.Line,
 		}
-		key := strings.Join([]string{recARN, it.WorkloadID, it.CheckID, it.File, strconv.Itoa(it.Line), it.ResourceName}, "\x00")
-		if seen[key] {
+		key = append(key[:0], recARN...)
+		for _, part := range []string{it.WorkloadID, it.CheckID, it.File} {
+			key = append(append(key, 0), part...)
+		}
+		key = strconv.AppendInt(append(key, 0), int64(it.Line), 10)
+		key = append(append(key, 0), it.ResourceName...)
+		sum := sha256.Sum256(key)
+		if seen[sum] {
 			continue
 		}
-		seen[key] = true
-		sum := sha256.Sum256([]byte(key))
+		seen[sum] = true
 		it.ID = hex.EncodeToString(sum[:16])
 		items = append(items, it)
 	}
-	slices.SortFunc(items, func(a, b AgentRecommendationItem) int {
+	// Sorted by position rather than moved about: an item is 170 bytes,
+	// and a recommendation may cite a hundred thousand. The ID ends every
+	// tie, so the order is total.
+	order := make([]int32, len(items))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &items[i], &items[j]
 		return cmp.Or(cmp.Compare(a.WorkloadName, b.WorkloadName), cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line), cmp.Compare(a.ResourceName, b.ResourceName), cmp.Compare(a.ID, b.ID))
 	})
-	return items
+	sorted := make([]AgentRecommendationItem, len(items))
+	for k, i := range order {
+		sorted[k] = items[i]
+	}
+	return sorted
+}
+
+// ROI is what wat can say of a recommendation's return on investment
+// without cost or usage data: the risk it removes for the effort it takes.
+// estimate is HIGH, MEDIUM or LOW from impact over effort (a HIGH impact
+// for a SMALL effort is HIGH, a LOW impact for a LARGE effort LOW); detail
+// says what it rests on, and that it is no monetary estimate.
+func (r *AgentRecommendation) ROI() (estimate, detail string) {
+	ratio := float64(agentLevel(r.Impact)) / float64(agentLevel(r.Effort))
+	switch {
+	case ratio >= 1.5:
+		estimate = AgentHigh
+	case ratio >= 1:
+		estimate = AgentMedium
+	default:
+		estimate = AgentLow
+	}
+	detail = fmt.Sprintf("%s impact for %s effort: the risk of %d workload(s)", strings.ToLower(r.Impact), strings.ToLower(r.Effort), len(r.Applications))
+	if r.Resources > 0 {
+		detail += fmt.Sprintf(" and %d failing resource(s)", r.Resources)
+	}
+	detail += " reduced. Not a monetary estimate: wat reads reviews and templates, not cost or usage data."
+	return estimate, detail
 }

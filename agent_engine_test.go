@@ -24,7 +24,7 @@ func engineInput() *wat.AgentEngineInput {
 			Scope:   []wat.AgentScope{{AccountID: "111122223333", Regions: []string{"us-east-1"}}}},
 		Workloads: []wat.AgentWorkload{
 			{ID: "w1", Name: "shop", Unselected: []wat.AgentPractice{sec, cost, sus},
-				Failing: []wat.AgentFinding{{Practice: sec, CheckID: "s3-tags", Severity: wat.SeverityMedium,
+				Failing: []wat.AgentFinding{{Practice: &sec, CheckID: "s3-tags", Severity: wat.SeverityMedium,
 					Resource: wat.FlaggedResource{Status: wat.FindingFail, Name: "Bucket", Type: "AWS::S3::Bucket", File: "app.yaml", Line: 12}}}},
 			{ID: "w2", Name: "blog", Unselected: []wat.AgentPractice{sec}},
 		},
@@ -86,7 +86,7 @@ func BenchmarkGenerateAgentRecommendations(b *testing.B) {
 			for f := range 40 {
 				for r := range 10 {
 					if (f+r)%60 == p {
-						wl.Failing = append(wl.Failing, wat.AgentFinding{Practice: pr, CheckID: fmt.Sprint("chk", p),
+						wl.Failing = append(wl.Failing, wat.AgentFinding{Practice: &pr, CheckID: fmt.Sprint("chk", p),
 							Resource: wat.FlaggedResource{Name: fmt.Sprint("R", r), Type: "AWS::S3::Bucket", File: fmt.Sprintf("t%d.yaml", f), Line: r + 1}})
 					}
 				}

@@ -38,6 +38,11 @@ type EvidenceTx interface {
 	// for choiceID, or with all of them when choiceID is ""; ENotFound
 	// when none was uploaded.
 	GetEvidence(ctx context.Context, workloadID, lensARN, choiceID string) (*Evidence, error)
+	// ListFailingChecks returns, by workload, the checks of the evidence
+	// of the workloads' lens reviews of lensARN that some resource fails,
+	// each with only its failing resources, without its description and
+	// passed count (what the Agent reads), by choice then rule.
+	ListFailingChecks(ctx context.Context, lensARN string, workloadIDs []string) (map[string][]Check, error)
 }
 
 // Check is one rule's outcome over the scanned resources, as evidence for

@@ -65,9 +65,6 @@ func (h *handler) GetAgentRecommendationGeneration(ctx context.Context, in *wire
 		StartedAt: optionalTime(g.StartedAt), EndedAt: optionalTime(g.EndedAt),
 		Scope: &wire.Scope{Pillars: agentPillarsOut(g.Pillars), GoalIds: g.GoalIDs, Items: agentItemsOut(g.Items)},
 	}
-	if g.AdditionalContext != "" {
-		out.AdditionalContext = wire.Document(g.AdditionalContext)
-	}
 	// A generation is one step: computing and writing are one transaction.
 	done := int32(0)
 	if !g.Active() {

@@ -19,6 +19,10 @@ type AgentGenerationInput struct {
 	Type    string // the one RecommendationType of Types
 	Pillars []wat.AgentPillar
 	GoalIDs []string
+	// Items narrow pillars to workloads or practices; AdditionalContext is
+	// the request's JSON document ("" for none).
+	Items             []wat.AgentPillarItems
+	AdditionalContext string
 }
 
 // agentEstimate is how long a generation is expected to take: a fixed
@@ -39,6 +43,9 @@ func (s *Service) StartAgentRecommendationGeneration(ctx context.Context, profil
 		return nil, err
 	}
 	in.Pillars, in.GoalIDs = checkAgentPillars(in.Pillars), dedupe(in.GoalIDs)
+	for i := range in.Items {
+		in.Items[i].IDs = dedupe(in.Items[i].IDs)
+	}
 	now := s.nowUTC()
 	var g *wat.AgentGeneration
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
@@ -65,6 +72,9 @@ func (s *Service) StartAgentRecommendationGeneration(ctx context.Context, profil
 				return err
 			}
 		}
+		if err := checkAgentItems(prof, in, aw.ws, s.lenses.Framework().Lens); err != nil {
+			return err
+		}
 		gens, err := tx.ListAgentGenerations(ctx, profileARN)
 		if err != nil {
 			return err
@@ -73,7 +83,8 @@ func (s *Service) StartAgentRecommendationGeneration(ctx context.Context, profil
 			if !prev.Active() {
 				continue
 			}
-			if prev.Name == in.Name && prev.Type == in.Type && slices.Equal(prev.Pillars, in.Pillars) && slices.Equal(prev.GoalIDs, in.GoalIDs) {
+			if prev.Name == in.Name && prev.Type == in.Type && slices.Equal(prev.Pillars, in.Pillars) && slices.Equal(prev.GoalIDs, in.GoalIDs) &&
+				slices.EqualFunc(prev.Items, in.Items, sameAgentItems) && prev.AdditionalContext == in.AdditionalContext {
 				g = prev
 				return nil
 			}
@@ -87,7 +98,8 @@ func (s *Service) StartAgentRecommendationGeneration(ctx context.Context, profil
 			}
 		}
 		g = &wat.AgentGeneration{ProfileARN: profileARN, ID: s.newAgentItemID(), Name: in.Name, Type: in.Type,
-			Pillars: in.Pillars, GoalIDs: in.GoalIDs, Status: wat.AgentGenerationQueued,
+			Pillars: in.Pillars, GoalIDs: in.GoalIDs, Items: in.Items, AdditionalContext: in.AdditionalContext,
+			Status:              wat.AgentGenerationQueued,
 			EstimatedCompletion: now.Add(agentEstimate(selected)),
 			CreatedAt:           now, CreatedBy: p.UserARN, UpdatedAt: now, UpdatedBy: p.UserARN}
 		return tx.InsertAgentGeneration(ctx, g)

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,7 +28,8 @@ var choiceRiskRE = regexp.MustCompile(`Risk if not established: (?i)(high|medium
 // worker has no caller: it reads as the profile's account would, its own
 // workloads and those shared with the account.
 func (s *Service) agentInputs(ctx context.Context, tx wat.Tx, prof *wat.AgentProfile, g *wat.AgentGeneration) (*wat.AgentEngineInput, error) {
-	in := &wat.AgentEngineInput{Profile: prof, Pillars: g.Pillars, Generation: g.ID, At: s.nowUTC(), By: g.CreatedBy}
+	in := &wat.AgentEngineInput{Profile: prof, Pillars: g.Pillars, Items: g.Items, AdditionalContext: g.AdditionalContext,
+		Generation: g.ID, At: s.nowUTC(), By: g.CreatedBy}
 	goals, err := tx.ListAgentGoals(ctx, prof.ARN)
 	if err != nil {
 		return nil, err
@@ -64,27 +66,38 @@ func (s *Service) agentInputs(ctx context.Context, tx wat.Tx, prof *wat.AgentPro
 	for _, a := range stored {
 		answers[a.WorkloadID+" "+a.LensARN+" "+a.QuestionID] = a
 	}
+	// The failing checks of every workload's framework review in one read
+	// per lens version's ARN (nearly always one): not a read per workload.
+	framework := map[string]string{} // workload → its framework review's lens ARN
+	byLens := map[string][]string{}  // lens ARN → workloads
+	lenses := map[string]*lens.Lens{}
+	for _, r := range reviews {
+		li, err := s.pinnedLens(ctx, tx, r.LensARN, r.LensVersion)
+		if err != nil {
+			return nil, err
+		}
+		if li.Alias != frameworkAlias {
+			continue
+		}
+		framework[r.WorkloadID] = r.LensARN
+		lenses[r.WorkloadID] = li.Lens
+		byLens[r.LensARN] = append(byLens[r.LensARN], r.WorkloadID)
+	}
+	failing := map[string][]wat.Check{}
+	for arn, wids := range byLens {
+		checks, err := tx.ListFailingChecks(ctx, arn, wids)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(failing, checks)
+	}
+	practices := agentPractices{}
 	for _, w := range ws {
 		aw := wat.AgentWorkload{ID: w.ID, Name: w.Name, PillarPriorities: w.PillarPriorities}
-		for _, r := range reviews {
-			if r.WorkloadID != w.ID {
-				continue
-			}
-			li, err := s.pinnedLens(ctx, tx, r.LensARN, r.LensVersion)
-			if err != nil {
-				return nil, err
-			}
-			if li.Alias != frameworkAlias {
-				continue
-			}
-			aw.Unselected = unselectedPractices(li.Lens, func(q string) *wat.Answer { return answers[w.ID+" "+r.LensARN+" "+q] })
-			ev, err := tx.GetEvidence(ctx, w.ID, r.LensARN, "")
-			if wat.ErrorCodeOf(err) == wat.ENotFound {
-				continue
-			} else if err != nil {
-				return nil, err
-			}
-			aw.Failing = failingFindings(li.Lens, ev)
+		if arn, ok := framework[w.ID]; ok {
+			l := lenses[w.ID]
+			aw.Unselected = unselectedPractices(l, func(q string) *wat.Answer { return answers[w.ID+" "+arn+" "+q] })
+			aw.Failing = practices.failing(l, failing[w.ID])
 		}
 		in.Workloads = append(in.Workloads, aw)
 	}
@@ -133,21 +146,41 @@ func unselectedPractices(l *lens.Lens, answer func(questionID string) *wat.Answe
 	return out
 }
 
-// failingFindings returns the resources that fail the evidence's checks,
-// each with the practice its check is bound to.
-func failingFindings(l *lens.Lens, ev *wat.Evidence) []wat.AgentFinding {
-	var out []wat.AgentFinding
-	for i := range ev.Checks {
-		c := &ev.Checks[i]
-		q, ok := l.Question(c.QuestionID)
+// agentPractices keeps the practices failing checks are bound to, by lens
+// and choice, so that each is read from its lens text once per
+// generation rather than once per check of every workload.
+type agentPractices map[agentPracticeKey]*wat.AgentPractice
+
+type agentPracticeKey struct {
+	l                    *lens.Lens
+	questionID, choiceID string
+}
+
+// failing returns the resources that fail checks, each with the practice
+// its check is bound to; checks of choices l does not have are left out.
+func (ps agentPractices) failing(l *lens.Lens, checks []wat.Check) []wat.AgentFinding {
+	n := 0
+	for i := range checks {
+		n += len(checks[i].Flagged)
+	}
+	out := make([]wat.AgentFinding, 0, n)
+	for i := range checks {
+		c := &checks[i]
+		key := agentPracticeKey{l, c.QuestionID, c.ChoiceID}
+		p, ok := ps[key]
 		if !ok {
-			continue
+			q, found := l.Question(c.QuestionID)
+			if !found {
+				continue
+			}
+			i := slices.IndexFunc(q.Choices, func(ch *lens.Choice) bool { return ch.ID == c.ChoiceID })
+			if i < 0 {
+				continue
+			}
+			pr := agentPractice(q, q.Choices[i], wat.RiskMedium)
+			p = &pr
+			ps[key] = p
 		}
-		i := slices.IndexFunc(q.Choices, func(ch *lens.Choice) bool { return ch.ID == c.ChoiceID })
-		if i < 0 {
-			continue
-		}
-		p := agentPractice(q, q.Choices[i], wat.RiskMedium)
 		for _, r := range c.Flagged {
 			if r.Status == wat.FindingFail {
 				out = append(out, wat.AgentFinding{Practice: p, CheckID: c.RuleID, CheckTitle: c.Title, Severity: c.Severity, Resource: r})

@@ -24,7 +24,7 @@ func (t *tx) InsertAgentGeneration(ctx context.Context, g *wat.AgentGeneration) 
 		timeValue(g.EstimatedCompletion), timeValue(g.StartedAt), timeValue(g.EndedAt),
 		g.ErrorCode, g.ErrorMessage, g.LeaseOwner, timeValue(g.LeaseUntil), g.Attempts,
 		timeValue(g.CreatedAt), g.CreatedBy, timeValue(g.UpdatedAt), g.UpdatedBy, agentModelText(g.Model),
-		agentItemsText(g.Items), g.AdditionalContext)
+		agentScopeItemsText(g.Items), g.AdditionalContext)
 	if err != nil {
 		return fail("InsertAgentGeneration", g.ProfileARN+" "+g.ID, err, outcomes{
 			conflict: wat.Conflict("AGENT_GENERATION", g.ID, "Agent profile %s already has a generation %s", g.ProfileARN, g.ID),
@@ -133,7 +133,7 @@ func scanAgentGeneration(s scanner) (*wat.AgentGeneration, error) {
 	var d decoder
 	g.Pillars = agentPillars(d.list(pillars))
 	g.GoalIDs = d.list(goalIDs)
-	g.Items = agentItemsOf(&d, items)
+	g.Items = agentScopeItemsOf(&d, items)
 	if model != "" {
 		g.Model = &wat.AgentModelRun{}
 		d.json(model, g.Model)
@@ -160,7 +160,7 @@ type agentItemRecord struct {
 	IDs    []string `json:"ids"`
 }
 
-func agentItemsText(items []wat.AgentPillarItems) string {
+func agentScopeItemsText(items []wat.AgentPillarItems) string {
 	rs := make([]agentItemRecord, len(items))
 	for i, it := range items {
 		rs[i] = agentItemRecord{Pillar: string(it.Pillar), IDs: it.IDs}
@@ -168,7 +168,7 @@ func agentItemsText(items []wat.AgentPillarItems) string {
 	return jsonText(rs)
 }
 
-func agentItemsOf(d *decoder, text string) []wat.AgentPillarItems {
+func agentScopeItemsOf(d *decoder, text string) []wat.AgentPillarItems {
 	var rs []agentItemRecord
 	d.json(text, &rs)
 	var out []wat.AgentPillarItems

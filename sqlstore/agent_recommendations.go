@@ -43,7 +43,7 @@ func (t *tx) PutAgentRecommendation(ctx context.Context, r *wat.AgentRecommendat
 		generation_id = excluded.generation_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 		r.ARN, r.ProfileARN, r.PracticeKey, r.Type, string(r.Pillar), r.Title, r.Description,
 		r.Impact, r.Effort, r.Priority, r.Rank, r.Status, r.State, r.UpdateReason, jsonText(body), r.Resources,
-		r.GenerationID, timeValue(r.CreatedAt), r.CreatedBy, timeValue(r.UpdatedAt), r.UpdatedBy, jsonText(items))
+		r.GenerationID, timeValue(r.CreatedAt), r.CreatedBy, timeValue(r.UpdatedAt), r.UpdatedBy, recommendationItemsText(items))
 	if err != nil {
 		return fail("PutAgentRecommendation", r.ARN, err, outcomes{parent: agentProfileNotFound(r.ProfileARN)})
 	}

@@ -71,6 +71,7 @@ function pageOf(route: Route, session: Session): React.ReactElement | null {
     case 'agent':
       if (!b) return <AgentProfiles />;
       if (b === 'new' && !c) return <CreateAgentProfile session={session} />;
+      if (c === 'edit' && !d) return <CreateAgentProfile key={b} session={session} editArn={b} />;
       return c ? null : <AgentProfile key={b} arn={b} />;
     case 'agent-recommendations':
       return b && !c ? <AgentRecommendation key={b} arn={b} /> : null;

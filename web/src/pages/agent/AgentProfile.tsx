@@ -1,13 +1,12 @@
-// An agent profile: its details and what it still lacks, its generations
-// (polled until they end) and its recommendations.
+// An agent profile: its details and what it still lacks (edited on its own
+// page), its goals and application contexts, its generations (a page at a
+// time, polled until they end) and its recommendations.
 import { useEffect, useMemo, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
-import Link from '@cloudscape-design/components/link';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
@@ -18,13 +17,18 @@ import {
   listAgentRecommendations,
   startAgentRecommendationGeneration,
 } from '../../api/gen/ops';
-import type { AgentRecommendationGenerationSummary, AgentRecommendationSummary, GenerationStatus } from '../../api/gen/types';
+import type { AgentRecommendationGenerationSummary, GenerationStatus } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href } from '../../router';
-import { everyItem, levelLabel, pillarLabel, pillars, statusLabel, when } from './common';
+import { AgentContexts } from './AgentContexts';
+import { AgentGoals } from './AgentGoals';
+import { AgentRecommendations } from './AgentRecommendations';
+import { everyItem, pillarLabel, when } from './common';
+import { useTokenPages } from './paging';
 
-const rank: Record<string, number> = { HIGH: 3, MEDIUM: 2, LOW: 1 };
+/** generationPageSize is how many generations a page shows. */
+export const generationPageSize = 10;
 
 function GenerationStatusView({ s }: { s: GenerationStatus }) {
   const t = { COMPLETED: 'success', ERROR: 'error', IN_PROGRESS: 'in-progress', QUEUED: 'pending' } as const;
@@ -34,14 +38,14 @@ function GenerationStatusView({ s }: { s: GenerationStatus }) {
 
 export function AgentProfile({ arn }: { arn: string }) {
   const profile = useAsync(() => getAgentProfile({ profileArn: arn }), [arn]);
-  const gens = useAsync(() => everyItem((nextToken) => listAgentRecommendationGenerations({ profileArn: arn, nextToken })), [arn]);
+  const gens = useTokenPages((nextToken) => listAgentRecommendationGenerations({ profileArn: arn, nextToken, maxResults: generationPageSize }), [arn], 'generations');
   const recs = useAsync(() => everyItem((nextToken) => listAgentRecommendations({ profileArn: arn, nextToken, maxResults: 100 })), [arn]);
   const [live, setLive] = useState<Record<string, AgentRecommendationGenerationSummary>>({});
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>();
   const flash = useFlash();
 
-  const generations = useMemo(() => (gens.data ?? []).map((g) => live[g.id] ?? g), [gens.data, live]);
+  const generations = useMemo(() => gens.items.map((g) => live[g.id] ?? g), [gens.items, live]);
   const pending = generations.filter((g) => g.status === 'QUEUED' || g.status === 'IN_PROGRESS').map((g) => g.id);
   const pendingKey = pending.join(',');
 
@@ -88,9 +92,14 @@ export function AgentProfile({ arn }: { arn: string }) {
       <Header
         variant="h1"
         actions={
-          <Button variant="primary" loading={starting} disabled={!p} onClick={() => void generate()}>
-            Generate recommendations
-          </Button>
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button href={href('agent', arn, 'edit')} onFollow={followLink} disabled={!p}>
+              Edit profile
+            </Button>
+            <Button variant="primary" loading={starting} disabled={!p} onClick={() => void generate()}>
+              Generate recommendations
+            </Button>
+          </SpaceBetween>
         }
       >
         {p ? p.displayName || p.name : 'Agent profile'}
@@ -148,8 +157,9 @@ export function AgentProfile({ arn }: { arn: string }) {
       )}
       <Table
         data-testid="agent-generations-table"
-        header={<Header variant="h2" counter={`(${generations.length})`}>Generations</Header>}
-        loading={gens.loading && !gens.data}
+        header={<Header variant="h2" description="Each generation is followed until it ends.">Generations</Header>}
+        loading={gens.loading && gens.items.length === 0}
+        pagination={gens.pagination}
         loadingText="Loading generations"
         items={generations}
         trackBy="id"
@@ -162,74 +172,9 @@ export function AgentProfile({ arn }: { arn: string }) {
         ]}
       />
       {gens.error ? <ErrorAlert error={gens.error} /> : null}
-      <Recommendations items={recs.data ?? []} loading={recs.loading && !recs.data} error={recs.error} />
+      <AgentRecommendations items={recs.data ?? []} loading={recs.loading && !recs.data} error={recs.error} />
+      {p && <AgentGoals profileArn={arn} />}
+      {p && <AgentContexts profileArn={arn} />}
     </SpaceBetween>
   );
 }
-
-const anyOption = { value: '', label: 'Any' };
-
-function Recommendations({ items, loading, error }: { items: AgentRecommendationSummary[]; loading: boolean; error: unknown }) {
-  const [pillar, setPillar] = useState('');
-  const [status, setStatus] = useState('');
-  const [descending, setDescending] = useState(true);
-  const shown = useMemo(() => {
-    const out = items.filter((r) => (!pillar || r.pillar === pillar) && (!status || r.status === status));
-    out.sort((a, b) => ((rank[a.priority] ?? 0) - (rank[b.priority] ?? 0)) * (descending ? -1 : 1) || a.title.localeCompare(b.title));
-    return out;
-  }, [items, pillar, status, descending]);
-  const pillarOptions = [anyOption, ...pillars.map((p) => ({ value: p, label: pillarLabel[p] }))];
-  const statusOptions = [anyOption, ...Object.entries(statusLabel).map(([value, label]) => ({ value, label }))];
-  return (
-    <SpaceBetween size="s">
-      {error ? <ErrorAlert error={error} /> : null}
-      <Table
-        data-testid="agent-recommendations-table"
-        header={<Header variant="h2" counter={`(${shown.length})`}>Recommendations</Header>}
-        loading={loading}
-        loadingText="Loading recommendations"
-        items={shown}
-        trackBy="recommendationArn"
-        sortingColumn={{ sortingField: 'priority' }}
-        sortingDescending={descending}
-        onSortingChange={(e) => setDescending(e.detail.isDescending ?? false)}
-        filter={
-          <SpaceBetween direction="horizontal" size="s">
-            <Select
-              selectedOption={pillarOptions.find((o) => o.value === pillar) ?? anyOption}
-              options={pillarOptions}
-              onChange={(e) => setPillar(e.detail.selectedOption.value ?? '')}
-              inlineLabelText="Pillar"
-              ariaLabel="Filter by pillar"
-            />
-            <Select
-              selectedOption={statusOptions.find((o) => o.value === status) ?? anyOption}
-              options={statusOptions}
-              onChange={(e) => setStatus(e.detail.selectedOption.value ?? '')}
-              inlineLabelText="Status"
-              ariaLabel="Filter by status"
-            />
-          </SpaceBetween>
-        }
-        empty={<Box textAlign="center">{items.length ? 'No recommendation matches the filters.' : 'No recommendations yet: generate them.'}</Box>}
-        columnDefinitions={[
-          { id: 'pillar', header: 'Pillar', cell: (r) => pillarLabel[r.pillar] ?? r.pillar },
-          {
-            id: 'title',
-            header: 'Title',
-            cell: (r) => (
-              <Link href={href('agent-recommendations', r.recommendationArn)} onFollow={followLink}>
-                {r.title}
-              </Link>
-            ),
-          },
-          { id: 'impact', header: 'Impact', cell: (r) => levelLabel[r.impact] ?? r.impact },
-          { id: 'effort', header: 'Effort', cell: (r) => levelLabel[r.effort] ?? r.effort },
-          { id: 'priority', header: 'Priority', sortingField: 'priority', cell: (r) => levelLabel[r.priority] ?? r.priority },
-          { id: 'status', header: 'Status', cell: (r) => statusLabel[r.status] ?? r.status },
-        ]}
-      />
-    </SpaceBetween>
-  );
-}
-

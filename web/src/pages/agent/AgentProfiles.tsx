@@ -1,4 +1,4 @@
-// Agent profiles: the list, with create and delete.
+// Agent profiles: the list a page at a time, with create and delete.
 import { useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -9,14 +9,15 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { deleteAgentProfile, listAgentProfiles } from '../../api/gen/ops';
 import type { AgentProfileSummary } from '../../api/gen/types';
-import { ErrorAlert, useAsync } from '../../components/common';
+import { ErrorAlert } from '../../components/common';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { useFlash } from '../../flash';
 import { followLink, href } from '../../router';
-import { everyItem, pillarLabel } from './common';
+import { pillarLabel } from './common';
+import { useTokenPages } from './paging';
 
 export function AgentProfiles() {
-  const list = useAsync(() => everyItem((nextToken) => listAgentProfiles({ nextToken, maxResults: 50 })), []);
+  const list = useTokenPages((nextToken) => listAgentProfiles({ nextToken, maxResults: 20 }), [], 'profiles');
   const [selected, setSelected] = useState<AgentProfileSummary[]>([]);
   const [deleting, setDeleting] = useState<AgentProfileSummary>();
   const flash = useFlash();
@@ -30,7 +31,6 @@ export function AgentProfiles() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.data ? `(${list.data.length})` : undefined}
             description="A profile selects workloads by account and Region; the Agent recommends improvements from their reviews and scans."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -48,7 +48,8 @@ export function AgentProfiles() {
         }
         loading={list.loading}
         loadingText="Loading agent profiles"
-        items={list.data ?? []}
+        items={list.items}
+        pagination={list.pagination}
         trackBy="arn"
         selectionType="single"
         selectedItems={selected}

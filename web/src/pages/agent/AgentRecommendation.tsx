@@ -19,7 +19,8 @@ import type { FeedbackCategory, RecommendationFeedbackType, RecommendationStatus
 import { ErrorAlert, SafeLink, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { followLink, href } from '../../router';
-import { everyItem, levelLabel, pillarLabel, statusLabel } from './common';
+import { levelLabel, pillarLabel, statusLabel } from './common';
+import { useTokenPages } from './paging';
 
 interface ItemMetadata {
   resourceName?: string;
@@ -41,7 +42,8 @@ const categories: { value: FeedbackCategory | ''; label: string }[] = [
 
 export function AgentRecommendation({ arn }: { arn: string }) {
   const rec = useAsync(() => getAgentRecommendation({ recommendationArn: arn }), [arn]);
-  const items = useAsync(() => everyItem((nextToken) => listAgentRecommendationItems({ recommendationArn: arn, nextToken, maxResults: 100 })), [arn]);
+  // A recommendation may cite thousands of resources: a page of them at a time.
+  const items = useTokenPages((nextToken) => listAgentRecommendationItems({ recommendationArn: arn, nextToken, maxResults: 50 }), [arn], 'items');
   const [busy, setBusy] = useState<RecommendationStatus>();
   const [statusError, setStatusError] = useState<unknown>();
   const flash = useFlash();
@@ -119,6 +121,11 @@ export function AgentRecommendation({ arn }: { arn: string }) {
                 </Box>
               )}
               <div style={{ whiteSpace: 'pre-wrap' }}>{r.description}</div>
+              {r.roi && (
+                <Box data-testid="agent-roi">
+                  <b>Return: {r.roi.estimate ? (levelLabel[r.roi.estimate] ?? r.roi.estimate) : 'not estimated'}.</b> {r.roi.detail}
+                </Box>
+              )}
               {r.tradeOffs && r.tradeOffs.length > 0 && (
                 <ul data-testid="agent-trade-offs">
                   {r.tradeOffs.map((t, i) => (
@@ -174,10 +181,11 @@ export function AgentRecommendation({ arn }: { arn: string }) {
       )}
       <Table
         data-testid="agent-items-table"
-        header={<Header variant="h2" counter={items.data ? `(${items.data.length})` : undefined}>Affected items</Header>}
-        loading={items.loading && !items.data}
+        header={<Header variant="h2" counter={r?.numberOfResources !== undefined ? `(${r.numberOfResources})` : undefined}>Affected items</Header>}
+        loading={items.loading && items.items.length === 0}
         loadingText="Loading items"
-        items={items.data ?? []}
+        items={items.items}
+        pagination={items.pagination}
         trackBy="id"
         empty={<Box textAlign="center">No resources listed.</Box>}
         columnDefinitions={[

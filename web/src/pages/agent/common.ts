@@ -1,5 +1,6 @@
 // Shared pieces of the Agent section: labels, dates and reading every page
 // of the Agent's lists (their tokens are named nextToken, their lists items).
+import { ApiError } from '../../api/client';
 import type { Pillar } from '../../api/gen/types';
 
 export const pillarLabel: Record<Pillar, string> = {
@@ -31,4 +32,15 @@ export async function everyItem<T>(page: (token?: string) => Promise<{ items: T[
     token = p.nextToken;
   } while (token && out.length < limit);
   return out;
+}
+
+/** fieldErrorOf reads an API error's messages by field: fieldError('regions')
+ * also takes "aggregationConfiguration[0].regions", and a name its elements. */
+export function fieldErrorOf(error: unknown) {
+  const fields = error instanceof ApiError ? error.fields : [];
+  return (...names: string[]) =>
+    fields
+      .filter((f) => names.some((n) => f.Name === n || f.Name?.endsWith('.' + n) || f.Name?.startsWith(n + '[') || f.Name?.startsWith(n + '.')))
+      .map((f) => f.Message)
+      .join(' ') || undefined;
 }
