@@ -99,9 +99,20 @@ func testWebhookEvents(t *testing.T, srv *testserver.Server) {
 	if e := create.Env; e.Source != "aws.wellarchitected" || e.Version != "0" || e.Account != srv.Admin.AccountID || e.Region != testserver.Region || e.ID == "" {
 		t.Errorf("CreateWorkload's envelope = %+v, want EventBridge's shape for aws.wellarchitected", e)
 	}
+	// The question's risk, then the workload's counts it moved
+	// (e2e_webhooks_risk_test.go tells them apart).
 	risk := hooksOfType(got, wat.EventRiskChanged)
-	if len(risk) != 1 || !strings.Contains(string(risk[0].Env.Detail), `"risk":"HIGH"`) || !strings.Contains(string(risk[0].Env.Detail), `"previousRisk":"UNANSWERED"`) {
-		t.Errorf("risk events = %d (%v), want one from UNANSWERED to HIGH", len(risk), risk)
+	question, workload := 0, 0
+	for _, m := range risk {
+		d := string(m.Env.Detail)
+		if strings.Contains(d, `"scope":"QUESTION"`) && strings.Contains(d, `"risk":"HIGH"`) && strings.Contains(d, `"previousRisk":"UNANSWERED"`) {
+			question++
+		} else if strings.Contains(d, `"scope":"WORKLOAD"`) {
+			workload++
+		}
+	}
+	if len(risk) != 2 || question != 1 || workload != 1 {
+		t.Errorf("risk events = %d (%v), want one from UNANSWERED to HIGH and the workload's", len(risk), risk)
 	}
 	if m := hooksOfType(got, wat.EventMilestoneCreated); len(m) != 1 || m[0].Env.Source != wat.EventSourceWat {
 		t.Errorf("milestone events = %v, want one from %s", m, wat.EventSourceWat)

@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -112,7 +111,8 @@ func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 			// The profile's lock orders the writers: a worker whose lease
 			// ran out while another took the job writes after it, and
 			// then reads the job ended.
-			if _, err := tx.GetAgentProfile(ctx, g.ProfileARN, true); err != nil {
+			prof, err := tx.GetAgentProfile(ctx, g.ProfileARN, true)
+			if err != nil {
 				return err
 			}
 			cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
@@ -125,7 +125,10 @@ func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 			now := s.nowUTC()
 			cur.Status, cur.EndedAt, cur.UpdatedAt, cur.LeaseOwner, cur.LeaseUntil = wat.AgentGenerationCompleted, now, now, "", time.Time{}
 			cur.Model = run
-			return tx.UpdateAgentGeneration(ctx, cur)
+			if err := tx.UpdateAgentGeneration(ctx, cur); err != nil {
+				return err
+			}
+			return s.PublishRecommendationsCompleted(ctx, tx, cur, prof.AccountID)
 		})
 	}
 	if err != nil && ctx.Err() == nil {
@@ -155,7 +158,10 @@ func (s *Service) endAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 		now := s.nowUTC()
 		cur.Status, cur.ErrorCode, cur.ErrorMessage, cur.EndedAt, cur.UpdatedAt = wat.AgentGenerationError, code, msg, now, now
 		cur.LeaseOwner, cur.LeaseUntil = "", time.Time{}
-		return tx.UpdateAgentGeneration(ctx, cur)
+		if err := tx.UpdateAgentGeneration(ctx, cur); err != nil {
+			return err
+		}
+		return s.publishGenerationError(ctx, tx, cur)
 	})
 }
 
@@ -180,12 +186,11 @@ func (s *Service) storeAgentRecommendations(ctx context.Context, tx wat.Tx, g *w
 			return err
 		}
 	}
-	pillars := in.Pillars
-	if len(pillars) == 0 {
-		pillars = in.Profile.Pillars
-	}
+	// Close what this generation looked at and no longer found; a
+	// recommendation outside its scope (another pillar, or items it was
+	// narrowed away from) stays as it is.
 	for _, r := range old {
-		if byARN[r.ARN] == nil || r.State == wat.AgentRecommendationClosed || !slices.Contains(pillars, r.Pillar) {
+		if byARN[r.ARN] == nil || r.State == wat.AgentRecommendationClosed || !in.Covers(r) {
 			continue
 		}
 		// Lists carry no items: read it whole, so that closing keeps them.

@@ -1,10 +1,8 @@
 package service
 
 import (
-	"context"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/lens"
@@ -136,20 +134,4 @@ func currentID(q *lens.Question, id string) string {
 		return c.ID
 	}
 	return id
-}
-
-// saveAnswers stores answers of lens review r, changed at now, and bumps
-// r's revision once in the same transaction: a cached evaluation of the
-// review is told apart from the new one by that revision alone, so no
-// answer may be written without it. The caller touches the workload.
-func saveAnswers(ctx context.Context, tx wat.Tx, r *wat.LensReview, now time.Time, answers ...*wat.Answer) error {
-	for _, a := range answers {
-		a.UpdatedAt = now
-		if err := tx.PutAnswer(ctx, a); err != nil {
-			return err
-		}
-	}
-	r.UpdatedAt = now
-	r.Revision++
-	return tx.PutLensReview(ctx, r)
 }

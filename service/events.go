@@ -69,18 +69,44 @@ func (s *Service) publish(ctx context.Context, tx wat.WebhookTx, accountID, deta
 }
 
 // PublishRecommendationsCompleted tells the account that an Agent
-// generation ended (status COMPLETED or ERROR). The Agent's worker calls it
-// in the transaction that ends the generation.
+// generation ended. The Agent's worker calls it in the transaction that
+// ends the generation, whichever way it ended: one detail-type for both,
+// because what automation waits for is the end of the job, and the detail
+// says how (status COMPLETED, or ERROR with its errorCode, as
+// GetAgentRecommendationGeneration shows them).
 func (s *Service) PublishRecommendationsCompleted(ctx context.Context, tx wat.WebhookTx, g *wat.AgentGeneration, accountID string) error {
-	return s.publish(ctx, tx, accountID, wat.EventRecommendationsCompleted, []string{g.ProfileARN}, map[string]any{
+	detail := map[string]any{
 		"agentProfileArn": g.ProfileARN, "generationId": g.ID, "status": g.Status,
-		"errorCode": g.ErrorCode, "endedAt": g.EndedAt.UTC().Format(time.RFC3339),
-	})
+		"endedAt": g.EndedAt.UTC().Format(time.RFC3339),
+	}
+	if g.ErrorCode != "" {
+		detail["errorCode"] = g.ErrorCode
+	}
+	return s.publish(ctx, tx, accountID, wat.EventRecommendationsCompleted, []string{g.ProfileARN}, detail)
+}
+
+// publishGenerationError is PublishRecommendationsCompleted for a
+// generation the worker ended in ERROR, which knows only the profile's
+// ARN: the profile says whose it is.
+func (s *Service) publishGenerationError(ctx context.Context, tx wat.Tx, g *wat.AgentGeneration) error {
+	prof, err := tx.GetAgentProfile(ctx, g.ProfileARN, false)
+	if err != nil {
+		return err
+	}
+	return s.PublishRecommendationsCompleted(ctx, tx, g, prof.AccountID)
+}
+
+// WireEvents connects the hooks through which other parts of wat publish
+// events to the outbox: failed Jira syncs (SetJiraEvents). `wat serve`
+// and internal/testserver both call it, so that tests see the events the
+// product publishes.
+func (s *Service) WireEvents() {
+	s.SetJiraEvents(s)
 }
 
 // JiraSyncFailed publishes the "Jira sync failed" event to the workload's
 // owner, in the transaction that records the failure: Service is the
-// JiraEvents `wat serve` sets (SetJiraEvents).
+// JiraEvents WireEvents sets.
 func (s *Service) JiraSyncFailed(ctx context.Context, tx wat.Tx, f JiraSyncFailure) error {
 	arn := s.workloadARN(f.AccountID, f.WorkloadID)
 	detail := map[string]any{"workloadId": f.WorkloadID, "workloadArn": arn, "attempts": f.Attempts,

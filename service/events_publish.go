@@ -10,18 +10,6 @@ import (
 // (events.go). Each goes to the account that owns what it is about: a
 // workload's owner, whoever changed it.
 
-// publishRiskChange tells the workload's owner that a question's risk
-// moved from before to after; nothing when it did not.
-func (s *Service) publishRiskChange(ctx context.Context, tx wat.WebhookTx, w *wat.Workload, r *wat.LensReview, questionID string, before, after wat.Risk) error {
-	if before == after {
-		return nil
-	}
-	return s.publish(ctx, tx, w.AccountID, wat.EventRiskChanged, []string{w.ARN}, map[string]any{
-		"scope": "QUESTION", "workloadId": w.ID, "workloadArn": w.ARN, "lensArn": r.LensARN,
-		"questionId": questionID, "previousRisk": string(before), "risk": string(after),
-	})
-}
-
 // publishMilestone tells the workload's owner a milestone was recorded.
 // The milestone's name is what users write, and like every name it stays
 // out of events as it stays out of the audit log.

@@ -131,6 +131,11 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 				return err
 			}
 		}
+		if len(templates) > 0 {
+			if err := s.publishTemplateRisk(ctx, tx, &w); err != nil {
+				return err
+			}
+		}
 		created = &w
 		return s.remember(ctx, tx, p.AccountID, "CreateWorkload", in.ClientRequestToken, fp, w.ID)
 	})

@@ -78,7 +78,7 @@ func (c WebhookConfig) validate() error {
 // start runs the webhook delivery workers until ctx ends, reporting the
 // outbox's depth and age to m.
 func (c WebhookConfig) start(ctx context.Context, svc *service.Service, m *metrics.Metrics) {
-	svc.SetJiraEvents(svc)                  // failed Jira syncs are events too
+	svc.WireEvents()                        // failed Jira syncs are events too
 	allow, _ := webhook.ParseAllow(c.Allow) // checked by validate
 	host, _ := os.Hostname()
 	sender := webhook.NewSender(allow)

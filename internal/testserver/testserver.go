@@ -91,6 +91,7 @@ func Start(t testing.TB, opts Options) *Server {
 	}
 	svc := service.New(service.Config{Store: store, Region: Region, Logger: log, Now: opts.Now,
 		AgentRefiner: opts.AgentRefiner, AgentModelTimeout: opts.AgentModelTimeout})
+	svc.WireEvents() // as `wat serve` does
 	admin, err := svc.EnsureDefaultAccount(ctx)
 	if err != nil {
 		t.Fatalf("default account: %v", err)
