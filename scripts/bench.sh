@@ -7,9 +7,16 @@ cd "$(dirname "$0")/.."
 DURATION=${BENCH_DURATION:-10s}
 CLIENTS=${BENCH_CLIENTS:-16}
 
-echo "== Go benchmarks"
-go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/ ./sqlstore/
-go test -run '^$' -bench 'ImportLens500KB|Authorize|LensLint50|LensReviewPDF|Scan300' -benchmem -count 1 ./internal/testserver/ ./service/ ./cmd/wat/ ./report/ ./scan/
+# BENCH_LOAD_ONLY=1: only the HTTP load runs and cold starts (the speed
+# targets of the operations issue), not the Go benchmarks, reports, scan
+# and console that follow them.
+LOAD_ONLY=${BENCH_LOAD_ONLY:-}
+
+if [ -z "$LOAD_ONLY" ]; then
+  echo "== Go benchmarks"
+  go test -run '^$' -bench . -benchmem -count 1 ./lens/... ./sigv4/ ./api/wire/ ./sqlstore/
+  go test -run '^$' -bench 'ImportLens500KB|Authorize|LensLint50|LensReviewPDF|Scan300' -benchmem -count 1 ./internal/testserver/ ./service/ ./cmd/wat/ ./report/ ./scan/
+fi
 
 go build -o bin/watload ./internal/cmd/watload
 work=$(mktemp -d /tmp/wat-bench.XXXXXX)
@@ -38,9 +45,10 @@ start_wat() {
 
 run_load() {
   local dir=$1
-  for op in update-answer get-lens-review; do
-    ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op $op
-  done
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer
+  # -bare: then the same signed GET against a bare net/http server (its own
+  # process) returning a body of the same size; prints the ratio.
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review -bare
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -spread
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -sdk
 }
@@ -58,9 +66,25 @@ mkdir -p "$work/pg" "$work/pgdata"
 url=$(TESTDB_DURABLE=1 bash scripts/testdb.sh start "$work/pg" | tail -n 1)
 start_wat "$work/pgdata" --database-url "$url"
 run_load "$work/pgdata"
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+echo "== PostgreSQL, GetLensReview through 1 replica, then round-robin over 3 replicas of the same database"
+endpoints=$endpoint
+for i in 2 3; do
+  mkdir -p "$work/pgdata$i"
+  cp "$work/pgdata/master.key" "$work/pgdata$i/" # one database, one master key
+  start_wat "$work/pgdata$i" --database-url "$url"
+  endpoints="$endpoints,$endpoint"
+done
+endpoint=${endpoints%%,*}
+one=$(./bin/watload -endpoints "$endpoint" -credentials "$work/pgdata/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review)
+three=$(./bin/watload -endpoints "$endpoints" -credentials "$work/pgdata/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review)
+printf '%s\n%s\n' "$one" "$three"
+rate() { sed -n 's/.*throughput=\([0-9]*\)\/s.*/\1/p'; }
+echo "3 replicas / 1 replica = $(awk -v a="$(echo "$three" | rate)" -v b="$(echo "$one" | rate)" 'BEGIN { printf "%.2f", a / b }')"
+for _ in 1 2 3; do kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
 echo "== cold start to /healthz on the existing PostgreSQL database"
 ./bin/watload -coldstart -bin ./bin/wat -data-dir "$work/pgdata" -database-url "$url" -runs 10
+
+[ -n "$LOAD_ONLY" ] && exit 0
 
 echo "== consolidated report across 1,000 workloads, SQLite and PostgreSQL"
 WAT_TEST_DATABASE_URL=$url go test -run '^$' -bench 'Consolidated' -benchtime 3x -count 1 ./internal/testserver/

@@ -284,7 +284,11 @@ func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone
 			return wat.NotFound("LENS_REVIEW", alias, "Workload %s has no review of lens %s", id, alias)
 		}
 		if milestone == 0 {
-			v.Jira, err = reviewJira(ctx, tx, snap.workload.ID, arn)
+			// v may be the evaluation the cache shares with other
+			// requests (and the fast path): the selection goes on a copy.
+			out := *v
+			out.Jira, err = reviewJira(ctx, tx, snap.workload.ID, arn)
+			v = &out
 		}
 		return err
 	})

@@ -47,6 +47,7 @@ func runContract(t *testing.T, b *backend) {
 		{"ListWorkloads", testListWorkloads},
 		{"ListWorkloadsPrefix", testListWorkloadsPrefix},
 		{"LensReviews", testLensReviews},
+		{"LensReviewHead", testLensReviewHead},
 		{"Answers", testAnswers},
 		{"ListAnswers", testListAnswers},
 		{"Milestones", testMilestones},

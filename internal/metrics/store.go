@@ -37,3 +37,11 @@ func (s *timedStore) Update(ctx context.Context, fn func(tx wat.Tx) error) error
 	s.write.Observe(time.Since(start).Seconds())
 	return err
 }
+
+// LensReviewHead is a read outside a transaction; it is timed as one.
+func (s *timedStore) LensReviewHead(ctx context.Context, workloadID, lensARN string) (*wat.LensReviewHead, error) {
+	start := time.Now()
+	h, err := s.Store.LensReviewHead(ctx, workloadID, lensARN)
+	s.read.Observe(time.Since(start).Seconds())
+	return h, err
+}

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -44,10 +42,24 @@ func readCredentials(path string) (id, secret string, err error) {
 	return id, secret, sc.Err()
 }
 
+// loadOptions are what a load run is told by its flags.
+type loadOptions struct {
+	endpoint  string
+	endpoints []string // every replica's endpoint; requests go round-robin
+	credFile  string
+	clients   int
+	duration  time.Duration
+	op        string
+	raw       bool // signed net/http instead of the SDK client
+	spread    bool // one workload per client
+	bare      bool // then the same load against a bare net/http server
+}
+
 // load runs clients concurrent loops of one operation for d and prints the
 // throughput and latency percentiles.
-func load(ctx context.Context, endpoint, credFile string, clients int, d time.Duration, op string, raw, spread bool) error {
-	id, secret, err := readCredentials(credFile)
+func load(ctx context.Context, o loadOptions) error {
+	endpoint, clients, d, op, raw, spread := o.endpoint, o.clients, o.duration, o.op, o.raw, o.spread
+	id, secret, err := readCredentials(o.credFile)
 	if err != nil {
 		return err
 	}
@@ -89,6 +101,14 @@ func load(ctx context.Context, endpoint, credFile string, clients int, d time.Du
 		qs = append(qs, page.AnswerSummaries...)
 	}
 	rc := newRawClient(endpoint, id, secret, clients)
+	// With several replicas, reads go round-robin over them; the workload
+	// was created through the first.
+	rcs := []*rawClient{rc}
+	for _, e := range o.endpoints {
+		if e != endpoint {
+			rcs = append(rcs, newRawClient(e, id, secret, clients))
+		}
+	}
 	selection := func(q types.AnswerSummary, i int) []string {
 		var sel []string
 		for j, c := range q.Choices {
@@ -103,7 +123,8 @@ func load(ctx context.Context, endpoint, credFile string, clients int, d time.Du
 		wid := ids[i%len(ids)]
 		if raw {
 			body, _ := json.Marshal(map[string]any{"SelectedChoices": selection(q, i), "Notes": fmt.Sprintf("update %d", i)})
-			return rc.do(ctx, "PATCH", "/workloads/"+wid+"/lensReviews/wellarchitected/answers/"+url.PathEscape(aws.ToString(q.QuestionId)), body)
+			_, err := rc.do(ctx, "PATCH", "/workloads/"+wid+"/lensReviews/wellarchitected/answers/"+url.PathEscape(aws.ToString(q.QuestionId)), body)
+			return err
 		}
 		_, err := client.UpdateAnswer(ctx, &wellarchitected.UpdateAnswerInput{
 			WorkloadId: aws.String(wid), LensAlias: aws.String("wellarchitected"), QuestionId: q.QuestionId,
@@ -114,7 +135,8 @@ func load(ctx context.Context, endpoint, credFile string, clients int, d time.Du
 	get := func(i int) error {
 		wid := ids[i%len(ids)]
 		if raw {
-			return rc.do(ctx, "GET", "/workloads/"+wid+"/lensReviews/wellarchitected", nil)
+			_, err := rcs[i%len(rcs)].do(ctx, "GET", "/workloads/"+wid+"/lensReviews/wellarchitected", nil)
+			return err
 		}
 		_, err := client.GetLensReview(ctx, &wellarchitected.GetLensReviewInput{WorkloadId: aws.String(wid), LensAlias: aws.String("wellarchitected")})
 		return err
@@ -134,51 +156,13 @@ func load(ctx context.Context, endpoint, credFile string, clients int, d time.Du
 	default:
 		return fmt.Errorf("unknown -op %q", op)
 	}
-	var (
-		mu        sync.Mutex
-		latencies []time.Duration
-		errs      int
-		firstErr  error
-		wg        sync.WaitGroup
-	)
-	deadline := time.Now().Add(d)
-	start := time.Now()
-	for c := 0; c < clients; c++ {
-		wg.Add(1)
-		go func(c int) {
-			defer wg.Done()
-			var local []time.Duration
-			for i := c; time.Now().Before(deadline); i += clients {
-				t0 := time.Now()
-				err := call(i)
-				local = append(local, time.Since(t0))
-				if err != nil {
-					mu.Lock()
-					errs++
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
-			}
-			mu.Lock()
-			latencies = append(latencies, local...)
-			mu.Unlock()
-		}(c)
+	if o.bare && op == "get-lens-review" {
+		return compareBare(ctx, rc, "/workloads/"+ids[0]+"/lensReviews/wellarchitected", clients, d, call)
 	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
-	pct := func(p float64) time.Duration { return latencies[int(p*float64(len(latencies)-1))] }
-	mode := "raw"
-	if !raw {
-		mode = "sdk"
-	}
-	fmt.Printf("op=%s client=%s workloads=%d clients=%d duration=%s requests=%d errors=%d throughput=%.0f/s p50=%s p90=%s p99=%s max=%s\n",
-		op, mode, len(ids), clients, elapsed.Round(time.Millisecond), len(latencies), errs, float64(len(latencies))/elapsed.Seconds(),
-		pct(0.50).Round(10*time.Microsecond), pct(0.90).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), latencies[len(latencies)-1].Round(10*time.Microsecond))
-	if errs > 0 {
-		return fmt.Errorf("%d requests failed; first: %w", errs, firstErr)
+	res := measure(clients, d, call)
+	res.print(op, raw, len(ids), len(rcs), clients)
+	if res.errs > 0 {
+		return fmt.Errorf("%d requests failed; first: %w", res.errs, res.firstErr)
 	}
 	return nil
 }

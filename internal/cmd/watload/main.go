@@ -2,7 +2,8 @@
 // signed AWS SDK calls over HTTP from concurrent clients. It is the load half
 // of `make bench`; BENCHMARKS.md records what it printed.
 //
-//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review] [-sdk] [-spread]
+//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review] [-sdk] [-spread] [-bare]
+//	watload -endpoints URL1,URL2,URL3 -credentials FILE -op get-lens-review
 //	watload -coldstart -bin ./bin/wat -data-dir DIR [-runs 10]
 package main
 
@@ -11,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -28,14 +30,27 @@ func main() {
 		dataDir   = flag.String("data-dir", "", "data dir of an existing database, for -coldstart")
 		dbURL     = flag.String("database-url", "", "PostgreSQL URL, for -coldstart")
 		runs      = flag.Int("runs", 10, "cold starts to time")
+		endpoints = flag.String("endpoints", "", "comma-separated endpoints of several replicas of one database; get-lens-review goes round-robin over them")
+		bare      = flag.Bool("bare", false, "with get-lens-review: then measure a bare net/http server returning a body of the same size, and print the ratio")
+		serveB    = flag.Bool("serve-bare", false, "serve the bare net/http yardstick (used by -bare)")
+		bareSize  = flag.Int("bare-size", 1000, "body size of -serve-bare")
 	)
 	flag.Parse()
 	ctx := context.Background()
 	var err error
-	if *coldstart {
+	switch {
+	case *serveB:
+		err = serveBare(*bareSize)
+	case *coldstart:
 		err = coldStart(ctx, *bin, *dataDir, *dbURL, *runs)
-	} else {
-		err = load(ctx, *endpoint, *credFile, *clients, *duration, *op, !*sdk, *spread)
+	default:
+		o := loadOptions{endpoint: *endpoint, credFile: *credFile, clients: *clients, duration: *duration,
+			op: *op, raw: !*sdk, spread: *spread, bare: *bare}
+		if *endpoints != "" {
+			o.endpoints = strings.Split(*endpoints, ",")
+			o.endpoint = o.endpoints[0]
+		}
+		err = load(ctx, o)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "watload:", err)

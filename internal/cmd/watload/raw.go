@@ -35,30 +35,31 @@ func newRawClient(endpoint, id, secret string, conns int) *rawClient {
 	}
 }
 
-// do sends one signed request and fails unless the status is 200.
-func (c *rawClient) do(ctx context.Context, method, escapedPath string, body []byte) error {
+// do sends one signed request, fails unless the status is 200, and returns
+// the size of the response body.
+func (c *rawClient) do(ctx context.Context, method, escapedPath string, body []byte) (int, error) {
 	u, err := url.Parse(c.endpoint + escapedPath)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	sum := sha256.Sum256(body)
 	hash := hex.EncodeToString(sum[:])
 	if err := c.signer.SignHTTP(ctx, c.creds, req, hash, "wellarchitected", "us-east-1", time.Now()); err != nil {
-		return err
+		return 0, err
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("%s %s: %s: %s", method, escapedPath, resp.Status, b)
+		return len(b), fmt.Errorf("%s %s: %s: %s", method, escapedPath, resp.Status, b)
 	}
-	return nil
+	return len(b), nil
 }

@@ -1,0 +1,63 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/wat-dev/wat"
+)
+
+// cachedLensReview is GetLensReview's fast path for the live review of a
+// built-in lens, which most reads of a review are: one indexed read of the
+// workload and the review's row (no transaction) and, when the review's
+// revision is the one whose evaluation is cached, nothing else. The answers
+// are not read: every change to them, to the notes or to the pinned lens
+// version bumps the review's revision in the same transaction (saveAnswers,
+// UpdateLensReview, the lens upgrade), so an unchanged revision read from
+// the database — whichever replica wrote it — means the cached evaluation
+// is current. The workload is read fresh, so who may read it, its tags and
+// its applied lenses are never cached.
+//
+// ok is false when the fast path does not apply and GetLensReview must take
+// the full read: a caller not of the workload's account (shares decide),
+// a user whose policies are not cached, a custom lens (its status and latest
+// version live elsewhere), a workload with a profile (its priorities are
+// read from the profile), a review with a Jira selection (the full read
+// shows it), a review not evaluated yet, or any error (the full read
+// reports it as it always has).
+func (s *Service) cachedLensReview(ctx context.Context, id, alias string) (v *ReviewView, ok bool, err error) {
+	p := wat.PrincipalFromContext(ctx)
+	li, builtin := s.lenses.Builtin(alias)
+	if p == nil || !builtin {
+		return nil, false, nil
+	}
+	h, err := s.store.LensReviewHead(ctx, id, li.ARN)
+	if err != nil || h.AccountID != p.AccountID || !slices.Contains(h.Lenses, li.ARN) || h.ProfileARN != "" || h.JiraSelected {
+		return nil, false, nil
+	}
+	cached, hit := s.answers.get(&wat.LensReview{WorkloadID: id, LensARN: li.ARN, LensVersion: h.LensVersion, Revision: h.Revision})
+	if !hit {
+		return nil, false, nil
+	}
+	// Only a user's cached policies are used here: reading them needs a
+	// transaction, which the full read has.
+	if err := s.authorize(ctx, policiesCachedOnly{}, act("GetLensReview"), h.WorkloadARN, h.Tags); err != nil {
+		if errors.Is(err, errPoliciesNotCached) {
+			return nil, false, nil
+		}
+		return nil, true, err
+	}
+	return cached, true, nil
+}
+
+// errPoliciesNotCached says a user's policies would have to be read.
+var errPoliciesNotCached = errors.New("policies not cached")
+
+// policiesCachedOnly is the IdentityTx authorize is given outside a
+// transaction: the one method it may call on a cache miss says so.
+type policiesCachedOnly struct{ wat.IdentityTx }
+
+func (policiesCachedOnly) ListUserPolicies(context.Context, string, string) ([]*wat.UserPolicy, error) {
+	return nil, errPoliciesNotCached
+}
