@@ -24,6 +24,15 @@ type AgentWorker struct {
 	// Lease is how long a claim holds before another worker may take
 	// the job again; it must outlast the longest generation.
 	Lease time.Duration
+	// Jobs hears how each job ended (the metrics); nil for nobody.
+	Jobs wat.JobCounter
+}
+
+// ended tells w.Jobs how a job ended.
+func (w AgentWorker) ended(o wat.JobOutcome) {
+	if w.Jobs != nil {
+		w.Jobs.JobEnded(wat.QueueAgentGeneration, o)
+	}
 }
 
 // maxAgentAttempts is how many times a job is claimed before it ends in
@@ -45,6 +54,9 @@ func (s *Service) RunAgentGenerations(ctx context.Context, w AgentWorker) (int, 
 		}
 		if err != nil {
 			return n, fmt.Errorf("RunAgentGenerations: %w", err)
+		}
+		if g.Attempts > 1 {
+			w.ended(wat.JobRetried) // taken again: its last worker's lease ran out
 		}
 		if err := s.runAgentGeneration(ctx, w, g); err != nil {
 			return n, fmt.Errorf("RunAgentGenerations(%s %s): %w", g.ProfileARN, g.ID, err)
@@ -103,11 +115,15 @@ func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 		return err
 	})
 	if err == nil && ours {
-		var run *wat.AgentModelRun
+		var (
+			run       *wat.AgentModelRun
+			completed bool
+		)
 		if s.agentModel.refiner != nil {
 			recs, run = s.refineAgentRecommendations(ctx, g, in, contexts, recs)
 		}
 		err = s.store.Update(ctx, func(tx wat.Tx) error {
+			completed = false
 			// The profile's lock orders the writers: a worker whose lease
 			// ran out while another took the job writes after it, and
 			// then reads the job ended.
@@ -128,8 +144,12 @@ func (s *Service) runAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 			if err := tx.UpdateAgentGeneration(ctx, cur); err != nil {
 				return err
 			}
+			completed = true
 			return s.PublishRecommendationsCompleted(ctx, tx, cur, prof.AccountID)
 		})
+		if err == nil && completed {
+			w.ended(wat.JobCompleted)
+		}
 	}
 	if err != nil && ctx.Err() == nil {
 		s.log.Error("agent generation failed", "profile", g.ProfileARN, "generation", g.ID, "err", err)
@@ -147,7 +167,9 @@ func heldBy(g *wat.AgentGeneration, w AgentWorker) bool {
 
 // endAgentGeneration ends g in ERROR, unless another worker holds it now.
 func (s *Service) endAgentGeneration(ctx context.Context, w AgentWorker, g *wat.AgentGeneration, code, msg string) error {
-	return s.store.Update(ctx, func(tx wat.Tx) error {
+	ended := false
+	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		ended = false
 		cur, err := tx.GetAgentGeneration(ctx, g.ProfileARN, g.ID)
 		if wat.ErrorCodeOf(err) == wat.ENotFound {
 			return nil // its profile was deleted meanwhile
@@ -161,8 +183,13 @@ func (s *Service) endAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 		if err := tx.UpdateAgentGeneration(ctx, cur); err != nil {
 			return err
 		}
+		ended = true
 		return s.publishGenerationError(ctx, tx, cur)
 	})
+	if err == nil && ended {
+		w.ended(wat.JobFailed)
+	}
+	return err
 }
 
 // storeAgentRecommendations writes what a generation computed. A

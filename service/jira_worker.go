@@ -27,6 +27,22 @@ type JiraWorker struct {
 	// Lease is how long its claims hold without renewal (JiraSyncLease
 	// when 0).
 	Lease time.Duration
+	// Jobs hears how each sync it ran ended (the metrics); nil for nobody.
+	Jobs wat.JobCounter
+}
+
+// ended tells w.Jobs how a sync that returned err ended: a failure no
+// retry mends leaves the queue, any other stays for a later try.
+func (w JiraWorker) ended(err error) {
+	switch {
+	case w.Jobs == nil:
+	case err == nil:
+		w.Jobs.JobEnded(wat.QueueJiraSync, wat.JobCompleted)
+	case unmendable(err):
+		w.Jobs.JobEnded(wat.QueueJiraSync, wat.JobFailed)
+	default:
+		w.Jobs.JobEnded(wat.QueueJiraSync, wat.JobRetried)
+	}
 }
 
 func (w JiraWorker) lease() time.Duration {
@@ -94,9 +110,11 @@ func (s *Service) RunJiraSyncs(ctx context.Context, w JiraWorker) (int, error) {
 			return n, fmt.Errorf("RunJiraSyncs: %w", err)
 		}
 		run := syncRun{sys: true, push: job.Push}
-		if _, err := s.leasedSync(ctx, job, w.ID, w.lease(), run); err != nil && ctx.Err() != nil {
+		_, err = s.leasedSync(ctx, job, w.ID, w.lease(), run)
+		if err != nil && ctx.Err() != nil {
 			return n, ctx.Err()
 		}
+		w.ended(err)
 	}
 }
 

@@ -38,6 +38,8 @@ type WebhookWorker struct {
 	// DisableAfter is how many deliveries abandoned in a row disable a
 	// subscription (wat.WebhookDisableAfter when zero).
 	DisableAfter int
+	// Jobs hears how each attempt ended (the metrics); nil for nobody.
+	Jobs wat.JobCounter
 }
 
 func (w *WebhookWorker) defaults() {
@@ -93,8 +95,12 @@ func (s *Service) RunWebhookDeliveries(ctx context.Context, w WebhookWorker) (in
 		if ctx.Err() != nil {
 			return n, ctx.Err() // shutting down: the lease runs out and another worker sends it
 		}
-		if err := s.recordWebhookAttempt(ctx, w, d, status, excerpt, sendErr); err != nil {
+		outcome, err := s.recordWebhookAttempt(ctx, w, d, status, excerpt, sendErr)
+		if err != nil {
 			return n, fmt.Errorf("RunWebhookDeliveries(%s): %w", d.ID, err)
+		}
+		if outcome != "" && w.Jobs != nil {
+			w.Jobs.JobEnded(wat.QueueWebhookDelivery, outcome)
 		}
 	}
 }
@@ -145,8 +151,11 @@ func (s *Service) WebhookQueue(ctx context.Context) (int, time.Duration, error) 
 // lease passed to another worker meanwhile. A delivery failing past its
 // retry window is abandoned; enough abandoned in a row disable the
 // subscription, which an event tells the account's other subscriptions.
-func (s *Service) recordWebhookAttempt(ctx context.Context, w WebhookWorker, claimed *wat.WebhookDelivery, status int, excerpt string, sendErr error) error {
-	return s.store.Update(ctx, func(tx wat.Tx) error {
+// It returns the attempt's outcome, "" when it recorded none.
+func (s *Service) recordWebhookAttempt(ctx context.Context, w WebhookWorker, claimed *wat.WebhookDelivery, status int, excerpt string, sendErr error) (wat.JobOutcome, error) {
+	var outcome wat.JobOutcome
+	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		outcome = ""
 		d, err := tx.GetWebhookDelivery(ctx, claimed.SubscriptionID, claimed.ID)
 		if wat.ErrorCodeOf(err) == wat.ENotFound {
 			return nil // its subscription was deleted meanwhile
@@ -165,6 +174,7 @@ func (s *Service) recordWebhookAttempt(ctx context.Context, w WebhookWorker, cla
 		d.LastStatus, d.LastResponse, d.LastError = status, excerpt, ""
 		d.LeaseOwner, d.LeaseUntil = "", time.Time{}
 		if sendErr == nil {
+			outcome = wat.JobCompleted
 			d.Status, d.DeliveredAt = wat.WebhookDelivered, now
 			if err := tx.UpdateWebhookDelivery(ctx, d); err != nil || sub.Failures == 0 {
 				return err
@@ -174,10 +184,11 @@ func (s *Service) recordWebhookAttempt(ctx context.Context, w WebhookWorker, cla
 		}
 		d.LastError = sendErr.Error()
 		if now.Sub(d.CreatedAt) < w.RetryWindow {
+			outcome = wat.JobRetried
 			d.NextAttemptAt = now.Add(wat.WebhookBackoff(d.Attempts, w.BackoffBase, w.BackoffMax))
 			return tx.UpdateWebhookDelivery(ctx, d)
 		}
-		d.Status = wat.WebhookFailed
+		d.Status, outcome = wat.WebhookFailed, wat.JobFailed
 		if err := tx.UpdateWebhookDelivery(ctx, d); err != nil {
 			return err
 		}
@@ -197,4 +208,8 @@ func (s *Service) recordWebhookAttempt(ctx context.Context, w WebhookWorker, cla
 		}
 		return tx.UpdateWebhookSubscription(ctx, sub)
 	})
+	if err != nil {
+		return "", err
+	}
+	return outcome, nil
 }

@@ -76,7 +76,7 @@ var backupTables = []tableSpec{
 	{name: "jira_workload_settings", times: "updated_at"},
 	{name: "jira_selections"},
 	{name: "jira_issues", bools: "done", times: "synced_at"},
-	{name: "jira_sync_jobs", bools: "push", times: "not_before lease_until last_synced_at last_error_at"},
+	{name: "jira_sync_jobs", bools: "push", times: "not_before lease_until last_synced_at last_error_at waiting_since"},
 	// webhook_subscriptions' secrets are sealed with the master key and
 	// carried as stored.
 	{name: "webhook_subscriptions", times: "previous_secret_expires created_at updated_at"},

@@ -18,21 +18,24 @@ func jiraSyncNotFound(workloadID string) *wat.Error {
 }
 
 // EnqueueJiraSync bumps a workload's requested count, inserting its row
-// the first time. Every right-hand side reads the row as it was, on both
+// the first time, and starts its waiting_since (the metrics' age) when
+// nothing was pending. Every right-hand side reads the row as it was, on both
 // databases: pending work that pushes keeps pushing, and a backoff under
 // way (attempts > 0) keeps its time, so a burst of changes during a Jira
 // outage does not hammer it.
 func (t *tx) EnqueueJiraSync(ctx context.Context, workloadID string, push bool, reason string, now time.Time) error {
 	zero := timeValue(time.Time{})
-	_, err := t.exec(ctx, `INSERT INTO jira_sync_jobs (`+jiraSyncColumns+`)
-		VALUES (?, 1, 0, ?, ?, ?, 0, '', ?, ?, '', ?)
+	_, err := t.exec(ctx, `INSERT INTO jira_sync_jobs (`+jiraSyncColumns+`, waiting_since)
+		VALUES (?, 1, 0, ?, ?, ?, 0, '', ?, ?, '', ?, ?)
 		ON CONFLICT (workload_id) DO UPDATE SET
 			push = CASE WHEN jira_sync_jobs.requested > jira_sync_jobs.done THEN (jira_sync_jobs.push OR excluded.push)
 				ELSE excluded.push END,
 			requested = jira_sync_jobs.requested + 1,
 			reason = excluded.reason,
-			not_before = CASE WHEN jira_sync_jobs.attempts > 0 THEN jira_sync_jobs.not_before ELSE excluded.not_before END`,
-		workloadID, push, reason, timeValue(now), zero, zero, zero)
+			not_before = CASE WHEN jira_sync_jobs.attempts > 0 THEN jira_sync_jobs.not_before ELSE excluded.not_before END,
+			waiting_since = CASE WHEN jira_sync_jobs.requested > jira_sync_jobs.done THEN jira_sync_jobs.waiting_since
+				ELSE excluded.waiting_since END`,
+		workloadID, push, reason, timeValue(now), zero, zero, zero, timeValue(now))
 	if err != nil {
 		return fail("EnqueueJiraSync", workloadID, err, outcomes{parent: workloadNotFound(workloadID)})
 	}
@@ -103,13 +106,15 @@ func (t *tx) GetJiraSyncJob(ctx context.Context, workloadID string) (*wat.JiraSy
 
 // UpdateJiraSyncJob writes a row back. Requested, push and reason are
 // left alone: they are the requesters', and one may have asked for more
-// while the sync ran.
+// while the sync ran. Work all done clears waiting_since, so that a
+// request of an older binary (which does not set it) ages from not_before.
 func (t *tx) UpdateJiraSyncJob(ctx context.Context, j *wat.JiraSyncJob) error {
 	res, err := t.exec(ctx, `UPDATE jira_sync_jobs SET done = ?, not_before = ?, attempts = ?, lease_owner = ?,
-			lease_until = ?, last_synced_at = ?, last_error = ?, last_error_at = ?
+			lease_until = ?, last_synced_at = ?, last_error = ?, last_error_at = ?,
+			waiting_since = CASE WHEN requested > ? THEN waiting_since ELSE ? END
 		WHERE workload_id = ?`,
 		j.Done, timeValue(j.NotBefore), j.Attempts, j.LeaseOwner, timeValue(j.LeaseUntil), timeValue(j.LastSyncedAt),
-		j.LastError, timeValue(j.LastErrorAt), j.WorkloadID)
+		j.LastError, timeValue(j.LastErrorAt), j.Done, timeValue(time.Time{}), j.WorkloadID)
 	if err == nil {
 		err = mustAffect(res)
 	}

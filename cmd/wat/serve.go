@@ -60,7 +60,7 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	defer store.Close()
-	m := newMetrics(cfg, store)
+	m := newMetrics(cfg, store, log)
 	// Every transaction goes through the timing wrapper, the audit log's
 	// included; store itself stays for what only sqlstore offers.
 	timed := m.Store(store)
@@ -169,9 +169,9 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	// jobs. A lease outlasts any generation (and the model's timeout), so
 	// that a slow one is not taken again while its worker still writes it.
 	host, _ := os.Hostname()
-	cfg.Jira.start(ctx, svc)
+	cfg.Jira.start(ctx, svc, jobCounter(m))
 	cfg.Webhooks.start(ctx, svc, m)
-	go svc.AgentWorkerLoop(ctx, service.AgentWorker{ID: fmt.Sprintf("%s/%d", host, os.Getpid()), Lease: cfg.Agent.Lease}, 2*time.Second)
+	go svc.AgentWorkerLoop(ctx, service.AgentWorker{ID: fmt.Sprintf("%s/%d", host, os.Getpid()), Lease: cfg.Agent.Lease, Jobs: jobCounter(m)}, 2*time.Second)
 	select {
 	case err := <-errc:
 		srv.Close()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/service"
 )
 
@@ -56,9 +57,10 @@ func (j JiraConfig) validate() error {
 	return nil
 }
 
-// start runs the Jira sync worker until ctx ends.
-func (j JiraConfig) start(ctx context.Context, svc *service.Service) {
+// start runs the Jira sync worker until ctx ends, telling jobs how each
+// sync ended.
+func (j JiraConfig) start(ctx context.Context, svc *service.Service, jobs wat.JobCounter) {
 	host, _ := os.Hostname()
-	w := service.JiraWorker{ID: fmt.Sprintf("jira/%s/%d", host, os.Getpid())}
+	w := service.JiraWorker{ID: fmt.Sprintf("jira/%s/%d", host, os.Getpid()), Jobs: jobs}
 	go svc.JiraWorkerLoop(ctx, w, j.Poll, j.ReconcileInterval)
 }

@@ -19,19 +19,32 @@ type poolStore interface {
 }
 
 // newMetrics returns the server's metrics, wired to what store reports of
-// itself, or nil when no --metrics-listen asks for them: then nothing is
-// measured at all, rather than measured for nobody.
-func newMetrics(cfg Config, store wat.Store) *metrics.Metrics {
+// itself (its queues' backlog, read when scraped, failures logged to log),
+// or nil when no --metrics-listen asks for them: then nothing is measured
+// at all, rather than measured for nobody.
+func newMetrics(cfg Config, store wat.Store, log *slog.Logger) *metrics.Metrics {
 	if cfg.MetricsListen == "" {
 		return nil
 	}
 	m := metrics.New(buildVersion())
+	if qr, ok := store.(wat.QueueReader); ok {
+		m.ObserveQueues(qr, 0, log)
+	}
 	if ps, ok := store.(poolStore); ok {
 		if _, postgres := ps.PoolStats(); postgres {
 			m.ObservePool(func() sql.DBStats { s, _ := ps.PoolStats(); return s })
 		} else {
 			ps.ObserveCommitBatches(m.CommitBatches())
 		}
+	}
+	return m
+}
+
+// jobCounter is what the workers tell how their jobs end: m, or nil
+// when metrics are off (so that the workers skip the call).
+func jobCounter(m *metrics.Metrics) wat.JobCounter {
+	if m == nil {
+		return nil
 	}
 	return m
 }

@@ -100,6 +100,10 @@ func TestServeMetrics(t *testing.T) {
 		{0, "wat_job_queue_depth", []string{"job", "invitation_expiry"}},
 		{0, "wat_job_runs_total", []string{"job", "invitation_expiry", "result", "error"}},
 		{0, "wat_job_queue_depth", []string{"job", "webhook_delivery"}}, // the webhook outbox: nothing due
+		{0, "wat_queue_depth", []string{"queue", "agent_generation"}},   // the queues, read at the scrape
+		{0, "wat_queue_oldest_age_seconds", []string{"queue", "jira_sync"}},
+		{0, "wat_queue_jobs_total", []string{"queue", "webhook_delivery", "outcome", "completed"}},
+		{0, "wat_queue_scrape_errors_total", nil},
 	} {
 		if got, found := f.Value(c.name, c.labels...); !found || got != c.v {
 			t.Errorf("%s%q = %v (found %v), want %v", c.name, c.labels, got, found, c.v)
@@ -167,6 +171,9 @@ func TestServeMetricsPostgres(t *testing.T) {
 	}
 	if _, found := f.Value("wat_sqlite_commit_batch_size"); found {
 		t.Errorf("SQLite batch sizes on PostgreSQL")
+	}
+	if n, found := f.Value("wat_queue_depth", "queue", "webhook_delivery", "state", "pending"); !found || n != 0 {
+		t.Errorf("wat_queue_depth of the webhooks on PostgreSQL = %v (found %v), want 0", n, found)
 	}
 	if n, _ := f.Value("wat_store_transaction_duration_seconds", "kind", "read"); n < 1 {
 		t.Errorf("no read transaction timed on PostgreSQL")

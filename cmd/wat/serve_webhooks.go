@@ -91,7 +91,7 @@ func (c WebhookConfig) start(ctx context.Context, svc *service.Service, m *metri
 	}
 	for i := range c.Workers {
 		w := service.WebhookWorker{ID: fmt.Sprintf("webhook/%s/%d/%d", host, os.Getpid(), i), Sender: sender,
-			Lease: c.Lease, RetryWindow: c.RetryWindow, BackoffBase: c.Backoff}
+			Lease: c.Lease, RetryWindow: c.RetryWindow, BackoffBase: c.Backoff, Jobs: jobCounter(m)}
 		r := report
 		if i > 0 {
 			r = nil // one worker reports for the replica

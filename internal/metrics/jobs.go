@@ -14,8 +14,10 @@ import (
 // run found due, and the oldest age is the time since a run last completed,
 // which bounds how long anything due can have waited. A job that keeps
 // failing (the database gone) shows as an age growing past its interval,
-// whatever its depth. Jobs with a real queue (agent generations, Jira sync,
-// webhooks) will report the same two series.
+// whatever its depth. The durable queues (agent generations, Jira sync,
+// webhooks, and the invitations due) are measured from the database at the
+// scrape instead (queues.go: wat_queue_*); these series say whether the
+// jobs run.
 var (
 	jobDepth = prometheus.NewDesc("wat_job_queue_depth",
 		"Items the job's last run found waiting.", []string{"job"}, nil)

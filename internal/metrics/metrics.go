@@ -8,9 +8,10 @@
 // The package only observes: package api tells it of each request through
 // api.RequestObserver, the store is wrapped (Store), sqlstore reports its
 // batches and pool through small accessors the command wires in, and the
-// jobs report each run (Job). Every label value comes from a closed set
-// (operation names, HTTP statuses, job names), so a client cannot grow the
-// number of series.
+// jobs report each run (Job) and each job's outcome (JobEnded), and the
+// queues' backlog is read when scraped (ObserveQueues). Every label value
+// comes from a closed set (operation names, HTTP statuses, job and queue
+// names and states), so a client cannot grow the number of series.
 package metrics
 
 import (
@@ -38,6 +39,8 @@ type Metrics struct {
 	storeWrite   prometheus.Observer // kind="write"
 	batchSize    prometheus.Histogram
 	jobs         *jobs
+	queueJobs    *prometheus.CounterVec // queue, outcome: registered always
+	queueErrors  *prometheus.CounterVec // queue: collected by the queues' collector (ObserveQueues)
 }
 
 // Latency buckets, in seconds. Requests range from a cached read (well
@@ -82,13 +85,14 @@ func New(version string) *Metrics {
 		}),
 		jobs: newJobs(),
 	}
+	m.queueJobs, m.queueErrors = newQueueCounters()
 	m.storeRead = m.storeTx.WithLabelValues("read")
 	m.storeWrite = m.storeTx.WithLabelValues("write")
 	build := prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "wat_build_info", Help: "Always 1; the labels say which wat and which Go built it.",
 	}, []string{"version", "goversion"})
 	build.WithLabelValues(version, runtime.Version()).Set(1)
-	m.reg.MustRegister(m.requests, m.duration, m.authFailures, m.throttled, m.denied, m.storeTx, m.jobs, build,
+	m.reg.MustRegister(m.requests, m.duration, m.authFailures, m.throttled, m.denied, m.storeTx, m.jobs, m.queueJobs, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
