@@ -281,6 +281,11 @@ func workloadRows() []*matrixRow {
 		{op: "UpgradeLensReview", kind: opOwn, write: true, ownerInvalid: true, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.UpgradeLensReview, &wa.UpgradeLensReviewInput{WorkloadId: &tg.id, LensAlias: lens, MilestoneName: aws.String("Before upgrade")})
 		}},
+		// PinLensReviewVersion takes a custom lens: the owner's side gets a
+		// 400 naming LensAlias after authorisation, as an upgrade's does.
+		{op: "PinLensReviewVersion", kind: opOwn, write: true, ownerInvalid: true, action: "UpgradeLensReview", call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
+			return watclient.FromSDK(c).PinLensReviewVersion(ctx, &wire.PinLensReviewVersionInput{WorkloadId: &tg.id, LensAlias: lens, LensVersion: aws.String("1")})
+		}},
 		{op: "CreateMilestone", kind: opOwn, write: true, call: func(ctx context.Context, c *wa.Client, tg *matrixTarget) (any, error) {
 			return sdkDo(ctx, c.CreateMilestone, &wa.CreateMilestoneInput{WorkloadId: &tg.id, MilestoneName: aws.String("Matrix second")})
 		}, effect: func(t *testing.T, e *matrixEnv, _ *matrixCaller, tg *matrixTarget, out any) {

@@ -25,6 +25,7 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 	w := createWorkload(t, srv.Client, workloadInput("Actions of wat"))
 	putEvidence(t, srv.Client, matrixEvidence(w))
 	lens := aws.String(lensAlias)
+	pinned := pinnedReview(t, srv.Client, w)
 	calls := map[string]func(c *watclient.Client) error{
 		"PutWorkloadEvidence": func(c *watclient.Client) error {
 			_, err := c.PutWorkloadEvidence(ctx, matrixEvidence(w))
@@ -60,6 +61,10 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 		},
 		"ImportMilestone": func(c *watclient.Client) error {
 			_, err := c.ImportMilestone(ctx, matrixImportedMilestone(w)) // the same milestone again is no error
+			return err
+		},
+		"PinLensReviewVersion": func(c *watclient.Client) error {
+			_, err := c.PinLensReviewVersion(ctx, &wire.PinLensReviewVersionInput{WorkloadId: &w, LensAlias: &pinned, LensVersion: aws.String("1")}) // where it is
 			return err
 		},
 	}

@@ -2,12 +2,15 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
+
+	"github.com/wat-dev/wat/api/wire"
 )
 
 // answer is what an answer records, as the import compares and copies it.
@@ -138,10 +141,13 @@ func (im *Importer) copyReview(ctx context.Context, srcID, dstID, src, dst strin
 	if err != nil {
 		return Failed, "", fmt.Errorf("reading the target's: %s", Message(err))
 	}
+	changed, pinned := 0, ""
 	if want, have := aws.ToString(sr.LensReview.LensVersion), aws.ToString(tr.LensReview.LensVersion); isCustomLens(src) && want != have {
-		return Failed, "", im.versionMismatch(ctx, dstID, dst, want, have)
+		if err := im.pinReview(ctx, dstID, dst, want, have); err != nil {
+			return Failed, "", err
+		}
+		changed, pinned = 1, fmt.Sprintf("put on lens version %q, ", want)
 	}
-	changed := 0
 	notes, pillars := reviewNotes(sr.LensReview)
 	tNotes, tPillars := reviewNotes(tr.LensReview)
 	if notes != tNotes || !reflect.DeepEqual(pillars, tPillars) {
@@ -182,7 +188,7 @@ func (im *Importer) copyReview(ctx context.Context, srcID, dstID, src, dst strin
 	if changed+answers == 0 {
 		return Unchanged, "", nil
 	}
-	return Updated, fmt.Sprintf("%d answers", answers), nil
+	return Updated, fmt.Sprintf("%s%d answers", pinned, answers), nil
 }
 
 // answerUpdate is the UpdateAnswer that turns the answer old into a.
@@ -214,27 +220,22 @@ func answerUpdate(workloadID, lens string, a, old answer) *wellarchitected.Updat
 	return in
 }
 
-// versionMismatch says why a review of a custom lens on another version in
-// the source than in the target is not copied, and what to do. A review in
-// wat starts on its lens's latest version and moves only by
-// UpgradeLensReview, to the latest, recording a milestone; the import
-// records none of its own, since it would take a number the source's
-// milestones may use.
-func (im *Importer) versionMismatch(ctx context.Context, dstID, dst, want, have string) error {
-	l, err := im.Target.GetLens(ctx, &wellarchitected.GetLensInput{LensAlias: &dst})
-	if err != nil {
-		return fmt.Errorf("the source's review is on lens version %q, the target's on %q (reading the target's lens: %s)", want, have, Message(err))
+// pinReview puts the target's review of a custom lens on the version the
+// source's is on, with wat's PinLensReviewVersion: a review in wat starts
+// on its lens's latest version, and UpgradeLensReview would record a
+// milestone of the target's own, under a number the source's milestones
+// may use. The version is in the target: copyLens publishes every version
+// a review or milestone of the source is on.
+func (im *Importer) pinReview(ctx context.Context, dstID, dst, want, have string) error {
+	_, err := im.TargetWat.PinLensReviewVersion(ctx, &wire.PinLensReviewVersionInput{WorkloadId: &dstID, LensAlias: &dst, LensVersion: &want})
+	var conflict *types.ConflictException
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &conflict):
+		return fmt.Errorf("the source's review is on lens version %q, the target's on %q, and the target's answers cannot move to %q (%s); "+
+			"its notes and answers were not copied: clear that answer in the target and import again", want, have, want, Message(err))
+	default:
+		return fmt.Errorf("putting the target's review on lens version %q (it is on %q): %s", want, have, Message(err))
 	}
-	latest := aws.ToString(l.Lens.LensVersion)
-	if want == latest {
-		return fmt.Errorf("the source's review is on lens version %q, the target's on %q; its notes and answers were not copied. "+
-			"wat moves a review to a newer version only by upgrading it, which records a milestone in the target: run "+
-			"`aws wellarchitected upgrade-lens-review --workload-id %s --lens-alias %s --milestone-name NAME` against the target "+
-			"and import again (that milestone is the target's own: a later milestone of the source under the same number will then be reported as a conflict)",
-			want, have, dstID, dst)
-	}
-	return fmt.Errorf("the source's review is on lens version %q, the target's on %q, the lens's latest is %q; its notes and answers were not copied "+
-		"(its milestones are, on their own versions). A review in wat starts on its lens's latest version and can only be upgraded to the latest, "+
-		"so it cannot be put on %q: to copy the answers, upgrade the source's review to %q (this records a milestone in the source) and import again",
-		want, have, latest, want, latest)
 }

@@ -81,6 +81,13 @@ func bindListWebhookSubscriptionsInput(d *decoder, v *ListWebhookSubscriptionsIn
 	v.MaxResults = d.queryInt32("MaxResults", "MaxResults")
 }
 
+// bindPinLensReviewVersionInput fills in the input of PinLensReviewVersion from a request.
+func bindPinLensReviewVersionInput(d *decoder, v *PinLensReviewVersionInput) {
+	v.WorkloadId = d.labelString("WorkloadId")
+	v.LensAlias = d.labelString("LensAlias")
+	d.closedBody(func(key []byte) { decodePinLensReviewVersionInputMember(d, v, key) })
+}
+
 // bindPutWorkloadEvidenceInput fills in the input of PutWorkloadEvidence from a request.
 func bindPutWorkloadEvidenceInput(d *decoder, v *PutWorkloadEvidenceInput) {
 	v.WorkloadId = d.labelString("WorkloadId")
@@ -596,6 +603,18 @@ func decodeImportedPillarNotes(d *decoder) map[string]string {
 		return nil
 	}
 	return m
+}
+
+// decodePinLensReviewVersionInputMember decodes the body member named key into v.
+func decodePinLensReviewVersionInputMember(d *decoder, v *PinLensReviewVersionInput, key []byte) {
+	switch string(key) {
+	case "LensVersion":
+		if x, ok := d.str(); ok {
+			v.LensVersion = &x
+		}
+	default:
+		d.unknownMember()
+	}
 }
 
 // decodePutWorkloadEvidenceInputMember decodes the body member named key into v.

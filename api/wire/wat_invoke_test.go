@@ -142,7 +142,13 @@ func TestIAMAction(t *testing.T) {
 		"PutWorkloadEvidence": "PutWorkloadEvidence", "GetSuggestedAnswers": "GetSuggestedAnswers",
 		"ApplySuggestedAnswers": "UpdateAnswer", "GetLensReviewExport": "GetLensReviewReport",
 		"ListLensCatalog": "ListLenses", "GetLensCatalogEntry": "GetLens", "InstallLensCatalogEntry": "ImportLens",
-		"ImportMilestone": "CreateMilestone",
+		"ImportMilestone": "CreateMilestone", "PinLensReviewVersion": "UpgradeLensReview",
+		"GetJiraSyncStatus": "GetJiraSyncStatus",
+	}
+	// Webhook subscriptions are wat's alone: each asks its own action.
+	for _, name := range []string{"CreateWebhookSubscription", "GetWebhookSubscription", "ListWebhookSubscriptions",
+		"UpdateWebhookSubscription", "DeleteWebhookSubscription", "RotateWebhookSecret", "ListWebhookDeliveries", "RedeliverWebhook"} {
+		want[name] = name
 	}
 	got := map[string]string{}
 	for _, op := range WatOperations {
@@ -164,7 +170,8 @@ func TestIAMAction(t *testing.T) {
 func TestWatRoutesAreNotAWSs(t *testing.T) {
 	aws, ours := NewRouter(), NewRouterFor(WatOperations)
 	// A value per label: a custom lens's ARN, escaped, for LensAlias.
-	values := map[string]string{"WorkloadId": wid, "LensAlias": "arn:aws:wellarchitected:us-east-1:123456789012:lens/x", "EntryId": "amazon-ecs"}
+	values := map[string]string{"WorkloadId": wid, "LensAlias": "arn:aws:wellarchitected:us-east-1:123456789012:lens/x", "EntryId": "amazon-ecs",
+		"SubscriptionId": "b3f2c1d0e9a8f7e6d5c4b3a2f1e0d9c8", "DeliveryId": "5e0c6c1f-3f1a-4c6e-9b9a-2f0d7c8e1a42"}
 	for _, op := range WatOperations {
 		path, want := op.URI, map[string]string{}
 		for name, v := range values {

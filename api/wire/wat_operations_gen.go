@@ -125,6 +125,34 @@ type WatHandler interface {
 	// Lists the account's webhook subscriptions.
 	ListWebhookSubscriptions(ctx context.Context, in *ListWebhookSubscriptionsInput) (*ListWebhookSubscriptionsOutput, error)
 
+	// PinLensReviewVersion handles PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion.
+	//
+	// Puts a workload's live review of a custom lens on a published version of
+	// that lens, older or newer than the one it is on, without recording a
+	// milestone, so that `wat import` can copy a review that the source left on
+	// an older version (AWS moves a review only by UpgradeLensReview, to the
+	// latest version; wat's AssociateLenses starts a review on the latest). The
+	// lens is a custom lens of the caller's own account applied to the workload
+	// (a built-in lens, or a lens shared by another account, is
+	// ValidationException on LensAlias; a lens the workload does not have is
+	// ResourceNotFoundException), and only the workload's owner account may call
+	// it. LensVersion is a published version of the lens: one it does not have is
+	// ResourceNotFoundException, and a deleted lens is ValidationException. The
+	// review keeps its answers and notes as they are, so the move is allowed only
+	// when every answered question (one with a selected choice, a choice not
+	// applicable or with notes, notes, or marked not applicable) is asked by the
+	// version and has each of the answer's choices: otherwise it is
+	// ConflictException naming the question or choice the version lacks. A review
+	// with no answer beyond the defaults can always be pinned: an importer
+	// creates the workload, pins its review, then writes the answers. A review
+	// already on the version changes nothing (Changed is false), so the call can
+	// be repeated. It asks what UpgradeLensReview asks (the IAM action
+	// wellarchitected:UpgradeLensReview), the action that moves a review between
+	// versions; it asks no CreateMilestone because it records none, and it cannot
+	// drop an answer as an upgrade may. It is recorded in the audit log and
+	// publishes the risk changes an upgrade publishes.
+	PinLensReviewVersion(ctx context.Context, in *PinLensReviewVersionInput) (*PinLensReviewVersionOutput, error)
+
 	// PutWorkloadEvidence handles PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence.
 	//
 	// Stores the outcome of a scan of infrastructure code (`wat scan --workload`)
@@ -224,6 +252,11 @@ func (Unimplemented) ListWebhookDeliveries(context.Context, *ListWebhookDeliveri
 // ListWebhookSubscriptions returns a NotImplementedException.
 func (Unimplemented) ListWebhookSubscriptions(context.Context, *ListWebhookSubscriptionsInput) (*ListWebhookSubscriptionsOutput, error) {
 	return nil, notImplemented("ListWebhookSubscriptions")
+}
+
+// PinLensReviewVersion returns a NotImplementedException.
+func (Unimplemented) PinLensReviewVersion(context.Context, *PinLensReviewVersionInput) (*PinLensReviewVersionOutput, error) {
+	return nil, notImplemented("PinLensReviewVersion")
 }
 
 // PutWorkloadEvidence returns a NotImplementedException.
@@ -440,6 +473,21 @@ var WatOperations = []*Operation{
 				return nil, notImplemented("ListWebhookSubscriptions")
 			}
 			return invoke(ctx, h, req, bindListWebhookSubscriptionsInput, validateListWebhookSubscriptionsInput, w.ListWebhookSubscriptions)
+		},
+	},
+	{
+		Name:        "PinLensReviewVersion",
+		Method:      "PUT",
+		URI:         "/workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion",
+		SuccessCode: 200,
+		HasOutput:   true,
+		Action:      "UpgradeLensReview",
+		Invoke: func(ctx context.Context, h Handler, req *Request) (any, error) {
+			w, ok := h.(WatHandler)
+			if !ok {
+				return nil, notImplemented("PinLensReviewVersion")
+			}
+			return invoke(ctx, h, req, bindPinLensReviewVersionInput, validatePinLensReviewVersionInput, w.PinLensReviewVersion)
 		},
 	},
 	{

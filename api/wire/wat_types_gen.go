@@ -1033,6 +1033,57 @@ type ListWebhookSubscriptionsOutput struct {
 	NextToken *string `json:"NextToken,omitzero"`
 }
 
+// PinLensReviewVersionInput is the input of PinLensReviewVersion (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion).
+//
+// The review to move and the version to put it on.
+type PinLensReviewVersionInput struct {
+	// WorkloadId targets WorkloadId: URI label {WorkloadId}, required, length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"-"`
+
+	// LensAlias targets LensAlias: URI label {LensAlias}, required, length 1..128.
+	//
+	// The ARN of a custom lens of the caller's account, applied to the workload.
+	LensAlias *string `json:"-"`
+
+	// LensVersion targets LensVersion: required, length 1..32.
+	//
+	// The published version of the lens to put the review on.
+	LensVersion *string `json:"LensVersion,omitzero"`
+}
+
+// PinLensReviewVersionOutput is the output of PinLensReviewVersion.
+//
+// The review's version after the call.
+type PinLensReviewVersionOutput struct {
+	// WorkloadId targets WorkloadId: length 32..32, pattern ^[0-9a-f]{32}$.
+	//
+	// The workload's id.
+	WorkloadId *string `json:"WorkloadId,omitzero"`
+
+	// LensArn targets LensArn.
+	//
+	// The lens's ARN.
+	LensArn *string `json:"LensArn,omitzero"`
+
+	// LensVersion targets LensVersion: length 1..32.
+	//
+	// The version the review is now on.
+	LensVersion *string `json:"LensVersion,omitzero"`
+
+	// PreviousLensVersion targets LensVersion: length 1..32.
+	//
+	// The version the review was on before the call.
+	PreviousLensVersion *string `json:"PreviousLensVersion,omitzero"`
+
+	// Changed targets Boolean.
+	//
+	// Whether this call moved the review; false when it was already on the
+	// version.
+	Changed *bool `json:"Changed,omitzero"`
+}
+
 // PutWorkloadEvidenceInput is the input of PutWorkloadEvidence (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence).
 //
 // The scan to store as a lens review's evidence.

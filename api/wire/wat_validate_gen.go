@@ -277,6 +277,32 @@ func validateListWebhookSubscriptionsInput(c *checker, v *ListWebhookSubscriptio
 	c.pop()
 }
 
+// validatePinLensReviewVersionInput checks a value of PinLensReviewVersionInput against every constraint of the model.
+func validatePinLensReviewVersionInput(c *checker, v *PinLensReviewVersionInput) {
+	c.push("WorkloadId")
+	if v.WorkloadId == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.WorkloadId, 32, 32)
+		c.pattern(*v.WorkloadId, watPattern0)
+	}
+	c.pop()
+	c.push("LensAlias")
+	if v.LensAlias == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.LensAlias, 1, 128)
+	}
+	c.pop()
+	c.push("LensVersion")
+	if v.LensVersion == nil {
+		c.missing()
+	} else {
+		c.strLength(*v.LensVersion, 1, 32)
+	}
+	c.pop()
+}
+
 // validatePutWorkloadEvidenceInput checks a value of PutWorkloadEvidenceInput against every constraint of the model.
 func validatePutWorkloadEvidenceInput(c *checker, v *PutWorkloadEvidenceInput) {
 	c.push("WorkloadId")

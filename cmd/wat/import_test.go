@@ -126,8 +126,8 @@ func testImport(t *testing.T, target testserver.Options) {
 	}
 
 	// A new lens version is copied, and the milestone the source's upgrade
-	// to it recorded, but the target's review is not upgraded: that would
-	// record a milestone of its own.
+	// to it recorded; the target's review is put on the new version with
+	// wat's PinLensReviewVersion, which records no milestone of its own.
 	lenses, err := src.Client.ListLenses(ctx, &wa.ListLensesInput{LensType: types.LensTypeCustomSelf})
 	if err != nil || len(lenses.LensSummaries) != 1 {
 		t.Fatalf("the source's lenses: %+v, %v", lenses, err)
@@ -138,10 +138,16 @@ func testImport(t *testing.T, target testserver.Options) {
 		t.Fatalf("ListWorkloads(Paiement) = %+v, %v", paiement, err)
 	}
 	// A workload created now reviews the lens's version 2.0, which stays
-	// its version after 3.0 is published; the target's copy starts on 3.0.
-	if _, err := src.Client.CreateWorkload(ctx, &wa.CreateWorkloadInput{WorkloadName: aws.String("Still on 2.0"), Description: aws.String("not upgraded"),
+	// its version after 3.0 is published; the target's copy starts on 3.0
+	// and is put on 2.0 before its answers are copied.
+	still, err := src.Client.CreateWorkload(ctx, &wa.CreateWorkloadInput{WorkloadName: aws.String("Still on 2.0"), Description: aws.String("not upgraded"),
 		Environment: types.WorkloadEnvironmentProduction, AwsRegions: []string{"us-east-1"}, ReviewOwner: aws.String("ops"),
-		Lenses: []string{"wellarchitected", aws.ToString(lensARN)}}); err != nil {
+		Lenses: []string{"wellarchitected", aws.ToString(lensARN)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Client.UpdateAnswer(ctx, &wa.UpdateAnswerInput{WorkloadId: still.WorkloadId, LensAlias: lensARN,
+		QuestionId: aws.String("sec_identity"), SelectedChoices: []string{"sec_mfa", "sec_keys"}, Notes: aws.String("on 2.0")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := src.Client.ImportLens(ctx, &wa.ImportLensInput{LensAlias: lensARN, JSONString: aws.String(importLensDoc(`
@@ -199,16 +205,32 @@ func testImport(t *testing.T, target testserver.Options) {
 		`FAILED workload "On a shared lens": lens "Their lens" is shared`, `SKIPPED lens review "On a shared lens / Their lens"`,
 		`updated   lens review "plain one / AWS Well-Architected Framework": 1 answers`, "workloads:       1 created, 2 unchanged, 1 failed",
 		`updated   lens "Sécurité interne 安全": 1 versions published`,
-		`FAILED lens review "  Paiement  été – 支付 系统  / Sécurité interne 安全": the source's review is on lens version "3.0", the target's on "2.0"; ` +
-			`its notes and answers were not copied. wat moves a review to a newer version only by upgrading it, which records a milestone in the target: ` +
-			"run `aws wellarchitected upgrade-lens-review --workload-id",
-		`FAILED lens review "Still on 2.0 / Sécurité interne 安全": the source's review is on lens version "2.0", the target's on "3.0", the lens's latest is "3.0"; ` +
-			`its notes and answers were not copied (its milestones are, on their own versions). A review in wat starts on its lens's latest version`,
+		`updated   lens review "  Paiement  été – 支付 系统  / Sécurité interne 安全": put on lens version "3.0", 1 answers`,
+		`created   workload "Still on 2.0"`, `updated   lens review "Still on 2.0 / Sécurité interne 安全": put on lens version "2.0", 1 answers`,
 		`created   milestone "  Paiement  été – 支付 系统  #4 avant 3.0"`, "milestones:       1 created, 3 unchanged"} {
 		if !strings.Contains(squeeze(out), squeeze(want)) {
 			t.Errorf("the import with a shared lens lacks %q:\n%s", want, out)
 		}
 	}
+	// The reviews on another version than the target's are copied as they
+	// are (version, notes, answers), with the source's milestones and no
+	// other, and an import again changes none of them.
+	samePinned := func(when string) {
+		t.Helper()
+		for _, prefix := range []string{"Still on 2.0", "  Paiement"} {
+			want := workloadState(t, src.Client, src.Admin.AccountID, prefix)
+			got := workloadState(t, dst.Client, dst.Admin.AccountID, prefix)
+			if diff := cmp.Diff(want, got, ignoreTimes); diff != "" {
+				t.Errorf("%s, the target's %q differs from the source's (-source +target):\n%s", when, prefix, diff)
+			}
+		}
+	}
+	samePinned("after the import of reviews on older versions")
+	out, code = runImport()
+	if code != 1 || regexp.MustCompile(`(?m)^(created|updated)`).MatchString(out) {
+		t.Errorf("the fourth import (exit %d) changed something:\n%s", code, out)
+	}
+	samePinned("after the fourth import")
 	a, err := dst.Client.ListWorkloads(ctx, &wa.ListWorkloadsInput{WorkloadNamePrefix: aws.String("On a shared")})
 	if err != nil || len(a.WorkloadSummaries) != 1 || !slices.Equal(a.WorkloadSummaries[0].Lenses, []string{"wellarchitected"}) {
 		t.Errorf("the target's copy of the workload on a shared lens: %+v, %v", a, err)

@@ -86,6 +86,8 @@ const (
 	MaxImportedMilestoneWorkloadNotes = 2084
 	// MaxImportedMilestoneWorkloadReviewOwner bounds ImportedMilestoneWorkload.ReviewOwner.
 	MaxImportedMilestoneWorkloadReviewOwner = 255
+	// MaxPinLensReviewVersionInputLensVersion bounds PinLensReviewVersionInput.LensVersion.
+	MaxPinLensReviewVersionInputLensVersion = 32
 	// MaxPutWorkloadEvidenceInputProblems bounds PutWorkloadEvidenceInput.Problems.
 	MaxPutWorkloadEvidenceInputProblems = 1000
 	// MaxPutWorkloadEvidenceInputRules bounds PutWorkloadEvidenceInput.Rules.
@@ -413,6 +415,50 @@ func (c *Client) ListWebhookSubscriptions(ctx context.Context, in *wire.ListWebh
 	var body []byte
 	out := &wire.ListWebhookSubscriptionsOutput{}
 	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// PinLensReviewVersion calls PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion.
+//
+// Puts a workload's live review of a custom lens on a published version of
+// that lens, older or newer than the one it is on, without recording a
+// milestone, so that `wat import` can copy a review that the source left on an
+// older version (AWS moves a review only by UpgradeLensReview, to the latest
+// version; wat's AssociateLenses starts a review on the latest). The lens is a
+// custom lens of the caller's own account applied to the workload (a built-in
+// lens, or a lens shared by another account, is ValidationException on
+// LensAlias; a lens the workload does not have is ResourceNotFoundException),
+// and only the workload's owner account may call it. LensVersion is a
+// published version of the lens: one it does not have is
+// ResourceNotFoundException, and a deleted lens is ValidationException. The
+// review keeps its answers and notes as they are, so the move is allowed only
+// when every answered question (one with a selected choice, a choice not
+// applicable or with notes, notes, or marked not applicable) is asked by the
+// version and has each of the answer's choices: otherwise it is
+// ConflictException naming the question or choice the version lacks. A review
+// with no answer beyond the defaults can always be pinned: an importer creates
+// the workload, pins its review, then writes the answers. A review already on
+// the version changes nothing (Changed is false), so the call can be repeated.
+// It asks what UpgradeLensReview asks (the IAM action
+// wellarchitected:UpgradeLensReview), the action that moves a review between
+// versions; it asks no CreateMilestone because it records none, and it cannot
+// drop an answer as an upgrade may. It is recorded in the audit log and
+// publishes the risk changes an upgrade publishes.
+func (c *Client) PinLensReviewVersion(ctx context.Context, in *wire.PinLensReviewVersionInput) (*wire.PinLensReviewVersionOutput, error) {
+	if in == nil {
+		in = &wire.PinLensReviewVersionInput{}
+	}
+	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/pinnedVersion"
+	query := url.Values{}
+	var body []byte
+	var err error
+	if body, err = json.Marshal(in); err != nil {
+		return nil, err
+	}
+	out := &wire.PinLensReviewVersionOutput{}
+	if err := c.do(ctx, http.MethodPut, path, query, body, out); err != nil {
 		return nil, err
 	}
 	return out, nil

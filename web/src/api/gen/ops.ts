@@ -566,6 +566,13 @@ export function listWorkloads(input: T.ListWorkloadsInput = {}, opts?: CallOptio
   }, opts);
 }
 
+/** pinLensReviewVersion calls PinLensReviewVersion: PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion. */
+export function pinLensReviewVersion(input: T.PinLensReviewVersionInput, opts?: CallOptions): Promise<T.PinLensReviewVersionOutput> {
+  return call('PUT', '/workloads/' + seg(input.WorkloadId) + '/lensReviews/' + seg(input.LensAlias) + '/pinnedVersion', {
+    body: { LensVersion: input.LensVersion },
+  }, opts);
+}
+
 /** putAgentRecommendationFeedback calls PutAgentRecommendationFeedback: PUT /api/v1/agent-recommendations/{recommendationArn}/feedback. */
 export function putAgentRecommendationFeedback(input: T.PutAgentRecommendationFeedbackRequest, opts?: CallOptions): Promise<T.PutAgentRecommendationFeedbackResponse> {
   return call('PUT', '/api/v1/agent-recommendations/' + seg(input.recommendationArn) + '/feedback', {

@@ -2372,6 +2372,41 @@ export interface PillarReviewSummary {
   RiskCounts?: RiskCounts;
 }
 
+/**
+ * PinLensReviewVersionInput is the input of PinLensReviewVersion (PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion).
+ *
+ * The review to move and the version to put it on.
+ */
+export interface PinLensReviewVersionInput {
+  /** The workload's id. */
+  WorkloadId: string;
+  /** The ARN of a custom lens of the caller's account, applied to the workload. */
+  LensAlias: string;
+  /** The published version of the lens to put the review on. */
+  LensVersion: string;
+}
+
+/**
+ * PinLensReviewVersionOutput is the output of PinLensReviewVersion.
+ *
+ * The review's version after the call.
+ */
+export interface PinLensReviewVersionOutput {
+  /** The workload's id. */
+  WorkloadId?: string;
+  /** The lens's ARN. */
+  LensArn?: string;
+  /** The version the review is now on. */
+  LensVersion?: string;
+  /** The version the review was on before the call. */
+  PreviousLensVersion?: string;
+  /**
+   * Whether this call moved the review; false when it was already on the
+   * version.
+   */
+  Changed?: boolean;
+}
+
 export type Priority = 'HIGH' | 'LOW' | 'MEDIUM';
 
 /** Profile is the Smithy structure Profile. */
