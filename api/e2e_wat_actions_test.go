@@ -68,11 +68,22 @@ func TestWatOperationsAuthorisedAsTheModelSays(t *testing.T) {
 			return err
 		},
 	}
+	hook, hookARN, delivery := actionsWebhook(t, srv)
+	for name, call := range webhookActionCalls(ctx, srv, hook, delivery) {
+		calls[name] = call
+	}
 	// What a denial names, when not the workload: the catalog is no
 	// resource of an account's, and a lens to install has an ARN only
 	// once made (wantDenied matches the prefix).
 	resources := map[string]string{"ListLensCatalog": "*", "GetLensCatalogEntry": "*",
 		"InstallLensCatalogEntry": "arn:aws:wellarchitected:us-east-1:" + srv.Admin.AccountID + ":lens/"}
+	for _, name := range []string{"GetWebhookSubscription", "UpdateWebhookSubscription", "RotateWebhookSecret", "ListWebhookDeliveries", "RedeliverWebhook"} {
+		resources[name] = hookARN
+	}
+	for _, name := range []string{"CreateWebhookSubscription", "ListWebhookSubscriptions", "DeleteWebhookSubscription"} {
+		// Delete acts on a subscription made for each call: its ARN's prefix.
+		resources[name] = "arn:aws:wellarchitected:us-east-1:" + srv.Admin.AccountID + ":webhook-subscription/"
+	}
 	also := map[string]string{"InstallLensCatalogEntry": `","wellarchitected:CreateLensVersion`}
 	if len(calls) != len(wire.WatOperations) {
 		t.Errorf("%d calls for the %d operations of wat's model", len(calls), len(wire.WatOperations))
