@@ -69,7 +69,9 @@ test('a profile created in the console generates recommendations whose status an
   assert.equal(profiles[0].eligibleForArchitectureGeneration, true, JSON.stringify(profiles[0].fieldErrors));
 
   // Generate, and watch the generation complete.
-  await page.getByRole('button', { name: 'Generate recommendations' }).click();
+  await page.getByRole('button', { name: 'Start generation' }).click();
+  await page.getByRole('dialog').getByTestId('agent-generation-start').click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
   const gens = page.getByTestId('agent-generations-table');
   await gens.getByText('Completed').waitFor({ timeout: 30000 });
   const recs = page.getByTestId('agent-recommendations-table');

@@ -1,6 +1,7 @@
 // An agent profile: its details and what it still lacks (edited on its own
-// page), its goals and application contexts, its generations (a page at a
-// time, polled until they end) and its recommendations.
+// page), its goals and application contexts, its generations (started from
+// the "Start generation" dialog, shown a page at a time, polled until they
+// end) and its recommendations.
 import { useEffect, useMemo, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -15,7 +16,6 @@ import {
   getAgentRecommendationGeneration,
   listAgentRecommendationGenerations,
   listAgentRecommendations,
-  startAgentRecommendationGeneration,
 } from '../../api/gen/ops';
 import type { AgentRecommendationGenerationSummary, GenerationStatus } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
@@ -26,6 +26,7 @@ import { AgentGoals } from './AgentGoals';
 import { AgentRecommendations } from './AgentRecommendations';
 import { everyItem, pillarLabel, when } from './common';
 import { useTokenPages } from './paging';
+import { StartGeneration } from './StartGeneration';
 
 /** generationPageSize is how many generations a page shows. */
 export const generationPageSize = 10;
@@ -42,7 +43,6 @@ export function AgentProfile({ arn }: { arn: string }) {
   const recs = useAsync(() => everyItem((nextToken) => listAgentRecommendations({ profileArn: arn, nextToken, maxResults: 100 })), [arn]);
   const [live, setLive] = useState<Record<string, AgentRecommendationGenerationSummary>>({});
   const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<unknown>();
   const flash = useFlash();
 
   const generations = useMemo(() => gens.items.map((g) => live[g.id] ?? g), [gens.items, live]);
@@ -69,21 +69,6 @@ export function AgentProfile({ arn }: { arn: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pendingKey, arn]);
 
-  const generate = async () => {
-    const p = profile.data;
-    if (!p) return;
-    setStarting(true);
-    setStartError(undefined);
-    try {
-      await startAgentRecommendationGeneration({ profileArn: arn, scope: { pillars: p.pillars }, types: ['ARCHITECTURE'] });
-      gens.reload();
-    } catch (e) {
-      setStartError(e);
-    } finally {
-      setStarting(false);
-    }
-  };
-
   const p = profile.data;
   const fieldErrors = Object.entries(p?.fieldErrors ?? {});
   return (
@@ -96,15 +81,26 @@ export function AgentProfile({ arn }: { arn: string }) {
             <Button href={href('agent', arn, 'edit')} onFollow={followLink} disabled={!p}>
               Edit profile
             </Button>
-            <Button variant="primary" loading={starting} disabled={!p} onClick={() => void generate()}>
-              Generate recommendations
+            <Button variant="primary" disabled={!p} onClick={() => setStarting(true)}>
+              Start generation
             </Button>
           </SpaceBetween>
         }
       >
         {p ? p.displayName || p.name : 'Agent profile'}
       </Header>
-      <ErrorAlert error={startError} header="The generation was not started" />
+      {p && (
+        <StartGeneration
+          profile={p}
+          visible={starting}
+          onClose={() => setStarting(false)}
+          onStarted={() => {
+            setStarting(false);
+            flash({ type: 'success', content: 'The generation was started.' });
+            gens.reload();
+          }}
+        />
+      )}
       {p && (
         <Container header={<Header variant="h2">Details</Header>}>
           <ColumnLayout columns={3} variant="text-grid">
