@@ -31,13 +31,15 @@ type doc struct {
 	glyphs map[styled]glyph
 }
 
-// tocEntry is a line of the table of contents; its page number is an
-// alias replaced when the document is written, once every page is known.
+// tocEntry is a line of the table of contents. Its page number is written
+// at (page, x, y) with the document, once known; not as an fpdf alias,
+// which fpdf looks for in every page, twice, copying the page each time.
 type tocEntry struct {
-	title string
-	level int
-	alias string
-	link  int
+	title     string
+	level     int
+	link      int
+	page, num int // where the line is; the section's page
+	x, y      float64
 }
 
 // sentinel marks aliases; clean removes it from user text, so no text a
@@ -79,6 +81,7 @@ func newDoc(fonts *Fonts, title, footer string, created time.Time) *doc {
 
 // bytes writes the document out.
 func (d *doc) bytes() ([]byte, error) {
+	d.tocNumbers()
 	var b bytes.Buffer
 	if err := d.pdf.Output(&b); err != nil {
 		return nil, wat.Errorf(wat.EInternal, "rendering the PDF: %v", err)
@@ -91,15 +94,42 @@ func (d *doc) bytes() ([]byte, error) {
 func (d *doc) contents(titles []string, levels []int) {
 	d.heading("Contents", 14)
 	for i, t := range titles {
-		e := tocEntry{title: oneLine(t, 80), level: levels[i], alias: fmt.Sprintf("%stoc%d%s", sentinel, i, sentinel), link: d.pdf.AddLink()}
-		d.toc = append(d.toc, e)
+		e := tocEntry{title: oneLine(t, 80), level: levels[i], link: d.pdf.AddLink()}
 		indent := 6.0 * float64(e.level)
 		d.pdf.SetFont(family, "", 10)
 		d.pdf.SetX(margin + indent)
 		d.cell(d.width-indent-15, 6, e.title, "", 0, "L", false, e.link, "", 10)
-		d.pdf.CellFormat(15, 6, e.alias, "", 1, "L", false, e.link, "")
+		e.page = d.pdf.PageNo()
+		e.x, e.y = d.pdf.GetXY()
+		d.toc = append(d.toc, e)
+		d.pdf.Ln(6)
 	}
 	d.pdf.Ln(4)
+}
+
+// tocNumbers writes the contents' page numbers where their lines left room,
+// then goes back to the last page, whose footer fpdf writes on closing. The
+// font and the text colour are set again on the page first.
+func (d *doc) tocNumbers() {
+	if len(d.toc) == 0 {
+		return
+	}
+	p := d.pdf
+	last, page := p.PageNo(), 0
+	r, g, b := p.GetFillColor()
+	for _, e := range d.toc {
+		if e.page != page {
+			page = e.page
+			p.SetPage(page)
+			p.SetFont(family, "", 1) // a change, so that the font is written on this page
+			p.SetFont(family, "", 10)
+			p.SetFillColor(0, 0, 0)
+		}
+		p.SetXY(e.x, e.y)
+		p.CellFormat(15, 6, fmt.Sprint(e.num), "", 0, "L", false, e.link, "")
+	}
+	p.SetPage(last)
+	p.SetFillColor(r, g, b)
 }
 
 // section starts table-of-contents entry i on a new page (level 0) or
@@ -112,7 +142,7 @@ func (d *doc) section(i int) {
 		d.needs(30)
 	}
 	d.pdf.SetLink(e.link, d.pdf.GetY(), -1)
-	d.pdf.RegisterAlias(e.alias, fmt.Sprint(d.pdf.PageNo()))
+	d.toc[i].num = d.pdf.PageNo()
 	d.pdf.Bookmark(e.title, e.level, -1)
 	size := 16.0
 	if e.level > 0 {
