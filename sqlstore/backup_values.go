@@ -58,6 +58,11 @@ func encodeValue(typ string, v any) (any, error) {
 	case typeBytes:
 		switch b := v.(type) {
 		case []byte:
+			// SQLite's driver gives an empty BLOB as a nil slice, which
+			// encoding/json would write as null: it is an empty value.
+			if b == nil {
+				b = []byte{}
+			}
 			return b, nil
 		case string:
 			return []byte(b), nil

@@ -44,12 +44,12 @@ func (d *watDB) serve(t *testing.T) *runningWat {
 }
 
 // unfilled are the tables fillCompany leaves empty: the console's sessions
-// (no one signs in to the console), and those of the Agent and of Jira,
-// whose operations land apart from backups. fillCompany should fill them
-// too once they have.
-var unfilled = []string{"console_sessions", "agent_profiles", "agent_goals", "agent_contexts",
+// and single sign-on links (no one signs in to the console), and those of
+// the Agent and of Jira (no Jira to connect to here). fillCompany should
+// fill them too once it can.
+var unfilled = []string{"console_sessions", "oidc_identities", "agent_profiles", "agent_goals", "agent_contexts",
 	"agent_generations", "agent_recommendations", "agent_feedback",
-	"jira_connections", "jira_account_settings", "jira_workload_settings", "jira_selections", "jira_issues"}
+	"jira_connections", "jira_account_settings", "jira_workload_settings", "jira_selections", "jira_issues", "jira_sync_jobs"}
 
 // TestBackupRoundTrip fills a wat through the API and `wat admin`, backs
 // it up while it serves, restores the backup into a new database of each

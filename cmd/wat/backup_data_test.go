@@ -117,6 +117,12 @@ func fillCompany(t *testing.T, endpoint string, a *adminEnv, admin principal) []
 	_, err = c.CreateTemplateShare(ctx, &wa.CreateTemplateShareInput{TemplateArn: tmpl.TemplateArn, SharedWith: &tenant.AccountId})
 	must("CreateTemplateShare", err)
 
+	// A webhook subscription to every event: the calls below queue its
+	// deliveries (to a host this machine cannot reach, so they wait).
+	_, err = watclient.FromSDK(c).CreateWebhookSubscription(ctx, &wire.CreateWebhookSubscriptionInput{
+		Url: aws.String("https://hooks.example.invalid/wat?token=abc")})
+	must("CreateWebhookSubscription", err)
+
 	// Workloads: one answered at length, one from the template and the
 	// profile, a few whose names test the order, and the tenant's own.
 	pay, err := c.CreateWorkload(ctx, &wa.CreateWorkloadInput{WorkloadName: aws.String("Payments – Zahlungen"), Description: aws.String("Card payments"),
