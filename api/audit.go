@@ -12,7 +12,6 @@ import (
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api/wire"
-	"github.com/wat-dev/wat/service"
 )
 
 // exchange is what one request did, as the audit log records it.
@@ -110,28 +109,48 @@ func (s *Server) auditEvent(r *http.Request, requestID string, start time.Time, 
 	}()
 	e.RequestParameters = requestParameters(labels, r.URL.Query(), x.body)
 	if x.errorCode == "" && len(x.response) > 0 {
-		e.ResponseElements = maskedJSON(x.response)
+		e.ResponseElements = maskedOwnJSON(x.response)
 	}
 	return e
 }
 
-// appendAudit writes e, cut to the caps of audit_limits.go, to the audit
-// log, and in the same transaction the event telling it to the account's
-// webhook subscriptions (events.go). It goes on when the client has gone (the record is of what was done,
-// not of who waited for it), for auditTimeout at most.
-func (s *Server) appendAudit(ctx context.Context, requestID string, e *wat.AuditEvent) {
+// appendAudit hands e, cut to the caps of audit_limits.go, to the audit
+// writer (audit_writer.go), which writes it with the event telling it to
+// the account's webhook subscriptions (events.go) in one transaction, batched
+// with other requests' records. The response does not wait for that commit;
+// a reader of the audit log in this process does (AuditBarrier). The record
+// is written when the client has gone too: it is of what was done, not of
+// who waited for it.
+func (s *Server) appendAudit(_ context.Context, requestID string, e *wat.AuditEvent) {
 	limitEvent(e)
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), auditTimeout)
-	defer cancel()
-	err := s.Audit.Update(ctx, func(tx wat.Tx) error {
-		if err := tx.AppendAuditEvent(ctx, e); err != nil {
-			return err
-		}
-		return service.PublishEvent(ctx, tx, apiCallEvent(e, s.svc.Region()))
-	})
-	if err != nil {
-		s.log.Error("audit log write failed", "request_id", requestID, "operation", e.EventName, "err", err)
+	s.auditWriter().enqueue(requestID, e)
+}
+
+// auditWriter is the writer of s.Audit, started on first use.
+func (s *Server) auditWriter() *auditWriter {
+	s.auditOnce.Do(func() { s.auditW = newAuditWriter(s.Audit, s.svc.Region(), s.log, auditQueueSize) })
+	return s.auditW
+}
+
+// AuditBarrier returns once every audit record this server queued before
+// the call is written (or its failure logged). Whatever reads the audit log
+// in the same process calls it first, so that a call's record is seen as
+// soon as its response has been: New registers it with the service, whose
+// readers (the console's audit endpoint, wat admin audit) call it.
+func (s *Server) AuditBarrier() {
+	if s.Audit != nil {
+		s.auditWriter().barrier()
 	}
+}
+
+// Close writes the audit records still queued and stops their writer. Call
+// it after the HTTP server's Shutdown and before closing the store; a
+// request still finishing afterwards writes its own record.
+func (s *Server) Close() error {
+	if s.Audit != nil {
+		s.auditWriter().close()
+	}
+	return nil
 }
 
 // remoteHost is the host of a RemoteAddr, or all of it when it has no port.
@@ -183,6 +202,18 @@ func maskedJSON(b []byte) string {
 	mask(m)
 	out, _ := json.Marshal(m)
 	return string(out)
+}
+
+// maskedOwnJSON is maskedJSON for a response body this server encoded
+// with json.Marshal (serve, reviews_encoded.go): valid JSON by
+// construction, which is not checked again.
+func maskedOwnJSON(b []byte) string {
+	if b[0] == '{' {
+		if out, ok := maskValid(b); ok {
+			return out
+		}
+	}
+	return maskedJSON(b)
 }
 
 // masked is what the audit log shows instead of a name, description or notes.

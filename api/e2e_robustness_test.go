@@ -189,9 +189,10 @@ func startAPIServer(t *testing.T, databaseURL string, configure func(*api.Server
 	go hs.Serve(ln)
 	t.Cleanup(func() {
 		hs.Close()
+		s.Close()
 		db.Close()
 	})
-	srv := &testserver.Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: db, Admin: admin}
+	srv := &testserver.Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: testserver.AuditedStore(db, s), Admin: admin}
 	srv.Client = srv.NewClient(admin.AccessKeyID, admin.SecretAccessKey)
 	return srv, logs
 }

@@ -84,6 +84,9 @@ func (h *handler) ListLensReviews(ctx context.Context, in *wire.ListLensReviewsI
 }
 
 func (h *handler) GetLensReview(ctx context.Context, in *wire.GetLensReviewInput) (*wire.GetLensReviewOutput, error) {
+	if slot := encodedResponseSlot(ctx); slot != nil && in.MilestoneNumber == nil {
+		return h.encodedLensReview(ctx, in, slot)
+	}
 	v, err := h.svc.GetLensReview(ctx, val(in.WorkloadId), val(in.LensAlias), intOf(in.MilestoneNumber))
 	if err != nil {
 		return nil, err

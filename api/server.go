@@ -78,11 +78,14 @@ type Server struct {
 
 	consoleOnce sync.Once
 	console     consoleFiles // loaded from Console on first use
+
+	auditOnce sync.Once
+	auditW    *auditWriter // writes Audit's records, started on first use
 }
 
 // New returns a Server answering for svc's region.
 func New(svc *service.Service, log *slog.Logger) *Server {
-	return &Server{
+	s := &Server{
 		svc:      svc,
 		verifier: sigv4.NewVerifier("wellarchitected", svc.Region()),
 		router:   wire.NewRouter(),
@@ -92,6 +95,10 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 
 		AuthFailures: NewLimiter(DefaultAuthFailureRate, DefaultAuthFailureBurst, nil),
 	}
+	// The service's readers of the audit log wait for the records this
+	// server has queued (audit_writer.go).
+	svc.AddAuditBarrier(s.AuditBarrier)
+	return s
 }
 
 // The default bound of failed authentications per source address: a burst
@@ -208,12 +215,20 @@ func (s *Server) serve(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		op, labels = extOp, extLabels
 	}
 	x.op, x.labels = op.Name, labels
+	var encoded *encodedResponse // a body the handler kept encoded (reviews_encoded.go)
+	if op.Name == "GetLensReview" {
+		encoded = &encodedResponse{}
+		ctx = withEncodedResponse(ctx, encoded)
+	}
 	out, err := op.Invoke(ctx, s.handler, &wire.Request{Labels: labels, Query: r.URL.Query(), Body: body, RequireObject: true})
 	if err != nil {
 		return err
 	}
 	var b []byte
-	if op.HasOutput {
+	if encoded != nil && encoded.b != nil {
+		b = encoded.b
+		w.Header().Set("Content-Type", "application/json")
+	} else if op.HasOutput {
 		if b, err = json.Marshal(out); err != nil {
 			return err
 		}

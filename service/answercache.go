@@ -31,6 +31,9 @@ type answerEntry struct {
 	key      answerKey
 	revision int64
 	view     *ReviewView
+	// encoded is what callers of EncodedLensReview made of view, by
+	// variant (reviews_fast.go); it goes with view.
+	encoded []encodedView
 }
 
 func (c *answerCache) get(r *wat.LensReview) (*ReviewView, bool) {
@@ -61,7 +64,7 @@ func (c *answerCache) put(r *wat.LensReview, v *ReviewView) {
 		if e.revision > r.Revision {
 			return // a newer revision is cached already
 		}
-		e.revision, e.view = r.Revision, v
+		e.revision, e.view, e.encoded = r.Revision, v, nil
 		c.order.MoveToFront(el)
 		return
 	}

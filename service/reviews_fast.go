@@ -51,6 +51,83 @@ func (s *Service) cachedLensReview(ctx context.Context, id, alias string) (v *Re
 	return cached, true, nil
 }
 
+// EncodedLensReview is GetLensReview of a live review (no milestone) for a
+// caller that sends every review in one encoding: encode, given the view
+// and the variant, returns its bytes. When the fast path serves the review
+// (every check of cachedLensReview made afresh: the revision, the caller's
+// access and policies) and the same variant of the same cached evaluation
+// was encoded before, its bytes are returned without encoding again; a
+// change to any input of the evaluation makes a new one, which the bytes
+// do not follow. encode must depend on nothing but the view and variant
+// (the API's variant is the workload id as the caller wrote it); the bytes
+// returned are shared and must not be modified.
+func (s *Service) EncodedLensReview(ctx context.Context, id, alias, variant string, encode func(*ReviewView) ([]byte, error)) ([]byte, error) {
+	v, ok, err := s.cachedLensReview(ctx, id, alias)
+	if !ok {
+		if v, err = s.GetLensReview(ctx, id, alias, 0); err != nil {
+			return nil, err
+		}
+		return encode(v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if b := s.answers.encodedOf(v, variant); b != nil {
+		return b, nil
+	}
+	b, err := encode(v)
+	if err == nil {
+		s.answers.keepEncoded(v, variant, b)
+	}
+	return b, err
+}
+
+// encodedView is one variant's encoding of a cached view.
+type encodedView struct {
+	variant string
+	b       []byte
+}
+
+// maxEncodedVariants bounds the encodings kept of one view: a workload's id
+// is written one way by most callers.
+const maxEncodedVariants = 4
+
+// encodedOf returns the bytes kept for v's variant; nil when there are none
+// or v is no longer the view cached.
+func (c *answerCache) encodedOf(v *ReviewView, variant string) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.entryOf(v); e != nil {
+		for _, x := range e.encoded {
+			if x.variant == variant {
+				return x.b
+			}
+		}
+	}
+	return nil
+}
+
+// keepEncoded keeps b as v's variant, while v is the view cached.
+func (c *answerCache) keepEncoded(v *ReviewView, variant string, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e := c.entryOf(v); e != nil && len(e.encoded) < maxEncodedVariants {
+		e.encoded = append(e.encoded, encodedView{variant, b})
+	}
+}
+
+// entryOf is the entry whose view is v, or nil. c.mu is held.
+func (c *answerCache) entryOf(v *ReviewView) *answerEntry {
+	el, ok := c.byKey[answerKey{v.Review.WorkloadID, v.Review.LensARN}]
+	if !ok {
+		return nil
+	}
+	if e := el.Value.(*answerEntry); e.view == v {
+		return e
+	}
+	return nil
+}
+
 // errPoliciesNotCached says a user's policies would have to be read.
 var errPoliciesNotCached = errors.New("policies not cached")
 

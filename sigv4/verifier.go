@@ -1,27 +1,26 @@
 // Package sigv4 verifies AWS Signature Version 4 on incoming requests, so that
 // the AWS SDKs and the AWS CLI can talk to wat with ordinary access keys.
 //
-// The server does not re-implement SigV4: it rebuilds the request the client
-// signed (method, raw path, raw query, the signed headers) and signs it again
-// with the AWS SDK's own signer (aws-sdk-go-v2/aws/signer/v4), then compares
-// the two signatures in constant time. Only header-based signing
-// (Authorization: AWS4-HMAC-SHA256 ...) is accepted; presigned URLs are not.
+// The server builds the canonical request from the received one exactly as
+// the AWS SDK's signer (aws-sdk-go-v2/aws/signer/v4) builds it from the
+// request it sends (canonical.go; a test compares the two on many requests),
+// signs it with the day's signing key of the secret, derived once and cached
+// (signing_key.go), and compares the signatures in constant time. Only
+// header-based signing (Authorization: AWS4-HMAC-SHA256 ...) is accepted;
+// presigned URLs are not.
 package sigv4
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/wat-dev/wat"
 )
 
@@ -40,18 +39,13 @@ type Verifier struct {
 	MaxSkew time.Duration    // DefaultMaxSkew if zero
 	Now     func() time.Time // time.Now if nil
 
-	once   sync.Once
-	signer *v4.Signer // caches derived signing keys, so it is kept
+	keys keyCache // the signing keys of the day
 }
 
 // NewVerifier returns a Verifier for the given signing name and region.
 func NewVerifier(service, region string) *Verifier {
-	v := &Verifier{Service: service, Region: region}
-	v.once.Do(v.init)
-	return v
+	return &Verifier{Service: service, Region: region}
 }
-
-func (v *Verifier) init() { v.signer = v4.NewSigner() }
 
 // SecretLookup returns the secret of an access key id, or an error; a
 // *wat.Error with Code wat.ENotFound means "no such (active) key".
@@ -89,7 +83,7 @@ func (v *Verifier) Verify(ctx context.Context, r *http.Request, body []byte, loo
 		return "", errInvalid("The provided 'x-amz-content-sha256' header does not match what was computed from the request body.")
 	}
 
-	req, err := canonicalRequest(r, a.SignedHeaders)
+	signed, err := readSignedHeaders(r, a.SignedHeaders)
 	if err != nil {
 		return "", err
 	}
@@ -106,17 +100,13 @@ func (v *Verifier) Verify(ctx context.Context, r *http.Request, body []byte, loo
 		return "", fmt.Errorf("sigv4: look up access key %q: empty secret", a.AccessKeyID)
 	}
 
-	signedHeaders, signature, err := v.resign(ctx, req, a.AccessKeyID, secret, payloadHash, t)
-	if err != nil {
-		return "", err
-	}
-	if signedHeaders != a.SignedHeaders {
-		// The SDK signer decides itself which of the given headers it signs;
-		// if it disagrees with the client, the signatures cannot be compared.
+	if !signed.canonical {
+		// The SDKs' signer makes its own list of the headers it signs; a
+		// client's list that differs from it cannot be reproduced.
 		return "", errInvalid("%s The signed headers %q cannot be verified by this server (it would sign %q).",
-			msgSignatureMismatch, a.SignedHeaders, signedHeaders)
+			msgSignatureMismatch, a.SignedHeaders, wouldSign(a.SignedHeaders, signed.length))
 	}
-	if subtle.ConstantTimeCompare([]byte(signature), []byte(a.Signature)) != 1 {
+	if !v.signatureMatches(r, a, signed.length, payloadHash, secret, t) {
 		return "", errInvalid(msgSignatureMismatch)
 	}
 	return a.AccessKeyID, nil
@@ -183,28 +173,35 @@ func (v *Verifier) checkSkew(t time.Time) error {
 	return nil
 }
 
-// resign signs req, the request rebuilt by canonicalRequest, with secret and
-// returns the signed-headers list and the signature the SDK signer produced.
-func (v *Verifier) resign(ctx context.Context, req *http.Request, accessKeyID, secret, payloadHash string, t time.Time) (signedHeaders, signature string, err error) {
-	v.once.Do(v.init)
-	creds := aws.Credentials{AccessKeyID: cacheKeyID(accessKeyID, secret), SecretAccessKey: secret}
-	if err := v.signer.SignHTTP(ctx, creds, req, payloadHash, v.Service, v.Region, t); err != nil {
-		return "", "", fmt.Errorf("sigv4: sign: %w", err)
-	}
-	out := req.Header.Get("Authorization")
-	_, out, ok1 := strings.Cut(out, ", SignedHeaders=")
-	signedHeaders, signature, ok2 := strings.Cut(out, ", Signature=")
-	if !ok1 || !ok2 {
-		return "", "", errors.New("sigv4: unexpected Authorization format from the SDK signer")
-	}
-	return signedHeaders, signature, nil
-}
+// bufPool holds the buffers canonical requests and strings to sign are
+// built in.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
-// cacheKeyID is the access key id given to the SDK signer. The access key id
-// is not part of the string to sign, but the signer's derived-key cache is
-// keyed by it alone: without the secret's fingerprint, a key whose secret
-// changed would keep verifying with the old secret until the day rolls over.
-func cacheKeyID(accessKeyID, secret string) string {
-	fp := sha256.Sum256([]byte(secret))
-	return accessKeyID + ":" + hex.EncodeToString(fp[:8])
+// signatureMatches reports whether a.Signature is r's signature by secret
+// at t.
+func (v *Verifier) signatureMatches(r *http.Request, a authorization, length int64, payloadHash, secret string, t time.Time) bool {
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	buf := appendCanonicalRequest((*bp)[:0], r, a.SignedHeaders, length, payloadHash, t)
+	sum := sha256.Sum256(buf)
+
+	buf = append(buf[:0], algorithm+"\n"...)
+	buf = t.UTC().AppendFormat(buf, amzDateFormat)
+	buf = append(buf, '\n')
+	buf = append(buf, a.Date...) // the signing day: checkScope made sure
+	buf = append(buf, '/')
+	buf = append(buf, v.Region...)
+	buf = append(buf, '/')
+	buf = append(buf, v.Service...)
+	buf = append(buf, "/"+terminator+"\n"...)
+	buf = hex.AppendEncode(buf, sum[:])
+
+	key := v.keys.get(a.AccessKeyID, secret, a.Date, v.Region, v.Service)
+	mac := hmac.New(sha256.New, key[:])
+	mac.Write(buf)
+	var sig [sha256.Size]byte
+	var want [2 * sha256.Size]byte
+	hex.Encode(want[:], mac.Sum(sig[:0]))
+	*bp = buf[:0]
+	return subtle.ConstantTimeCompare(want[:], []byte(a.Signature)) == 1
 }

@@ -247,7 +247,7 @@ func TestVerifyRawRequestLine(t *testing.T) {
 	}
 }
 
-// The SDK signer caches derived keys by access key id; a changed secret must
+// Signing keys are cached by access key id; a changed secret must
 // take effect at once.
 func TestVerifySecretChange(t *testing.T) {
 	secret := testSecret
@@ -323,7 +323,7 @@ func TestVerifyConcurrent(t *testing.T) {
 
 func TestNewVerifierDefaults(t *testing.T) {
 	v := NewVerifier(testService, testRegion)
-	if v.Service != testService || v.Region != testRegion || v.signer == nil {
+	if v.Service != testService || v.Region != testRegion {
 		t.Errorf("NewVerifier() = %+v", v)
 	}
 	// Zero MaxSkew and nil Now mean 15 minutes around the real clock.

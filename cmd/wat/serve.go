@@ -118,6 +118,9 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 		return err
 	}
 	handler, built := newHandler(cfg, svc, store, timed, m, log)
+	// After the HTTP server's shutdown (below) and before the store closes
+	// (deferred above): the audit records still queued are written.
+	defer handler.Close()
 	srv := &http.Server{
 		Handler:           handler,
 		TLSConfig:         tlsConfig,

@@ -70,7 +70,7 @@ func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
 	ctx := context.Background()
 	var (
-		store wat.Store
+		store *sqlstore.DB
 		err   error
 	)
 	if opts.DatabaseURL != "" {
@@ -112,9 +112,10 @@ func Start(t testing.TB, opts Options) *Server {
 	go hs.Serve(ln)
 	t.Cleanup(func() {
 		hs.Close()
+		apiServer.Close() // the audit records still queued
 		store.Close()
 	})
-	s := &Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: store, Admin: admin}
+	s := &Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: AuditedStore(store, apiServer), Admin: admin}
 	if admin != nil {
 		s.Client = s.NewClient(admin.AccessKeyID, admin.SecretAccessKey)
 	}
@@ -170,4 +171,27 @@ func RandomName(prefix string) string {
 		out = append(out, hexdig[c>>4], hexdig[c&15])
 	}
 	return string(out)
+}
+
+// AuditedStore is db as tests read it beside srv: every transaction first
+// waits for the audit records srv has queued (api.Server.AuditBarrier), so
+// that a call's record is there once its response is, as it is for the
+// console's audit endpoint. Every method of db stays reachable.
+func AuditedStore(db *sqlstore.DB, srv *api.Server) wat.Store {
+	return auditedStore{db, srv}
+}
+
+type auditedStore struct {
+	*sqlstore.DB
+	api *api.Server
+}
+
+func (s auditedStore) View(ctx context.Context, fn func(tx wat.Tx) error) error {
+	s.api.AuditBarrier()
+	return s.DB.View(ctx, fn)
+}
+
+func (s auditedStore) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
+	s.api.AuditBarrier()
+	return s.DB.Update(ctx, fn)
 }

@@ -1,0 +1,186 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+
+	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/service"
+)
+
+// auditQueueSize bounds the records waiting to be written. A request whose
+// record finds the queue full waits for room before its response is
+// released: backpressure, never a dropped record.
+const auditQueueSize = 1024
+
+// auditBatchMax bounds how many records one transaction writes.
+const auditBatchMax = 256
+
+// auditRecord is one queued record and the request it is of.
+type auditRecord struct {
+	requestID string
+	e         *wat.AuditEvent
+}
+
+// auditWriter writes the audit records of many requests in one transaction,
+// off the requests' critical path: a mutating call's response waits for its
+// own commit, not for a second one of its record. On SQLite the batch rides
+// the group committer with the calls' own transactions; on PostgreSQL it is
+// one transaction of many rows.
+//
+// What is promised, and how:
+//   - no record is dropped: the queue is bounded and enqueue waits for room;
+//   - close writes every record queued before it returns (wat serve's
+//     shutdown, Server.Close);
+//   - a reader of the audit log in this process sees every record queued
+//     before its read: each record holds pending for reading from enqueue
+//     until written, and barrier takes it for writing;
+//   - a record that cannot be written is logged with its request id.
+//
+// A crash between a call's commit and its batch's (a few milliseconds)
+// loses the record, as the same window between the two commits did before.
+type auditWriter struct {
+	store  wat.Store
+	region string
+	log    *slog.Logger
+	queue  chan auditRecord
+
+	pending sync.RWMutex
+	closed  atomic.Bool
+	done    chan struct{}
+}
+
+// newAuditWriter starts the writer of store's audit log, with room for
+// queueSize records waiting.
+func newAuditWriter(store wat.Store, region string, log *slog.Logger, queueSize int) *auditWriter {
+	w := &auditWriter{store: store, region: region, log: log,
+		queue: make(chan auditRecord, queueSize), done: make(chan struct{})}
+	go w.loop()
+	return w
+}
+
+// enqueue hands e to the writer, waiting while the queue is full. After
+// close it writes e itself: a request still finishing when the server
+// stops keeps its record.
+func (w *auditWriter) enqueue(requestID string, e *wat.AuditEvent) {
+	w.pending.RLock()
+	if w.closed.Load() {
+		w.pending.RUnlock()
+		w.write([]auditRecord{{requestID, e}})
+		return
+	}
+	w.queue <- auditRecord{requestID, e} // released by loop once written
+}
+
+// barrier returns once every record enqueued before it is written (or its
+// failure logged).
+func (w *auditWriter) barrier() {
+	w.pending.Lock()
+	w.pending.Unlock() //nolint:staticcheck // an empty critical section is the point: a barrier
+}
+
+// close writes what is queued and stops the writer. Records enqueued after
+// it are written by their callers.
+func (w *auditWriter) close() {
+	if w.closed.Swap(true) {
+		<-w.done
+		return
+	}
+	// Every enqueue that saw closed unset holds pending until its record is
+	// written; once they have all let go, nobody sends on the queue again.
+	w.pending.Lock()
+	close(w.queue)
+	w.pending.Unlock()
+	<-w.done
+}
+
+func (w *auditWriter) loop() {
+	defer close(w.done)
+	batch := make([]auditRecord, 0, auditBatchMax)
+	for r := range w.queue {
+		batch = append(batch[:0], r)
+	drain:
+		for len(batch) < auditBatchMax {
+			select {
+			case r, ok := <-w.queue:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		w.write(batch)
+		for range batch {
+			w.pending.RUnlock()
+		}
+		clear(batch) // let the events go
+	}
+}
+
+// write commits batch in one transaction. When it fails, each record is
+// tried again in a transaction of its own, so that one bad record costs no
+// other; what still fails is logged with its request id. A panic is logged,
+// never raised: it would take the server down from a goroutine of its own.
+func (w *auditWriter) write(batch []auditRecord) {
+	defer func() {
+		if v := recover(); v != nil {
+			w.log.Error("panic writing the audit log", "request_id", batch[0].requestID, "records", len(batch),
+				"panic", v, "stack", string(debug.Stack()))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), auditTimeout)
+	defer cancel()
+	err := w.store.Update(ctx, func(tx wat.Tx) error {
+		told := map[string]bool{}
+		for _, r := range batch {
+			if err := w.append(ctx, tx, r.e, told); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		return
+	}
+	for _, r := range batch {
+		if len(batch) > 1 {
+			err = w.store.Update(ctx, func(tx wat.Tx) error { return w.append(ctx, tx, r.e, map[string]bool{}) })
+		}
+		if err != nil {
+			w.log.Error("audit log write failed", "request_id", r.requestID, "operation", r.e.EventName, "err", err)
+		}
+	}
+}
+
+// append adds e to the audit log and, in the same transaction, the event
+// telling it to the account's webhook subscriptions (events.go). told
+// says, per account, whether it has any subscription, as read once in the
+// transaction: most accounts have none, and their records then cost no
+// event to build (CloudTrail's shape in JSON, a fifth of the writer's work).
+func (w *auditWriter) append(ctx context.Context, tx wat.Tx, e *wat.AuditEvent, told map[string]bool) error {
+	e.ID = 0 // a batch tried again sets it again
+	if err := tx.AppendAuditEvent(ctx, e); err != nil {
+		return err
+	}
+	if e.AccountID == "" {
+		return nil // a call nobody was authenticated for: no account to tell
+	}
+	subscribed, ok := told[e.AccountID]
+	if !ok {
+		subs, err := tx.ListWebhookSubscriptions(ctx, e.AccountID)
+		if err != nil {
+			return err
+		}
+		subscribed = len(subs) > 0
+		told[e.AccountID] = subscribed
+	}
+	if !subscribed {
+		return nil
+	}
+	return service.PublishEvent(ctx, tx, apiCallEvent(e, w.region))
+}
