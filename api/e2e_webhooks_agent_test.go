@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
 
 	"github.com/wat-dev/wat"
+	"github.com/wat-dev/wat/internal/testserver"
 	"github.com/wat-dev/wat/internal/watclient"
 	"github.com/wat-dev/wat/jira"
 	"github.com/wat-dev/wat/jira/jiratest"
@@ -20,7 +21,11 @@ import (
 // told to the profile's account, COMPLETED or ERROR (with its code), once,
 // by the worker's transaction that ends it.
 func TestWebhookRecommendationsCompleted(t *testing.T) {
-	srv := startSQLite(t)
+	t.Parallel()
+	forEachBackend(t, testWebhookRecommendationsCompleted)
+}
+
+func testWebhookRecommendationsCompleted(t *testing.T, srv *testserver.Server) {
 	ctx := context.Background()
 	r := newHookReceiver(t)
 	_, secret := subscribe(t, watclient.FromSDK(srv.Client), r.URL, wat.EventRecommendationsCompleted)
@@ -28,20 +33,27 @@ func TestWebhookRecommendationsCompleted(t *testing.T) {
 	f := newAgentFixture(t, srv)
 
 	ok := aws.ToString(f.start(t).Id)
-	runGenerations(t, srv)
+	if n := runGenerations(t, srv); n != 1 {
+		t.Fatalf("the worker ended %d generations, want 1", n)
+	}
 	// A job every worker dies on: claimed until its attempts run out, the
-	// next claim ends it in ERROR.
+	// next claim ends it in ERROR. Each dead claim's lease has already run
+	// out: one ending "now" by the test's clock would not have yet by the
+	// service's, which reads time to the millisecond, when the worker
+	// claims within that millisecond.
 	failed := aws.ToString(f.start(t).Id)
 	for range 3 {
 		if err := srv.Store.Update(ctx, func(tx wat.Tx) error {
 			now := time.Now()
-			_, err := tx.ClaimAgentGeneration(ctx, "dying-worker", now, now)
+			_, err := tx.ClaimAgentGeneration(ctx, "dying-worker", now, now.Add(-time.Second))
 			return err
 		}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	runGenerations(t, srv)
+	if n := runGenerations(t, srv); n != 1 {
+		t.Fatalf("the worker ended %d generations after the dead claims, want 1", n)
+	}
 	deliver(t, srv, loopbackWorker(t))
 
 	type detail struct {
