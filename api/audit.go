@@ -243,7 +243,8 @@ func isBulk(member string) bool { return member == "Rules" || member == "Problem
 // mask replaces, recursively, the values of masked members by "****"; a
 // masked member holding a map or list keeps its shape with every value
 // masked (PillarNotes keeps its pillar ids). A bulk member's list becomes
-// its length.
+// its length; a masked URL member's string keeps its scheme and host only
+// (audit_mask_url.go).
 func mask(v any) {
 	switch v := v.(type) {
 	case map[string]any:
@@ -252,6 +253,8 @@ func mask(v any) {
 				v[k] = len(list)
 			} else if isMasked(k) {
 				v[k] = maskAll(x)
+			} else if u, ok := x.(string); ok && isMaskedURL(k) {
+				v[k] = maskURL(u)
 			} else {
 				mask(x)
 			}

@@ -88,7 +88,8 @@ func (m *masker) value(mode maskMode) bool {
 }
 
 // object copies an object; in maskMembers mode a bulk member holding a list
-// becomes its length and a masked member is masked whole.
+// becomes its length, a masked member is masked whole and a masked URL
+// member's string keeps its scheme and host only.
 func (m *masker) object(mode maskMode) bool {
 	m.out = append(m.out, '{')
 	m.i++
@@ -125,6 +126,16 @@ func (m *masker) object(mode maskMode) bool {
 				continue
 			case isMasked(k):
 				child = maskEvery
+			case m.in[m.i] == '"' && isMaskedURL(k):
+				start := m.i
+				if !m.skipScalar() {
+					return false
+				}
+				var ok bool
+				if m.out, ok = maskURLText(m.out, m.in[start:m.i]); !ok {
+					return false
+				}
+				continue
 			}
 		}
 		if !m.value(child) {

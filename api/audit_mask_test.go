@@ -25,6 +25,8 @@ var maskCases = []string{
 	`{"LensReview":{"Notes":{"k":[1,2.5e-7,"x",{"y":false}]},"RiskCounts":{"HIGH":3}},"n":-0.5,"b":false}`,
 	`{"name":"agent","description":"d","title":"x","Rules":"not a list","ReviewOwner":12}`,
 	`{"a":"esc \" \\ \u00e9 \u2028","Notes":"esc \" \\"}`,
+	`{"Url":"https://hooks.example.com/services/T0/B0/tok?token=x","WebhookSubscriptions":[{"Url":"http://h:8080/a\u0026b"},{"Url":null},{"Url":7}]}`,
+	`{"Url":"not a url","x":{"Url":"https://h.example/"}}`,
 }
 
 // TestMaskResponse: the one-pass copy masks what the decoding path masks,

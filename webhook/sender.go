@@ -96,7 +96,7 @@ func (s *Sender) Send(ctx context.Context, target, id string, timestamp time.Tim
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
 	if err != nil {
-		return 0, "", fmt.Errorf("webhook: the URL cannot be requested: %w", err)
+		return 0, "", fmt.Errorf("webhook: the URL cannot be requested: %w", withoutURL(err))
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "wat-webhooks/1")
@@ -109,7 +109,7 @@ func (s *Sender) Send(ctx context.Context, target, id string, timestamp time.Tim
 		if errors.As(err, &refused) {
 			return 0, "", refused
 		}
-		return 0, "", fmt.Errorf("webhook: %w", err)
+		return 0, "", fmt.Errorf("webhook: %w", withoutURL(err))
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, ExcerptSize))
@@ -119,4 +119,16 @@ func (s *Sender) Send(ctx context.Context, target, id string, timestamp time.Tim
 		return resp.StatusCode, excerpt, fmt.Errorf("webhook: the receiver answered %s", resp.Status)
 	}
 	return resp.StatusCode, excerpt, nil
+}
+
+// withoutURL is err without the URL net/http writes into its text (Post
+// "https://…": …): a webhook's URL may carry its receiver's token, and the
+// error is kept in the delivery log and told in events. The cause stays
+// reachable with errors.Is and errors.As.
+func withoutURL(err error) error {
+	var u *url.Error
+	if errors.As(err, &u) {
+		return fmt.Errorf("%s: %w", u.Op, u.Err)
+	}
+	return err
 }

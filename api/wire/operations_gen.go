@@ -1754,3 +1754,13 @@ var sensitiveMembers = map[string]bool{
 // IsSensitiveMember reports whether a member of this name holds, in some
 // structure of the model, a value the model marks sensitive.
 func IsSensitiveMember(name string) bool { return sensitiveMembers[name] }
+
+// maskedURLMembers are the members the model marks maskUrlPath, by name.
+var maskedURLMembers = map[string]bool{
+	"Url": true,
+}
+
+// IsMaskedURLMember reports whether a member of this name holds, in some
+// structure of the model, a URL whose path and query may carry a secret
+// (maskUrlPath): logs keep its scheme and host only.
+func IsMaskedURLMember(name string) bool { return maskedURLMembers[name] }

@@ -27,7 +27,7 @@ type gen struct {
 var handWritten = []string{
 	"Handler", "Unimplemented", "Operation", "Operations", "OperationByName",
 	"Request", "Router", "NewRouter", "Timestamp", "NewTimestamp",
-	"DateTime", "NewDateTime", "Document", "IsSensitiveMember", "Amender",
+	"DateTime", "NewDateTime", "Document", "IsSensitiveMember", "IsMaskedURLMember", "Amender",
 }
 
 // check rejects what the generator does not support, so that an unexpected

@@ -113,4 +113,27 @@ func (g *gen) emitSensitive(w *bytes.Buffer) {
 		w.WriteString("\n")
 	}
 	w.WriteString("}\n\n// IsSensitiveMember reports whether a member of this name holds, in some\n// structure of the model, a value the model marks sensitive.\nfunc IsSensitiveMember(name string) bool { return sensitiveMembers[name] }\n")
+	g.emitMaskedURLs(w)
+}
+
+// emitMaskedURLs writes IsMaskedURLMember: the names of the members whose
+// value the model marks maskUrlPath (on the member or its target), a URL
+// whose path and query logs hide, by name as IsSensitiveMember does.
+func (g *gen) emitMaskedURLs(w *bytes.Buffer) {
+	names := map[string]bool{}
+	for _, s := range g.m.ShapesOfType("structure") {
+		for _, m := range s.Members {
+			if m.Traits.Has(traitMaskURLPath) || g.m.Shape(m.Target).Traits.Has(traitMaskURLPath) {
+				names[m.Name] = true
+			}
+		}
+	}
+	w.WriteString("\n// maskedURLMembers are the members the model marks maskUrlPath, by name.\nvar maskedURLMembers = map[string]bool{")
+	for _, n := range sortedKeys(names) {
+		fmt.Fprintf(w, "\n\t%q: true,", n)
+	}
+	if len(names) > 0 {
+		w.WriteString("\n")
+	}
+	w.WriteString("}\n\n// IsMaskedURLMember reports whether a member of this name holds, in some\n// structure of the model, a URL whose path and query may carry a secret\n// (maskUrlPath): logs keep its scheme and host only.\nfunc IsMaskedURLMember(name string) bool { return maskedURLMembers[name] }\n")
 }

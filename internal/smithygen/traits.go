@@ -35,6 +35,9 @@ const (
 	// traitRejectUnknown is wat's own (defined in spec/wat.json): a body
 	// member the structure does not define is a violation, not skipped.
 	traitRejectUnknown = "com.wat.wellarchitected#rejectUnknownMembers"
+	// traitMaskURLPath is wat's own (defined in spec/wat.json): a URL whose
+	// path and query may hold a secret, which logs keep the host of only.
+	traitMaskURLPath = "com.wat.wellarchitected#maskUrlPath"
 	// traitDocumentation is written into the generated doc comments.
 	traitDocumentation = "smithy.api#documentation"
 )

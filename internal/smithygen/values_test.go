@@ -18,11 +18,13 @@ func TestGenerateValueKinds(t *testing.T) {
 		"ratio":     map[string]any{"target": "smithy.api#Double"},
 		"when":      map[string]any{"target": "ex#Dates"},
 		"secret":    map[string]any{"target": "ex#Secret"},
+		"hook":      map[string]any{"target": "ex#Hook"},
 	}
 	extra := map[string]any{
 		"ex#Dates":  map[string]any{"type": "list", "member": map[string]any{"target": "ex#Date"}},
 		"ex#Date":   map[string]any{"type": "timestamp", "traits": map[string]any{"smithy.api#timestampFormat": "date-time"}},
 		"ex#Secret": map[string]any{"type": "string", "traits": map[string]any{"smithy.api#sensitive": map[string]any{}}},
+		"ex#Hook":   map[string]any{"type": "string", "traits": map[string]any{traitMaskURLPath: map[string]any{}}},
 	}
 	m, err := ParseModel(miniModel(t, members, extra))
 	if err != nil {
@@ -54,6 +56,7 @@ func TestGenerateValueKinds(t *testing.T) {
 		},
 		"operations_gen.go": {
 			"var sensitiveMembers = map[string]bool{\n\t\"secret\": true,\n}",
+			"var maskedURLMembers = map[string]bool{\n\t\"hook\": true,\n}",
 		},
 	} {
 		src := string(files[file])
