@@ -25,8 +25,10 @@ func (s *Service) AddAuditBarrier(wait func()) {
 	s.auditBarriers.waits = append(s.auditBarriers.waits, wait)
 }
 
-// waitAudit waits for every audit record queued in this process so far.
-func (s *Service) waitAudit() {
+// WaitAudit waits for every audit record queued in this process so far
+// (and the events written with them): what reads them after a call, a
+// test's webhook worker for one, sees that call's.
+func (s *Service) WaitAudit() {
 	s.auditBarriers.mu.Lock()
 	waits := s.auditBarriers.waits
 	s.auditBarriers.mu.Unlock()
@@ -39,7 +41,7 @@ func (s *Service) waitAudit() {
 // above afterID, oldest first. It is an operator's command: it authorises
 // nothing.
 func (s *Service) ListAuditEvents(ctx context.Context, f wat.AuditFilter, afterID int64, limit int) ([]*wat.AuditEvent, error) {
-	s.waitAudit()
+	s.WaitAudit()
 	var es []*wat.AuditEvent
 	err := s.store.View(ctx, func(tx wat.Tx) (err error) {
 		es, err = tx.ListAuditEvents(ctx, f, afterID, limit)

@@ -119,9 +119,16 @@ func fillCompany(t *testing.T, endpoint string, a *adminEnv, admin principal) []
 
 	// A webhook subscription to every event: the calls below queue its
 	// deliveries (to a host this machine cannot reach, so they wait).
-	_, err = watclient.FromSDK(c).CreateWebhookSubscription(ctx, &wire.CreateWebhookSubscriptionInput{
+	hook, err := watclient.FromSDK(c).CreateWebhookSubscription(ctx, &wire.CreateWebhookSubscriptionInput{
 		Url: aws.String("https://hooks.example.invalid/wat?token=abc")})
 	must("CreateWebhookSubscription", err)
+	// Disabled once the calls are made: its deliveries then wait, and the
+	// restored server's worker leaves them as the backup has them.
+	defer func() {
+		_, err := watclient.FromSDK(c).UpdateWebhookSubscription(ctx, &wire.UpdateWebhookSubscriptionInput{
+			SubscriptionId: hook.WebhookSubscription.SubscriptionId, Enabled: aws.Bool(false)})
+		must("UpdateWebhookSubscription", err)
+	}()
 
 	// Workloads: one answered at length, one from the template and the
 	// profile, a few whose names test the order, and the tenant's own.
