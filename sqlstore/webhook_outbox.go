@@ -175,5 +175,5 @@ func (n nullTime) Scan(src any) error {
 		*n.t = time.Time{}
 		return nil
 	}
-	return timeScanner{n.t}.Scan(src)
+	return timeScanner(n).Scan(src)
 }
