@@ -27,6 +27,11 @@ type JiraTx interface {
 	// everything from the account when it never stored any.
 	GetJiraWorkloadSettings(ctx context.Context, workloadID string) (*JiraWorkloadSettings, error)
 	PutJiraWorkloadSettings(ctx context.Context, s *JiraWorkloadSettings) error
+	// GetJiraPlanSettings is, in one read, what a change of a workload
+	// needs to decide on a sync: the workload's settings and its account's
+	// (as GetJiraWorkloadSettings and GetJiraAccountSettings return them)
+	// and whether the account has a connection.
+	GetJiraPlanSettings(ctx context.Context, workloadID, accountID string) (*JiraWorkloadSettings, *JiraAccountSettings, bool, error)
 
 	// GetJiraSelection returns a lens review's selection; ENotFound when
 	// it has none (the whole review is covered).

@@ -1,6 +1,9 @@
 package wat
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // WorkloadTx is the part of Tx that keeps workloads and their milestones
 // (each a frozen copy of the workload with its reviews and answers, numbered
@@ -13,6 +16,10 @@ type WorkloadTx interface {
 	InsertWorkload(ctx context.Context, w *Workload) error
 	// UpdateWorkload replaces a stored workload (matched by ID).
 	UpdateWorkload(ctx context.Context, w *Workload) error
+	// TouchWorkload sets a stored workload's UpdatedAt alone (ENotFound
+	// when it does not exist): what a change of its answers writes of it,
+	// without rewriting (and re-indexing) every other column.
+	TouchWorkload(ctx context.Context, id string, updatedAt time.Time) error
 	// GetWorkload returns the workload; lock also serialises writers of it.
 	GetWorkload(ctx context.Context, id string, lock bool) (*Workload, error)
 	// DeleteWorkload removes a workload with its lens reviews, answers,

@@ -190,7 +190,7 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 			return err
 		}
 		w.UpdatedAt = now
-		if err := tx.UpdateWorkload(ctx, w); err != nil {
+		if err := tx.TouchWorkload(ctx, w.ID, now); err != nil {
 			return err
 		}
 		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {

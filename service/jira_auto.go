@@ -18,24 +18,16 @@ const (
 // jiraQueuePlan is what a workload's settings say of queued work: none
 // (off, or its account not connected), a push (AUTO) or a read of Jira's
 // changes alone (MANUAL).
+// It reads the settings and the connection in one statement: every write
+// of answers asks, on SQLite on the one writer goroutine.
 func (s *Service) jiraQueuePlan(ctx context.Context, tx wat.Tx, w *wat.Workload) (queue, push bool, err error) {
-	ws, err := tx.GetJiraWorkloadSettings(ctx, w.ID)
-	if err != nil || ws.IssueManagement == wat.JiraDisabled {
-		return false, false, err
-	}
-	as, err := tx.GetJiraAccountSettings(ctx, w.AccountID)
-	if err != nil {
+	ws, as, connected, err := tx.GetJiraPlanSettings(ctx, w.ID, w.AccountID)
+	if err != nil || !connected || ws.IssueManagement == wat.JiraDisabled {
 		return false, false, err
 	}
 	plan := resolveJira(as, ws)
 	if !plan.enabled {
 		return false, false, nil
-	}
-	switch _, err := tx.GetJiraConnection(ctx, w.AccountID); {
-	case wat.ErrorCodeOf(err) == wat.ENotFound:
-		return false, false, nil
-	case err != nil:
-		return false, false, err
 	}
 	return true, plan.syncType == wat.JiraAuto, nil
 }

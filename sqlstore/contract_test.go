@@ -43,6 +43,7 @@ func runContract(t *testing.T, b *backend) {
 		{"WorkloadEmptyFields", testWorkloadEmptyFields},
 		{"WorkloadNameConflict", testWorkloadNameConflict},
 		{"UpdateWorkload", testUpdateWorkload},
+		{"TouchWorkload", testTouchWorkload},
 		{"DeleteWorkloadCascades", testDeleteWorkloadCascades},
 		{"ListWorkloads", testListWorkloads},
 		{"ListWorkloadsPrefix", testListWorkloadsPrefix},

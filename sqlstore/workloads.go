@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/wat-dev/wat"
 )
@@ -65,6 +66,20 @@ func (t *tx) UpdateWorkload(ctx context.Context, w *wat.Workload) error {
 	}
 	if err != nil {
 		return fail("UpdateWorkload", w.ID, err, outcomes{missing: workloadNotFound(w.ID), conflict: nameTaken(w)})
+	}
+	return nil
+}
+
+// TouchWorkload sets the stored workload's updated_at alone. It is
+// UpdateWorkload for a caller that changed nothing else: the name's unique
+// index and the list columns are left untouched.
+func (t *tx) TouchWorkload(ctx context.Context, id string, updatedAt time.Time) error {
+	res, err := t.exec(ctx, `UPDATE workloads SET updated_at = ? WHERE id = ?`, timeValue(updatedAt), id)
+	if err == nil {
+		err = mustAffect(res)
+	}
+	if err != nil {
+		return fail("TouchWorkload", id, err, outcomes{missing: workloadNotFound(id)})
 	}
 	return nil
 }

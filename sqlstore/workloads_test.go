@@ -193,3 +193,20 @@ func testUpdateWorkload(t *testing.T, b *backend) {
 	err = try(db, func(ctx context.Context, tx wat.Tx) error { return tx.UpdateWorkload(ctx, &missing) })
 	wantError(t, err, wat.ENotFound, "WORKLOAD")
 }
+
+// testTouchWorkload: TouchWorkload moves UpdatedAt and nothing else.
+func testTouchWorkload(t *testing.T, b *backend) {
+	db := b.fresh(t)
+	newAccount(t, db, "111111111111")
+	w := fullWorkload("111111111111", workloadID(1), "First")
+	insertWorkload(t, db, w)
+	at := t0.Add(5*time.Hour + 1234*time.Microsecond)
+	update(t, db, func(ctx context.Context, tx wat.Tx) error { return tx.TouchWorkload(ctx, w.ID, at) })
+	want := *w
+	want.UpdatedAt = at
+	if diff := cmp.Diff(stored(&want), getWorkload(t, db, w.ID)); diff != "" {
+		t.Errorf("after TouchWorkload (-want +got):\n%s", diff)
+	}
+	err := try(db, func(ctx context.Context, tx wat.Tx) error { return tx.TouchWorkload(ctx, workloadID(99), at) })
+	wantError(t, err, wat.ENotFound, "WORKLOAD")
+}
