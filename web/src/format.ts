@@ -12,6 +12,15 @@ export function date(epochSeconds?: number): string {
   });
 }
 
+/** when shows an RFC 3339 time as a local date and time (with seconds when
+ * asked: audit events come many a minute), or the text as sent. */
+export function when(s?: string, seconds = false): string {
+  if (!s) return '-';
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return s;
+  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined });
+}
+
 export const riskLabel: Record<Risk, string> = {
   HIGH: 'High risk',
   MEDIUM: 'Medium risk',

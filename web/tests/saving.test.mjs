@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, signIn, shot } from './browser.mjs';
+import { launch, signIn, shot, callAPI as api } from './browser.mjs';
 
 let srv, browser, context, page, workloadId, questions;
 const pageErrors = [];
@@ -30,21 +30,6 @@ before(async () => {
   questions = list.AnswerSummaries.map((a) => a.QuestionId);
 });
 after(async () => (await browser?.close(), await srv?.stop()));
-
-/** api calls the API from p, with the session's CSRF token, as the console does. */
-function api(p, method, path, body) {
-  return p.evaluate(
-    async ([method, path, body]) => {
-      const { csrfToken } = await (await fetch('/console/api/session')).json();
-      const headers = { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
-      const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : {};
-    },
-    [method, path, body],
-  );
-}
 
 const notesOf = async (qid) => (await api(page, 'GET', `/workloads/${workloadId}/lensReviews/wellarchitected/answers/${qid}`)).Answer.Notes ?? '';
 const reviewUrl = (i) => `${srv.endpoint}/#/workloads/${workloadId}/lens/wellarchitected/review/${questions[i]}`;

@@ -97,7 +97,7 @@ export function clientToken(): string {
   return crypto.randomUUID();
 }
 
-async function sessionCall(method: string, body?: unknown): Promise<Session> {
+async function sessionCall<T = Session>(method: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch('/console/api/session', {
@@ -106,10 +106,10 @@ async function sessionCall(method: string, body?: unknown): Promise<Session> {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  if (res.status === 204) return undefined as unknown as Session;
+  if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, '', data.message || res.statusText);
-  return data as Session;
+  return data as T;
 }
 
 /** currentSession is the browser's session, or null when it has none: the
@@ -134,7 +134,7 @@ export interface SignOutResult {
 export const session = {
   get: currentSession,
   signIn: (accountId: string, userName: string, password: string) => sessionCall('POST', { accountId, userName, password }),
-  signOut: async (): Promise<SignOutResult> => ((await sessionCall('DELETE')) as unknown as SignOutResult | undefined) ?? {},
+  signOut: async (): Promise<SignOutResult> => (await sessionCall<SignOutResult | undefined>('DELETE')) ?? {},
 };
 
 /** ConsoleConfig is what the sign-in page offers: passwords, single
@@ -144,14 +144,9 @@ export interface ConsoleConfig {
   sso?: { name: string; signInUrl: string };
 }
 
-/** consoleConfig reads the sign-in options; passwords only when the server
- * is older than the endpoint. */
-export async function consoleConfig(): Promise<ConsoleConfig> {
-  const res = await fetch('/console/api/config', { credentials: 'same-origin' });
-  if (res.status === 404) return { passwords: true };
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, '', data.message || res.statusText);
-  return data as ConsoleConfig;
+/** consoleConfig reads the sign-in options. */
+export function consoleConfig(): Promise<ConsoleConfig> {
+  return consoleGet<ConsoleConfig>('config');
 }
 
 /** consoleGet reads one of the console-only endpoints. */

@@ -14,6 +14,11 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { createProfile, getProfile, getProfileTemplate, updateProfile } from '../../api/gen/ops';
 import type { ProfileTemplateChoice, ProfileTemplateQuestion as ModelQuestion } from '../../api/gen/types';
+import { ErrorAlert, useAsync } from '../../components/common';
+import { useFlash } from '../../flash';
+import { followLink, href, navigate } from '../../router';
+import { InfoLink } from '../../help/Help';
+import { profileHelp as help } from '../../help/fields';
 
 /** ProfileTemplateQuestion is a question of the profile template as the API
  * sends it: it and its choices with their ids, which the model leaves
@@ -22,11 +27,6 @@ type ProfileTemplateQuestion = Omit<ModelQuestion, 'QuestionId' | 'QuestionChoic
   QuestionId: string;
   QuestionChoices?: (ProfileTemplateChoice & { ChoiceId: string })[];
 };
-import { ErrorAlert, useAsync } from '../../components/common';
-import { useFlash } from '../../flash';
-import { followLink, href, navigate } from '../../router';
-import { InfoLink } from '../../help/Help';
-import { profileHelp as help } from '../../help/fields';
 
 /** bounds says how many choices a question takes, in words. */
 function bounds(q: ProfileTemplateQuestion): string | undefined {

@@ -15,7 +15,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import { consoleAudit, type AuditEvent } from '../../api/console';
 import { ErrorAlert, useAsync } from '../../components/common';
-import { when } from './Users';
+import { when } from '../../format';
 
 const PAGE = 50;
 
