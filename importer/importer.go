@@ -4,8 +4,9 @@
 // lenses with their versions, profiles, review templates with their
 // answers, and workloads with their tags, lens reviews, answers and
 // milestones (with their original numbers and dates, through wat's
-// ImportMilestone), matching what the target has by name, so that running
-// it again updates rather than duplicates.
+// ImportMilestone), matching what the target has by name as the target
+// keeps names unique (wat.NameKey), so that running it again updates
+// rather than duplicates.
 package importer
 
 import (
@@ -93,12 +94,6 @@ func Message(err error) string {
 		return ae.ErrorCode() + ": " + ae.ErrorMessage()
 	}
 	return err.Error()
-}
-
-// nameKey is how names are matched between source and target: wat keeps
-// names unique ignoring case and spaces, and so does AWS for workloads.
-func nameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), ""))
 }
 
 // isCustomLens reports whether a lens alias or ARN names a custom lens

@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
+
+	"github.com/wat-dev/wat"
 )
 
 // The AWS API lists no lens's versions: the versions copied are those the
@@ -64,7 +66,7 @@ func (im *Importer) copyLenses(ctx context.Context, workloads []types.WorkloadSu
 	}
 	byName := map[string]string{}
 	for _, l := range dst {
-		byName[nameKey(aws.ToString(l.LensName))] = aws.ToString(l.LensArn)
+		byName[wat.NameKey(aws.ToString(l.LensName))] = aws.ToString(l.LensArn)
 	}
 	uses := im.lensUses(ctx, workloads)
 	for _, l := range src {
@@ -81,7 +83,7 @@ func (im *Importer) copyLenses(ctx context.Context, workloads []types.WorkloadSu
 		default:
 			continue
 		}
-		target, err := im.copyLens(ctx, l, byName[nameKey(name)], uses[arn])
+		target, err := im.copyLens(ctx, l, byName[wat.NameKey(name)], uses[arn])
 		if err != nil {
 			im.lensErrors[arn] = fmt.Sprintf("lens %q could not be copied: %s", name, err)
 			im.record(KindLens, name, Failed, "%s", err)

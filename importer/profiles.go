@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
+
+	"github.com/wat-dev/wat"
 )
 
 // copyProfiles copies the source account's profiles. A new one is created
@@ -26,11 +28,11 @@ func (im *Importer) copyProfiles(ctx context.Context) error {
 	}
 	byName := map[string]string{}
 	for _, p := range dst {
-		byName[nameKey(aws.ToString(p.ProfileName))] = aws.ToString(p.ProfileArn)
+		byName[wat.NameKey(aws.ToString(p.ProfileName))] = aws.ToString(p.ProfileArn)
 	}
 	for _, p := range src {
 		name := aws.ToString(p.ProfileName)
-		target, o, detail, err := im.copyProfile(ctx, p, byName[nameKey(name)])
+		target, o, detail, err := im.copyProfile(ctx, p, byName[wat.NameKey(name)])
 		if err != nil {
 			im.record(KindProfile, name, Failed, "%s", err)
 			continue

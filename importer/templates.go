@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
+
+	"github.com/wat-dev/wat"
 )
 
 // copyTemplates copies the source account's review templates with their
@@ -24,11 +26,11 @@ func (im *Importer) copyTemplates(ctx context.Context) error {
 	}
 	byName := map[string]string{}
 	for _, t := range dst {
-		byName[nameKey(aws.ToString(t.TemplateName))] = aws.ToString(t.TemplateArn)
+		byName[wat.NameKey(aws.ToString(t.TemplateName))] = aws.ToString(t.TemplateArn)
 	}
 	for _, t := range src {
 		name := aws.ToString(t.TemplateName)
-		o, detail, err := im.copyTemplate(ctx, aws.ToString(t.TemplateArn), byName[nameKey(name)])
+		o, detail, err := im.copyTemplate(ctx, aws.ToString(t.TemplateArn), byName[wat.NameKey(name)])
 		if err != nil {
 			im.record(KindTemplate, name, Failed, "%s", err)
 			continue

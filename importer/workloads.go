@@ -10,6 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"
+
+	"github.com/wat-dev/wat"
 )
 
 // sourceWorkloads lists the source's workloads whose names start with the
@@ -18,7 +20,11 @@ func (im *Importer) sourceWorkloads(ctx context.Context) ([]types.WorkloadSummar
 	return listWorkloads(ctx, im.Source, im.WorkloadPrefix)
 }
 
-// targetWorkloads maps the target's workloads by name key to their ids.
+// targetWorkloads maps the target's workloads by name key to their ids, as
+// they were before the run: a second source workload of the same key (AWS
+// tells apart names wat does not, "Café" composed and decomposed) then
+// fails to be created, as the target says, instead of being merged into
+// the first.
 func (im *Importer) targetWorkloads(ctx context.Context) (map[string]string, error) {
 	all, err := listWorkloads(ctx, im.Target, "")
 	if err != nil {
@@ -26,7 +32,7 @@ func (im *Importer) targetWorkloads(ctx context.Context) (map[string]string, err
 	}
 	out := make(map[string]string, len(all))
 	for _, w := range all {
-		out[nameKey(aws.ToString(w.WorkloadName))] = aws.ToString(w.WorkloadId)
+		out[wat.NameKey(aws.ToString(w.WorkloadName))] = aws.ToString(w.WorkloadId)
 	}
 	return out, nil
 }
@@ -91,7 +97,7 @@ func (im *Importer) copyWorkload(ctx context.Context, ws types.WorkloadSummary, 
 		}
 	}
 	f := fieldsOf(w)
-	id, exists := targets[nameKey(name)]
+	id, exists := targets[wat.NameKey(name)]
 	outcome, detail := Unchanged, ""
 	if !exists {
 		out, err := im.Target.CreateWorkload(ctx, &wellarchitected.CreateWorkloadInput{WorkloadName: w.WorkloadName,
@@ -104,7 +110,6 @@ func (im *Importer) copyWorkload(ctx context.Context, ws types.WorkloadSummary, 
 			return
 		}
 		id, outcome = aws.ToString(out.WorkloadId), Created
-		targets[nameKey(name)] = id
 	} else {
 		var changes []string
 		if changes, err = im.updateWorkload(ctx, id, w, f, lenses, profiles); err != nil {

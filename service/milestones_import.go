@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -108,25 +107,18 @@ func (s *Service) ImportMilestone(ctx context.Context, in ImportMilestoneInput) 
 func (s *Service) importedMilestone(ctx context.Context, tx wat.Tx, w *wat.Workload, in ImportMilestoneInput) (*wat.Milestone, error) {
 	snap := *w
 	snap.Lenses, snap.UpdatedAt = nil, in.RecordedAt
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = *v
-		}
-	}
 	f := in.Workload
-	set(&snap.Description, f.Description)
-	set(&snap.Environment, f.Environment)
-	set(&snap.ArchitecturalDesign, f.ArchitecturalDesign)
-	set(&snap.ReviewOwner, f.ReviewOwner)
-	set(&snap.IndustryType, f.IndustryType)
-	set(&snap.Industry, f.Industry)
-	set(&snap.Notes, f.Notes)
-	for _, l := range []struct{ dst, v *[]string }{{&snap.AccountIDs, &f.AccountIDs}, {&snap.AWSRegions, &f.AWSRegions},
-		{&snap.NonAWSRegions, &f.NonAWSRegions}, {&snap.PillarPriorities, &f.PillarPriorities}} {
-		if *l.v != nil {
-			*l.dst = *l.v
-		}
-	}
+	setStr(&snap.Description, f.Description)
+	setStr(&snap.Environment, f.Environment)
+	setStr(&snap.ArchitecturalDesign, f.ArchitecturalDesign)
+	setStr(&snap.ReviewOwner, f.ReviewOwner)
+	setStr(&snap.IndustryType, f.IndustryType)
+	setStr(&snap.Industry, f.Industry)
+	setStr(&snap.Notes, f.Notes)
+	setList(&snap.AccountIDs, f.AccountIDs)
+	setList(&snap.AWSRegions, f.AWSRegions)
+	setList(&snap.NonAWSRegions, f.NonAWSRegions)
+	setList(&snap.PillarPriorities, f.PillarPriorities)
 	m := &wat.Milestone{WorkloadID: w.ID, Number: in.Number, Name: in.Name, RecordedAt: in.RecordedAt, Workload: &snap}
 	for i, ir := range in.LensReviews {
 		field := fmt.Sprintf("LensReviews[%d]", i)
@@ -186,15 +178,11 @@ func prefixFields(err error, prefix string) error {
 	if !errors.As(err, &we) || len(we.Fields) == 0 {
 		return err
 	}
-	out := *we
-	out.Fields = make([]wat.FieldError, len(we.Fields))
-	msgs := make([]string, len(we.Fields))
-	for i, f := range we.Fields {
-		out.Fields[i] = wat.FieldError{Name: prefix + f.Name, Message: f.Message}
-		msgs[i] = out.Fields[i].Name + ": " + f.Message
+	var pr problems
+	for _, f := range we.Fields {
+		pr.add(prefix+f.Name, "%s", f.Message)
 	}
-	out.Message = strings.Join(msgs, "; ")
-	return &out
+	return pr.err()
 }
 
 // sameMilestone reports whether two milestones record the same thing: what
