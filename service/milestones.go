@@ -48,12 +48,9 @@ func (s *Service) saveMilestone(ctx context.Context, tx wat.Tx, w *wat.Workload,
 	if nonSpaceCount(name) < 3 {
 		return 0, wat.Invalid("MilestoneName", "Milestone name must contain at least 3 non-space characters")
 	}
-	last, count, err := tx.LastMilestone(ctx, w.ID)
+	last, err := roomForMilestone(ctx, tx, w.ID)
 	if err != nil {
 		return 0, err
-	}
-	if count >= MaxMilestonesPerWorkload {
-		return 0, wat.QuotaExceeded("MILESTONE", "L-MILESTONES", "A workload can have at most %d milestones", MaxMilestonesPerWorkload)
 	}
 	reviews, err := tx.ListLensReviews(ctx, w.ID)
 	if err != nil {
@@ -72,13 +69,33 @@ func (s *Service) saveMilestone(ctx context.Context, tx wat.Tx, w *wat.Workload,
 		LensReviews: reviews,
 		Answers:     answers,
 	}
-	if err := tx.InsertMilestone(ctx, m); err != nil {
-		if wat.ErrorCodeOf(err) == wat.EConflict {
-			return 0, wat.Conflict("MILESTONE", name, "Workload %s already has a milestone named %q (names are compared ignoring case and spaces)", w.ID, name)
-		}
+	if err := insertMilestone(ctx, tx, m); err != nil {
 		return 0, err
 	}
 	return m.Number, s.publishMilestone(ctx, tx, w, m)
+}
+
+// roomForMilestone returns the number of the last milestone of workload
+// id, failing when it has as many milestones as a workload may.
+func roomForMilestone(ctx context.Context, tx wat.Tx, id string) (int, error) {
+	last, count, err := tx.LastMilestone(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	if count >= MaxMilestonesPerWorkload {
+		return 0, wat.QuotaExceeded("MILESTONE", "L-MILESTONES", "A workload can have at most %d milestones", MaxMilestonesPerWorkload)
+	}
+	return last, nil
+}
+
+// insertMilestone stores m; a name its workload already has is a conflict
+// saying how names compare.
+func insertMilestone(ctx context.Context, tx wat.Tx, m *wat.Milestone) error {
+	err := tx.InsertMilestone(ctx, m)
+	if wat.ErrorCodeOf(err) == wat.EConflict {
+		return wat.Conflict("MILESTONE", m.Name, "Workload %s already has a milestone named %q (names are compared ignoring case and spaces)", m.WorkloadID, m.Name)
+	}
+	return err
 }
 
 // MilestoneView is a milestone with its workload as it was, risks included.

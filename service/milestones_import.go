@@ -81,15 +81,10 @@ func (s *Service) ImportMilestone(ctx context.Context, in ImportMilestoneInput) 
 		case wat.ErrorCodeOf(err) != wat.ENotFound:
 			return err
 		}
-		if _, count, err := tx.LastMilestone(ctx, w.ID); err != nil {
+		if _, err := roomForMilestone(ctx, tx, w.ID); err != nil {
 			return err
-		} else if count >= MaxMilestonesPerWorkload {
-			return wat.QuotaExceeded("MILESTONE", "L-MILESTONES", "A workload can have at most %d milestones", MaxMilestonesPerWorkload)
 		}
-		if err := tx.InsertMilestone(ctx, m); err != nil {
-			if wat.ErrorCodeOf(err) == wat.EConflict {
-				return wat.Conflict("MILESTONE", in.Name, "Workload %s already has a milestone named %q (names are compared ignoring case and spaces)", w.ID, in.Name)
-			}
+		if err := insertMilestone(ctx, tx, m); err != nil {
 			return err
 		}
 		created = true
