@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/wat-dev/wat/api/wire"
 	"github.com/wat-dev/wat/lens/catalog"
@@ -50,11 +49,7 @@ func (h *handler) GetLensCatalogEntry(ctx context.Context, in *wire.GetLensCatal
 			QuestionCount: ptr(int32(p.Questions)), FrameworkPillars: nonNil(p.Framework)})
 	}
 	for _, r := range e.Repairs {
-		path := r.Path
-		if path == "" && r.Line > 0 {
-			path = fmt.Sprintf("line %d", r.Line) // a text edit of what is not JSON
-		}
-		out.Repairs = append(out.Repairs, wire.LensCatalogRepair{Path: ptr(path), What: ptr(r.What()), Why: ptr(r.Why)})
+		out.Repairs = append(out.Repairs, wire.LensCatalogRepair{Path: ptr(r.Path), What: ptr(r.What()), Why: ptr(r.Why)})
 	}
 	for _, q := range e.Lens.Questions() {
 		out.Questions = append(out.Questions, wire.LensCatalogQuestion{PillarId: ptr(q.PillarID), QuestionId: ptr(q.ID), Title: ptr(q.Title)})

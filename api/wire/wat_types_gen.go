@@ -867,7 +867,8 @@ type LensCatalogRepair struct {
 	// Path targets String.
 	//
 	// Where in the document the change is: a JSON path
-	// ("pillars[2].questions[0].choices"), or a line of the file.
+	// ("pillars[2].questions[0].choices"); What names the line of a text edit of
+	// what is not JSON.
 	Path *string `json:"Path,omitzero"`
 
 	// What targets String.

@@ -51,9 +51,11 @@ func GenerateClient(m *Model) (map[string][]byte, error) {
 	}
 	spec := strings.Join(m.Sources[1:], ", ")
 	g := &gen{m: m, spec: spec}
-	imports := "\t\"context\"\n\t\"encoding/json\"\n\t\"net/http\"\n\t\"net/url\"\n"
-	if uses["strconv"] {
-		imports += "\t\"strconv\"\n"
+	imports := "\t\"context\"\n\t\"encoding/json\"\n\t\"net/http\"\n"
+	for _, pkg := range []string{"net/url", "strconv"} {
+		if uses[pkg] {
+			imports += "\t\"" + pkg + "\"\n"
+		}
 	}
 	if sdkTypes != "" {
 		imports += "\n\t\"" + sdkTypes + "\"\n"
@@ -86,9 +88,9 @@ func GenerateClient(m *Model) (map[string][]byte, error) {
 }
 
 // emitClientOp writes the method calling one operation: the URI with its
-// labels escaped, the query parameters and the JSON body the server's
-// decoder reads (the wire types' json tags leave labels and query
-// parameters out of it).
+// labels escaped and the query parameters, handed with the input (whose
+// json tags leave labels and query parameters out of the body) to
+// watclient's call, which sends them and decodes the output.
 func (g *gen) emitClientOp(w *bytes.Buffer, op *Shape, uses map[string]bool) error {
 	h, _ := op.Traits.HTTP()
 	in := g.opShape(op, "Input")
@@ -98,32 +100,36 @@ func (g *gen) emitClientOp(w *bytes.Buffer, op *Shape, uses map[string]bool) err
 	fmt.Fprintf(w, "// %s calls %s %s.\n%s", op.Name, h.Method, h.URI, docComment("", op.Traits))
 	fmt.Fprintf(w, "func (c *Client) %s(ctx context.Context, in *wire.%sInput) (*wire.%sOutput, error) {\n", op.Name, op.Name, op.Name)
 	fmt.Fprintf(w, "\tif in == nil {\n\t\tin = &wire.%sInput{}\n\t}\n", op.Name)
-	path, err := g.clientPath(h.URI, in)
+	path, err := g.clientPath(h.URI, in, uses)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\tpath := %s\n\tquery := url.Values{}\n", path)
+	query := "nil"
 	for _, m := range in.Members {
 		if b := g.binding(in, m); b.Kind == "query" {
 			code, err := g.clientQuery(m, b.Name, uses)
 			if err != nil {
 				return fmt.Errorf("%s: %w", m.Name, err)
 			}
+			if query == "nil" {
+				query = "query"
+				w.WriteString("\tquery := url.Values{}\n")
+				uses["net/url"] = true
+			}
 			w.WriteString(code)
 		}
 	}
-	w.WriteString("\tvar body []byte\n")
+	body := "nil"
 	if len(g.bodyMembers(in)) > 0 {
-		w.WriteString("\tvar err error\n\tif body, err = json.Marshal(in); err != nil {\n\t\treturn nil, err\n\t}\n")
+		body = "in"
 	}
-	fmt.Fprintf(w, "\tout := &wire.%sOutput{}\n", op.Name)
-	fmt.Fprintf(w, "\tif err := c.do(ctx, %s, path, query, body, out); err != nil {\n\t\treturn nil, err\n\t}\n\treturn out, nil\n}\n\n", httpMethod(h.Method))
+	fmt.Fprintf(w, "\treturn call[wire.%sOutput](ctx, c, %s, %s, %s, %s)\n}\n\n", op.Name, httpMethod(h.Method), path, query, body)
 	return nil
 }
 
 // clientPath returns the Go expression of an operation's path: the URI's
 // literal segments with each {Label} replaced by the escaped member.
-func (g *gen) clientPath(uri string, in *Shape) (string, error) {
+func (g *gen) clientPath(uri string, in *Shape, uses map[string]bool) (string, error) {
 	var parts []string
 	lit := ""
 	for rest := uri; rest != ""; {
@@ -145,6 +151,7 @@ func (g *gen) clientPath(uri string, in *Shape) (string, error) {
 		}
 		switch t := g.m.Shape(m.Target); {
 		case isEnum(t):
+			uses["net/url"] = true
 			parts = append(parts, fmt.Sprintf("%q", lit), fmt.Sprintf("url.PathEscape(string(in.%s))", fieldName(m.Name)))
 		case t.Type == "string":
 			parts = append(parts, fmt.Sprintf("%q", lit), fmt.Sprintf("label(in.%s)", fieldName(m.Name)))

@@ -84,7 +84,8 @@ func TestGenerateTwoModels(t *testing.T) {
 	for _, want := range []string{
 		`"github.com/aws/aws-sdk-go-v2/service/wellarchitected/types"`,
 		"func (c *Client) Op(ctx context.Context, in *wire.OpInput) (*wire.OpOutput, error) {",
-		`path := "/op/" + label(in.Id)`, "json.Marshal(in)", "c.do(ctx, http.MethodPut, path, query, body, out)",
+		// PUT, the label escaped into the path, no query, the input as the body.
+		`call[wire.OpOutput](ctx, c, http.MethodPut, "/op/"+label(in.Id), nil, in)`,
 		"MaxOpInputExtra = 7", "case \"Bad\":\n\t\te := &types.Bad{}",
 	} {
 		if !strings.Contains(string(client["client_gen.go"]), want) {

@@ -113,18 +113,7 @@ func (c *Client) ApplySuggestedAnswers(ctx context.Context, in *wire.ApplySugges
 	if in == nil {
 		in = &wire.ApplySuggestedAnswersInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/suggestedAnswers"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.ApplySuggestedAnswersOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.ApplySuggestedAnswersOutput](ctx, c, http.MethodPost, "/workloads/"+label(in.WorkloadId)+"/lensReviews/"+label(in.LensAlias)+"/suggestedAnswers", nil, in)
 }
 
 // CreateWebhookSubscription calls POST /webhookSubscriptions.
@@ -139,18 +128,7 @@ func (c *Client) CreateWebhookSubscription(ctx context.Context, in *wire.CreateW
 	if in == nil {
 		in = &wire.CreateWebhookSubscriptionInput{}
 	}
-	path := "/webhookSubscriptions"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.CreateWebhookSubscriptionOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.CreateWebhookSubscriptionOutput](ctx, c, http.MethodPost, "/webhookSubscriptions", nil, in)
 }
 
 // DeleteWebhookSubscription calls DELETE /webhookSubscriptions/{SubscriptionId}.
@@ -161,14 +139,7 @@ func (c *Client) DeleteWebhookSubscription(ctx context.Context, in *wire.DeleteW
 	if in == nil {
 		in = &wire.DeleteWebhookSubscriptionInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
-	query := url.Values{}
-	var body []byte
-	out := &wire.DeleteWebhookSubscriptionOutput{}
-	if err := c.do(ctx, http.MethodDelete, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.DeleteWebhookSubscriptionOutput](ctx, c, http.MethodDelete, "/webhookSubscriptions/"+label(in.SubscriptionId), nil, nil)
 }
 
 // GetJiraSyncStatus calls GET /workloads/{WorkloadId}/jiraSyncStatus.
@@ -181,14 +152,7 @@ func (c *Client) GetJiraSyncStatus(ctx context.Context, in *wire.GetJiraSyncStat
 	if in == nil {
 		in = &wire.GetJiraSyncStatusInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/jiraSyncStatus"
-	query := url.Values{}
-	var body []byte
-	out := &wire.GetJiraSyncStatusOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.GetJiraSyncStatusOutput](ctx, c, http.MethodGet, "/workloads/"+label(in.WorkloadId)+"/jiraSyncStatus", nil, nil)
 }
 
 // GetLensCatalogEntry calls GET /lensCatalog/{EntryId}.
@@ -202,14 +166,7 @@ func (c *Client) GetLensCatalogEntry(ctx context.Context, in *wire.GetLensCatalo
 	if in == nil {
 		in = &wire.GetLensCatalogEntryInput{}
 	}
-	path := "/lensCatalog/" + label(in.EntryId)
-	query := url.Values{}
-	var body []byte
-	out := &wire.GetLensCatalogEntryOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.GetLensCatalogEntryOutput](ctx, c, http.MethodGet, "/lensCatalog/"+label(in.EntryId), nil, nil)
 }
 
 // GetLensReviewExport calls GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/export.
@@ -223,7 +180,6 @@ func (c *Client) GetLensReviewExport(ctx context.Context, in *wire.GetLensReview
 	if in == nil {
 		in = &wire.GetLensReviewExportInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/export"
 	query := url.Values{}
 	if in.Format != "" {
 		query.Set("Format", string(in.Format))
@@ -231,12 +187,7 @@ func (c *Client) GetLensReviewExport(ctx context.Context, in *wire.GetLensReview
 	if in.MilestoneNumber != nil {
 		query.Set("MilestoneNumber", strconv.FormatInt(int64(*in.MilestoneNumber), 10))
 	}
-	var body []byte
-	out := &wire.GetLensReviewExportOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.GetLensReviewExportOutput](ctx, c, http.MethodGet, "/workloads/"+label(in.WorkloadId)+"/lensReviews/"+label(in.LensAlias)+"/export", query, nil)
 }
 
 // GetSuggestedAnswers calls GET /workloads/{WorkloadId}/lensReviews/{LensAlias}/suggestedAnswers.
@@ -249,14 +200,7 @@ func (c *Client) GetSuggestedAnswers(ctx context.Context, in *wire.GetSuggestedA
 	if in == nil {
 		in = &wire.GetSuggestedAnswersInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/suggestedAnswers"
-	query := url.Values{}
-	var body []byte
-	out := &wire.GetSuggestedAnswersOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.GetSuggestedAnswersOutput](ctx, c, http.MethodGet, "/workloads/"+label(in.WorkloadId)+"/lensReviews/"+label(in.LensAlias)+"/suggestedAnswers", nil, nil)
 }
 
 // GetWebhookSubscription calls GET /webhookSubscriptions/{SubscriptionId}.
@@ -266,14 +210,7 @@ func (c *Client) GetWebhookSubscription(ctx context.Context, in *wire.GetWebhook
 	if in == nil {
 		in = &wire.GetWebhookSubscriptionInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
-	query := url.Values{}
-	var body []byte
-	out := &wire.GetWebhookSubscriptionOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.GetWebhookSubscriptionOutput](ctx, c, http.MethodGet, "/webhookSubscriptions/"+label(in.SubscriptionId), nil, nil)
 }
 
 // ImportMilestone calls POST /workloads/{WorkloadId}/milestones/import.
@@ -297,18 +234,7 @@ func (c *Client) ImportMilestone(ctx context.Context, in *wire.ImportMilestoneIn
 	if in == nil {
 		in = &wire.ImportMilestoneInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/milestones/import"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.ImportMilestoneOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.ImportMilestoneOutput](ctx, c, http.MethodPost, "/workloads/"+label(in.WorkloadId)+"/milestones/import", nil, in)
 }
 
 // InstallLensCatalogEntry calls POST /lensCatalog/{EntryId}/install.
@@ -327,14 +253,7 @@ func (c *Client) InstallLensCatalogEntry(ctx context.Context, in *wire.InstallLe
 	if in == nil {
 		in = &wire.InstallLensCatalogEntryInput{}
 	}
-	path := "/lensCatalog/" + label(in.EntryId) + "/install"
-	query := url.Values{}
-	var body []byte
-	out := &wire.InstallLensCatalogEntryOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.InstallLensCatalogEntryOutput](ctx, c, http.MethodPost, "/lensCatalog/"+label(in.EntryId)+"/install", nil, nil)
 }
 
 // ListLensCatalog calls GET /lensCatalog.
@@ -348,7 +267,6 @@ func (c *Client) ListLensCatalog(ctx context.Context, in *wire.ListLensCatalogIn
 	if in == nil {
 		in = &wire.ListLensCatalogInput{}
 	}
-	path := "/lensCatalog"
 	query := url.Values{}
 	if in.Category != nil {
 		query.Set("Category", *in.Category)
@@ -365,12 +283,7 @@ func (c *Client) ListLensCatalog(ctx context.Context, in *wire.ListLensCatalogIn
 	if in.MaxResults != nil {
 		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
-	var body []byte
-	out := &wire.ListLensCatalogOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.ListLensCatalogOutput](ctx, c, http.MethodGet, "/lensCatalog", query, nil)
 }
 
 // ListWebhookDeliveries calls GET /webhookSubscriptions/{SubscriptionId}/deliveries.
@@ -381,7 +294,6 @@ func (c *Client) ListWebhookDeliveries(ctx context.Context, in *wire.ListWebhook
 	if in == nil {
 		in = &wire.ListWebhookDeliveriesInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/deliveries"
 	query := url.Values{}
 	if in.NextToken != nil {
 		query.Set("NextToken", *in.NextToken)
@@ -389,12 +301,7 @@ func (c *Client) ListWebhookDeliveries(ctx context.Context, in *wire.ListWebhook
 	if in.MaxResults != nil {
 		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
-	var body []byte
-	out := &wire.ListWebhookDeliveriesOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.ListWebhookDeliveriesOutput](ctx, c, http.MethodGet, "/webhookSubscriptions/"+label(in.SubscriptionId)+"/deliveries", query, nil)
 }
 
 // ListWebhookSubscriptions calls GET /webhookSubscriptions.
@@ -404,7 +311,6 @@ func (c *Client) ListWebhookSubscriptions(ctx context.Context, in *wire.ListWebh
 	if in == nil {
 		in = &wire.ListWebhookSubscriptionsInput{}
 	}
-	path := "/webhookSubscriptions"
 	query := url.Values{}
 	if in.NextToken != nil {
 		query.Set("NextToken", *in.NextToken)
@@ -412,12 +318,7 @@ func (c *Client) ListWebhookSubscriptions(ctx context.Context, in *wire.ListWebh
 	if in.MaxResults != nil {
 		query.Set("MaxResults", strconv.FormatInt(int64(*in.MaxResults), 10))
 	}
-	var body []byte
-	out := &wire.ListWebhookSubscriptionsOutput{}
-	if err := c.do(ctx, http.MethodGet, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.ListWebhookSubscriptionsOutput](ctx, c, http.MethodGet, "/webhookSubscriptions", query, nil)
 }
 
 // PinLensReviewVersion calls PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/pinnedVersion.
@@ -450,18 +351,7 @@ func (c *Client) PinLensReviewVersion(ctx context.Context, in *wire.PinLensRevie
 	if in == nil {
 		in = &wire.PinLensReviewVersionInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/pinnedVersion"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.PinLensReviewVersionOutput{}
-	if err := c.do(ctx, http.MethodPut, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.PinLensReviewVersionOutput](ctx, c, http.MethodPut, "/workloads/"+label(in.WorkloadId)+"/lensReviews/"+label(in.LensAlias)+"/pinnedVersion", nil, in)
 }
 
 // PutWorkloadEvidence calls PUT /workloads/{WorkloadId}/lensReviews/{LensAlias}/evidence.
@@ -479,18 +369,7 @@ func (c *Client) PutWorkloadEvidence(ctx context.Context, in *wire.PutWorkloadEv
 	if in == nil {
 		in = &wire.PutWorkloadEvidenceInput{}
 	}
-	path := "/workloads/" + label(in.WorkloadId) + "/lensReviews/" + label(in.LensAlias) + "/evidence"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.PutWorkloadEvidenceOutput{}
-	if err := c.do(ctx, http.MethodPut, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.PutWorkloadEvidenceOutput](ctx, c, http.MethodPut, "/workloads/"+label(in.WorkloadId)+"/lensReviews/"+label(in.LensAlias)+"/evidence", nil, in)
 }
 
 // RedeliverWebhook calls POST /webhookSubscriptions/{SubscriptionId}/deliveries/{DeliveryId}/redeliver.
@@ -502,14 +381,7 @@ func (c *Client) RedeliverWebhook(ctx context.Context, in *wire.RedeliverWebhook
 	if in == nil {
 		in = &wire.RedeliverWebhookInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/deliveries/" + label(in.DeliveryId) + "/redeliver"
-	query := url.Values{}
-	var body []byte
-	out := &wire.RedeliverWebhookOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.RedeliverWebhookOutput](ctx, c, http.MethodPost, "/webhookSubscriptions/"+label(in.SubscriptionId)+"/deliveries/"+label(in.DeliveryId)+"/redeliver", nil, nil)
 }
 
 // RotateWebhookSecret calls POST /webhookSubscriptions/{SubscriptionId}/rotateSecret.
@@ -522,18 +394,7 @@ func (c *Client) RotateWebhookSecret(ctx context.Context, in *wire.RotateWebhook
 	if in == nil {
 		in = &wire.RotateWebhookSecretInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId) + "/rotateSecret"
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.RotateWebhookSecretOutput{}
-	if err := c.do(ctx, http.MethodPost, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.RotateWebhookSecretOutput](ctx, c, http.MethodPost, "/webhookSubscriptions/"+label(in.SubscriptionId)+"/rotateSecret", nil, in)
 }
 
 // UpdateWebhookSubscription calls PATCH /webhookSubscriptions/{SubscriptionId}.
@@ -543,18 +404,7 @@ func (c *Client) UpdateWebhookSubscription(ctx context.Context, in *wire.UpdateW
 	if in == nil {
 		in = &wire.UpdateWebhookSubscriptionInput{}
 	}
-	path := "/webhookSubscriptions/" + label(in.SubscriptionId)
-	query := url.Values{}
-	var body []byte
-	var err error
-	if body, err = json.Marshal(in); err != nil {
-		return nil, err
-	}
-	out := &wire.UpdateWebhookSubscriptionOutput{}
-	if err := c.do(ctx, http.MethodPatch, path, query, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[wire.UpdateWebhookSubscriptionOutput](ctx, c, http.MethodPatch, "/webhookSubscriptions/"+label(in.SubscriptionId), nil, in)
 }
 
 // apiError returns the error an error response of type code stands for:

@@ -76,6 +76,24 @@ func (c *Client) Call(ctx context.Context, method, path string, body []byte, out
 // included, stays one path segment.
 func label(s *string) string { return url.PathEscape(aws.ToString(s)) }
 
+// call sends one operation's request, with in (nil for an operation
+// without body members) as its JSON body, and returns its decoded output:
+// what every generated method does once it has the path and the query.
+func call[O any](ctx context.Context, c *Client, method, path string, query url.Values, in any) (*O, error) {
+	var body []byte
+	if in != nil {
+		var err error
+		if body, err = json.Marshal(in); err != nil {
+			return nil, err
+		}
+	}
+	out := new(O)
+	if err := c.do(ctx, method, path, query, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // do sends one request and decodes its JSON response into out, or returns
 // the error it answers.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body []byte, out any) error {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -45,10 +46,8 @@ func classify(name string) []string {
 
 func matchesAny(words, exact, prefixes []string) bool {
 	for _, w := range words {
-		for _, e := range exact {
-			if w == e {
-				return true
-			}
+		if slices.Contains(exact, w) {
+			return true
 		}
 		for _, p := range prefixes {
 			if strings.HasPrefix(w, p) {

@@ -1729,7 +1729,8 @@ export interface LensCatalogQuestion {
 export interface LensCatalogRepair {
   /**
    * Where in the document the change is: a JSON path
-   * ("pillars[2].questions[0].choices"), or a line of the file.
+   * ("pillars[2].questions[0].choices"); What names the line of a text edit of
+   * what is not JSON.
    */
   Path?: string;
   /** What was changed, in words. */
