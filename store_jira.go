@@ -71,8 +71,8 @@ type JiraTx interface {
 	// GetJiraSyncJob returns a workload's sync work and status; ENotFound
 	// when nothing was ever asked of it.
 	GetJiraSyncJob(ctx context.Context, workloadID string) (*JiraSyncJob, error)
-	// UpdateJiraSyncJob stores every field of j but Requested (matched
-	// by workload), so a request made meanwhile is kept; ENotFound when
-	// it does not exist.
+	// UpdateJiraSyncJob stores every field of j but Requested, Push and
+	// Reason (matched by workload), which are the requesters', so a
+	// request made meanwhile is kept; ENotFound when it does not exist.
 	UpdateJiraSyncJob(ctx context.Context, j *JiraSyncJob) error
 }

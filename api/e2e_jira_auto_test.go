@@ -16,6 +16,7 @@ import (
 	"github.com/wat-dev/wat/internal/testserver"
 	"github.com/wat-dev/wat/jira"
 	"github.com/wat-dev/wat/jira/jiratest"
+	"github.com/wat-dev/wat/lens"
 	"github.com/wat-dev/wat/service"
 )
 
@@ -30,13 +31,7 @@ func TestJiraAuto(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
 		ctx := context.Background()
 		fake := jiratest.New(t, jira.Cloud)
-		connectJiraSecret(t, srv, fake)
-		id := jiraWorkload(t, srv, types.IssueManagementTypeAuto)
-		manual := jiraWorkload(t, srv, types.IssueManagementTypeManual)
-		q := srv.Service.Lenses().Framework().Lens.Questions()[0]
-		choices := practices(q)
-		answerAtRisk(t, srv.Client, id, q.ID, choices[0].ID)
-		answerAtRisk(t, srv.Client, manual, q.ID, choices[0].ID)
+		id, _, q, choices := autoAndManual(t, srv, fake)
 
 		runJiraWorker(t, srv, 1)
 		epics, tasks, subs := byType(fake.Issues())
@@ -152,6 +147,28 @@ func testJiraWebhook(t *testing.T, srv *testserver.Server, fake *jiratest.Server
 	}
 }
 
+// TestJiraWebhookBodyBound: a delivery larger than Jira's issue events
+// ever are is refused before its secret is even looked at.
+func TestJiraWebhookBodyBound(t *testing.T) {
+	srv := startSQLite(t)
+	secret := connectJiraSecret(t, srv, jiratest.New(t, jira.Cloud))
+	hook := srv.URL + "/integrations/jira/webhook/" + srv.Admin.AccountID + "?secret=" + secret
+	for _, c := range []struct {
+		pad  int
+		want int
+	}{{1 << 10, http.StatusNoContent}, {1 << 20, http.StatusBadRequest}} {
+		body := `{"webhookEvent":"jira:issue_updated","issue":{"key":"WA-1"},"pad":"` + strings.Repeat("x", c.pad) + `"}`
+		resp, err := http.Post(hook, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("a delivery of %d bytes: %d, want %d", len(body), resp.StatusCode, c.want)
+		}
+	}
+}
+
 // TestJiraReconcile: with webhooks missed, the reconcile finds a Sub-task
 // completed in Jira; an issue deleted in Jira is created again for an
 // AUTO workload and reported for a MANUAL one.
@@ -159,19 +176,13 @@ func TestJiraReconcile(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, srv *testserver.Server) {
 		ctx := context.Background()
 		fake := jiratest.New(t, jira.Cloud)
-		connectJiraSecret(t, srv, fake)
-		auto := jiraWorkload(t, srv, types.IssueManagementTypeAuto)
-		manual := jiraWorkload(t, srv, types.IssueManagementTypeManual)
-		q := srv.Service.Lenses().Framework().Lens.Questions()[0]
-		choices := practices(q)
-		answerAtRisk(t, srv.Client, auto, q.ID, choices[0].ID)
-		answerAtRisk(t, srv.Client, manual, q.ID, choices[0].ID)
+		auto, manual, q, choices := autoAndManual(t, srv, fake)
 		runJiraWorker(t, srv, 1)
 		jiraSync(t, srv, manual)
 
 		subOf := func(workload string, c int) jiratest.Issue {
 			for _, is := range fake.Issues() {
-				if is.Subtask && slices.Contains(is.Labels, "wat-"+workload) && is.Summary == strings.Join(strings.Fields(choices[c].Title), " ") {
+				if is.Subtask && slices.Contains(is.Labels, "wat-"+workload) && is.Summary == summary(choices[c].Title) {
 					return is
 				}
 			}
@@ -198,6 +209,21 @@ func TestJiraReconcile(t *testing.T) {
 			t.Errorf("the MANUAL workload's status does not report the deleted issue: %+v", st)
 		}
 	})
+}
+
+// autoAndManual connects the admin's account to fake, creates an AUTO and
+// a MANUAL workload and puts the first question of both at risk, with its
+// first practice selected; the worker has not run yet.
+func autoAndManual(t *testing.T, srv *testserver.Server, fake *jiratest.Server) (auto, manual string, q *lens.Question, choices []*lens.Choice) {
+	t.Helper()
+	connectJiraSecret(t, srv, fake)
+	auto = jiraWorkload(t, srv, types.IssueManagementTypeAuto)
+	manual = jiraWorkload(t, srv, types.IssueManagementTypeManual)
+	q = srv.Service.Lenses().Framework().Lens.Questions()[0]
+	choices = practices(q)
+	answerAtRisk(t, srv.Client, auto, q.ID, choices[0].ID)
+	answerAtRisk(t, srv.Client, manual, q.ID, choices[0].ID)
+	return auto, manual, q, choices
 }
 
 func jiraWorkload(t *testing.T, srv *testserver.Server, mode types.IssueManagementType) string {

@@ -41,22 +41,13 @@ func testJiraSync(t *testing.T, srv *testserver.Server, fake *jiratest.Server) {
 	if s := globalJira(t, c); s.IntegrationStatus != types.IntegrationStatusNotConfigured {
 		t.Fatalf("before connecting, IntegrationStatus = %q, want NOT_CONFIGURED", s.IntegrationStatus)
 	}
-	connectJira(t, srv, fake)
+	connectJiraSecret(t, srv, fake)
 	if s := globalJira(t, c); s.IntegrationStatus != types.IntegrationStatusConfigured || aws.ToString(s.Subdomain) != "127.0.0.1" ||
 		aws.ToString(s.JiraProjectKey) != "WA" {
 		t.Fatalf("after connecting, JiraConfiguration = %+v, want CONFIGURED on 127.0.0.1, project WA", s)
 	}
 
-	in := workloadInput(testserver.RandomName("jira"))
-	in.JiraConfiguration = &types.WorkloadJiraConfigurationInput{
-		IssueManagementStatus: types.WorkloadIssueManagementStatusEnabled,
-		IssueManagementType:   types.IssueManagementTypeManual,
-	}
-	w, err := c.CreateWorkload(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := aws.ToString(w.WorkloadId)
+	id := jiraWorkload(t, srv, types.IssueManagementTypeManual)
 	q := srv.Service.Lenses().Framework().Lens.Questions()[0]
 	choices := practices(q)
 	answerAtRisk(t, c, id, q.ID, choices[0].ID)
@@ -75,11 +66,7 @@ func testJiraSync(t *testing.T, srv *testserver.Server, fake *jiratest.Server) {
 			t.Errorf("sub-task %+v: want an open child of %s", s, task.Key)
 		}
 	}
-	got, err := c.GetAnswer(ctx, &wellarchitected.GetAnswerInput{WorkloadId: &id, LensAlias: aws.String(lensAlias), QuestionId: &q.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if jc := got.Answer.JiraConfiguration; jc == nil || aws.ToString(jc.JiraIssueUrl) != fake.URL+"/browse/"+task.Key || jc.LastSyncedTime == nil {
+	if jc := answerOf(t, srv, id, q.ID).JiraConfiguration; jc == nil || aws.ToString(jc.JiraIssueUrl) != fake.URL+"/browse/"+task.Key || jc.LastSyncedTime == nil {
 		t.Errorf("GetAnswer's JiraConfiguration = %+v, want %s/browse/%s with a sync time", jc, fake.URL, task.Key)
 	}
 
@@ -93,12 +80,8 @@ func testJiraSync(t *testing.T, srv *testserver.Server, fake *jiratest.Server) {
 	// Jira → wat: the Sub-task completed selects its practice.
 	fake.SetStatus(issueTitled(t, fake, choices[2].Title).Key, "Done")
 	rep = jiraSync(t, srv, id)
-	got, err = c.GetAnswer(ctx, &wellarchitected.GetAnswerInput{WorkloadId: &id, LensAlias: aws.String(lensAlias), QuestionId: &q.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Contains(got.Answer.SelectedChoices, choices[2].ID) || len(rep.Selected) != 1 {
-		t.Errorf("after completing the sub-task of %s in Jira: selected %v, report %+v", choices[2].ID, got.Answer.SelectedChoices, rep)
+	if got := answerOf(t, srv, id, q.ID); !slices.Contains(got.SelectedChoices, choices[2].ID) || len(rep.Selected) != 1 {
+		t.Errorf("after completing the sub-task of %s in Jira: selected %v, report %+v", choices[2].ID, got.SelectedChoices, rep)
 	}
 	audited(t, srv, id)
 
@@ -136,20 +119,9 @@ func testJiraSync(t *testing.T, srv *testserver.Server, fake *jiratest.Server) {
 	if s := globalJira(t, c); s.IntegrationStatus != types.IntegrationStatusNotConfigured {
 		t.Errorf("after disconnecting, IntegrationStatus = %q", s.IntegrationStatus)
 	}
-	_, err = c.UpdateIntegration(ctx, &wellarchitected.UpdateIntegrationInput{WorkloadId: &id,
+	_, err := c.UpdateIntegration(ctx, &wellarchitected.UpdateIntegrationInput{WorkloadId: &id,
 		ClientRequestToken: aws.String("t-off"), IntegratingService: types.IntegratingServiceJira})
 	wantAPIError(t, err, "ValidationException", 400)
-}
-
-func connectJira(t *testing.T, srv *testserver.Server, fake *jiratest.Server) {
-	t.Helper()
-	in := service.JiraConnectInput{AccountID: srv.Admin.AccountID, URL: fake.URL, Flavor: fake.Flavor, Token: jiratest.PAT}
-	if fake.Flavor == jira.Cloud {
-		in.Email, in.Token = jiratest.Email, jiratest.Token
-	}
-	if _, err := srv.Service.ConnectJira(context.Background(), in); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func globalJira(t *testing.T, c *wellarchitected.Client) *types.AccountJiraConfigurationOutput {
@@ -168,10 +140,7 @@ func globalJira(t *testing.T, c *wellarchitected.Client) *types.AccountJiraConfi
 // report (the API's output is empty).
 func jiraSync(t *testing.T, srv *testserver.Server, id string) *service.JiraSyncReport {
 	t.Helper()
-	ctx := wat.NewContextWithPrincipal(context.Background(), &wat.Principal{
-		AccountID: srv.Admin.AccountID, UserName: "admin", UserARN: srv.Admin.UserARN, IsAdmin: true,
-	})
-	rep, err := srv.Service.UpdateIntegration(ctx, id)
+	rep, err := srv.Service.UpdateIntegration(adminContext(srv), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,10 +185,13 @@ func byType(issues []jiratest.Issue) (epics, tasks, subs []jiratest.Issue) {
 	return epics, tasks, subs
 }
 
+// summary is a title as the sync writes it in a Jira summary: on one line.
+func summary(title string) string { return strings.Join(strings.Fields(title), " ") }
+
 func issueTitled(t *testing.T, fake *jiratest.Server, title string) jiratest.Issue {
 	t.Helper()
 	for _, is := range fake.Issues() {
-		if is.Summary == strings.Join(strings.Fields(title), " ") {
+		if is.Summary == summary(title) {
 			return is
 		}
 	}
@@ -249,20 +221,14 @@ func TestJiraSelectedPillars(t *testing.T) {
 	t.Parallel()
 	srv, fake := startSQLite(t), jiratest.New(t, jira.Cloud)
 	ctx := context.Background()
-	connectJira(t, srv, fake)
-	in := workloadInput(testserver.RandomName("jira-pillars"))
-	in.JiraConfiguration = &types.WorkloadJiraConfigurationInput{IssueManagementStatus: types.WorkloadIssueManagementStatusEnabled}
-	w, err := srv.Client.CreateWorkload(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := aws.ToString(w.WorkloadId)
+	connectJiraSecret(t, srv, fake)
+	id := jiraWorkload(t, srv, "") // the account's type
 	fw := srv.Service.Lenses().Framework().Lens
 	ops, sec := fw.Pillars[0].Questions[0], fw.Pillars[1].Questions[0]
 	answerAtRisk(t, srv.Client, id, ops.ID, practices(ops)[0].ID)
 	answerAtRisk(t, srv.Client, id, sec.ID, practices(sec)[0].ID)
 
-	_, err = srv.Client.UpdateLensReview(ctx, &wellarchitected.UpdateLensReviewInput{WorkloadId: &id, LensAlias: aws.String(lensAlias),
+	_, err := srv.Client.UpdateLensReview(ctx, &wellarchitected.UpdateLensReviewInput{WorkloadId: &id, LensAlias: aws.String(lensAlias),
 		JiraConfiguration: &types.JiraSelectedQuestionConfiguration{SelectedPillars: []types.SelectedPillar{{PillarId: aws.String("nope")}}}})
 	wantValidation(t, err, "JiraConfiguration.SelectedPillars[0].PillarId")
 	_, err = srv.Client.UpdateLensReview(ctx, &wellarchitected.UpdateLensReviewInput{WorkloadId: &id, LensAlias: aws.String(lensAlias),
@@ -272,7 +238,7 @@ func TestJiraSelectedPillars(t *testing.T) {
 	}
 	jiraSync(t, srv, id)
 	_, tasks, _ := byType(fake.Issues())
-	if len(tasks) != 1 || tasks[0].Summary != strings.Join(strings.Fields(sec.Title), " ") {
+	if len(tasks) != 1 || tasks[0].Summary != summary(sec.Title) {
 		t.Errorf("with only %s selected, the tasks are %+v", fw.Pillars[1].ID, tasks)
 	}
 }

@@ -60,10 +60,7 @@ func (s *Server) serveJiraWebhook(w http.ResponseWriter, r *http.Request, reqID 
 			Key string `json:"key"`
 		} `json:"issue"`
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, maxJiraWebhookBody+1))
-	if err == nil && len(data) > maxJiraWebhookBody {
-		err = io.ErrShortBuffer
-	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJiraWebhookBody))
 	if err != nil || json.Unmarshal(data, &body) != nil {
 		e.ErrorCode, e.ErrorMessage = writeError(w, s.log, reqID, "JiraWebhook",
 			wat.Invalid("body", "A Jira webhook delivery is a JSON object of at most %d bytes with webhookEvent and issue", maxJiraWebhookBody))

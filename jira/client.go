@@ -105,9 +105,6 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// Flavor returns the site's flavour.
-func (c *Client) Flavor() Flavor { return c.cfg.Flavor }
-
 // BrowseURL is the address of an issue in Jira's web pages.
 func (c *Client) BrowseURL(key string) string {
 	return c.base.String() + "/browse/" + url.PathEscape(key)

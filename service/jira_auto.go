@@ -15,19 +15,24 @@ const (
 	jiraReasonReconcile = "reconcile"
 )
 
+// jiraPlanOf resolves w's Jira settings over its account's and tells
+// whether the account is connected, in one statement: every write of
+// answers asks (jiraQueuePlan), on SQLite on the one writer goroutine.
+func jiraPlanOf(ctx context.Context, tx wat.Tx, w *wat.Workload) (plan jiraPlan, connected bool, err error) {
+	ws, as, connected, err := tx.GetJiraPlanSettings(ctx, w.ID, w.AccountID)
+	if err != nil {
+		return jiraPlan{}, false, err
+	}
+	return resolveJira(as, ws), connected, nil
+}
+
 // jiraQueuePlan is what a workload's settings say of queued work: none
 // (off, or its account not connected), a push (AUTO) or a read of Jira's
 // changes alone (MANUAL).
-// It reads the settings and the connection in one statement: every write
-// of answers asks, on SQLite on the one writer goroutine.
 func (s *Service) jiraQueuePlan(ctx context.Context, tx wat.Tx, w *wat.Workload) (queue, push bool, err error) {
-	ws, as, connected, err := tx.GetJiraPlanSettings(ctx, w.ID, w.AccountID)
-	if err != nil || !connected || ws.IssueManagement == wat.JiraDisabled {
+	plan, connected, err := jiraPlanOf(ctx, tx, w)
+	if err != nil || !connected || !plan.enabled {
 		return false, false, err
-	}
-	plan := resolveJira(as, ws)
-	if !plan.enabled {
-		return false, false, nil
 	}
 	return true, plan.syncType == wat.JiraAuto, nil
 }

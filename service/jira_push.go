@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ func (p *pusher) push(ctx context.Context) error {
 // question keeps one question's Task and its Sub-tasks.
 func (p *pusher) question(ctx context.Context, rv *ReviewView, pl *lens.Pillar, q *lens.Question, epicKey string) error {
 	v := answerView(rv, q, p.st.w.ID)
-	todo := v.Improvements()
+	todo := v.Improvements() // q's own choices: compared as pointers below
 	atRisk := (v.Risk == wat.RiskHigh || v.Risk == wat.RiskMedium) && len(todo) > 0
 	tk := linkKey{rv.Lens.ARN, q.ID, ""}
 	if p.st.links[tk] == nil && !atRisk {
@@ -85,7 +86,7 @@ func (p *pusher) question(ctx context.Context, rv *ReviewView, pl *lens.Pillar, 
 	for _, c := range q.Choices {
 		ck := linkKey{rv.Lens.ARN, q.ID, c.ID}
 		done := practiceDone(v.Answer, c.ID)
-		if p.st.links[ck] == nil && (done || !improves(todo, c)) {
+		if p.st.links[ck] == nil && (done || !slices.Contains(todo, c)) {
 			continue
 		}
 		desc := c.Description
@@ -179,16 +180,7 @@ func selected(sel *wat.JiraSelection, q *lens.Question) bool {
 	}
 	for _, p := range sel.Pillars {
 		if p.PillarID == q.PillarID {
-			return len(p.QuestionIDs) == 0 || contains(p.QuestionIDs, q.ID)
-		}
-	}
-	return false
-}
-
-func improves(todo []*lens.Choice, c *lens.Choice) bool {
-	for _, t := range todo {
-		if t.ID == c.ID {
-			return true
+			return len(p.QuestionIDs) == 0 || slices.Contains(p.QuestionIDs, q.ID)
 		}
 	}
 	return false

@@ -130,22 +130,18 @@ func (s *Service) loadSync(ctx context.Context, workloadID string, run syncRun) 
 			return err
 		}
 		st.w = w
-		if st.conn, err = tx.GetJiraConnection(ctx, w.AccountID); err != nil {
-			if wat.ErrorCodeOf(err) == wat.ENotFound {
-				return wat.Invalid("IntegratingService", "the account %s that owns workload %s is not connected to Jira (IntegrationStatus NOT_CONFIGURED): an operator connects it with `wat admin jira-connect`", w.AccountID, w.ID)
-			}
+		plan, connected, err := jiraPlanOf(ctx, tx, w)
+		switch {
+		case err != nil:
 			return err
-		}
-		as, err := tx.GetJiraAccountSettings(ctx, w.AccountID)
-		if err != nil {
-			return err
-		}
-		ws, err := tx.GetJiraWorkloadSettings(ctx, w.ID)
-		if err != nil {
-			return err
-		}
-		if st.plan = resolveJira(as, ws); !st.plan.enabled {
+		case !connected:
+			return wat.Invalid("IntegratingService", "the account %s that owns workload %s is not connected to Jira (IntegrationStatus NOT_CONFIGURED): an operator connects it with `wat admin jira-connect`", w.AccountID, w.ID)
+		case !plan.enabled:
 			return wat.Invalid("WorkloadId", "Jira issue management is disabled for workload %s: enable it in the workload's JiraConfiguration (ENABLED), or in the account's global settings for a workload that inherits them", w.ID)
+		}
+		st.plan = plan
+		if st.conn, err = tx.GetJiraConnection(ctx, w.AccountID); err != nil {
+			return err
 		}
 		snap, err := s.liveSnapshot(ctx, tx, w, "", true)
 		if err != nil {

@@ -74,7 +74,9 @@ type JiraEvents interface {
 	JiraSyncFailed(ctx context.Context, tx wat.Tx, f JiraSyncFailure) error
 }
 
-// SetJiraEvents sets who hears of the sync's failures (none by default).
+// SetJiraEvents sets who hears of the sync's failures: WireEvents sets
+// the Service itself (the "Jira sync failed" event), as `wat serve` and
+// internal/testserver do; a test may set its own. Nobody until then.
 func (s *Service) SetJiraEvents(e JiraEvents) { s.jiraEvents = e }
 
 // jiraBackoff is the wait before try attempts+1: 5 s doubled per failed

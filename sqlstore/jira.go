@@ -72,18 +72,30 @@ func (t *tx) DeleteJiraConnection(ctx context.Context, accountID string) error {
 	return nil
 }
 
+// defaultJiraAccountSettings are an account's settings before it stores
+// any: DISABLED, MANUAL, DefaultJiraProjectKey.
+func defaultJiraAccountSettings(accountID string) *wat.JiraAccountSettings {
+	return &wat.JiraAccountSettings{AccountID: accountID, IssueManagement: wat.JiraDisabled, SyncType: wat.JiraManual,
+		ProjectKey: wat.DefaultJiraProjectKey}
+}
+
+// defaultJiraWorkloadSettings are a workload's settings before it stores
+// any: INHERIT, everything from the account.
+func defaultJiraWorkloadSettings(workloadID string) *wat.JiraWorkloadSettings {
+	return &wat.JiraWorkloadSettings{WorkloadID: workloadID, IssueManagement: wat.JiraInherit}
+}
+
 // GetJiraAccountSettings returns an account's settings, the defaults when
 // it never stored any.
 func (t *tx) GetJiraAccountSettings(ctx context.Context, accountID string) (*wat.JiraAccountSettings, error) {
-	s := wat.JiraAccountSettings{AccountID: accountID, IssueManagement: wat.JiraDisabled, SyncType: wat.JiraManual,
-		ProjectKey: wat.DefaultJiraProjectKey}
+	s := defaultJiraAccountSettings(accountID)
 	err := t.queryRow(ctx, `SELECT issue_management, sync_type, project_key, updated_at FROM jira_account_settings
 		WHERE account_id = ?`, accountID).
 		Scan(&s.IssueManagement, &s.SyncType, &s.ProjectKey, timeScanner{&s.UpdatedAt})
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fail("GetJiraAccountSettings", accountID, err, outcomes{})
 	}
-	return &s, nil
+	return s, nil
 }
 
 // PutJiraAccountSettings inserts or replaces an account's settings.
@@ -102,14 +114,14 @@ func (t *tx) PutJiraAccountSettings(ctx context.Context, s *wat.JiraAccountSetti
 // GetJiraWorkloadSettings returns a workload's settings, INHERIT when it
 // never stored any.
 func (t *tx) GetJiraWorkloadSettings(ctx context.Context, workloadID string) (*wat.JiraWorkloadSettings, error) {
-	s := wat.JiraWorkloadSettings{WorkloadID: workloadID, IssueManagement: wat.JiraInherit}
+	s := defaultJiraWorkloadSettings(workloadID)
 	err := t.queryRow(ctx, `SELECT issue_management, sync_type, project_key, updated_at FROM jira_workload_settings
 		WHERE workload_id = ?`, workloadID).
 		Scan(&s.IssueManagement, &s.SyncType, &s.ProjectKey, timeScanner{&s.UpdatedAt})
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fail("GetJiraWorkloadSettings", workloadID, err, outcomes{})
 	}
-	return &s, nil
+	return s, nil
 }
 
 // PutJiraWorkloadSettings inserts or replaces a workload's settings.

@@ -3,8 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"time"
 
 	"github.com/wat-dev/wat"
 )
@@ -27,15 +25,11 @@ const jiraPlanQuery = `SELECT ws.issue_management, ws.sync_type, ws.project_key,
 func (t *tx) GetJiraPlanSettings(ctx context.Context, workloadID, accountID string) (*wat.JiraWorkloadSettings, *wat.JiraAccountSettings, bool, error) {
 	var (
 		wIM, wST, wPK, aIM, aST, aPK sql.NullString
-		wAt, aAt                     optionalTime
 		connected                    bool
 	)
-	ws := &wat.JiraWorkloadSettings{WorkloadID: workloadID, IssueManagement: wat.JiraInherit}
-	as := &wat.JiraAccountSettings{AccountID: accountID, IssueManagement: wat.JiraDisabled, SyncType: wat.JiraManual,
-		ProjectKey: wat.DefaultJiraProjectKey}
-	wAt.t, aAt.t = &ws.UpdatedAt, &as.UpdatedAt
+	ws, as := defaultJiraWorkloadSettings(workloadID), defaultJiraAccountSettings(accountID)
 	err := t.queryRow(ctx, jiraPlanQuery, accountID, workloadID, accountID).
-		Scan(&wIM, &wST, &wPK, &wAt, &aIM, &aST, &aPK, &aAt, &connected)
+		Scan(&wIM, &wST, &wPK, nullTime{&ws.UpdatedAt}, &aIM, &aST, &aPK, nullTime{&as.UpdatedAt}, &connected)
 	if err != nil {
 		return nil, nil, false, fail("GetJiraPlanSettings", workloadID, err, outcomes{})
 	}
@@ -46,18 +40,4 @@ func (t *tx) GetJiraPlanSettings(ctx context.Context, workloadID, accountID stri
 		as.IssueManagement, as.SyncType, as.ProjectKey = aIM.String, aST.String, aPK.String
 	}
 	return ws, as, connected, nil
-}
-
-// optionalTime scans a time that a LEFT JOIN may leave NULL: NULL leaves
-// *t as it is.
-type optionalTime struct{ t *time.Time }
-
-func (o *optionalTime) Scan(src any) error {
-	if src == nil {
-		return nil
-	}
-	if err := (timeScanner{o.t}).Scan(src); err != nil {
-		return fmt.Errorf("optional time: %w", err)
-	}
-	return nil
 }

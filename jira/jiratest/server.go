@@ -58,7 +58,6 @@ type Server struct {
 	calls    map[string]int
 	// webhook is the registered webhook's URL (webhook.go).
 	webhook    string
-	muted      bool
 	deliveries []Delivery
 }
 

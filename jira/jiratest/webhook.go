@@ -27,14 +27,6 @@ func (s *Server) SetWebhook(url string) {
 	s.webhook = url
 }
 
-// MuteWebhooks stops (true) or resumes (false) deliveries, as a Jira that
-// missed some would.
-func (s *Server) MuteWebhooks(mute bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.muted = mute
-}
-
 // Deliveries returns the deliveries made, oldest first.
 func (s *Server) Deliveries() []Delivery {
 	s.mu.Lock()
@@ -47,7 +39,7 @@ func (s *Server) Deliveries() []Delivery {
 // (or only its key, once deleted).
 func (s *Server) deliver(event, key string) {
 	s.mu.Lock()
-	if s.muted || s.webhook == "" {
+	if s.webhook == "" {
 		s.mu.Unlock()
 		return
 	}
