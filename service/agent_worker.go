@@ -174,7 +174,7 @@ func (s *Service) endAgentGeneration(ctx context.Context, w AgentWorker, g *wat.
 		if wat.ErrorCodeOf(err) == wat.ENotFound {
 			return nil // its profile was deleted meanwhile
 		}
-		if err != nil || cur.LeaseOwner != w.ID || cur.Status != wat.AgentGenerationInProgress {
+		if err != nil || !heldBy(cur, w) {
 			return err
 		}
 		now := s.nowUTC()

@@ -5,46 +5,19 @@
 // status set and read back over the API, and feedback sent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, shot, signIn, callAPI } from './browser.mjs';
+import { shot } from './browser.mjs';
+import { ACCOUNT, REGION, agentWorkload, answerHighRisk, closeConsole, openConsole } from './agent_setup.mjs';
 
-const ACCOUNT = '111122223333';
-const REGION = 'eu-west-1';
-let srv, browser, page;
+let srv, page, api, ui;
 const pageErrors = [];
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e));
-  await signIn(page, srv);
+  ui = await openConsole({ pageErrors });
+  ({ srv, page, api } = ui);
 });
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-/** api calls the API from the page, with the session's CSRF token, as the console does. */
-const api = (method, path, body) => callAPI(page, method, path, body);
+after(() => closeConsole(ui));
 
 test('a profile created in the console generates recommendations whose status and feedback are saved', async () => {
-  const { WorkloadId: id } = await api('POST', '/workloads', {
-    WorkloadName: 'Agent workload',
-    Description: 'Reviewed for the Agent',
-    ReviewOwner: 'agent team',
-    Environment: 'PRODUCTION',
-    AccountIds: [ACCOUNT],
-    AwsRegions: [REGION],
-    Lenses: ['wellarchitected'],
-    ClientRequestToken: 'agent-workload',
-  });
-  const { AnswerSummaries } = await api('GET', `/workloads/${id}/lensReviews/wellarchitected/answers?MaxResults=1`);
-  const q = AnswerSummaries[0];
-  const none = q.Choices.find((c) => /none of these/i.test(c.Title));
-  assert.ok(none, 'the first question has a "None of these" choice');
-  const answered = await api('PATCH', `/workloads/${id}/lensReviews/wellarchitected/answers/${q.QuestionId}`, { SelectedChoices: [none.ChoiceId] });
-  assert.equal(answered.Answer.Risk, 'HIGH');
+  await answerHighRisk(api, await agentWorkload(api, 'Agent workload', 'Reviewed for the Agent'));
 
   // The side navigation leads to the profiles; the form shows the API's checks.
   await page.getByRole('navigation').getByRole('link', { name: 'Agent' }).click();

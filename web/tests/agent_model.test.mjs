@@ -6,12 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { startServer } from './server.mjs';
-import { launch, shot, signIn, callAPI } from './browser.mjs';
+import { shot } from './browser.mjs';
+import { ACCOUNT, REGION, agentWorkload, answerHighRisk, closeConsole, openConsole } from './agent_setup.mjs';
 
-const ACCOUNT = '111122223333';
-const REGION = 'eu-west-1';
-let fake, srv, browser, page;
+let fake, srv, page, api, ui;
 let refinedId; // the id the fake refined
 const pageErrors = [];
 
@@ -46,35 +44,16 @@ function startFakeModel() {
 
 before(async () => {
   fake = await startFakeModel();
-  srv = await startServer(['--agent-model-url', `http://127.0.0.1:${fake.address().port}`, '--agent-model', 'fake-model']);
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e));
-  await signIn(page, srv);
+  ui = await openConsole({ serverArgs: ['--agent-model-url', `http://127.0.0.1:${fake.address().port}`, '--agent-model', 'fake-model'], pageErrors });
+  ({ srv, page, api } = ui);
 });
 after(async () => {
-  await browser?.close();
-  await srv?.stop();
+  await closeConsole(ui);
   fake?.close();
 });
 
-const api = (method, path, body) => callAPI(page, method, path, body);
-
 test("a recommendation with the model's text is marked, with its trade-offs", async () => {
-  const { WorkloadId: id } = await api('POST', '/workloads', {
-    WorkloadName: 'Model workload',
-    Description: 'Reviewed for the Agent',
-    ReviewOwner: 'agent team',
-    Environment: 'PRODUCTION',
-    AccountIds: [ACCOUNT],
-    AwsRegions: [REGION],
-    Lenses: ['wellarchitected'],
-    ClientRequestToken: 'model-workload',
-  });
-  const { AnswerSummaries } = await api('GET', `/workloads/${id}/lensReviews/wellarchitected/answers?MaxResults=1`);
-  const q = AnswerSummaries[0];
-  const none = q.Choices.find((c) => /none of these/i.test(c.Title));
-  await api('PATCH', `/workloads/${id}/lensReviews/wellarchitected/answers/${q.QuestionId}`, { SelectedChoices: [none.ChoiceId] });
+  await answerHighRisk(api, await agentWorkload(api, 'Model workload', 'Reviewed for the Agent'));
   const profile = await api('POST', '/api/v1/agent-profiles', {
     name: 'model-profile',
     businessOverview: 'An online shop',

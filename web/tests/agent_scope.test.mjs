@@ -8,45 +8,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer } from './server.mjs';
-import { launch, shot, signIn, callAPI } from './browser.mjs';
+import { ACCOUNT, REGION, agentWorkload, closeConsole, openConsole } from './agent_setup.mjs';
+import { shot } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ACCOUNT = '111122223333';
-const REGION = 'eu-west-1';
 const SHOP_FLAGGED = 60; // more than a page of items (50)
-let srv, browser, page;
+let srv, page, api, ui;
 const pageErrors = [];
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e));
-  await signIn(page, srv);
+  ui = await openConsole({ height: 1000, pageErrors });
+  ({ srv, page, api } = ui);
 });
-after(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+after(() => closeConsole(ui));
 
-const api = (method, path, body) => callAPI(page, method, path, body);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** workload creates a workload of the profile's account and Region. */
-async function workload(name) {
-  const { WorkloadId } = await api('POST', '/workloads', {
-    WorkloadName: name,
-    Description: 'Scanned for the Agent',
-    ReviewOwner: 'agent team',
-    Environment: 'PRODUCTION',
-    AccountIds: [ACCOUNT],
-    AwsRegions: [REGION],
-    Lenses: ['wellarchitected'],
-    ClientRequestToken: name,
-  });
-  return WorkloadId;
-}
+const workload = (name) => agentWorkload(api, name, 'Scanned for the Agent');
 
 /** evidence uploads a scan in which one rule flags n resources of file,
  * every tenth line, as `wat scan --workload` would. */

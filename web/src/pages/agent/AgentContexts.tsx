@@ -3,23 +3,16 @@
 // confirmation. Contexts are text for the optional model; the
 // deterministic engine does not read them.
 import { useState } from 'react';
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { createAgentContext, deleteAgentContext, listAgentContexts, updateAgentContext } from '../../api/gen/ops';
 import type { ApplicationType, ContextSummary, Criticality } from '../../api/gen/types';
 import { ActionModal } from '../../components/ActionModal';
-import { ErrorAlert } from '../../components/common';
-import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { useFlash } from '../../flash';
-import { fieldErrorOf, when } from './common';
-import { useTokenPages } from './paging';
+import { AgentChildTable } from './AgentChildren';
+import { fieldErrorOf } from './common';
 
 const criticalityLabel: Record<Criticality, string> = {
   MISSION_CRITICAL: 'Mission critical',
@@ -31,81 +24,23 @@ const typeLabel: Record<ApplicationType, string> = { SAS: 'Software as a service
 const none = { value: '', label: 'Not said' };
 
 export function AgentContexts({ profileArn }: { profileArn: string }) {
-  const list = useTokenPages((nextToken) => listAgentContexts({ profileArn, nextToken, maxResults: 10 }), [profileArn], 'contexts');
-  const [selected, setSelected] = useState<ContextSummary[]>([]);
-  const [editing, setEditing] = useState<ContextSummary | 'new'>();
-  const [deleting, setDeleting] = useState<ContextSummary>();
-  const flash = useFlash();
-  const one = selected[0];
-  const done = (what: string) => {
-    flash({ type: 'success', content: what });
-    setEditing(undefined);
-    setSelected([]);
-    list.reload();
-  };
   return (
-    <>
-      <ErrorAlert error={list.error} />
-      <Table
-        data-testid="agent-contexts-table"
-        header={
-          <Header
-            variant="h2"
-            description="What the applications are and how critical: text for the language model when one is configured."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button disabled={!one} onClick={() => setDeleting(one)}>
-                  Delete context
-                </Button>
-                <Button disabled={!one} onClick={() => setEditing(one)}>
-                  Edit context
-                </Button>
-                <Button onClick={() => setEditing('new')}>Add context</Button>
-              </SpaceBetween>
-            }
-          >
-            Application contexts
-          </Header>
-        }
-        loading={list.loading}
-        loadingText="Loading contexts"
-        items={list.items}
-        trackBy="id"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
-        ariaLabels={{ itemSelectionLabel: (_s, c) => `Select context ${c.title}`, selectionGroupLabel: 'Context selection' }}
-        pagination={list.pagination}
-        empty={<Box textAlign="center">No application contexts.</Box>}
-        columnDefinitions={[
-          { id: 'title', header: 'Context', cell: (c) => c.title },
-          { id: 'type', header: 'Application type', cell: (c) => (c.content.applicationType ? typeLabel[c.content.applicationType] : '-') },
-          { id: 'criticality', header: 'Criticality', cell: (c) => (c.content.criticality ? criticalityLabel[c.content.criticality] : '-') },
-          { id: 'modified', header: 'Last changed', cell: (c) => when(c.lastModifiedAt ?? c.createdAt) },
-        ]}
-      />
-      {editing && (
-        <ContextModal
-          context={editing === 'new' ? undefined : editing}
-          profileArn={profileArn}
-          onClose={() => setEditing(undefined)}
-          onSaved={(c, created) => done(`${created ? 'Added' : 'Saved'} context ${c.title}.`)}
-        />
-      )}
-      {deleting && (
-        <ConfirmDelete
-          what="context"
-          name={deleting.title}
-          consequence="the model no longer reads it."
-          onDelete={() => deleteAgentContext({ profileArn, id: deleting.id })}
-          onClose={() => setDeleting(undefined)}
-          onDeleted={() => {
-            setDeleting(undefined);
-            done(`Deleted context ${deleting.title}.`);
-          }}
-        />
-      )}
-    </>
+    <AgentChildTable<ContextSummary>
+      noun="context"
+      heading="Application contexts"
+      description="What the applications are and how critical: text for the language model when one is configured."
+      empty="No application contexts."
+      testId="agent-contexts-table"
+      deleted="the model no longer reads it."
+      load={(nextToken) => listAgentContexts({ profileArn, nextToken, maxResults: 10 })}
+      deps={[profileArn]}
+      columns={[
+        { id: 'type', header: 'Application type', cell: (c) => (c.content.applicationType ? typeLabel[c.content.applicationType] : '-') },
+        { id: 'criticality', header: 'Criticality', cell: (c) => (c.content.criticality ? criticalityLabel[c.content.criticality] : '-') },
+      ]}
+      remove={(c) => deleteAgentContext({ profileArn, id: c.id })}
+      dialog={(c, onClose, onSaved) => <ContextModal context={c} profileArn={profileArn} onClose={onClose} onSaved={onSaved} />}
+    />
   );
 }
 

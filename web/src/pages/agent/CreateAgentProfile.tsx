@@ -12,7 +12,6 @@ import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import type { Session } from '../../api/client';
@@ -21,7 +20,8 @@ import type { Pillar } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
 import { useFlash } from '../../flash';
 import { href, navigate } from '../../router';
-import { fieldErrorOf, pillarLabel, pillars } from './common';
+import { fieldErrorOf, pillars } from './common';
+import { PillarSelect } from './PillarSelect';
 
 const list = (s: string) =>
   s
@@ -137,13 +137,7 @@ export function CreateAgentProfile({ session, editArn }: { session: Session; edi
                 <Textarea value={overview} onChange={(e) => setOverview(e.detail.value)} ariaLabel="Business overview" />
               </FormField>
               <FormField label="Pillars" errorText={fieldError('pillars')}>
-                <Multiselect
-                  selectedOptions={chosen.map((p) => ({ value: p, label: pillarLabel[p] }))}
-                  options={pillars.map((p) => ({ value: p, label: pillarLabel[p] }))}
-                  onChange={(e) => setChosen(e.detail.selectedOptions.map((o) => o.value as Pillar))}
-                  placeholder="Choose pillars"
-                  ariaLabel="Pillars"
-                />
+                <PillarSelect value={chosen} onChange={setChosen} ariaLabel="Pillars" />
               </FormField>
               <Checkbox checked={protect} onChange={(e) => setProtect(e.detail.checked)}>
                 Deletion protection

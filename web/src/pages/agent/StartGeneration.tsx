@@ -10,14 +10,14 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Modal from '@cloudscape-design/components/modal';
-import Multiselect from '@cloudscape-design/components/multiselect';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { ApiError } from '../../api/client';
 import { startAgentRecommendationGeneration } from '../../api/gen/ops';
 import type { AggregationConfiguration, Pillar, PillarItem } from '../../api/gen/types';
 import { ErrorAlert, useAsync } from '../../components/common';
-import { pillarLabel, pillars as allPillars } from './common';
+import { pillars as allPillars } from './common';
+import { PillarSelect } from './PillarSelect';
 import { PillarNarrowing, emptyNarrowing, type Narrowing, type NarrowingErrors } from './PillarNarrowing';
 import { contextBytes, maxContextBytes, profileWorkloads, splitIds, usePractices } from './scopeChoices';
 
@@ -128,7 +128,6 @@ export function StartGeneration({ profile, visible, onClose, onStarted }: { prof
     }
   };
 
-  const pillarOptions = allPillars.map((p) => ({ value: p, label: pillarLabel[p] }));
   return (
     <Modal
       visible={visible}
@@ -151,14 +150,12 @@ export function StartGeneration({ profile, visible, onClose, onStarted }: { prof
       <form onSubmit={(e) => (e.preventDefault(), void start())} data-testid="agent-generation-form">
         <SpaceBetween size="l">
           <FormField label="Pillars" description="The pillars the recommendations are on; the profile's to begin with." errorText={errors.pillars || (pillars.length === 0 ? 'Choose at least one pillar.' : undefined)}>
-            <Multiselect
-              selectedOptions={pillarOptions.filter((o) => pillars.includes(o.value))}
-              options={pillarOptions}
-              onChange={(e) => {
+            <PillarSelect
+              value={pillars}
+              onChange={(ps) => {
                 edit('pillars');
-                setPillars(allPillars.filter((p) => e.detail.selectedOptions.some((o) => o.value === p)));
+                setPillars(allPillars.filter((p) => ps.includes(p)));
               }}
-              placeholder="Choose pillars"
               ariaLabel="Generation pillars"
             />
           </FormField>
