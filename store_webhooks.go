@@ -23,6 +23,11 @@ type WebhookTx interface {
 	// ListWebhookSubscriptions returns an account's subscriptions ordered
 	// by ID.
 	ListWebhookSubscriptions(ctx context.Context, accountID string) ([]*WebhookSubscription, error)
+	// ListWebhookRoutes returns an account's enabled subscriptions ordered
+	// by ID with only their ID, account, status and filters: what deciding
+	// who receives an event needs, read on every change without opening a
+	// secret.
+	ListWebhookRoutes(ctx context.Context, accountID string) ([]*WebhookSubscription, error)
 
 	// InsertWebhookDelivery adds a delivery to the outbox.
 	InsertWebhookDelivery(ctx context.Context, d *WebhookDelivery) error

@@ -23,10 +23,7 @@ import (
 // detail-types. A subscription being disabled receives nothing; re-enabled,
 // it receives what happens from then on.
 func PublishEvent(ctx context.Context, tx wat.WebhookTx, e *wat.Event) error {
-	if e.AccountID == "" {
-		return nil // a call nobody was authenticated for: no account to tell
-	}
-	subs, err := tx.ListWebhookSubscriptions(ctx, e.AccountID)
+	subs, err := subscribersOf(ctx, tx, e)
 	if err != nil || len(subs) == 0 {
 		return err
 	}
@@ -39,9 +36,6 @@ func PublishEvent(ctx context.Context, tx wat.WebhookTx, e *wat.Event) error {
 		now = time.Now().UTC()
 	}
 	for _, s := range subs {
-		if s.Status != wat.WebhookEnabled || !s.Matches(e) {
-			continue
-		}
 		d := &wat.WebhookDelivery{
 			ID: newDeliveryID(now), SubscriptionID: s.ID, AccountID: e.AccountID, EventID: e.ID,
 			DetailType: e.DetailType, Payload: payload, Status: wat.WebhookPending,
@@ -52,6 +46,27 @@ func PublishEvent(ctx context.Context, tx wat.WebhookTx, e *wat.Event) error {
 		}
 	}
 	return nil
+}
+
+// subscribersOf returns the enabled subscriptions of e's account that want
+// e, none for an event without an account. It reads their IDs and filters
+// alone (ListWebhookRoutes): it runs on every change, mostly to find that
+// nobody wants the event, before its envelope is built.
+func subscribersOf(ctx context.Context, tx wat.WebhookTx, e *wat.Event) ([]*wat.WebhookSubscription, error) {
+	if e.AccountID == "" {
+		return nil, nil // a call nobody was authenticated for: no account to tell
+	}
+	routes, err := tx.ListWebhookRoutes(ctx, e.AccountID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*wat.WebhookSubscription
+	for _, s := range routes {
+		if s.Matches(e) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // publish writes one of wat's own events about resources of accountID;

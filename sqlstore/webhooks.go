@@ -110,6 +110,35 @@ func (t *tx) ListWebhookSubscriptions(ctx context.Context, accountID string) ([]
 	return out, nil
 }
 
+// ListWebhookRoutes returns an account's enabled subscriptions with their
+// filters alone. Every mutating call and answer saved asks it, so neither
+// the secrets (an AES-GCM open each) nor the URL and tags are read.
+func (t *tx) ListWebhookRoutes(ctx context.Context, accountID string) ([]*wat.WebhookSubscription, error) {
+	rows, err := t.query(ctx, `SELECT id, detail_types, sources FROM webhook_subscriptions
+		WHERE account_id = ? AND status = 'ENABLED' ORDER BY id`, accountID)
+	if err != nil {
+		return nil, fail("ListWebhookRoutes", accountID, err, outcomes{})
+	}
+	defer rows.Close()
+	var out []*wat.WebhookSubscription
+	for rows.Next() {
+		s := &wat.WebhookSubscription{AccountID: accountID, Status: wat.WebhookEnabled}
+		var types, sources string
+		if err := rows.Scan(&s.ID, &types, &sources); err != nil {
+			return nil, fail("ListWebhookRoutes", accountID, err, outcomes{})
+		}
+		var d decoder
+		if s.DetailTypes, s.Sources = d.list(types), d.list(sources); d.err != nil {
+			return nil, fail("ListWebhookRoutes", accountID, d.err, outcomes{})
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("ListWebhookRoutes", accountID, err, outcomes{})
+	}
+	return out, nil
+}
+
 func (t *tx) scanWebhook(sc scanner) (*wat.WebhookSubscription, error) {
 	var (
 		s                      wat.WebhookSubscription

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/wat-dev/wat"
 )
 
@@ -19,6 +21,7 @@ func TestWebhookStore(t *testing.T) {
 				b.require(t)
 			}
 			testWebhookClaims(t, b)
+			testWebhookRoutes(t, b)
 		})
 	}
 }
@@ -120,4 +123,46 @@ func queue(db *DB, now time.Time) (n int, oldest time.Time, err error) {
 		return err
 	})
 	return n, oldest, err
+}
+
+// testWebhookRoutes: ListWebhookRoutes lists the account's enabled
+// subscriptions alone, with their filters, and opens no secret.
+func testWebhookRoutes(t *testing.T, b *backend) {
+	db := b.fresh(t)
+	newAccount(t, db, "111111111111")
+	newAccount(t, db, "222222222222")
+	subs := []*wat.WebhookSubscription{
+		{ID: "wh-01", ARN: "arn:wh-01", AccountID: "111111111111", URL: "https://h.example/1", Status: wat.WebhookEnabled,
+			DetailTypes: []string{wat.EventMilestoneCreated, wat.EventRiskChanged}, Sources: []string{wat.EventSourceWat},
+			Secret: "whsec_Y3VycmVudA==", Tags: map[string]string{"team": "ops"}, CreatedAt: t0, UpdatedAt: t0},
+		{ID: "wh-02", ARN: "arn:wh-02", AccountID: "111111111111", URL: "https://h.example/2", Status: wat.WebhookDisabled,
+			Secret: "whsec_b2Zm", CreatedAt: t0, UpdatedAt: t0},
+		{ID: "wh-03", ARN: "arn:wh-03", AccountID: "111111111111", URL: "https://h.example/3", Status: wat.WebhookEnabled,
+			Secret: "whsec_dGhyZWU=", CreatedAt: t0, UpdatedAt: t0},
+		{ID: "wh-04", ARN: "arn:wh-04", AccountID: "222222222222", URL: "https://h.example/4", Status: wat.WebhookEnabled,
+			Secret: "whsec_Zm91cg==", CreatedAt: t0, UpdatedAt: t0},
+	}
+	update(t, db, func(ctx context.Context, tx wat.Tx) error {
+		for _, s := range subs {
+			if err := tx.InsertWebhookSubscription(ctx, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	update(t, db, func(ctx context.Context, tx wat.Tx) error {
+		got, err := tx.ListWebhookRoutes(ctx, "111111111111")
+		if err != nil {
+			return err
+		}
+		want := []*wat.WebhookSubscription{
+			{ID: "wh-01", AccountID: "111111111111", Status: wat.WebhookEnabled,
+				DetailTypes: []string{wat.EventMilestoneCreated, wat.EventRiskChanged}, Sources: []string{wat.EventSourceWat}},
+			{ID: "wh-03", AccountID: "111111111111", Status: wat.WebhookEnabled},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("ListWebhookRoutes (-want +got):\n%s", diff)
+		}
+		return nil
+	})
 }

@@ -63,28 +63,6 @@ func (s *Sender) dial(ctx context.Context, network, addr string) (net.Conn, erro
 	return d.DialContext(ctx, network, addr)
 }
 
-// CheckURL tells what is wrong with a subscription's URL, if anything: it
-// must be absolute http or https, with a host, and no user info (which
-// would be sent to the receiver and kept in the subscription unmasked).
-// Addresses are checked when delivering, not here: what a name resolves to
-// changes.
-func CheckURL(raw string) error {
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil:
-		return errors.New("it is not a URL")
-	case u.Scheme != "https" && u.Scheme != "http":
-		return errors.New("it must be an http or https URL")
-	case u.Host == "" || u.Hostname() == "":
-		return errors.New("it has no host")
-	case u.User != nil:
-		return errors.New("it must not hold a user name or password")
-	case u.Fragment != "":
-		return errors.New("it must not have a fragment")
-	}
-	return nil
-}
-
 // Send posts body to url signed as message id at timestamp with every
 // secret given. It answers the response's status and an excerpt of its
 // body; err is nil exactly for a 2xx answer.

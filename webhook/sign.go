@@ -7,7 +7,6 @@ package webhook
 
 import (
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
@@ -20,23 +19,12 @@ import (
 // SecretPrefix starts every signing secret, as Standard Webhooks names it.
 const SecretPrefix = "whsec_"
 
-// secretBytes is how much randomness a secret carries.
-const secretBytes = 32
-
 // The headers of a signed delivery.
 const (
 	HeaderID        = "webhook-id"
 	HeaderTimestamp = "webhook-timestamp"
 	HeaderSignature = "webhook-signature"
 )
-
-// NewSecret returns a fresh signing secret: the prefix, then base64 of
-// random bytes.
-func NewSecret() string {
-	b := make([]byte, secretBytes)
-	_, _ = rand.Read(b) // crypto/rand.Read never fails
-	return SecretPrefix + base64.StdEncoding.EncodeToString(b)
-}
 
 // secretKey is the HMAC key of a secret: the bytes its base64 encodes.
 func secretKey(secret string) ([]byte, error) {
