@@ -131,17 +131,8 @@ func (s *Service) publishWorkloadRisk(ctx context.Context, tx wat.WebhookTx, w *
 // receive an event of source and detailType: a use case asks before
 // computing what only such an event needs.
 func wantsEvent(ctx context.Context, tx wat.WebhookTx, accountID, source, detailType string) (bool, error) {
-	subs, err := tx.ListWebhookSubscriptions(ctx, accountID)
-	if err != nil {
-		return false, err
-	}
-	probe := &wat.Event{AccountID: accountID, Source: source, DetailType: detailType}
-	for _, sub := range subs {
-		if sub.Status == wat.WebhookEnabled && sub.Matches(probe) {
-			return true, nil
-		}
-	}
-	return false, nil
+	subs, err := subscribersOf(ctx, tx, &wat.Event{AccountID: accountID, Source: source, DetailType: detailType})
+	return len(subs) > 0, err
 }
 
 // publishUpgradeRisk publishes what a lens review's upgrade to another
