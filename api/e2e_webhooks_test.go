@@ -241,7 +241,9 @@ func testWebhookBackoffAndDisable(t *testing.T, srv *testserver.Server) {
 		}
 	}
 	w := loopbackWorker(t)
-	w.RetryWindow, w.DisableAfter = 400*time.Millisecond, 2
+	// A window of several backoffs (20–40 ms), wide enough that a loaded
+	// machine still retries before giving up.
+	w.RetryWindow, w.DisableAfter = 2*time.Second, 2
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		deliver(t, srv, w)
 		if len(watcher.messages()) > 0 {
