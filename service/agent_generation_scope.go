@@ -13,8 +13,10 @@ import (
 // engine narrows each pillar to, wat.AgentPillarItems) and the additional
 // context (which the engine reads as text, agent_engine_scope.go).
 
-// maxAgentContext bounds the additional context, as the model bounds a
-// context's own additional context (10,000 characters).
+// maxAgentContext bounds the additional context in bytes of the JSON
+// document as sent: the number the model gives a context's own text
+// (10,000), counted as the console counts it, so that a text in a script
+// of 3-byte characters (CJK) holds about 3,300 of them.
 const maxAgentContext = 10000
 
 // checkAgentItems refuses items whose pillar the generation does not
