@@ -1,14 +1,10 @@
 package api
 
 import (
-	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"io"
-	"mime"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -42,42 +38,61 @@ const (
 	msgNoPasswords = "Signing in with a password is turned off on this server: use single sign-on."
 )
 
+// consoleRoute is one of the console's own endpoints: its path and
+// method, the operation the request log and the metrics name it by, and
+// its handler.
+type consoleRoute struct {
+	path, method, op string
+	handle           func(s *Server, w http.ResponseWriter, r *http.Request, reqID string)
+}
+
+// consoleRoutes are the console's endpoints, a path's methods in the order
+// an Allow header lists them.
+var consoleRoutes = []consoleRoute{
+	{consoleAPIPrefix + "session", http.MethodGet, "ConsoleGetSession", (*Server).getSession},
+	{consoleAPIPrefix + "session", http.MethodPost, "ConsoleSignIn", (*Server).signIn},
+	{consoleAPIPrefix + "session", http.MethodDelete, "ConsoleSignOut", (*Server).signOut},
+	{consoleAPIPrefix + "config", http.MethodGet, "ConsoleGetConfig", (*Server).getConsoleConfig},
+	{oidcLogin, http.MethodGet, "ConsoleOIDCSignIn", (*Server).oidcStart},
+	{oidcCallback, http.MethodGet, "ConsoleOIDCCallback", (*Server).oidcFinish},
+	{consoleAPIPrefix + "users", http.MethodGet, "ConsoleListUsers", (*Server).listConsoleUsers},
+	{consoleAPIPrefix + "audit", http.MethodGet, "ConsoleListAuditEvents", (*Server).listConsoleAudit},
+}
+
 // serveConsoleAPI answers a request under /console/api/.
 func (s *Server) serveConsoleAPI(w http.ResponseWriter, r *http.Request, reqID string) {
-	route := func(method string, h func(http.ResponseWriter, *http.Request, string)) {
-		if r.Method != method {
-			w.Header().Set("Allow", method)
-			consoleError(w, http.StatusMethodNotAllowed, "Use "+method+" on "+r.URL.Path+".")
+	var allow []string
+	for _, rt := range consoleRoutes {
+		switch {
+		case rt.path != r.URL.Path:
+		case rt.method == r.Method:
+			rt.handle(s, w, r, reqID)
 			return
-		}
-		h(w, r, reqID)
-	}
-	switch r.URL.Path {
-	case consoleAPIPrefix + "session":
-		switch r.Method {
-		case http.MethodPost:
-			s.signIn(w, r, reqID)
-		case http.MethodGet:
-			s.getSession(w, r, reqID)
-		case http.MethodDelete:
-			s.signOut(w, r, reqID)
 		default:
-			w.Header().Set("Allow", "GET, POST, DELETE")
-			consoleError(w, http.StatusMethodNotAllowed, "Use GET, POST or DELETE on "+r.URL.Path+".")
+			allow = append(allow, rt.method)
 		}
-	case consoleAPIPrefix + "config":
-		route(http.MethodGet, s.getConsoleConfig)
-	case oidcLogin:
-		route(http.MethodGet, s.oidcStart)
-	case oidcCallback:
-		route(http.MethodGet, s.oidcFinish)
-	case consoleAPIPrefix + "users":
-		route(http.MethodGet, s.listConsoleUsers)
-	case consoleAPIPrefix + "audit":
-		route(http.MethodGet, s.listConsoleAudit)
-	default:
-		consoleError(w, http.StatusNotFound, "No console endpoint "+r.URL.Path+".")
 	}
+	if len(allow) == 0 {
+		consoleError(w, http.StatusNotFound, "No console endpoint "+r.URL.Path+".")
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	use := allow[len(allow)-1]
+	if len(allow) > 1 {
+		use = strings.Join(allow[:len(allow)-1], ", ") + " or " + use
+	}
+	consoleError(w, http.StatusMethodNotAllowed, "Use "+use+" on "+r.URL.Path+".")
+}
+
+// consoleOperation names a request to the console's own endpoints, from a
+// closed set; "" for none.
+func consoleOperation(r *http.Request) string {
+	for _, rt := range consoleRoutes {
+		if rt.path == r.URL.Path && rt.method == r.Method {
+			return rt.op
+		}
+	}
+	return ""
 }
 
 // signInRequest is the body of POST /console/api/session.
@@ -148,8 +163,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, reqID string) {
 		s.consoleFailure(w, reqID, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: res.Token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
+	s.setSessionCookie(w, r, res.Token)
 	writeConsoleJSON(w, http.StatusOK, sessionJSON(res.Session))
 }
 
@@ -188,96 +202,11 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request, reqID string) {
 		s.consoleFailure(w, reqID, err)
 		return
 	}
-	s.clearCookie(w, r)
+	s.setSessionCookie(w, r, "")
 	if s.providerSignOut(w, r, sess) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
-}
-
-// consoleSession returns the session of the request's cookie, or answers
-// 401 (clearing a cookie that opens none) and reports false.
-func (s *Server) consoleSession(w http.ResponseWriter, r *http.Request, reqID string) (*service.ConsoleSession, string, bool) {
-	sess, token, err := s.requestSession(w, r)
-	switch {
-	case err != nil:
-		s.consoleFailure(w, reqID, err)
-		return nil, "", false
-	case sess == nil:
-		consoleError(w, http.StatusUnauthorized, msgNotSignedIn)
-		return nil, "", false
-	}
-	return sess, token, true
-}
-
-// requestSession returns the session of the request's cookie and its
-// token; nil when there is no cookie or it opens no session (unknown,
-// ended, expired), in which case the cookie is cleared. The error is a
-// failure to tell (the database).
-func (s *Server) requestSession(w http.ResponseWriter, r *http.Request) (*service.ConsoleSession, string, error) {
-	c, err := r.Cookie(sessionCookie)
-	if err != nil {
-		return nil, "", nil
-	}
-	sess, err := s.svc.Session(r.Context(), c.Value)
-	if wat.ErrorCodeOf(err) == wat.EUnauthenticated {
-		s.clearCookie(w, r)
-		return nil, "", nil
-	}
-	if err != nil {
-		return nil, "", err
-	}
-	return sess, c.Value, nil
-}
-
-// consoleCaller is consoleSession for the console's other endpoints: it
-// also requires the CSRF token, and returns a context carrying the
-// session's principal.
-func (s *Server) consoleCaller(w http.ResponseWriter, r *http.Request, reqID string) (context.Context, bool) {
-	sess, _, ok := s.consoleSession(w, r, reqID)
-	if !ok {
-		return nil, false
-	}
-	if !csrfMatches(r, sess) {
-		consoleError(w, http.StatusForbidden, msgBadCSRF)
-		return nil, false
-	}
-	p := sess.Principal
-	return wat.NewContextWithPrincipal(r.Context(), &p), true
-}
-
-// csrfMatches reports whether the request carries the session's CSRF
-// token, comparing in constant time.
-func csrfMatches(r *http.Request, sess *service.ConsoleSession) bool {
-	got := r.Header.Get(csrfHeader)
-	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(sess.CSRFToken)) == 1
-}
-
-// isJSON reports whether the request's body is declared as JSON.
-func isJSON(r *http.Request) bool {
-	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return err == nil && mt == "application/json"
-}
-
-// sameOrigin reports whether the request's Origin, when it has one, names
-// the host the request was sent to (whatever the scheme: a TLS-terminating
-// proxy may stand between).
-func sameOrigin(r *http.Request) bool {
-	o := r.Header.Get("Origin")
-	if o == "" {
-		return true
-	}
-	u, err := url.Parse(o)
-	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
-}
-
-// secure reports whether cookies get the Secure attribute: over TLS, or
-// when the server is told it sits behind a TLS-terminating proxy.
-func (s *Server) secure(r *http.Request) bool { return r.TLS != nil || s.SecureCookies }
-
-func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
 }
 
 // consoleFailure answers a use case's error: its message for the errors

@@ -141,8 +141,7 @@ func (s *Server) oidcFinish(w http.ResponseWriter, r *http.Request, reqID string
 			"or it could not be reached. Quote request id "+reqID+" when reporting it.")
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: res.Token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteStrictMode, Secure: s.secure(r)})
+	s.setSessionCookie(w, r, res.Token)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

@@ -96,30 +96,3 @@ func (s *Server) operationOf(r *http.Request) string {
 	}
 	return ""
 }
-
-// consoleOperation names a request to the console's own endpoints
-// (console.go), from a closed set.
-func consoleOperation(r *http.Request) string {
-	switch r.URL.Path {
-	case consoleAPIPrefix + "session":
-		switch r.Method {
-		case http.MethodPost:
-			return "ConsoleSignIn"
-		case http.MethodGet:
-			return "ConsoleGetSession"
-		case http.MethodDelete:
-			return "ConsoleSignOut"
-		}
-	case consoleAPIPrefix + "config":
-		return "ConsoleGetConfig"
-	case oidcLogin:
-		return "ConsoleOIDCSignIn"
-	case oidcCallback:
-		return "ConsoleOIDCCallback"
-	case consoleAPIPrefix + "users":
-		return "ConsoleListUsers"
-	case consoleAPIPrefix + "audit":
-		return "ConsoleListAuditEvents"
-	}
-	return ""
-}

@@ -131,19 +131,29 @@ func defaultAccountID(ctx context.Context, tx wat.IdentityTx) (string, error) {
 	return oldest.ID, nil
 }
 
-// openSession stores a new session of u and returns its token.
+// openSession stores a new password session of u and returns its token.
 func (s *Service) openSession(ctx context.Context, u *wat.User) (string, *ConsoleSession, error) {
-	token, csrf := randomToken(), randomToken()
-	now := s.nowUTC()
-	ws := &wat.Session{TokenHash: tokenHash(token), AccountID: u.AccountID, UserName: u.Name, CSRFToken: csrf,
-		CreatedAt: now, ExpiresAt: now.Add(s.console.ttl), Method: wat.SessionPassword}
+	token, ws := s.newSession(u, wat.SessionPassword, s.nowUTC())
 	if err := s.store.Update(ctx, func(tx wat.Tx) error { return tx.InsertSession(ctx, ws) }); err != nil {
 		return "", nil, err
 	}
-	return token, &ConsoleSession{
+	return token, consoleSession(u, ws), nil
+}
+
+// newSession returns the token and the row, still to be stored, of a new
+// session of u opened by method (wat.SessionPassword or wat.SessionOIDC).
+func (s *Service) newSession(u *wat.User, method string, now time.Time) (string, *wat.Session) {
+	token := randomToken()
+	return token, &wat.Session{TokenHash: tokenHash(token), AccountID: u.AccountID, UserName: u.Name, CSRFToken: randomToken(),
+		CreatedAt: now, ExpiresAt: now.Add(s.console.ttl), Method: method}
+}
+
+// consoleSession is the console's view of ws, a session of u.
+func consoleSession(u *wat.User, ws *wat.Session) *ConsoleSession {
+	return &ConsoleSession{
 		Principal: wat.Principal{AccountID: u.AccountID, UserName: u.Name, UserARN: u.ARN, IsAdmin: u.IsAdmin},
-		CSRFToken: csrf, ExpiresAt: ws.ExpiresAt, Method: wat.SessionPassword,
-	}, nil
+		CSRFToken: ws.CSRFToken, ExpiresAt: ws.ExpiresAt, Method: ws.Method,
+	}
 }
 
 // randomToken returns 32 random bytes, base64url-encoded (43 characters).
@@ -195,10 +205,7 @@ func (s *Service) Session(ctx context.Context, token string) (*ConsoleSession, e
 		if err != nil {
 			return err
 		}
-		sess = &ConsoleSession{
-			Principal: wat.Principal{AccountID: u.AccountID, UserName: u.Name, UserARN: u.ARN, IsAdmin: u.IsAdmin},
-			CSRFToken: ws.CSRFToken, ExpiresAt: ws.ExpiresAt, Method: ws.Method,
-		}
+		sess = consoleSession(u, ws)
 		return nil
 	})
 	if errors.Is(err, errNoSession) || wat.ErrorCodeOf(err) == wat.ENotFound {

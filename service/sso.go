@@ -104,8 +104,11 @@ func (s *Service) SignInExternal(ctx context.Context, rules SSORules, id Externa
 	if id.Issuer == "" || id.Subject == "" {
 		return res, changes, wat.Errorf(wat.EForbidden, "The provider's answer names no subject: the sign-in was refused")
 	}
-	var user *wat.User
-	token, csrf := randomToken(), randomToken()
+	var (
+		user  *wat.User
+		token string
+		ws    *wat.Session
+	)
 	now := s.nowUTC()
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
 		user, *changes = nil, SSOChanges{}
@@ -124,18 +127,14 @@ func (s *Service) SignInExternal(ctx context.Context, rules SSORules, id Externa
 		if err := applyGroupPolicies(ctx, tx, rules.GroupPolicies, user, id.Groups, now, changes); err != nil {
 			return err
 		}
-		return tx.InsertSession(ctx, &wat.Session{TokenHash: tokenHash(token), AccountID: user.AccountID, UserName: user.Name,
-			CSRFToken: csrf, CreatedAt: now, ExpiresAt: now.Add(s.console.ttl), Method: wat.SessionOIDC})
+		token, ws = s.newSession(user, wat.SessionOIDC, now)
+		return tx.InsertSession(ctx, ws)
 	})
 	if err != nil {
 		return res, &SSOChanges{}, fmt.Errorf("SignInExternal(%s): %w", id.Issuer, err)
 	}
 	s.policies.drop(user.AccountID, user.Name)
-	res.Token = token
-	res.Session = &ConsoleSession{
-		Principal: wat.Principal{AccountID: user.AccountID, UserName: user.Name, UserARN: user.ARN, IsAdmin: user.IsAdmin},
-		CSRFToken: csrf, ExpiresAt: now.Add(s.console.ttl), Method: wat.SessionOIDC,
-	}
+	res.Token, res.Session = token, consoleSession(user, ws)
 	return res, changes, nil
 }
 

@@ -19,11 +19,7 @@ func (db *DB) Ready(ctx context.Context) error {
 	if db.closed.Load() {
 		return notReady("the database is closed", errClosed)
 	}
-	ms, err := migrations(db.dialect.name)
-	if err != nil || len(ms) == 0 {
-		return notReady("the binary's migrations cannot be read", err)
-	}
-	want := ms[len(ms)-1].version
+	want := latestSchemaVersion()
 	var have sql.NullInt64
 	if err := db.read.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&have); err != nil {
 		return notReady("the database does not answer", err)

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/wat-dev/wat/service"
@@ -74,11 +73,7 @@ type Config struct {
 func (c Config) trustedProxies() ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, v := range c.TrustedProxies {
-		for _, f := range strings.Split(v, ",") {
-			f = strings.TrimSpace(f)
-			if f == "" {
-				continue
-			}
+		for _, f := range commaList(v) {
 			if a, err := netip.ParseAddr(f); err == nil {
 				out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
 				continue

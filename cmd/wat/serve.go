@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"github.com/wat-dev/wat/lens/catalog"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -19,6 +18,7 @@ import (
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/api"
 	"github.com/wat-dev/wat/internal/metrics"
+	"github.com/wat-dev/wat/lens/catalog"
 	"github.com/wat-dev/wat/service"
 	"github.com/wat-dev/wat/web"
 )

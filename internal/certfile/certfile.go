@@ -66,19 +66,27 @@ func (h *Holder) GetCertificate(*tls.ClientHelloInfo) (*tls.Certificate, error) 
 func (h *Holder) Reload() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	st, _ := h.digest()
+	cert, key, st, err := h.read()
 	h.seen = st
-	return h.load()
+	if err != nil {
+		return h.failure(err)
+	}
+	return h.load(cert, key)
 }
 
-// load reads the pair and serves it; h.mu is held.
-func (h *Holder) load() error {
-	c, err := tls.LoadX509KeyPair(h.certPath, h.keyPath)
+// load serves the pair read as cert and key; h.mu is held.
+func (h *Holder) load(cert, key []byte) error {
+	c, err := tls.X509KeyPair(cert, key)
 	if err != nil {
-		return fmt.Errorf("TLS certificate %s and key %s: %w", h.certPath, h.keyPath, err)
+		return h.failure(err)
 	}
 	h.cert.Store(&c)
 	return nil
+}
+
+// failure is err naming the files.
+func (h *Holder) failure(err error) error {
+	return fmt.Errorf("TLS certificate %s and key %s: %w", h.certPath, h.keyPath, err)
 }
 
 // ReloadAndLog is Reload for a signal handler: why it reloads and the
@@ -117,13 +125,13 @@ func (h *Holder) Watch(ctx context.Context, interval time.Duration) {
 
 // poll is one of Watch's checks.
 func (h *Holder) poll() {
-	st, err := h.digest()
+	cert, key, st, err := h.read()
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if err != nil || st == h.seen {
 		return
 	}
-	err = h.load()
+	err = h.load(cert, key)
 	switch {
 	case err == nil:
 		h.seen = st
@@ -136,16 +144,17 @@ func (h *Holder) poll() {
 	h.logged("the files changed", err)
 }
 
-// digest returns the stamp of the files as they are now.
-func (h *Holder) digest() (stamp, error) {
-	c, errC := os.ReadFile(h.certPath)
-	k, errK := os.ReadFile(h.keyPath)
+// read returns the files' contents as they are now, and their stamp: what
+// is loaded is what was compared.
+func (h *Holder) read() (cert, key []byte, st stamp, err error) {
+	cert, errC := os.ReadFile(h.certPath)
+	key, errK := os.ReadFile(h.keyPath)
 	if err := errors.Join(errC, errK); err != nil {
-		return stamp{}, err
+		return nil, nil, stamp{}, err
 	}
 	d := sha256.New()
-	d.Write(c)
+	d.Write(cert)
 	d.Write([]byte{0}) // PEM never holds a NUL: the boundary is unambiguous
-	d.Write(k)
-	return stamp(d.Sum(nil)), nil
+	d.Write(key)
+	return cert, key, stamp(d.Sum(nil)), nil
 }

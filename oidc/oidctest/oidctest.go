@@ -9,6 +9,8 @@ package oidctest
 import (
 	"context"
 	"fmt"
+	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -63,9 +65,50 @@ func Start(ln net.Listener) (*Provider, error) {
 	}
 	p := &Provider{Issuer: issuer, store: st}
 	p.tamper.store = st
-	p.srv = &http.Server{Handler: p.tamper.wrap(exampleop.SetupServer(issuer, st, nil, false))}
+	p.srv = &http.Server{Handler: quiet(p.tamper.wrap(exampleop.SetupServer(issuer, st, nil, false)))}
 	go p.srv.Serve(ln)
 	return p, nil
+}
+
+// quiet keeps the example server's log of every request it answers (an
+// info line through slog's default logger, which SetupServer offers no
+// other way to silence) out of the tests' output: the provider's requests
+// are marked, and the default logger, installed once, drops what is logged
+// below warn under the mark. Everything else it writes where the log
+// package wrote before.
+func quiet(next http.Handler) http.Handler {
+	quietOnce.Do(func() {
+		// Not wrapping slog's own default handler: it writes through the
+		// log package, which SetDefault routes back here.
+		slog.SetDefault(slog.New(quietHandler{slog.NewTextHandler(log.Writer(), nil)}))
+	})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), providerRequest{}, true)))
+	})
+}
+
+var quietOnce sync.Once
+
+// providerRequest marks the context of a request to the provider.
+type providerRequest struct{}
+
+// quietHandler drops the records below warn logged for the provider's
+// requests.
+type quietHandler struct{ slog.Handler }
+
+func (h quietHandler) Enabled(ctx context.Context, level slog.Level) bool {
+	if level < slog.LevelWarn && ctx != nil && ctx.Value(providerRequest{}) != nil {
+		return false
+	}
+	return h.Handler.Enabled(ctx, level)
+}
+
+func (h quietHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return quietHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h quietHandler) WithGroup(name string) slog.Handler {
+	return quietHandler{h.Handler.WithGroup(name)}
 }
 
 // Close stops the provider.
