@@ -1,28 +1,15 @@
 package api
 
-import (
-	"encoding/json"
-	"strconv"
-)
+import "strconv"
 
-// maskResponse is maskedJSON for what maskedJSON is given: the compact JSON
-// object json.Marshal wrote for a success response. Decoding it into maps
-// of interfaces and encoding it again took a quarter of the server's CPU
-// time on UpdateAnswer (whose response carries every choice of the
-// question); this copies the text once, masking as mask does, in the
-// input's member order. ok is false for anything but a valid JSON object
-// whose keys hold no escapes, which maskedJSON then handles as before. A
-// key given twice (which json.Marshal never writes) would be kept twice.
-func maskResponse(b []byte) (out string, ok bool) {
-	if len(b) == 0 || b[0] != '{' || !json.Valid(b) {
-		return "", false
-	}
-	return maskValid(b)
-}
-
-// maskValid is maskResponse for b known to be valid JSON beginning with
-// '{': what json.Marshal wrote, which the audit log is given for every
-// response (checking it again was half of masking an UpdateAnswer).
+// maskValid is maskedOwnJSON's copy of b, valid JSON beginning with '{' as
+// json.Marshal writes it: decoding it into maps of interfaces and encoding
+// it again took a quarter of the server's CPU time on UpdateAnswer (whose
+// response carries every choice of the question); this copies the text
+// once, masking as mask does, in the input's member order. ok is false for
+// white space between tokens or a key holding an escape. A key given twice
+// (which json.Marshal never writes) would be kept twice. Input that is not
+// valid JSON may panic.
 func maskValid(b []byte) (out string, ok bool) {
 	m := masker{in: b, out: make([]byte, 0, len(b))}
 	if !m.value(maskMembers) || m.i != len(b) {
@@ -47,7 +34,7 @@ type masker struct {
 }
 
 // value copies the value at m.i; false when the input is not what
-// maskResponse expects.
+// maskValid expects.
 func (m *masker) value(mode maskMode) bool {
 	switch c := m.in[m.i]; {
 	case c == '{':

@@ -273,6 +273,12 @@ func (s *Service) GetLensReview(ctx context.Context, id, alias string, milestone
 			return v, err
 		}
 	}
+	return s.readLensReview(ctx, id, alias, milestone)
+}
+
+// readLensReview is GetLensReview without its fast path: everything read
+// in one transaction.
+func (s *Service) readLensReview(ctx context.Context, id, alias string, milestone int) (*ReviewView, error) {
 	var v *ReviewView
 	err := s.store.View(ctx, func(tx wat.Tx) error {
 		snap, arn, err := s.reviewSnapshot(ctx, tx, act("GetLensReview"), id, alias, milestone)

@@ -3,10 +3,12 @@ package service_test
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/service"
+	"github.com/wat-dev/wat/sqlstore"
 )
 
 // TestEncodedLensReviewKeepsBytes: the bytes a caller encoded of a cached
@@ -68,5 +70,49 @@ func TestEncodedLensReviewKeepsBytes(t *testing.T) {
 		UserARN: "arn:aws:iam::999999999999:user/admin", IsAdmin: true})
 	if b, err := s.EncodedLensReview(other, w.ID, "wellarchitected", w.ID, encode); err == nil {
 		t.Errorf("another account's caller got %q", b)
+	}
+}
+
+// headCounter counts the reads of LensReviewHead, the fast path's one read.
+type headCounter struct {
+	wat.Store
+	heads int
+}
+
+func (c *headCounter) LensReviewHead(ctx context.Context, workloadID, lensARN string) (*wat.LensReviewHead, error) {
+	c.heads++
+	return c.Store.LensReviewHead(ctx, workloadID, lensARN)
+}
+
+// TestEncodedLensReviewMissReadsHeadOnce: a read the fast path cannot serve
+// (the review changed since its evaluation was cached) tries it once, then
+// reads everything in a transaction, without trying it again.
+func TestEncodedLensReviewMissReadsHeadOnce(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlstore.OpenSQLite(ctx, filepath.Join(t.TempDir(), "wat.db"), []byte("0123456789abcdef0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	store := &headCounter{Store: db}
+	s := service.New(service.Config{Store: store, Region: "us-east-1"})
+	creds, err := s.EnsureDefaultAccount(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
+	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
+		Name: "Head once", Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	encode := func(v *service.ReviewView) ([]byte, error) { return []byte(fmt.Sprint(v.Review.Revision)), nil }
+	store.heads = 0
+	if _, err := s.EncodedLensReview(ctx, w.ID, "wellarchitected", w.ID, encode); err != nil {
+		t.Fatal(err)
+	}
+	if store.heads != 1 {
+		t.Errorf("a read the fast path could not serve read the review's head %d times, want 1", store.heads)
 	}
 }

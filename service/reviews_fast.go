@@ -20,12 +20,12 @@ import (
 // its applied lenses are never cached.
 //
 // ok is false when the fast path does not apply and GetLensReview must take
-// the full read: a caller not of the workload's account (shares decide),
-// a user whose policies are not cached, a custom lens (its status and latest
-// version live elsewhere), a workload with a profile (its priorities are
-// read from the profile), a review with a Jira selection (the full read
-// shows it), a review not evaluated yet, or any error (the full read
-// reports it as it always has).
+// the full read (readLensReview): a caller not of the workload's account
+// (shares decide), a user whose policies are not cached, a custom lens (its
+// status and latest version live elsewhere), a workload with a profile (its
+// priorities are read from the profile), a review with a Jira selection
+// (the full read shows it), a review not evaluated yet, or any error (the
+// full read reports it as it always has).
 func (s *Service) cachedLensReview(ctx context.Context, id, alias string) (v *ReviewView, ok bool, err error) {
 	p := wat.PrincipalFromContext(ctx)
 	li, builtin := s.lenses.Builtin(alias)
@@ -64,7 +64,8 @@ func (s *Service) cachedLensReview(ctx context.Context, id, alias string) (v *Re
 func (s *Service) EncodedLensReview(ctx context.Context, id, alias, variant string, encode func(*ReviewView) ([]byte, error)) ([]byte, error) {
 	v, ok, err := s.cachedLensReview(ctx, id, alias)
 	if !ok {
-		if v, err = s.GetLensReview(ctx, id, alias, 0); err != nil {
+		// Not GetLensReview, which would try the fast path again.
+		if v, err = s.readLensReview(ctx, id, alias, 0); err != nil {
 			return nil, err
 		}
 		return encode(v)
