@@ -2,7 +2,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -60,7 +59,7 @@ func (s *Server) audit(r *http.Request, requestID string, start time.Time, x *ex
 	if e == nil {
 		return
 	}
-	s.appendAudit(r.Context(), requestID, e)
+	s.appendAudit(requestID, e)
 }
 
 // auditEvent is the record of x, or nil for a call the log does not keep
@@ -121,7 +120,7 @@ func (s *Server) auditEvent(r *http.Request, requestID string, start time.Time, 
 // a reader of the audit log in this process does (AuditBarrier). The record
 // is written when the client has gone too: it is of what was done, not of
 // who waited for it.
-func (s *Server) appendAudit(_ context.Context, requestID string, e *wat.AuditEvent) {
+func (s *Server) appendAudit(requestID string, e *wat.AuditEvent) {
 	limitEvent(e)
 	s.auditWriter().enqueue(requestID, e)
 }

@@ -90,6 +90,7 @@ func (s *Server) listConsoleAudit(w http.ResponseWriter, r *http.Request, reqID 
 		}
 		before = n
 	}
+	s.AuditBarrier() // the records of calls already answered are read too
 	es, err := s.svc.AccountAuditEvents(ctx, before, limit)
 	if err != nil {
 		s.consoleFailure(w, reqID, err)
@@ -136,7 +137,7 @@ func (s *Server) auditSignIn(r *http.Request, reqID string, start time.Time, acc
 	}
 	// The same caps as every other record: a sign-in's user agent is as
 	// much the client's to choose as an API call's.
-	s.appendAudit(r.Context(), reqID, e)
+	s.appendAudit(reqID, e)
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }

@@ -192,7 +192,7 @@ func (s *Server) auditSSO(r *http.Request, reqID string, start time.Time, res *s
 			e.ErrorCode, e.ErrorMessage = "AccessDeniedException", we.Message
 		}
 	}
-	s.appendAudit(r.Context(), reqID, e)
+	s.appendAudit(reqID, e)
 }
 
 // refusalPage is the page a browser sees when a single sign-on fails: it

@@ -120,7 +120,7 @@ func deliver(t *testing.T, srv *testserver.Server, w service.WebhookWorker) {
 	t.Helper()
 	// The events of API calls are written with their audit records, after
 	// the responses: wait for those of the calls made so far.
-	srv.Service.WaitAudit()
+	srv.WaitAudit()
 	if _, err := srv.Service.RunWebhookDeliveries(context.Background(), w); err != nil {
 		t.Fatal(err)
 	}

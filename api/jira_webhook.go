@@ -38,7 +38,7 @@ func (s *Server) serveJiraWebhook(w http.ResponseWriter, r *http.Request, reqID 
 	account := strings.TrimPrefix(r.URL.Path, jiraWebhookPrefix)
 	e := &wat.AuditEvent{EventTime: start, EventName: "JiraWebhook", SourceIPAddress: source, UserAgent: r.UserAgent(), RequestID: reqID}
 	defer func() {
-		s.appendAudit(r.Context(), reqID, e)
+		s.appendAudit(reqID, e)
 		s.finish(RequestInfo{Operation: "JiraWebhook", Status: sw.status, Duration: time.Since(start), RequestID: reqID, AuthFailed: sw.status == http.StatusForbidden})
 	}()
 	if s.AuthFailures.Exhausted(key) {

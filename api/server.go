@@ -95,9 +95,6 @@ func New(svc *service.Service, log *slog.Logger) *Server {
 
 		AuthFailures: NewLimiter(DefaultAuthFailureRate, DefaultAuthFailureBurst, nil),
 	}
-	// The service's readers of the audit log wait for the records this
-	// server has queued (audit_writer.go).
-	svc.AddAuditBarrier(s.AuditBarrier)
 	return s
 }
 

@@ -146,7 +146,6 @@ func (s *Service) AccountAuditEvents(ctx context.Context, beforeID int64, limit 
 	if limit < 1 || limit > MaxAuditPage {
 		return nil, wat.Invalid("maxResults", "maxResults must be 1 to %d", MaxAuditPage)
 	}
-	s.WaitAudit()
 	var es []*wat.AuditEvent
 	err = s.store.View(ctx, func(tx wat.Tx) (err error) {
 		es, err = tx.ListAccountAuditEvents(ctx, p.AccountID, beforeID, limit)

@@ -49,8 +49,6 @@ type Service struct {
 	// agentModel refines the Agent's recommendations (agent_refine.go);
 	// nil, none is asked and nothing leaves the machine.
 	agentModel agentModel
-	// auditBarriers are waited for before the audit log is read (audit.go).
-	auditBarriers auditBarriers
 }
 
 // Config carries the dependencies of a Service.

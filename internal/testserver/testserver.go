@@ -39,7 +39,14 @@ type Server struct {
 	Admin *service.AccountCredentials
 	// Client is an SDK client signed as Admin.
 	Client *wellarchitected.Client
+
+	api *api.Server
 }
+
+// WaitAudit returns once the audit records of the calls already answered
+// are written, with the events written beside them (api.Server.AuditBarrier):
+// what a test then runs, a webhook worker for one, sees those calls'.
+func (s *Server) WaitAudit() { s.api.AuditBarrier() }
 
 // Options tune Start.
 type Options struct {
@@ -115,7 +122,7 @@ func Start(t testing.TB, opts Options) *Server {
 		apiServer.Close() // the audit records still queued
 		store.Close()
 	})
-	s := &Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: AuditedStore(store, apiServer), Admin: admin}
+	s := &Server{URL: "http://" + ln.Addr().String(), Service: svc, Store: AuditedStore(store, apiServer), Admin: admin, api: apiServer}
 	if admin != nil {
 		s.Client = s.NewClient(admin.AccessKeyID, admin.SecretAccessKey)
 	}
