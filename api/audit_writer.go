@@ -160,7 +160,7 @@ func (w *auditWriter) write(batch []auditRecord) {
 
 // append adds e to the audit log and, in the same transaction, the event
 // telling it to the account's webhook subscriptions (events.go). told
-// says, per account, whether it has any subscription, as read once in the
+// says, per account, whether it has any enabled subscription, as read once in the
 // transaction: most accounts have none, and their records then cost no
 // event to build (CloudTrail's shape in JSON, a fifth of the writer's work).
 func (w *auditWriter) append(ctx context.Context, tx wat.Tx, e *wat.AuditEvent, told map[string]bool) error {
@@ -173,7 +173,7 @@ func (w *auditWriter) append(ctx context.Context, tx wat.Tx, e *wat.AuditEvent, 
 	}
 	subscribed, ok := told[e.AccountID]
 	if !ok {
-		subs, err := tx.ListWebhookSubscriptions(ctx, e.AccountID)
+		subs, err := tx.ListWebhookRoutes(ctx, e.AccountID) // enabled ones, no secret opened
 		if err != nil {
 			return err
 		}
