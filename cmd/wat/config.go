@@ -232,26 +232,14 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	if err := c.Agent.readEnv(getenv); err != nil {
 		return c, err
 	}
-	if v := getenv("WAT_AUTH_CACHE_TTL"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			return c, fmt.Errorf("WAT_AUTH_CACHE_TTL %q is not a duration such as 5s", v)
-		}
-		c.AuthCacheTTL = d
+	if err := envDurations(getenv, "5s", map[string]*time.Duration{"WAT_AUTH_CACHE_TTL": &c.AuthCacheTTL}); err != nil {
+		return c, err
 	}
-	if v := getenv("WAT_SESSION_TTL"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			return c, fmt.Errorf("WAT_SESSION_TTL %q is not a duration such as 12h", v)
-		}
-		c.SessionTTL = d
+	if err := envDurations(getenv, "12h", map[string]*time.Duration{"WAT_SESSION_TTL": &c.SessionTTL}); err != nil {
+		return c, err
 	}
-	if v := getenv("WAT_SECURE_COOKIES"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return c, fmt.Errorf("WAT_SECURE_COOKIES %q is not true or false", v)
-		}
-		c.SecureCookies = b
+	if err := envBool(getenv, "WAT_SECURE_COOKIES", &c.SecureCookies); err != nil {
+		return c, err
 	}
 	if v := getenv("WAT_RATE_LIMIT"); v != "" {
 		r, err := strconv.ParseFloat(v, 64)

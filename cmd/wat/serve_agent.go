@@ -46,16 +46,7 @@ func (a *AgentConfig) readEnv(getenv func(string) string) error {
 			*dst = v
 		}
 	}
-	for name, dst := range map[string]*time.Duration{"WAT_AGENT_MODEL_TIMEOUT": &a.ModelTimeout, "WAT_AGENT_LEASE": &a.Lease} {
-		if v := getenv(name); v != "" {
-			d, err := time.ParseDuration(v)
-			if err != nil {
-				return fmt.Errorf("%s %q is not a duration such as 90s", name, v)
-			}
-			*dst = d
-		}
-	}
-	return nil
+	return envDurations(getenv, "90s", map[string]*time.Duration{"WAT_AGENT_MODEL_TIMEOUT": &a.ModelTimeout, "WAT_AGENT_LEASE": &a.Lease})
 }
 
 // addFlags defines the --agent-* flags on fs.

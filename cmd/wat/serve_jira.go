@@ -28,16 +28,7 @@ func defaultJiraConfig() JiraConfig {
 
 // readEnv reads WAT_JIRA_POLL and WAT_JIRA_RECONCILE_INTERVAL.
 func (j *JiraConfig) readEnv(getenv func(string) string) error {
-	for name, dst := range map[string]*time.Duration{"WAT_JIRA_POLL": &j.Poll, "WAT_JIRA_RECONCILE_INTERVAL": &j.ReconcileInterval} {
-		if v := getenv(name); v != "" {
-			d, err := time.ParseDuration(v)
-			if err != nil {
-				return fmt.Errorf("%s %q is not a duration such as 15m", name, v)
-			}
-			*dst = d
-		}
-	}
-	return nil
+	return envDurations(getenv, "15m", map[string]*time.Duration{"WAT_JIRA_POLL": &j.Poll, "WAT_JIRA_RECONCILE_INTERVAL": &j.ReconcileInterval})
 }
 
 // addFlags defines the --jira-* flags on fs.

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/wat-dev/wat/api"
@@ -63,12 +62,8 @@ func (o *OIDCConfig) addFlags(fs *flag.FlagSet, getenv func(string) string) erro
 	if v := getenv("WAT_OIDC_GROUP_POLICY"); v != "" {
 		o.GroupPolicies = strings.Split(v, ",")
 	}
-	if v := getenv("WAT_CONSOLE_PASSWORDS"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return fmt.Errorf("WAT_CONSOLE_PASSWORDS %q is not true or false", v)
-		}
-		o.Passwords = b
+	if err := envBool(getenv, "WAT_CONSOLE_PASSWORDS", &o.Passwords); err != nil {
+		return err
 	}
 	fs.StringVar(&o.Issuer, "oidc-issuer", o.Issuer, "issuer URL of an OpenID Connect provider the console signs in with (WAT_OIDC_ISSUER)")
 	fs.StringVar(&o.ClientID, "oidc-client-id", o.ClientID, "wat's client ID at the provider (WAT_OIDC_CLIENT_ID)")

@@ -39,17 +39,8 @@ func (c *WebhookConfig) readEnv(getenv func(string) string) error {
 	if v := getenv("WAT_WEBHOOK_ALLOW"); v != "" {
 		c.Allow = []string{v}
 	}
-	for name, dst := range map[string]*time.Duration{"WAT_WEBHOOK_POLL": &c.Poll, "WAT_WEBHOOK_LEASE": &c.Lease,
-		"WAT_WEBHOOK_RETRY_WINDOW": &c.RetryWindow, "WAT_WEBHOOK_BACKOFF": &c.Backoff} {
-		if v := getenv(name); v != "" {
-			d, err := time.ParseDuration(v)
-			if err != nil {
-				return fmt.Errorf("%s %q is not a duration such as 10s", name, v)
-			}
-			*dst = d
-		}
-	}
-	return nil
+	return envDurations(getenv, "10s", map[string]*time.Duration{"WAT_WEBHOOK_POLL": &c.Poll, "WAT_WEBHOOK_LEASE": &c.Lease,
+		"WAT_WEBHOOK_RETRY_WINDOW": &c.RetryWindow, "WAT_WEBHOOK_BACKOFF": &c.Backoff})
 }
 
 // addFlags defines the --webhook-* flags on fs.
