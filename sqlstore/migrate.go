@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -131,12 +132,15 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 
 // latestSchemaVersion is the number of the newest migration this binary
 // has: the schema version of every database it has opened.
-func latestSchemaVersion() int {
-	// The files are embedded: only a broken build fails to list them, and
-	// then opening any database fails with the same error first.
+func latestSchemaVersion() int { return latestVersion() }
+
+// latestVersion reads the embedded migrations once: /readyz asks at every
+// probe. The files are embedded: only a broken build fails to list them,
+// and then opening any database fails with the same error first.
+var latestVersion = sync.OnceValue(func() int {
 	ms, _ := migrations("sqlite")
 	if len(ms) == 0 {
 		return 0
 	}
 	return ms[len(ms)-1].version
-}
+})
