@@ -122,6 +122,7 @@ func TestConsoleSignIn(t *testing.T) {
 		}
 
 		// The audit log has the sign-ins, never a password.
+		srv.WaitAudit() // records are written just after their responses
 		es, err := srv.Service.ListAuditEvents(ctx, wat.AuditFilter{EventName: "ConsoleLogin"}, 0, 100)
 		if err != nil {
 			t.Fatal(err)

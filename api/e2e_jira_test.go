@@ -203,6 +203,7 @@ func issueTitled(t *testing.T, fake *jiratest.Server, title string) jiratest.Iss
 // an UpdateAnswer through Jira.
 func audited(t *testing.T, srv *testserver.Server, id string) {
 	t.Helper()
+	srv.WaitAudit() // records are written just after their responses
 	es, err := srv.Service.ListAuditEvents(context.Background(), wat.AuditFilter{EventName: "UpdateAnswer"}, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
