@@ -19,17 +19,21 @@ const auditQueueSize = 1024
 // auditBatchMax bounds how many records one transaction writes.
 const auditBatchMax = 256
 
-// auditRecord is one queued record and the request it is of.
+// auditRecord is one queued record, the request it is of, and what its
+// request waits on: closed once the record is written (or its failure
+// logged).
 type auditRecord struct {
 	requestID string
 	e         *wat.AuditEvent
+	written   chan struct{}
 }
 
-// auditWriter writes the audit records of many requests in one transaction,
-// off the requests' critical path: a mutating call's response waits for its
-// own commit, not for a second one of its record. On SQLite the batch rides
-// the group committer with the calls' own transactions; on PostgreSQL it is
-// one transaction of many rows.
+// auditWriter writes the audit records of many requests in one transaction:
+// a mutating call's response is released once its record is committed, but
+// the records of the calls answered at the same time share that commit
+// instead of each taking its own. On SQLite the batch rides the group
+// committer with the calls' own transactions; on PostgreSQL it is one
+// transaction of many rows.
 //
 // What is promised, and how:
 //   - no record is dropped: the queue is bounded and enqueue waits for room;
@@ -40,8 +44,10 @@ type auditRecord struct {
 //     until written, and barrier takes it for writing;
 //   - a record that cannot be written is logged with its request id.
 //
-// A crash between a call's commit and its batch's (a few milliseconds)
-// loses the record, as the same window between the two commits did before.
+// A client that has its response has its record in the log (and the event
+// of it in the webhook outbox): a crash between a call's commit and its
+// record's loses the record of a call whose client got no answer, as it
+// did when each record had its own transaction.
 type auditWriter struct {
 	store  wat.Store
 	region string
@@ -62,17 +68,19 @@ func newAuditWriter(store wat.Store, region string, log *slog.Logger, queueSize 
 	return w
 }
 
-// enqueue hands e to the writer, waiting while the queue is full. After
-// close it writes e itself: a request still finishing when the server
-// stops keeps its record.
+// enqueue hands e to the writer, waiting while the queue is full, and
+// returns once e is written. After close it writes e itself: a request
+// still finishing when the server stops keeps its record.
 func (w *auditWriter) enqueue(requestID string, e *wat.AuditEvent) {
 	w.pending.RLock()
 	if w.closed.Load() {
 		w.pending.RUnlock()
-		w.write([]auditRecord{{requestID, e}})
+		w.write([]auditRecord{{requestID, e, nil}})
 		return
 	}
-	w.queue <- auditRecord{requestID, e} // released by loop once written
+	r := auditRecord{requestID, e, make(chan struct{})}
+	w.queue <- r // released by loop once written
+	<-r.written
 }
 
 // barrier returns once every record enqueued before it is written (or its
@@ -116,7 +124,8 @@ func (w *auditWriter) loop() {
 			}
 		}
 		w.write(batch)
-		for range batch {
+		for _, r := range batch {
+			close(r.written)
 			w.pending.RUnlock()
 		}
 		clear(batch) // let the events go

@@ -129,3 +129,18 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// TestAuditWriterReturnsOnceWritten: enqueue returns only when the record is
+// in the log, so a client holding its response has its record, whatever
+// happens to the server after.
+func TestAuditWriterReturnsOnceWritten(t *testing.T) {
+	store := &memAudit{delay: 30 * time.Millisecond}
+	w := newAuditWriter(store, "us-east-1", slog.New(slog.DiscardHandler), 16)
+	defer w.close()
+	for i := range 3 {
+		w.enqueue(fmt.Sprintf("req-%d", i), &wat.AuditEvent{EventName: "UpdateAnswer"})
+		if rows, _ := store.count(); rows != i+1 {
+			t.Fatalf("enqueue of record %d returned with %d records in the log", i+1, rows)
+		}
+	}
+}
