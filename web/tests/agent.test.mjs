@@ -41,7 +41,22 @@ test('a profile created in the console generates recommendations whose status an
   assert.equal(profiles.length, 1);
   assert.equal(profiles[0].eligibleForArchitectureGeneration, true, JSON.stringify(profiles[0].fieldErrors));
 
-  // Generate, and watch the generation complete.
+  // Generate, and watch the generation complete. The list read after the
+  // start is held until the generation has completed on the server: a
+  // generation that completes before the console first sees it must still
+  // bring its recommendations (it is never polled).
+  let held = 0;
+  const genList = (url) => url.pathname.endsWith('/generations');
+  await page.route(genList, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    held++;
+    for (let i = 0; ; i++) {
+      const response = await route.fetch();
+      const { items } = await response.json();
+      if (i === 300 || (items.length && items.every((g) => g.status === 'COMPLETED'))) return route.fulfill({ response });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
   await page.getByRole('button', { name: 'Start generation' }).click();
   await page.getByRole('dialog').getByTestId('agent-generation-start').click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -50,6 +65,8 @@ test('a profile created in the console generates recommendations whose status an
   const recs = page.getByTestId('agent-recommendations-table');
   const first = recs.locator('tbody tr a').first();
   await first.waitFor({ timeout: 10000 });
+  assert.ok(held > 0, 'the list read after the start was held');
+  await page.unroute(genList);
   assert.ok((await recs.locator('tbody tr a').count()) >= 1);
   await shot(page, 'agent-profile');
 

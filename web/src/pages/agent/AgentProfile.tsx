@@ -2,7 +2,7 @@
 // page), its goals and application contexts, its generations (started from
 // the "Start generation" dialog, shown a page at a time, polled until they
 // end) and its recommendations.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
@@ -49,8 +49,20 @@ export function AgentProfile({ arn }: { arn: string }) {
   const pending = generations.filter((g) => g.status === 'QUEUED' || g.status === 'IN_PROGRESS').map((g) => g.id);
   const pendingKey = pending.join(',');
 
-  // Every 2 s, ask each generation still running how it stands; when one
-  // ends, the recommendations are read again.
+  // The recommendations are read again whenever a generation is seen
+  // completed that was not before, whether the poll below saw it or the list
+  // itself did (a generation can complete before the list is first read
+  // after it started, and then is never polled).
+  const completedKey = generations.filter((g) => g.status === 'COMPLETED').map((g) => g.id).join(',');
+  const completedSeen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (gens.loading) return;
+    if (completedSeen.current !== undefined && completedSeen.current !== completedKey) recs.reload();
+    completedSeen.current = completedKey;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [completedKey, gens.loading]);
+
+  // Every 2 s, ask each generation still running how it stands.
   useEffect(() => {
     if (!pendingKey) return;
     const t = setInterval(async () => {
@@ -58,7 +70,6 @@ export function AgentProfile({ arn }: { arn: string }) {
         try {
           const g = await getAgentRecommendationGeneration({ profileArn: arn, generationId: id });
           setLive((l) => ({ ...l, [id]: g }));
-          if (g.status === 'COMPLETED') recs.reload();
           if (g.status === 'ERROR') flash({ type: 'error', content: `Generation failed: ${g.errorDetails?.message ?? g.errorDetails?.code ?? 'unknown error'}` });
         } catch {
           // The next tick asks again.
