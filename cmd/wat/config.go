@@ -46,6 +46,8 @@ type Config struct {
 	// MetricsListen is the address of the Prometheus /metrics listener;
 	// empty, there is none (serve_metrics.go).
 	MetricsListen string
+	// Pprof adds Go's profiler (/debug/pprof/) to the metrics listener.
+	Pprof bool
 	// LogFormat is "text" (logfmt-like, for people) or "json" (one object a
 	// line, for a log pipeline).
 	LogFormat string
@@ -176,6 +178,9 @@ func (c Config) Validate() error {
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return errors.New("--tls-cert and --tls-key go together: give both or neither")
 	}
+	if c.Pprof && c.MetricsListen == "" {
+		return errors.New("--pprof serves the profiler on the metrics listener: give --metrics-listen too")
+	}
 	if c.MetricsListen != "" {
 		_, port, err := net.SplitHostPort(c.MetricsListen)
 		if err != nil {
@@ -238,6 +243,9 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	if err := envDurations(getenv, "12h", map[string]*time.Duration{"WAT_SESSION_TTL": &c.SessionTTL}); err != nil {
 		return c, err
 	}
+	if err := envBool(getenv, "WAT_PPROF", &c.Pprof); err != nil {
+		return c, err
+	}
 	if err := envBool(getenv, "WAT_SECURE_COOKIES", &c.SecureCookies); err != nil {
 		return c, err
 	}
@@ -265,6 +273,7 @@ func parseServeConfig(args []string, getenv func(string) string, stderr io.Write
 	fs.StringVar(&c.TLSCert, "tls-cert", c.TLSCert, "PEM certificate (chain) file: serve HTTPS and HTTP/2; reread on SIGHUP or change (WAT_TLS_CERT)")
 	fs.StringVar(&c.TLSKey, "tls-key", c.TLSKey, "PEM private key file of --tls-cert (WAT_TLS_KEY)")
 	fs.StringVar(&c.MetricsListen, "metrics-listen", c.MetricsListen, "address of a separate listener serving Prometheus /metrics; none when empty (WAT_METRICS_LISTEN)")
+	fs.BoolVar(&c.Pprof, "pprof", c.Pprof, "serve Go's profiler at /debug/pprof/ on the metrics listener (WAT_PPROF)")
 	fs.Float64Var(&c.RateLimit, "rate-limit", c.RateLimit, "requests per second each principal may make on average; 0 for no limit (WAT_RATE_LIMIT)")
 	fs.IntVar(&c.RateBurst, "rate-burst", c.RateBurst, "requests a principal may make at once (WAT_RATE_BURST)")
 	fs.DurationVar(&c.AuthCacheTTL, "auth-cache-ttl", c.AuthCacheTTL, "how long a verified access key is reused; 0 disables the cache (WAT_AUTH_CACHE_TTL)")

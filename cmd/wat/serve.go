@@ -152,9 +152,12 @@ func runServer(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writ
 	}
 	if mln != nil {
 		fmt.Fprintf(stdout, "  metrics:     http://%s/metrics\n", mln.Addr())
+		if cfg.Pprof {
+			fmt.Fprintf(stdout, "  profiler:    http://%s/debug/pprof/\n", mln.Addr())
+		}
 	}
 	fmt.Fprintf(stdout, "  try:         AWS_SHARED_CREDENTIALS_FILE=%s aws --endpoint-url %s --region %s wellarchitected list-workloads\n", credFile, endpoint, cfg.Region)
-	msrv := metricsServer(m, log)
+	msrv := metricsServer(m, cfg.Pprof, log)
 	errc := make(chan error, 2)
 	go func() {
 		if tlsConfig != nil {

@@ -21,6 +21,8 @@ func TestServeConfigObservabilityAndTLS(t *testing.T) {
 		{"bad log format", []string{"--log-format", "xml"}, nil, "--log-format"},
 		{"bad log format env", nil, map[string]string{"WAT_LOG_FORMAT": "yaml"}, "--log-format"},
 		{"bad metrics address", []string{"--metrics-listen", "9090"}, nil, "--metrics-listen"},
+		{"profiler without metrics listener", []string{"--pprof"}, nil, "give --metrics-listen too"},
+		{"bad WAT_PPROF", nil, map[string]string{"WAT_PPROF": "sometimes"}, "WAT_PPROF"},
 		{"metrics on the API's address", []string{"--listen", "127.0.0.1:8080", "--metrics-listen", "127.0.0.1:8080"}, nil, "must differ"},
 		{"both on free ports", []string{"--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"}, nil, ""},
 		{"json", []string{"--log-format", "json"}, nil, ""},

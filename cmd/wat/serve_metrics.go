@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	httppprof "net/http/pprof"
 	"time"
 
 	"github.com/wat-dev/wat"
@@ -57,14 +58,22 @@ func listenMetrics(cfg Config) (net.Listener, error) {
 	return listen(cfg.MetricsListen, "--metrics-listen or WAT_METRICS_LISTEN")
 }
 
-// metricsServer serves GET /metrics and nothing else: the listener is the
-// operator's to keep private (a loopback or internal address), and serves
-// no API, console or health check that could be reached through it. With m
-// nil it is a server never started, whose Shutdown does nothing.
-func metricsServer(m *metrics.Metrics, log *slog.Logger) *http.Server {
+// metricsServer serves GET /metrics, and with pprof Go's profiler, and
+// nothing else: the listener is the operator's to keep private (a loopback
+// or internal address), and serves no API, console or health check that
+// could be reached through it. With m nil it is a server never started,
+// whose Shutdown does nothing.
+func metricsServer(m *metrics.Metrics, pprof bool, log *slog.Logger) *http.Server {
 	mux := http.NewServeMux()
 	if m != nil {
 		mux.Handle("GET /metrics", m.Handler())
+	}
+	if m != nil && pprof {
+		mux.HandleFunc("GET /debug/pprof/", httppprof.Index)
+		mux.HandleFunc("GET /debug/pprof/cmdline", httppprof.Cmdline)
+		mux.HandleFunc("GET /debug/pprof/profile", httppprof.Profile)
+		mux.HandleFunc("GET /debug/pprof/symbol", httppprof.Symbol)
+		mux.HandleFunc("GET /debug/pprof/trace", httppprof.Trace)
 	}
 	return &http.Server{
 		Handler:           mux,

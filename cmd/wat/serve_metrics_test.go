@@ -135,7 +135,7 @@ func TestServeMetrics(t *testing.T) {
 		t.Errorf("the API listener answered /metrics: %d\n%.200s", code, body)
 	}
 	base := strings.TrimSuffix(scrapeURL, "/metrics")
-	for _, p := range []string{"/", "/healthz", "/readyz", "/workloads", "/console/"} {
+	for _, p := range []string{"/", "/healthz", "/readyz", "/workloads", "/console/", "/debug/pprof/"} {
 		if code, _ := get(t, base+p); code != http.StatusNotFound {
 			t.Errorf("the metrics listener answered %s with %d, want 404", p, code)
 		}
@@ -236,5 +236,29 @@ func TestServeReadyzAndJSONLog(t *testing.T) {
 	}
 	if requests != 1 {
 		t.Errorf("%d request lines, want 1 (probes are not logged)\n%s", requests, w.Stderr)
+	}
+}
+
+// TestServePprof: --pprof adds Go's profiler to the metrics listener, and
+// to no other; without --metrics-listen it is refused.
+func TestServePprof(t *testing.T) {
+	dir, _ := newDataDir(t)
+	w := MustRunMain(t, nil, "--listen", "127.0.0.1:0", "--data-dir", dir, "--metrics-listen", "127.0.0.1:0", "--pprof")
+	m := metricsRE.FindStringSubmatch(w.Stdout.String())
+	if m == nil {
+		t.Fatalf("no metrics address on stdout:\n%s", w.Stdout)
+	}
+	base := strings.TrimSuffix(m[1], "/metrics")
+	if !strings.Contains(w.Stdout.String(), "profiler:    "+base+"/debug/pprof/") {
+		t.Errorf("stdout does not say where the profiler is:\n%s", w.Stdout)
+	}
+	if code, body := get(t, base+"/debug/pprof/goroutine?debug=1"); code != http.StatusOK || !strings.Contains(body, "goroutine profile") {
+		t.Errorf("the profiler answered %d:\n%.200s", code, body)
+	}
+	if code, _ := get(t, w.Endpoint+"/debug/pprof/"); code == http.StatusOK {
+		t.Errorf("the API listener serves the profiler")
+	}
+	if code, _ := get(t, base+"/metrics"); code != http.StatusOK {
+		t.Errorf("/metrics answered %d beside the profiler", code)
 	}
 }
