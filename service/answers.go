@@ -165,7 +165,9 @@ type UpdateAnswerInput struct {
 // UpdateAnswer changes the answer to one question.
 func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*AnswerView, error) {
 	var v *AnswerView
-	err := s.store.Update(ctx, func(tx wat.Tx) error {
+	// Answers to one workload take turns on its row: a store may commit
+	// those waiting together.
+	err := s.store.Update(wat.WithWriteKey(ctx, in.WorkloadID), func(tx wat.Tx) error {
 		w, r, li, err := s.lockedReview(ctx, tx, act("UpdateAnswer"), in.WorkloadID, in.LensAlias)
 		if err != nil {
 			return err
