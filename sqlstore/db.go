@@ -110,12 +110,18 @@ func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
 
 // inTx is the transaction helper: it runs fn in a transaction, committed if
 // fn returns nil and rolled back otherwise, and runs a write transaction
-// again, a few times, when the database reports a transient conflict.
+// again, a few times, when the database reports a transient conflict. A
+// transaction whose connection was lost before its commit was sent (the
+// server ended it: a restart, a failover) is run again too, read or write,
+// on another connection: it had no effect.
 func (db *DB) inTx(ctx context.Context, write bool, fn func(*sql.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := db.once(ctx, write, fn)
-		if err == nil || !write || attempt == maxAttempts || classify(err) != kindRetry {
+		if err == nil || attempt == maxAttempts || !(write && classify(err) == kindRetry || lostConnection(err)) {
 			return err
+		}
+		if lostConnection(err) {
+			db.forgetIdle()
 		}
 		if err := backoff(ctx, attempt); err != nil {
 			return err
@@ -141,9 +147,20 @@ func (db *DB) once(ctx context.Context, write bool, fn func(*sql.Tx) error) erro
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("sqlstore: commit: %w", err)
+		return &commitError{err}
 	}
 	return nil
+}
+
+// forgetIdle closes the PostgreSQL pool's idle connections: when the server
+// ended one, it most likely ended them all (a restart, a failover), and
+// each would otherwise cost a call its turn to find out.
+func (db *DB) forgetIdle() {
+	if db.dialect.name != "postgres" {
+		return
+	}
+	db.read.SetMaxIdleConns(0) // closes the idle ones now
+	db.read.SetMaxIdleConns(postgresMaxConns)
 }
 
 // backoff waits a little before attempt+1, longer after each attempt, with

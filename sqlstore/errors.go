@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 
@@ -100,4 +102,42 @@ func accountNotFound(id string) *wat.Error {
 
 func lensReviewNotFound(workloadID, lensARN string) *wat.Error {
 	return wat.NotFound("LENS_REVIEW", lensARN, "No review of lens %s in workload %s", lensARN, workloadID)
+}
+
+// commitError is a failure of the commit itself. When the connection was
+// lost then, the commit may have been applied before, so the transaction is
+// not run again for it (it could apply twice).
+type commitError struct{ err error }
+
+func (e *commitError) Error() string { return "sqlstore: commit: " + e.err.Error() }
+func (e *commitError) Unwrap() error { return e.err }
+
+// pgAdminShutdown and pgCrashShutdown are the codes of a PostgreSQL server
+// ending a connection: an administrator's pg_terminate_backend or a
+// shutdown, and the restart after a crash.
+const (
+	pgAdminShutdown = "57P01"
+	pgCrashShutdown = "57P02"
+)
+
+// lostConnection reports whether err is the loss of the connection a
+// transaction ran on, before its commit: the server ended it, or the
+// driver found it broken or never sent the request. The transaction had no
+// effect, and another connection may well succeed.
+func lostConnection(err error) bool {
+	var ce *commitError
+	if err == nil || errors.As(err, &ce) {
+		return false
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) {
+		return true
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == pgAdminShutdown || pe.Code == pgCrashShutdown
+	}
+	return false
 }

@@ -3,11 +3,14 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/wat-dev/wat"
@@ -107,5 +110,95 @@ func TestSQLiteBusyIsUnavailable(t *testing.T) {
 	}
 	if got := unavailable(err); wat.ErrorCodeOf(got) != wat.EUnavailable {
 		t.Errorf("SQLITE_BUSY: %v, want unavailable", got)
+	}
+}
+
+// TestPostgresConnectionsEndedAreReplaced: when the server ends every
+// connection of the pool (a restart, a failover, an administrator), the
+// next reads and writes run on new connections instead of failing on the
+// dead ones one call at a time: none of them reached the database.
+func TestPostgresConnectionsEndedAreReplaced(t *testing.T) {
+	b := backends[1]
+	url := b.newDatabase(t)
+	db := b.mustOpen(t, url)
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+
+	// Fill the pool, with more connections than a call has attempts:
+	// readers held open at once each take one.
+	var wg sync.WaitGroup
+	for range 2 * maxAttempts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db.View(ctx, func(tx wat.Tx) error {
+				_, err := tx.GetAccount(ctx, "000000000000")
+				time.Sleep(50 * time.Millisecond)
+				if wat.ErrorCodeOf(err) == wat.ENotFound {
+					return nil
+				}
+				return err
+			})
+		}()
+	}
+	wg.Wait()
+	if err := db.Update(ctx, func(tx wat.Tx) error {
+		return tx.CreateAccount(ctx, &wat.Account{ID: "111111111111", Name: "before", CreatedAt: time.Now().UTC()})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var ended int
+	if err := admin.QueryRowContext(ctx, `SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&ended); err != nil {
+		t.Fatal(err)
+	}
+	if ended < 2 {
+		t.Fatalf("%d connections ended, want the pool's", ended)
+	}
+	for i := range 10 {
+		err := db.View(ctx, func(tx wat.Tx) error {
+			_, err := tx.GetAccount(ctx, "111111111111")
+			return err
+		})
+		if err != nil {
+			t.Fatalf("read %d after the connections were ended: %v", i, err)
+		}
+	}
+	for i := range 10 {
+		err := db.Update(ctx, func(tx wat.Tx) error {
+			return tx.CreateAccount(ctx, &wat.Account{ID: fmt.Sprintf("2222222222%02d", i), Name: "after", CreatedAt: time.Now().UTC()})
+		})
+		if err != nil {
+			t.Fatalf("write %d after the connections were ended: %v", i, err)
+		}
+	}
+}
+
+// TestLostConnection: a connection the server ended, or one the driver
+// found broken, is a transaction to run again; a failure at the commit is
+// not (the commit may have been applied), nor one a retry would repeat.
+func TestLostConnection(t *testing.T) {
+	ended := &pgconn.PgError{Code: pgAdminShutdown, Message: "terminating connection due to administrator command"}
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{fmt.Errorf("sqlstore: begin: %w", ended), true},
+		{&pgconn.PgError{Code: pgCrashShutdown}, true},
+		{fmt.Errorf("query: %w", driver.ErrBadConn), true},
+		{&commitError{ended}, false},
+		{fmt.Errorf("wrapped: %w", &commitError{driver.ErrBadConn}), false},
+		{&pgconn.PgError{Code: pgUniqueViolation}, false},
+		{&pgconn.PgError{Code: pgSerializationFailure}, false},
+		{context.Canceled, false},
+		{nil, false},
+	} {
+		if got := lostConnection(c.err); got != c.want {
+			t.Errorf("lostConnection(%v) = %v, want %v", c.err, got, c.want)
+		}
 	}
 }
