@@ -230,8 +230,12 @@ func isMasked(member string) bool {
 
 // isBulk reports whether a member holds a whole scan (the Rules and
 // Problems of PutWorkloadEvidence, up to megabytes of resource names and
-// paths): the audit log keeps only how many entries it has.
-func isBulk(member string) bool { return member == "Rules" || member == "Problems" }
+// paths) or a question's choices as its lens defines them (an answer's
+// Choices: each choice's title and guidance, 8–9 KB for a framework
+// question, none of it the caller's doing — what the call chose is in
+// SelectedChoices and ChoiceAnswers): the audit log keeps only how many
+// entries it has.
+func isBulk(member string) bool { return member == "Rules" || member == "Problems" || member == "Choices" }
 
 // mask replaces, recursively, the values of masked members by "****"; a
 // masked member holding a map or list keeps its shape with every value
