@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/wat-dev/wat"
@@ -9,11 +10,22 @@ import (
 
 // AppendAuditEvent adds e to the audit log and sets e.ID.
 func (t *tx) AppendAuditEvent(ctx context.Context, e *wat.AuditEvent) error {
-	err := t.queryRow(ctx, `INSERT INTO audit_events (event_time, event_name, account_id, user_arn, user_name,
+	const insert = `INSERT INTO audit_events (event_time, event_name, account_id, user_arn, user_name,
 		access_key_id, source_ip, user_agent, request_id, request_parameters, response_elements, error_code, error_message)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		timeValue(e.EventTime), e.EventName, e.AccountID, e.UserARN, e.UserName, e.AccessKeyID, e.SourceIPAddress,
-		e.UserAgent, e.RequestID, e.RequestParameters, e.ResponseElements, e.ErrorCode, e.ErrorMessage).Scan(&e.ID)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	args := []any{timeValue(e.EventTime), e.EventName, e.AccountID, e.UserARN, e.UserName, e.AccessKeyID, e.SourceIPAddress,
+		e.UserAgent, e.RequestID, e.RequestParameters, e.ResponseElements, e.ErrorCode, e.ErrorMessage}
+	var err error
+	if t.db.dialect.dollar {
+		err = t.queryRow(ctx, insert+` RETURNING id`, args...).Scan(&e.ID)
+	} else {
+		// SQLite: the row id, without the rows a RETURNING clause costs
+		// (a record is written for every mutating call).
+		var res sql.Result
+		if res, err = t.exec(ctx, insert, args...); err == nil {
+			e.ID, err = res.LastInsertId()
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("sqlstore: AppendAuditEvent(%q): %w", e.RequestID, err)
 	}
