@@ -10,17 +10,20 @@ import (
 // maxBatch bounds how many write transactions share one SQLite commit.
 const maxBatch = 64
 
-// committer gives SQLite group commit. SQLite has one writer at a time and,
-// with synchronous=FULL, every commit waits for the disk; serialising one
-// commit per request caps writes at the disk's sync rate. The committer runs
-// the write transactions that are waiting together inside one SQLite
-// transaction, each in a savepoint of its own, and commits once: every
-// caller still returns only after its writes are on disk, and a failing
-// transaction is rolled back to its savepoint without touching the others.
-// Transactions in a batch run one after the other, so each sees what the
-// previous ones wrote, exactly as if they had committed in turn.
+// committer gives group commit: to SQLite, whose one writer must otherwise
+// wait for the disk at every commit (with synchronous=FULL), serialising
+// one commit per request at the disk's sync rate; and to each of
+// PostgreSQL's lanes (pg_lanes.go), where writes about one workload take
+// turns on its row. The committer runs the write transactions that are
+// waiting together inside one database transaction, each in a savepoint of
+// its own, and commits once: every caller still returns only after its
+// writes are on disk, and a failing transaction is rolled back to its
+// savepoint without touching the others. Transactions in a batch run one
+// after the other, so each sees what the previous ones wrote, exactly as if
+// they had committed in turn.
 type committer struct {
 	db   *DB
+	max  int // bound on the transactions of one batch
 	reqs chan *writeReq
 	quit chan struct{}
 	done chan struct{}
@@ -39,21 +42,44 @@ type writeResult struct {
 	panic any
 }
 
-func newCommitter(db *DB) *committer {
-	c := &committer{db: db, reqs: make(chan *writeReq), quit: make(chan struct{}), done: make(chan struct{})}
+// newCommitter starts a committer of batches of at most max transactions.
+func newCommitter(db *DB, max int) *committer {
+	c := &committer{db: db, max: max, reqs: make(chan *writeReq), quit: make(chan struct{}), done: make(chan struct{})}
 	go c.loop()
 	return c
 }
 
-// do runs fn in the next batch and waits until that batch has committed.
+// do runs fn in a batch and waits until that batch has committed. When the
+// database reports a transient conflict, for the whole batch (its begin or
+// commit: on SQLite, another process holding the file's write lock) or for
+// fn's savepoint alone (a PostgreSQL deadlock), fn runs again, a few
+// times, in a later batch: the batch it was in holds its locks until it
+// ends, so running fn again in it would wait for the same thing. So it does
+// when the batch's PostgreSQL connection was lost before its commit.
 func (c *committer) do(ctx context.Context, fn func(*sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := c.submit(ctx, fn)
+		if err == nil || attempt == maxAttempts || classify(err) != kindRetry && !lostConnection(err) {
+			return err
+		}
+		if lostConnection(err) {
+			c.db.forgetIdle()
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return err
+		}
+	}
+}
+
+// submit runs fn in the next batch and waits until that batch has ended.
+func (c *committer) submit(ctx context.Context, fn func(*sql.Tx) error) error {
 	r := &writeReq{ctx: ctx, fn: fn, result: make(chan writeResult, 1)}
 	select {
 	case c.reqs <- r:
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-c.quit:
-		return fmt.Errorf("sqlstore: the database is closed")
+		return errClosed
 	}
 	res := <-r.result
 	if res.panic != nil {
@@ -78,7 +104,7 @@ func (c *committer) loop() {
 		}
 		batch := []*writeReq{first}
 	drain:
-		for len(batch) < maxBatch {
+		for len(batch) < c.max {
 			select {
 			case r := <-c.reqs:
 				batch = append(batch, r)
@@ -93,20 +119,9 @@ func (c *committer) loop() {
 	}
 }
 
-// run commits one batch, trying it again as a whole when SQLite reports a
-// transient conflict (another process holding the file's write lock).
+// run commits one batch and tells each caller how its transaction ended.
 func (c *committer) run(batch []*writeReq) {
-	var results []writeResult
-	var err error
-	for attempt := 1; ; attempt++ {
-		results, err = c.once(batch)
-		if err == nil || attempt == maxAttempts || classify(err) != kindRetry {
-			break
-		}
-		if backoff(context.Background(), attempt) != nil {
-			break
-		}
-	}
+	results, err := c.once(batch)
 	for i, r := range batch {
 		res := results[i]
 		if err != nil && res.err == nil && res.panic == nil {
@@ -116,47 +131,93 @@ func (c *committer) run(batch []*writeReq) {
 	}
 }
 
-// once runs every transaction of the batch in its own savepoint and commits.
-// It returns each transaction's own outcome, and the error of the batch as a
-// whole (begin or commit), which fails every transaction that succeeded.
+// once runs every transaction of the batch and commits. It returns each
+// transaction's own outcome, and the error of the batch as a whole (begin
+// or commit), which fails every transaction that succeeded.
+//
+// A transaction alone in its batch runs as it is. Otherwise each runs in
+// the savepoint w, which is kept open between them: a transaction that
+// fails is rolled back to it, which leaves w open and empty for the next;
+// one that succeeds is released when the next opens w again, in the same
+// statement, or before the commit. On PostgreSQL each statement is a round
+// trip that the writes of a batch wait for one after the other, so the
+// savepoints cost one, not two, per transaction.
 func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
 	results := make([]writeResult, len(batch))
 	sqlTx, err := c.db.write.BeginTx(context.Background(), nil)
 	if err != nil {
 		return results, fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	defer sqlTx.Rollback()
-	ok := 0
+	defer sqlTx.Rollback() // a no-op after Commit
+	alone := len(batch) == 1
+	open, held := false, -1 // w is open; the transaction whose writes w holds
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			results[i].err = err
 			continue
 		}
-		if _, err := sqlTx.Exec("SAVEPOINT w"); err != nil {
-			return results, fmt.Errorf("sqlstore: savepoint: %w", err)
+		switch {
+		case alone:
+		case !open:
+			if _, err := sqlTx.Exec("SAVEPOINT w"); err != nil {
+				return results, fmt.Errorf("sqlstore: savepoint: %w", err)
+			}
+			open = true
+		case held >= 0:
+			if err := release(sqlTx, "RELEASE w; SAVEPOINT w", &results[held]); err != nil {
+				return results, err
+			}
+			held = -1
 		}
-		results[i] = runSavepoint(sqlTx, r.fn)
-		undo := "RELEASE w"
-		if results[i].err != nil || results[i].panic != nil {
-			undo = "ROLLBACK TO w; RELEASE w"
-		} else {
-			ok++
-		}
-		if _, err := sqlTx.Exec(undo); err != nil {
-			return results, fmt.Errorf("sqlstore: %s: %w", undo, err)
+		results[i] = runRecovered(sqlTx, r.fn)
+		switch {
+		case results[i].err == nil && results[i].panic == nil:
+			held = i
+		case alone:
+			return results, nil // the deferred rollback undoes it
+		default:
+			if _, err := sqlTx.Exec("ROLLBACK TO w"); err != nil {
+				return results, fmt.Errorf("sqlstore: rollback to savepoint: %w", err)
+			}
 		}
 	}
-	if ok == 0 {
-		return results, nil // nothing to keep: the deferred rollback ends it
+	if held >= 0 && !alone {
+		if err := release(sqlTx, "RELEASE w", &results[held]); err != nil {
+			return results, err
+		}
+	}
+	kept := false
+	for _, res := range results {
+		kept = kept || res.err == nil && res.panic == nil
+	}
+	if !kept {
+		return results, nil // the deferred rollback ends it
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return results, fmt.Errorf("sqlstore: commit: %w", err)
+		return results, &commitError{err}
 	}
 	return results, nil
 }
 
-// runSavepoint runs fn, turning a panic into a result the caller re-raises.
-func runSavepoint(sqlTx *sql.Tx, fn func(*sql.Tx) error) (res writeResult) {
+// release runs stmt, which releases the savepoint w holding the writes of
+// the transaction whose result is res. PostgreSQL refuses it after a failed
+// statement that fn went on from regardless: that transaction's writes are
+// then rolled back, which leaves w open and empty, and it fails alone, as
+// it would have failed to commit.
+func release(sqlTx *sql.Tx, stmt string, res *writeResult) error {
+	_, err := sqlTx.Exec(stmt)
+	if err == nil {
+		return nil
+	}
+	if _, rerr := sqlTx.Exec("ROLLBACK TO w"); rerr != nil {
+		return fmt.Errorf("sqlstore: release savepoint: %w", err)
+	}
+	res.err = fmt.Errorf("sqlstore: release savepoint: %w", err)
+	return nil
+}
+
+// runRecovered runs fn, turning a panic into a result the caller re-raises.
+func runRecovered(sqlTx *sql.Tx, fn func(*sql.Tx) error) (res writeResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = writeResult{panic: p}

@@ -39,8 +39,11 @@ type DB struct {
 	// commits batches SQLite write transactions (group commit); nil for
 	// PostgreSQL, which batches concurrent commits' log flushes itself.
 	commits *committer
-	stmts   stmtCache
-	closed  atomic.Bool // set by Close: later transactions fail as unavailable
+	// lanes batch PostgreSQL's writes that carry a key (pg_lanes.go), which
+	// would otherwise take turns one flush at a time; nil for SQLite.
+	lanes  *lanes
+	stmts  stmtCache
+	closed atomic.Bool // set by Close: later transactions fail as unavailable
 }
 
 var _ wat.Store = (*DB)(nil)
@@ -93,11 +96,21 @@ func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
 // nil. When the database reports a transient conflict the whole transaction
 // is retried, so fn may run more than once and must have no effect outside
 // the transaction it is given (other than setting results it overwrites).
-// fn must not call Update itself: on SQLite that waits for the one write
-// connection forever.
+// fn must not call Update itself: on SQLite, or in the lane of a keyed
+// write on PostgreSQL, that waits for itself forever.
+//
+// On PostgreSQL a write whose ctx carries a key (wat.WithWriteKey) runs in
+// the batch of its key's lane, whose statements do not stop when ctx is
+// cancelled (see tx.shared); a cancelled caller waiting for its turn gives
+// up at once.
 func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
 	if db.closed.Load() {
 		return unavailable(errClosed)
+	}
+	if key := wat.WriteKeyFrom(ctx); key != "" && db.lanes != nil {
+		return unavailable(db.lanes.do(ctx, key, func(sqlTx *sql.Tx) error {
+			return fn(&tx{db: db, tx: sqlTx, write: true, shared: true})
+		}))
 	}
 	run := func(sqlTx *sql.Tx) error {
 		return fn(&tx{db: db, tx: sqlTx, write: true})
@@ -185,6 +198,9 @@ func (db *DB) Close() error {
 	if db.commits != nil {
 		db.commits.close()
 	}
+	if db.lanes != nil {
+		db.lanes.close()
+	}
 	db.stmts.close()
 	err := db.read.Close()
 	if db.write != db.read {
@@ -200,6 +216,11 @@ type tx struct {
 	tx       *sql.Tx
 	readOnly bool
 	write    bool // runs on the write pool
+	// shared says the transaction is a PostgreSQL lane's, shared with
+	// other callers' writes: its statements go on when the caller's context
+	// is cancelled, because pgx closes the connection of a statement
+	// cancelled midway, which would fail every write of the batch.
+	shared bool
 }
 
 // wat.Tx alone would catch a missing method; naming each part too says which
@@ -224,6 +245,7 @@ var (
 )
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx = t.statementContext(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -231,6 +253,7 @@ func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, e
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx = t.statementContext(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -238,10 +261,20 @@ func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	ctx = t.statementContext(ctx)
 	if st := t.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
 	return t.tx.QueryRowContext(ctx, t.db.rebind(query), args...)
+}
+
+// statementContext is the context the statements of ctx's caller run under:
+// ctx itself, or ctx without its cancellation in a shared transaction.
+func (t *tx) statementContext(ctx context.Context) context.Context {
+	if t.shared {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // stmt returns query prepared once per pool and bound to this transaction,

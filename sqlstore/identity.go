@@ -27,7 +27,7 @@ func (t *tx) LockAccounts(ctx context.Context) error {
 	if t.dialect().accountsLock == "" {
 		return nil
 	}
-	if _, err := t.tx.ExecContext(ctx, t.dialect().accountsLock); err != nil {
+	if _, err := t.tx.ExecContext(t.statementContext(ctx), t.dialect().accountsLock); err != nil {
 		return fail("LockAccounts", "", err, outcomes{})
 	}
 	return nil

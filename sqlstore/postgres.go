@@ -29,8 +29,9 @@ const postgresMaxConns = 16
 //
 // Update transactions run at READ COMMITTED; LockAccount and
 // GetWorkload(lock=true) take row locks (SELECT … FOR UPDATE) that serialise
-// the writers of one account or workload. View transactions are REPEATABLE
-// READ and read only.
+// the writers of one account or workload. Writes with a key share commits
+// in lanes (pg_lanes.go). View transactions are REPEATABLE READ and read
+// only.
 func OpenPostgres(ctx context.Context, url string, masterKey []byte) (*DB, error) {
 	return openPostgres(ctx, url, masterKey, 0)
 }
@@ -78,5 +79,6 @@ func openPostgres(ctx context.Context, url string, masterKey []byte, upTo int) (
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: OpenPostgres: %w", err)
 	}
+	db.lanes = newLanes(db)
 	return db, nil
 }

@@ -94,7 +94,7 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 		db.Close()
 		return nil, fmt.Errorf("sqlstore: OpenSQLite(%s): %w", path, err)
 	}
-	db.commits = newCommitter(db)
+	db.commits = newCommitter(db, maxBatch)
 	return db, nil
 }
 

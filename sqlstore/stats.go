@@ -3,12 +3,16 @@ package sqlstore
 import "database/sql"
 
 // ObserveCommitBatches has f called with the number of write transactions
-// of every SQLite group commit (batch.go), before the batch runs: for
-// metrics. f runs on the committer's goroutine and must be quick. It does
-// nothing on PostgreSQL, which has no such batches.
+// of every group commit (batch.go), before the batch runs: for metrics. On
+// SQLite those are all the writes; on PostgreSQL, the batches of the lanes
+// of keyed writes (pg_lanes.go). f runs on a committer's goroutine, several
+// at once on PostgreSQL, and must be quick.
 func (db *DB) ObserveCommitBatches(f func(size int)) {
 	if db.commits != nil {
 		db.commits.observe.Store(&f)
+	}
+	if db.lanes != nil {
+		db.lanes.observe(f)
 	}
 }
 
