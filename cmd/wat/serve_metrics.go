@@ -34,6 +34,7 @@ func newMetrics(cfg Config, store wat.Store, log *slog.Logger) *metrics.Metrics 
 	if ps, ok := store.(poolStore); ok {
 		if _, postgres := ps.PoolStats(); postgres {
 			m.ObservePool(func() sql.DBStats { s, _ := ps.PoolStats(); return s })
+			ps.ObserveCommitBatches(m.LaneBatches())
 		} else {
 			ps.ObserveCommitBatches(m.CommitBatches())
 		}

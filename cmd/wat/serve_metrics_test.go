@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
 	"github.com/aws/smithy-go"
 
@@ -159,10 +160,26 @@ func TestServeMetricsPostgres(t *testing.T) {
 	dir := t.TempDir()
 	w := MustRunMain(t, nil, "--listen", "127.0.0.1:0", "--data-dir", dir, "--database-url", url, "--metrics-listen", "127.0.0.1:0")
 	creds := readCredentials(t, dir)
-	if _, err := sdkClient(w.Endpoint, creds[0], creds[1]).ListWorkloads(context.Background(), &wellarchitected.ListWorkloadsInput{}); err != nil {
+	client := sdkClient(w.Endpoint, creds[0], creds[1])
+	if _, err := client.ListWorkloads(context.Background(), &wellarchitected.ListWorkloadsInput{}); err != nil {
+		t.Fatal(err)
+	}
+	// An answer is a write about its workload: it goes through a lane.
+	created, err := client.CreateWorkload(context.Background(), &wellarchitected.CreateWorkloadInput{
+		WorkloadName: aws.String("laned"), Description: aws.String("made by a test"), Environment: "PREPRODUCTION",
+		AwsRegions: []string{"us-east-1"}, Lenses: []string{"wellarchitected"}, ReviewOwner: aws.String("metrics team"),
+		ClientRequestToken: aws.String("laned")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.UpdateAnswer(context.Background(), &wellarchitected.UpdateAnswerInput{WorkloadId: created.WorkloadId,
+		LensAlias: aws.String("wellarchitected"), QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_ext_cust_needs"}}); err != nil {
 		t.Fatal(err)
 	}
 	f := metricstest.Scrape(t, http.DefaultClient, metricsRE.FindStringSubmatch(w.Stdout.String())[1])
+	if n, found := f.Value("wat_pg_lane_batch_size"); !found || n < 1 {
+		t.Errorf("wat_pg_lane_batch_size has %v batches (found %v), want at least 1", n, found)
+	}
 	if n, _ := f.Value("wat_pg_pool_max_connections"); n != 16 {
 		t.Errorf("wat_pg_pool_max_connections = %v, want 16", n)
 	}

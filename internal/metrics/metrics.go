@@ -38,6 +38,7 @@ type Metrics struct {
 	storeRead    prometheus.Observer // storeTx's kind="read", looked up once
 	storeWrite   prometheus.Observer // kind="write"
 	batchSize    prometheus.Histogram
+	laneBatch    prometheus.Histogram
 	jobs         *jobs
 	queueJobs    *prometheus.CounterVec // queue, outcome: registered always
 	queueErrors  *prometheus.CounterVec // queue: collected by the queues' collector (ObserveQueues)
@@ -83,6 +84,10 @@ func New(version string) *Metrics {
 			Name: "wat_sqlite_commit_batch_size", Help: "Write transactions sharing one SQLite commit (group commit).",
 			Buckets: batchBuckets,
 		}),
+		laneBatch: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "wat_pg_lane_batch_size", Help: "Writes about workloads sharing one PostgreSQL commit in a lane (group commit).",
+			Buckets: batchBuckets,
+		}),
 		jobs: newJobs(),
 	}
 	m.queueJobs, m.queueErrors = newQueueCounters()
@@ -114,4 +119,14 @@ func (m *Metrics) CommitBatches() func(size int) {
 	}
 	m.reg.MustRegister(m.batchSize)
 	return func(size int) { m.batchSize.Observe(float64(size)) }
+}
+
+// LaneBatches is CommitBatches for a PostgreSQL server: the histogram of
+// the batches of its lanes of writes about one workload.
+func (m *Metrics) LaneBatches() func(size int) {
+	if m == nil {
+		return func(int) {}
+	}
+	m.reg.MustRegister(m.laneBatch)
+	return func(size int) { m.laneBatch.Observe(float64(size)) }
 }
