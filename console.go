@@ -20,6 +20,13 @@ type Session struct {
 	ExpiresAt time.Time // absolute: a session is never extended
 	// Method is how the session was opened: SessionPassword or SessionOIDC.
 	Method string
+	// IDToken is the ID token the OpenID provider issued at the sign-in of
+	// a SessionOIDC session, sent back to it as id_token_hint when the
+	// person signs out; "" otherwise. InsertSession stores it encrypted
+	// with the master key; GetSession leaves it out (GetSessionIDToken
+	// reads it), so that checking a session on every request neither
+	// decrypts it nor holds it.
+	IDToken string
 }
 
 // How a console session was opened (Session.Method).
@@ -45,6 +52,10 @@ type ConsoleTx interface {
 	// GetSession returns the session of a token hash, expired or not;
 	// ENotFound when there is none.
 	GetSession(ctx context.Context, tokenHash string) (*Session, error)
+	// GetSessionIDToken returns the ID token of a session, decrypted: ""
+	// for a session opened with a password, or by a release that did not
+	// keep it; ENotFound when there is no such session.
+	GetSessionIDToken(ctx context.Context, tokenHash string) (string, error)
 	// DeleteSession removes a session; nothing when there is none.
 	DeleteSession(ctx context.Context, tokenHash string) error
 	// DeleteUserSessions removes every session of a user and returns how

@@ -235,7 +235,9 @@ func isMasked(member string) bool {
 // question, none of it the caller's doing — what the call chose is in
 // SelectedChoices and ChoiceAnswers): the audit log keeps only how many
 // entries it has.
-func isBulk(member string) bool { return member == "Rules" || member == "Problems" || member == "Choices" }
+func isBulk(member string) bool {
+	return member == "Rules" || member == "Problems" || member == "Choices"
+}
 
 // mask replaces, recursively, the values of masked members by "****"; a
 // masked member holding a map or list keeps its shape with every value

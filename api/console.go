@@ -198,12 +198,13 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request, reqID string) {
 		consoleError(w, http.StatusForbidden, msgBadCSRF)
 		return
 	}
-	if err := s.svc.SignOut(r.Context(), token); err != nil {
+	idToken, err := s.svc.SignOut(r.Context(), token)
+	if err != nil {
 		s.consoleFailure(w, reqID, err)
 		return
 	}
 	s.setSessionCookie(w, r, "")
-	if s.providerSignOut(w, r, sess) {
+	if s.providerSignOut(w, r, sess, idToken) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

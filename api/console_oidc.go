@@ -26,12 +26,15 @@ type SingleSignOn interface {
 	// state, nonce and the S256 challenge of its PKCE verifier.
 	AuthURL(ctx context.Context, state, nonce, verifier string) (string, error)
 	// Identify redeems the provider's code and returns the person its
-	// verified ID token names. A wat.Error (EForbidden) has a message for
-	// the person; any other error is logged and answered generically.
+	// verified ID token names, with that ID token (kept with the session
+	// for the sign-out). A wat.Error (EForbidden) has a message for the
+	// person; any other error is logged and answered generically.
 	Identify(ctx context.Context, code, verifier, nonce string) (*service.ExternalIdentity, error)
 	// EndSessionURL is the provider's sign-out URL sending the browser
-	// back to after; "" when it has none.
-	EndSessionURL(ctx context.Context, after string) string
+	// back to after, with idTokenHint (the session's ID token; "" for a
+	// session that has none kept) as id_token_hint; "" when the provider
+	// has no sign-out URL.
+	EndSessionURL(ctx context.Context, after, idTokenHint string) string
 	// ConsoleURL is the console's address, where a sign-out at the
 	// provider comes back to.
 	ConsoleURL() string
@@ -147,13 +150,15 @@ func (s *Server) oidcFinish(w http.ResponseWriter, r *http.Request, reqID string
 
 // providerSignOut answers the sign-out of a single sign-on session whose
 // provider can sign out too (RP-initiated logout): 200 with the URL the
-// console sends the browser on to, {"signOutUrl": …}. It reports whether
-// it answered.
-func (s *Server) providerSignOut(w http.ResponseWriter, r *http.Request, sess *service.ConsoleSession) bool {
+// console sends the browser on to, {"signOutUrl": …}, carrying the
+// session's ID token, idToken, as id_token_hint. The answer is never
+// cached (writeConsoleJSON) nor kept in the audit log, which records no
+// console responses. It reports whether it answered.
+func (s *Server) providerSignOut(w http.ResponseWriter, r *http.Request, sess *service.ConsoleSession, idToken string) bool {
 	if sess.Method != wat.SessionOIDC || s.SSO == nil {
 		return false
 	}
-	to := s.SSO.EndSessionURL(r.Context(), s.SSO.ConsoleURL())
+	to := s.SSO.EndSessionURL(r.Context(), s.SSO.ConsoleURL(), idToken)
 	if to == "" {
 		return false
 	}

@@ -20,7 +20,7 @@ var ErrUnverified = errors.New("oidc: the provider's answer could not be verifie
 
 // Identify redeems an authorization code (with its PKCE verifier), verifies
 // the ID token (issuer, audience, expiry, signature, nonce) and returns the
-// person it names. Claims the ID token lacks are taken from the userinfo
+// person it names, with the ID token as issued. Claims the ID token lacks are taken from the userinfo
 // endpoint, when the provider has one. A person the claims cannot name is
 // refused with EForbidden.
 func (p *Provider) Identify(ctx context.Context, code, verifier, nonce string) (*service.ExternalIdentity, error) {
@@ -53,7 +53,13 @@ func (p *Provider) Identify(ctx context.Context, code, verifier, nonce string) (
 			return nil, err
 		}
 	}
-	return p.identity(idt.Issuer, idt.Subject, claims)
+	id, err := p.identity(idt.Issuer, idt.Subject, claims)
+	if err != nil {
+		return nil, err
+	}
+	// Kept with the session for the provider's sign-out (id_token_hint).
+	id.IDToken = raw
+	return id, nil
 }
 
 // lacksClaims reports whether the claims miss one that wat reads.

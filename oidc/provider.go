@@ -149,10 +149,23 @@ func (p *Provider) AuthURL(ctx context.Context, state, nonce, verifier string) (
 	return p.oauth(op).AuthCodeURL(state, oauth2.S256ChallengeOption(verifier), gooidc.Nonce(nonce)), nil
 }
 
-// EndSessionURL returns the provider's RP-initiated logout URL, sending the
-// browser back to after; "" when the provider has no end_session_endpoint
-// (or cannot be reached).
-func (p *Provider) EndSessionURL(ctx context.Context, after string) string {
+// maxHintURL bounds the length of a sign-out URL carrying an ID token as
+// id_token_hint. Browsers take far longer URLs, but many servers and
+// proxies refuse a request line over 8 KB, and an ID token full of group
+// claims can come near that: past the bound the hint is left out, and
+// the provider asks the person to confirm the sign-out rather than
+// failing it.
+const maxHintURL = 8000
+
+// EndSessionURL returns the provider's RP-initiated logout URL (OpenID
+// Connect RP-Initiated Logout 1.0): client_id, post_logout_redirect_uri
+// after, and idTokenHint, the ID token the provider issued at the
+// session's sign-in, as id_token_hint, which some providers require and
+// others use to sign out without asking. Without a hint (a session opened
+// before wat kept it) the URL has the rest. "" when the provider has no
+// end_session_endpoint (or cannot be reached): the console then signs out
+// of wat alone.
+func (p *Provider) EndSessionURL(ctx context.Context, after, idTokenHint string) string {
 	if _, err := p.discover(ctx); err != nil || p.endSess == "" {
 		return ""
 	}
@@ -164,7 +177,16 @@ func (p *Provider) EndSessionURL(ctx context.Context, after string) string {
 	q.Set("client_id", p.cfg.ClientID)
 	q.Set("post_logout_redirect_uri", after)
 	u.RawQuery = q.Encode()
-	return u.String()
+	without := u.String()
+	if idTokenHint == "" {
+		return without
+	}
+	q.Set("id_token_hint", idTokenHint)
+	u.RawQuery = q.Encode()
+	if with := u.String(); len(with) <= maxHintURL {
+		return with
+	}
+	return without
 }
 
 // ConsoleURL is the console's address, where a sign-out at the provider

@@ -218,15 +218,28 @@ func (s *Service) Session(ctx context.Context, token string) (*ConsoleSession, e
 	return sess, nil
 }
 
-// SignOut ends the session of a token, at once in this process.
-func (s *Service) SignOut(ctx context.Context, token string) error {
+// SignOut ends the session of a token, at once in this process, and
+// returns the ID token its single sign-on was opened with, for the
+// provider's sign-out: "" for a password session or one opened before wat
+// kept it. An ID token that cannot be read does not keep anyone signed
+// in: it is logged (never its value) and the session ends without it.
+func (s *Service) SignOut(ctx context.Context, token string) (string, error) {
 	hash := tokenHash(token)
 	s.console.cache.drop(hash)
-	if err := s.store.Update(ctx, func(tx wat.Tx) error { return tx.DeleteSession(ctx, hash) }); err != nil {
-		return fmt.Errorf("SignOut: %w", err)
+	var idToken string
+	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		var err error
+		if idToken, err = tx.GetSessionIDToken(ctx, hash); err != nil && wat.ErrorCodeOf(err) != wat.ENotFound {
+			// A database that fails fails the delete too.
+			s.log.Warn("a console session's ID token cannot be read: signing out without it", "err", err)
+		}
+		return tx.DeleteSession(ctx, hash)
+	})
+	if err != nil {
+		return "", fmt.Errorf("SignOut: %w", err)
 	}
 	s.console.cache.drop(hash) // in case a request cached it meanwhile
-	return nil
+	return idToken, nil
 }
 
 // PurgeExpiredSessions deletes the sessions that have expired and returns

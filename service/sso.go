@@ -82,6 +82,10 @@ type ExternalIdentity struct {
 	// applies.
 	AccountID string
 	Groups    []string
+	// IDToken is the provider's ID token, as it was issued and verified:
+	// kept, encrypted, with the session, and sent back to the provider as
+	// id_token_hint when the person signs out. Never log it.
+	IDToken string
 }
 
 // SSOChanges are what a single sign-on changed besides opening a
@@ -128,6 +132,7 @@ func (s *Service) SignInExternal(ctx context.Context, rules SSORules, id Externa
 			return err
 		}
 		token, ws = s.newSession(user, wat.SessionOIDC, now)
+		ws.IDToken = id.IDToken
 		return tx.InsertSession(ctx, ws)
 	})
 	if err != nil {

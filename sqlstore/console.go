@@ -32,15 +32,25 @@ func (t *tx) GetUserPassword(ctx context.Context, accountID, userName string) (s
 	return hash, nil
 }
 
-// InsertSession stores a new session.
+// sessionIDTokenAD binds a session's sealed ID token to the session: one
+// copied onto another session's row does not decrypt.
+func sessionIDTokenAD(tokenHash string) []byte {
+	return []byte("wat console session " + tokenHash + " id token")
+}
+
+// InsertSession stores a new session, its ID token sealed.
 func (t *tx) InsertSession(ctx context.Context, s *wat.Session) error {
 	method := s.Method
 	if method == "" {
 		method = wat.SessionPassword
 	}
-	_, err := t.exec(ctx, `INSERT INTO console_sessions (token_hash, account_id, user_name, csrf_token, created_at, expires_at, method)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		s.TokenHash, s.AccountID, s.UserName, s.CSRFToken, timeValue(s.CreatedAt), timeValue(s.ExpiresAt), method)
+	idToken := []byte{}
+	if s.IDToken != "" {
+		idToken = t.db.sealer.sealWith(sessionIDTokenAD(s.TokenHash), s.IDToken)
+	}
+	_, err := t.exec(ctx, `INSERT INTO console_sessions (token_hash, account_id, user_name, csrf_token, created_at, expires_at, method, id_token)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.TokenHash, s.AccountID, s.UserName, s.CSRFToken, timeValue(s.CreatedAt), timeValue(s.ExpiresAt), method, idToken)
 	if err != nil {
 		// The key is the user, never the token hash: errors are logged.
 		return fail("InsertSession", s.AccountID+"/"+s.UserName, err, outcomes{
@@ -61,6 +71,24 @@ func (t *tx) GetSession(ctx context.Context, tokenHash string) (*wat.Session, er
 		return nil, fail("GetSession", "", err, outcomes{missing: wat.NotFound("SESSION", "", "No such session")})
 	}
 	return &s, nil
+}
+
+// GetSessionIDToken returns a session's ID token, decrypted; "" when it
+// has none. The errors never name the token hash: errors are logged.
+func (t *tx) GetSessionIDToken(ctx context.Context, tokenHash string) (string, error) {
+	var sealed []byte
+	err := t.queryRow(ctx, `SELECT id_token FROM console_sessions WHERE token_hash = ?`, tokenHash).Scan(&sealed)
+	if err != nil {
+		return "", fail("GetSessionIDToken", "", err, outcomes{missing: wat.NotFound("SESSION", "", "No such session")})
+	}
+	if len(sealed) == 0 {
+		return "", nil
+	}
+	idToken, err := t.db.sealer.openWith(sessionIDTokenAD(tokenHash), sealed)
+	if err != nil {
+		return "", fmt.Errorf("sqlstore: GetSessionIDToken: %w", err)
+	}
+	return idToken, nil
 }
 
 // DeleteSession removes a session, if there is one.

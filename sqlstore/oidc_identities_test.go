@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,10 +68,61 @@ func testIdentityLinks(t *testing.T, b *backend) {
 		t.Errorf("another user's link after the deletion: %v", err)
 	}
 
+	const idToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzLWNhcm9sIn0.c2lnbmF0dXJl"
 	ws := &wat.Session{TokenHash: "h-oidc", AccountID: "111111111111", UserName: "carol", CSRFToken: "c",
-		CreatedAt: t0, ExpiresAt: t0.Add(time.Hour), Method: wat.SessionOIDC}
+		CreatedAt: t0, ExpiresAt: t0.Add(time.Hour), Method: wat.SessionOIDC, IDToken: idToken}
 	update(t, db, func(ctx context.Context, tx wat.Tx) error { return tx.InsertSession(ctx, ws) })
-	if got, err := getSession(db, "h-oidc"); err != nil || got.Method != wat.SessionOIDC {
-		t.Errorf("GetSession of an OIDC session = %+v, %v, want method %s", got, err, wat.SessionOIDC)
+	if got, err := getSession(db, "h-oidc"); err != nil || got.Method != wat.SessionOIDC || got.IDToken != "" {
+		t.Errorf("GetSession of an OIDC session = %+v, %v, want method %s and no ID token", got, err, wat.SessionOIDC)
+	}
+	if got, err := getSessionIDToken(db, "h-oidc"); err != nil || got != idToken {
+		t.Errorf("GetSessionIDToken = %q, %v; want %q", got, err, idToken)
+	}
+	testSessionIDTokens(t, db, idToken)
+}
+
+func getSessionIDToken(db *DB, hash string) (string, error) {
+	var s string
+	err := view(db, func(ctx context.Context, tx wat.Tx) (err error) {
+		s, err = tx.GetSessionIDToken(ctx, hash)
+		return err
+	})
+	return s, err
+}
+
+// testSessionIDTokens: a session's ID token (session h-oidc's is idToken)
+// is stored encrypted, bound to its session; sessions without one, those
+// of a password and those stored before the column was there, have none.
+func testSessionIDTokens(t *testing.T, db *DB, idToken string) {
+	t.Helper()
+	var sealed []byte
+	if err := db.write.QueryRow(db.rebind(`SELECT id_token FROM console_sessions WHERE token_hash = ?`), "h-oidc").Scan(&sealed); err != nil {
+		t.Fatal(err)
+	}
+	if len(sealed) == 0 || bytes.Contains(sealed, []byte(idToken[:20])) || bytes.Contains(sealed, []byte("s-carol")) {
+		t.Errorf("the ID token is stored in clear: %q", sealed)
+	}
+
+	newSession(t, db, "111111111111", "carol", "h-password", time.Hour)
+	// As InsertSession wrote sessions before migration 0023.
+	if _, err := db.write.Exec(db.rebind(`INSERT INTO console_sessions (token_hash, account_id, user_name, csrf_token, created_at, expires_at, method)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`), "h-older", "111111111111", "carol", "c", timeValue(t0), timeValue(t0.Add(time.Hour)), wat.SessionOIDC); err != nil {
+		t.Fatal(err)
+	}
+	for _, hash := range []string{"h-password", "h-older"} {
+		if got, err := getSessionIDToken(db, hash); err != nil || got != "" {
+			t.Errorf("GetSessionIDToken(%s) = %q, %v; want none", hash, got, err)
+		}
+	}
+	_, err := getSessionIDToken(db, "h-none")
+	wantError(t, err, wat.ENotFound, "SESSION")
+
+	// A sealed token moved to another session's row does not decrypt, and
+	// the error says nothing of it.
+	if _, err := db.write.Exec(db.rebind(`UPDATE console_sessions SET id_token = ? WHERE token_hash = ?`), sealed, "h-older"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := getSessionIDToken(db, "h-older"); err == nil || got != "" || strings.Contains(err.Error(), idToken) || strings.Contains(err.Error(), "h-older") {
+		t.Errorf("GetSessionIDToken of a token copied from another session = %q, %v; want an error naming neither", got, err)
 	}
 }

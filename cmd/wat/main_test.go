@@ -85,6 +85,7 @@ func MustRunMain(t *testing.T, env map[string]string, args ...string) *runningWa
 	for time.Now().Before(deadline) {
 		select {
 		case c := <-done:
+			done <- c // for stop, which the cleanup calls: it would wait forever
 			t.Fatalf("wat serve exited with %d\nstdout:\n%s\nstderr:\n%s", c, r.Stdout, r.Stderr)
 		default:
 		}

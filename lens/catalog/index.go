@@ -35,8 +35,10 @@ type index struct {
 type entryFields struct {
 	// File is the lens document's name in the folder.
 	File string `yaml:"file"`
-	// ID defaults to the file's name, lowercased, without .json, each run
-	// of other characters than letters and digits a hyphen.
+	// ID defaults to one made from the file's name (fileID): its ASCII
+	// letters and digits lowercased, accents dropped, each run of other
+	// characters a hyphen, and a digest of the name when it has letters
+	// of other scripts.
 	ID string `yaml:"id"`
 	// Title and Description default to the lens's name and description.
 	Title       string   `yaml:"title"`
@@ -149,12 +151,4 @@ func upstreamVersion(data []byte, commit string) string {
 		}
 	}
 	return commit
-}
-
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
-// slug turns a file name into an id: "Amazon_ECS Lens" becomes
-// "amazon-ecs-lens".
-func slug(s string) string {
-	return strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
 }

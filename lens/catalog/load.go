@@ -114,6 +114,7 @@ func Load(fsys fs.FS, name string) (*Catalog, error) {
 	loaded := loadEntries(fsys, name, ix.Source, fields)
 	c := &Catalog{byID: map[string]*Entry{}}
 	names := map[string]string{} // lens name key -> entry id
+	given := map[string]bool{}   // entry id -> whether the index gives it
 	for i, f := range fields {
 		e := loaded[i].entry
 		for _, p := range loaded[i].problems {
@@ -123,8 +124,16 @@ func Load(fsys fs.FS, name string) (*Catalog, error) {
 			continue
 		}
 		if prev, dup := c.byID[e.ID]; dup {
-			add(f.File, "its id %q is also the id of %s: give one of them another id in %s", e.ID, prev.Source.File, IndexFile)
+			// The folder is refused rather than one of the two given
+			// the id by the order of the files: a file added later must
+			// not take over an id that installs already record.
+			if f.ID == "" && !given[e.ID] {
+				add(f.File, "its name makes the id %q, as the name of %s does: rename one of the files, or give one of them an id in %s", e.ID, prev.Source.File, IndexFile)
+			} else {
+				add(f.File, "its id %q is also the id of %s: give one of them another id in %s", e.ID, prev.Source.File, IndexFile)
+			}
 		}
+		given[e.ID] = given[e.ID] || f.ID != ""
 		// Two lenses of an account cannot have one name; every entry of a
 		// catalog must be installable beside every other.
 		if prev, dup := names[wat.NameKey(e.Lens.Name)]; dup {
@@ -204,7 +213,7 @@ func loadEntry(fsys fs.FS, catalog string, shared sourceFields, f entryFields) (
 			License: src.License, Version: upstreamVersion(data, src.Commit), SHA256: hex.EncodeToString(sum[:])},
 	}
 	if e.ID == "" {
-		e.ID = slug(strings.TrimSuffix(f.File, ".json"))
+		e.ID = fileID(f.File)
 	}
 	if e.Title == "" {
 		e.Title = l.Name

@@ -2,8 +2,9 @@
 // (github.com/zitadel/oidc/v3) op package with its example storage and
 // login page, on 127.0.0.1, with people, groups and clients the test
 // chooses. Discovery, keys, PKCE, the code flow, userinfo and end_session
-// are the library's; this package only adds a groups claim and a way to
-// tamper with the ID tokens it issues.
+// are the library's; this package only adds a groups claim, the sign-outs
+// it carried out, and ways to tamper with the ID tokens it issues and the
+// discovery document.
 package oidctest
 
 import (
@@ -61,7 +62,7 @@ func Start(ln net.Listener) (*Provider, error) {
 	people := &people{byID: map[string]*Person{}}
 	st := &provStorage{
 		Storage: storage.NewStorageWithClients(people, map[string]*storage.Client{}),
-		people:  people, clients: map[string]*storage.Client{}, secrets: map[string]string{},
+		people:  people, clients: map[string]*client{}, secrets: map[string]string{},
 	}
 	p := &Provider{Issuer: issuer, store: st}
 	p.tamper.store = st
@@ -115,12 +116,52 @@ func (h quietHandler) WithGroup(name string) slog.Handler {
 func (p *Provider) Close() error { return p.srv.Close() }
 
 // AddClient registers a confidential web client sending people back to
-// redirectURL.
+// redirectURL after a sign-in, and to the root of redirectURL's origin
+// (where wat's console is) after a sign-out, as an operator registers
+// wat at a provider.
 func (p *Provider) AddClient(id, secret, redirectURL string) {
+	after := ""
+	if u, err := url.Parse(redirectURL); err == nil {
+		after = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
+	}
 	p.store.mu.Lock()
 	defer p.store.mu.Unlock()
-	p.store.clients[id] = storage.WebClient(id, secret, redirectURL)
+	p.store.clients[id] = &client{Client: storage.WebClient(id, secret, redirectURL), postLogout: []string{after}}
 	p.store.secrets[id] = secret
+}
+
+// client is the example storage's web client with the post-logout
+// redirect URIs it lacks.
+type client struct {
+	*storage.Client
+	postLogout []string
+}
+
+// PostLogoutRedirectURIs implements op.Client.
+func (c *client) PostLogoutRedirectURIs() []string { return c.postLogout }
+
+// SignOut is an RP-initiated logout the provider carried out: whose
+// session (the subject of the id_token_hint it verified; "" without one)
+// at which client.
+type SignOut struct {
+	Subject  string
+	ClientID string
+}
+
+// SignOuts returns the sign-outs the provider carried out, oldest first.
+func (p *Provider) SignOuts() []SignOut {
+	p.store.mu.Lock()
+	defer p.store.mu.Unlock()
+	return slices.Clone(p.store.signOuts)
+}
+
+// HideEndSession makes the discovery document leave out the
+// end_session_endpoint from now on (false: show it again), as a provider
+// without RP-initiated logout does.
+func (p *Provider) HideEndSession(hide bool) {
+	p.tamper.mu.Lock()
+	p.tamper.hideEndSession = hide
+	p.tamper.mu.Unlock()
 }
 
 // AddPerson adds (or replaces) a person.
@@ -213,9 +254,19 @@ type provStorage struct {
 	*storage.Storage
 	people *people
 
-	mu      sync.Mutex
-	clients map[string]*storage.Client
-	secrets map[string]string
+	mu       sync.Mutex
+	clients  map[string]*client
+	secrets  map[string]string
+	signOuts []SignOut
+}
+
+// TerminateSession records the sign-out, then ends the person's sessions
+// at the client as the example storage does.
+func (s *provStorage) TerminateSession(ctx context.Context, userID, clientID string) error {
+	s.mu.Lock()
+	s.signOuts = append(s.signOuts, SignOut{Subject: userID, ClientID: clientID})
+	s.mu.Unlock()
+	return s.Storage.TerminateSession(ctx, userID, clientID)
 }
 
 // GetClientByClientID serves the test's clients.

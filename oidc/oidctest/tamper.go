@@ -27,13 +27,15 @@ func (p *Provider) ForgeIDTokens(forge bool) {
 	p.tamper.set(nil, forge)
 }
 
-// tamper rewrites the token endpoint's answers.
+// tamper rewrites the token endpoint's answers and the discovery
+// document.
 type tamper struct {
 	store *provStorage
 
-	mu    sync.Mutex
-	edit  func(map[string]any)
-	forge bool
+	mu             sync.Mutex
+	edit           func(map[string]any)
+	forge          bool
+	hideEndSession bool
 }
 
 func (t *tamper) set(edit func(map[string]any), forge bool) {
@@ -45,17 +47,22 @@ func (t *tamper) set(edit func(map[string]any), forge bool) {
 func (t *tamper) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t.mu.Lock()
-		edit, forge := t.edit, t.forge
+		edit, forge, hide := t.edit, t.forge, t.hideEndSession
 		t.mu.Unlock()
-		if r.URL.Path != "/oauth/token" || (edit == nil && !forge) {
+		discovery := r.URL.Path == "/.well-known/openid-configuration" && hide
+		if !discovery && (r.URL.Path != "/oauth/token" || (edit == nil && !forge)) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		rec := httptest.NewRecorder()
 		next.ServeHTTP(rec, r)
 		body := rec.Body.Bytes()
+		rewrite := func(r *http.Request, body []byte) ([]byte, error) { return t.rewrite(r, body, edit, forge) }
+		if discovery {
+			rewrite = withoutEndSession
+		}
 		if rec.Code == http.StatusOK {
-			if b, err := t.rewrite(r, body, edit, forge); err == nil {
+			if b, err := rewrite(r, body); err == nil {
 				body = b
 			} else {
 				http.Error(w, "oidctest: "+err.Error(), http.StatusInternalServerError)
@@ -118,4 +125,15 @@ func (t *tamper) rewrite(r *http.Request, body []byte, edit func(map[string]any)
 	var out bytes.Buffer
 	err = json.NewEncoder(&out).Encode(resp)
 	return out.Bytes(), err
+}
+
+// withoutEndSession is a discovery document without its
+// end_session_endpoint.
+func withoutEndSession(_ *http.Request, body []byte) ([]byte, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return nil, err
+	}
+	delete(doc, "end_session_endpoint")
+	return json.Marshal(doc)
 }

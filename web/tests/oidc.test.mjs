@@ -3,7 +3,8 @@
 // sign-in page offers "Sign in with Test SSO" beside the password form,
 // the provider's login leads back into the console signed in as the user
 // the provider's e-mail names, with its group's policy; a person the rules
-// refuse sees the refusal page; signing out goes to the provider's sign-out.
+// refuse sees the refusal page; signing out goes through the provider's
+// sign-out, with the session's ID token, and back to the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
@@ -70,7 +71,7 @@ before(async () => {
 });
 after(async () => (await browser?.close(), await srv?.stop(), op?.stop(), rmSync(tmp, { recursive: true, force: true })));
 
-test('signing in with the provider lands in the console as the mapped user, and signing out leaves at the provider', async () => {
+test('signing in with the provider lands in the console as the mapped user, and signing out signs out there too', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {
@@ -96,11 +97,18 @@ test('signing in with the provider lands in the console as the mapped user, and 
       /403 .*not authorized/,
     );
 
+    // Signing out goes to the provider's sign-out with the session's ID
+    // token as id_token_hint; the provider takes it and sends the browser
+    // back to the console, signed out.
+    const endSession = page.waitForRequest((r) => r.url().startsWith(op.issuer + '/end_session'));
     await page.getByRole('button', { name: 'frank@example.com' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.waitForURL((u) => u.href.startsWith(op.issuer + '/'));
-    await page.goto(srv.endpoint + '/');
+    const q = new URL((await endSession).url()).searchParams;
+    assert.equal(q.get('id_token_hint')?.split('.').length, 3, q.toString());
+    assert.equal(q.get('client_id'), 'wat');
+    assert.equal(q.get('post_logout_redirect_uri'), srv.endpoint + '/');
     await page.getByRole('link', { name: 'Sign in with Test SSO' }).waitFor();
+    assert.ok(page.url().startsWith(srv.endpoint + '/'), page.url());
   } catch (e) {
     await shot(page, 'failure-oidc-signin');
     throw e;
