@@ -11,6 +11,12 @@ type AuditTx interface {
 	// append-only: there is no way to change or remove an event, and
 	// deleting an account keeps its events.
 	AppendAuditEvent(ctx context.Context, e *AuditEvent) error
+	// AppendAuditEvents adds events to the audit log in their order, in as
+	// few statements as the database allows, and sets each one's ID: the
+	// IDs increase in the order of events. It is AppendAuditEvent for many
+	// records at once (the API's audit writer commits those of many calls
+	// together); an empty events adds nothing.
+	AppendAuditEvents(ctx context.Context, events []*AuditEvent) error
 	// ListAuditEvents returns up to limit events matching f with an ID
 	// above afterID, in ID order.
 	ListAuditEvents(ctx context.Context, f AuditFilter, afterID int64, limit int) ([]*AuditEvent, error)

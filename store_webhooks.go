@@ -28,6 +28,11 @@ type WebhookTx interface {
 	// who receives an event needs, read on every change without opening a
 	// secret.
 	ListWebhookRoutes(ctx context.Context, accountID string) ([]*WebhookSubscription, error)
+	// AccountsWithWebhooks returns those of accountIDs that have an
+	// enabled subscription, in no particular order: whether ListWebhookRoutes
+	// would find any, for many accounts in one query (the API's audit
+	// writer asks it of every batch of records).
+	AccountsWithWebhooks(ctx context.Context, accountIDs []string) ([]string, error)
 
 	// InsertWebhookDelivery adds a delivery to the outbox.
 	InsertWebhookDelivery(ctx context.Context, d *WebhookDelivery) error

@@ -107,6 +107,10 @@ func sqliteDSN(path string, o options, extra string) string {
 	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMillis))
 	q.Set("_foreign_keys", "1")
 	q.Set("_synchronous", o.synchronous)
+	// A statement's journal (a multi-row insert, an update of many rows,
+	// inside a transaction's savepoint) and the sorts of big reads stay in
+	// memory rather than in temporary files.
+	q.Set("_pragma", "temp_store(memory)")
 	return path + "?" + q.Encode() + "&" + extra
 }
 

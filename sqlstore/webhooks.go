@@ -139,6 +139,32 @@ func (t *tx) ListWebhookRoutes(ctx context.Context, accountID string) ([]*wat.We
 	return out, nil
 }
 
+// AccountsWithWebhooks returns those of accountIDs that have an enabled
+// subscription.
+func (t *tx) AccountsWithWebhooks(ctx context.Context, accountIDs []string) ([]string, error) {
+	if len(accountIDs) == 0 {
+		return nil, nil
+	}
+	rows, err := t.query(ctx, `SELECT DISTINCT account_id FROM webhook_subscriptions
+		WHERE `+t.inJSON("account_id")+` AND status = 'ENABLED'`, listText(accountIDs))
+	if err != nil {
+		return nil, fail("AccountsWithWebhooks", "", err, outcomes{})
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fail("AccountsWithWebhooks", "", err, outcomes{})
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail("AccountsWithWebhooks", "", err, outcomes{})
+	}
+	return out, nil
+}
+
 func (t *tx) scanWebhook(sc scanner) (*wat.WebhookSubscription, error) {
 	var (
 		s                      wat.WebhookSubscription
