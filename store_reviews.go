@@ -18,6 +18,10 @@ type ReviewTx interface {
 	// PutAnswer inserts or replaces an answer.
 	PutAnswer(ctx context.Context, a *Answer) error
 	GetAnswer(ctx context.Context, workloadID, lensARN, questionID string) (*Answer, error)
+	// GetAnswerChange reads in one statement what a change of one answer
+	// starts from (see AnswerChange), accountID being the workload's
+	// owner; ENotFound when the lens review does not exist.
+	GetAnswerChange(ctx context.Context, workloadID, accountID, lensARN, questionID string) (*AnswerChange, error)
 	// ListAnswers returns the stored answers of a lens review; with lensARN
 	// empty, those of every lens review of the workload.
 	ListAnswers(ctx context.Context, workloadID, lensARN string) ([]*Answer, error)
@@ -33,4 +37,26 @@ type ReviewTx interface {
 	// so that what is derived from the lens's state (its latest version,
 	// whether it was deleted) is evaluated again.
 	TouchLensReviews(ctx context.Context, lensARN string) error
+}
+
+// AnswerChange is what a change of one answer starts from: the lens review
+// and the stored answer, and what the change sets off beyond them — risk
+// events for the account's webhook subscriptions, a Jira sync. It is read
+// in one statement because UpdateAnswer, the hottest write, runs it with
+// the workload locked: every statement saved there is a round trip (or, on
+// SQLite, the one writer's time) off each answer.
+type AnswerChange struct {
+	Review *LensReview
+	// Answer is the stored answer; nil when the question was never
+	// answered.
+	Answer *Answer
+	// Webhooks tells whether the account has an enabled webhook
+	// subscription: without one no event can be heard, and nothing need
+	// be computed for one.
+	Webhooks bool
+	// JiraWorkload, JiraAccount and JiraConnected are what
+	// GetJiraPlanSettings returns.
+	JiraWorkload  *JiraWorkloadSettings
+	JiraAccount   *JiraAccountSettings
+	JiraConnected bool
 }

@@ -168,34 +168,31 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 	// Answers to one workload take turns on its row: a store may commit
 	// those waiting together.
 	err := s.store.Update(wat.WithWriteKey(ctx, in.WorkloadID), func(tx wat.Tx) error {
-		w, r, li, err := s.lockedReview(ctx, tx, act("UpdateAnswer"), in.WorkloadID, in.LensAlias)
+		w, c, li, err := s.lockedAnswer(ctx, tx, act("UpdateAnswer"), in.WorkloadID, in.LensAlias, in.QuestionID)
 		if err != nil {
 			return err
 		}
-		arn := r.LensARN
+		r := c.Review
 		q, ok := li.Lens.Question(in.QuestionID)
 		if !ok {
 			return wat.NotFound("QUESTION", in.QuestionID, "Lens %s has no question %q", in.LensAlias, in.QuestionID)
 		}
-		a, err := tx.GetAnswer(ctx, w.ID, arn, q.ID)
-		switch {
-		case wat.ErrorCodeOf(err) == wat.ENotFound:
-			a = &wat.Answer{WorkloadID: w.ID, LensARN: arn, QuestionID: q.ID, IsApplicable: true}
-		case err != nil:
-			return err
+		a := c.Answer
+		if a == nil {
+			a = &wat.Answer{WorkloadID: w.ID, LensARN: r.LensARN, QuestionID: q.ID, IsApplicable: true}
 		}
 		if err := applyAnswerUpdate(q, a, in); err != nil {
 			return err
 		}
 		now := s.nowUTC()
-		if err := s.saveAnswers(ctx, tx, w, r, now, a); err != nil {
+		if err := s.saveAnswersHeard(ctx, tx, w, r, now, c.Webhooks, a); err != nil {
 			return err
 		}
 		w.UpdatedAt = now
 		if err := tx.TouchWorkload(ctx, w.ID, now); err != nil {
 			return err
 		}
-		if err := s.enqueueJiraChange(ctx, tx, w); err != nil {
+		if err := s.enqueueJiraPlanned(ctx, tx, w, resolveJira(c.JiraAccount, c.JiraWorkload), c.JiraConnected); err != nil {
 			return err
 		}
 		v = &AnswerView{Lens: li, Question: q, Answer: a, Risk: questionRisk(q, a)}
@@ -205,4 +202,29 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 		return nil, fmt.Errorf("UpdateAnswer(%s, %s, %s): %w", in.WorkloadID, in.LensAlias, in.QuestionID, err)
 	}
 	return v, nil
+}
+
+// lockedAnswer is lockedReview for a change of one answer: it loads, with
+// the same checks in the same order, a workload of the caller's account
+// (locked), what the change of its answer to questionID starts from
+// (wat.AnswerChange, in one statement) and the lens version the review is
+// pinned to.
+func (s *Service) lockedAnswer(ctx context.Context, tx wat.Tx, a access, workloadID, alias, questionID string) (*wat.Workload, *wat.AnswerChange, *LensInfo, error) {
+	w, _, err := s.workloadFor(ctx, tx, a, workloadID, roleContributor, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	arn, err := s.reviewLens(ctx, w, alias)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := tx.GetAnswerChange(ctx, w.ID, w.AccountID, arn, questionID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	li, err := s.pinnedLens(ctx, tx, arn, c.Review.LensVersion)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return w, c, li, nil
 }

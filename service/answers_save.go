@@ -12,14 +12,27 @@ import (
 // saveAnswers stores answers of w's lens review r, changed at now, and
 // bumps r's revision once in the same transaction: a cached evaluation of
 // the review is told apart from the new one by that revision alone, so no
-// answer may be written without it. It is the one place answers change
-// (UpdateAnswer, ApplySuggestedAnswers, the Jira pull), and so the one
-// place their risk changes are published: a question's, and the
-// workload's when its risk counts moved. The caller touches the workload.
+// answer may be written without it. It and saveAnswersHeard are the one
+// place answers change (UpdateAnswer, ApplySuggestedAnswers, the Jira
+// pull), and so the one place their risk changes are published: a
+// question's, and the workload's when its risk counts moved. The caller
+// touches the workload.
 func (s *Service) saveAnswers(ctx context.Context, tx wat.Tx, w *wat.Workload, r *wat.LensReview, now time.Time, answers ...*wat.Answer) error {
-	before, err := s.riskStateOf(ctx, tx, w, r.LensARN)
-	if err != nil {
-		return err
+	return s.saveAnswersHeard(ctx, tx, w, r, now, true, answers...)
+}
+
+// saveAnswersHeard is saveAnswers for a caller that read, beside the rows
+// it changes, whether w's account has an enabled webhook subscription
+// (wat.AnswerChange.Webhooks): with none (subscribed false) no risk change
+// can be heard, so none is computed, and nothing is read to learn it; with
+// one, the subscriptions are read and filtered as saveAnswers does.
+func (s *Service) saveAnswersHeard(ctx context.Context, tx wat.Tx, w *wat.Workload, r *wat.LensReview, now time.Time, subscribed bool, answers ...*wat.Answer) error {
+	var before *riskState
+	if subscribed {
+		var err error
+		if before, err = s.riskStateOf(ctx, tx, w, r.LensARN); err != nil {
+			return err
+		}
 	}
 	for _, a := range answers {
 		a.UpdatedAt = now

@@ -31,10 +31,19 @@ func jiraPlanOf(ctx context.Context, tx wat.Tx, w *wat.Workload) (plan jiraPlan,
 // changes alone (MANUAL).
 func (s *Service) jiraQueuePlan(ctx context.Context, tx wat.Tx, w *wat.Workload) (queue, push bool, err error) {
 	plan, connected, err := jiraPlanOf(ctx, tx, w)
-	if err != nil || !connected || !plan.enabled {
+	if err != nil {
 		return false, false, err
 	}
-	return true, plan.syncType == wat.JiraAuto, nil
+	queue, push = jiraQueueOf(plan, connected)
+	return queue, push, nil
+}
+
+// jiraQueueOf is what jiraQueuePlan says of a plan already read.
+func jiraQueueOf(plan jiraPlan, connected bool) (queue, push bool) {
+	if !connected || !plan.enabled {
+		return false, false
+	}
+	return true, plan.syncType == wat.JiraAuto
 }
 
 // enqueueJiraChange queues a sync of w after a change made in tx (its
@@ -42,9 +51,20 @@ func (s *Service) jiraQueuePlan(ctx context.Context, tx wat.Tx, w *wat.Workload)
 // AUTO: in the change's own transaction, so that a change committed is a
 // change synced, whatever crashes after.
 func (s *Service) enqueueJiraChange(ctx context.Context, tx wat.Tx, w *wat.Workload) error {
-	queue, push, err := s.jiraQueuePlan(ctx, tx, w)
-	if err != nil || !queue || !push {
+	plan, connected, err := jiraPlanOf(ctx, tx, w)
+	if err != nil {
 		return err
+	}
+	return s.enqueueJiraPlanned(ctx, tx, w, plan, connected)
+}
+
+// enqueueJiraPlanned is enqueueJiraChange for a caller that read w's plan
+// with the rest of its change (wat.AnswerChange): the change writes none
+// of w's Jira settings, so the plan read before its writes is the plan
+// after them.
+func (s *Service) enqueueJiraPlanned(ctx context.Context, tx wat.Tx, w *wat.Workload, plan jiraPlan, connected bool) error {
+	if queue, push := jiraQueueOf(plan, connected); !queue || !push {
+		return nil
 	}
 	return tx.EnqueueJiraSync(ctx, w.ID, true, jiraReasonChange, s.nowUTC())
 }

@@ -68,8 +68,9 @@ func BenchmarkPutAnswer(b *testing.B) {
 }
 
 // BenchmarkUpdateAnswerTx measures the transaction of the service's
-// UpdateAnswer: lock the workload, read the lens review, store the answer,
-// touch the review.
+// UpdateAnswer for an account without webhooks or Jira: lock the workload,
+// read the lens review with the answer and what the change sets off, store
+// the answer, bump the review's revision, touch the workload.
 func BenchmarkUpdateAnswerTx(b *testing.B) {
 	for _, be := range benchBackends() {
 		b.Run(be.name, func(b *testing.B) {
@@ -79,17 +80,23 @@ func BenchmarkUpdateAnswerTx(b *testing.B) {
 			b.RunParallel(func(pb *testing.PB) {
 				for i := 0; pb.Next(); i++ {
 					err := try(db, func(ctx context.Context, tx wat.Tx) error {
-						if _, err := tx.GetWorkload(ctx, w, true); err != nil {
-							return err
-						}
-						r, err := tx.GetLensReview(ctx, w, lensWA)
+						wl, err := tx.GetWorkload(ctx, w, true)
 						if err != nil {
 							return err
 						}
-						if err := tx.PutAnswer(ctx, newAnswer(w, lensWA, i%57)); err != nil {
+						a := newAnswer(w, lensWA, i%57)
+						c, err := tx.GetAnswerChange(ctx, w, wl.AccountID, lensWA, a.QuestionID)
+						if err != nil {
 							return err
 						}
-						return tx.PutLensReview(ctx, r)
+						if err := tx.PutAnswer(ctx, a); err != nil {
+							return err
+						}
+						c.Review.Revision++
+						if err := tx.PutLensReview(ctx, c.Review); err != nil {
+							return err
+						}
+						return tx.TouchWorkload(ctx, w, a.UpdatedAt)
 					})
 					if err != nil {
 						b.Error(err)

@@ -147,6 +147,12 @@ func scanAnswer(s scanner, workload string) (*wat.Answer, error) {
 	if err != nil {
 		return nil, err
 	}
+	return &a, decodeAnswer(&a, selected, choices)
+}
+
+// decodeAnswer sets a's selected choices and choice answers from their
+// stored text.
+func decodeAnswer(a *wat.Answer, selected, choices string) error {
 	var d decoder
 	a.SelectedChoices = d.list(selected)
 	if choices != "{}" {
@@ -154,5 +160,5 @@ func scanAnswer(s scanner, workload string) (*wat.Answer, error) {
 		d.json(choices, &m)
 		a.Choices = choiceAnswers(m)
 	}
-	return &a, d.err
+	return d.err
 }
