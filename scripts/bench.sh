@@ -50,7 +50,11 @@ run_load() {
   # process) returning a body of the same size; prints the ratio.
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review -bare
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -spread
-  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -sdk
+  # The SDK's client sometimes closes a connection under a response it is
+  # reading (aws/aws-sdk-go-v2#1825, "use of closed network connection");
+  # watload prints such failures, and the runs after this one still go on.
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -sdk ||
+    echo "(the SDK run above reported failed requests)"
 }
 
 echo "== SQLite (synchronous=FULL), $CLIENTS clients, $DURATION each"
