@@ -32,6 +32,11 @@ type JiraTx interface {
 	// (as GetJiraWorkloadSettings and GetJiraAccountSettings return them)
 	// and whether the account has a connection.
 	GetJiraPlanSettings(ctx context.Context, workloadID, accountID string) (*JiraWorkloadSettings, *JiraAccountSettings, bool, error)
+	// ListJiraWorkloadSettings returns the settings of every workload
+	// accountID owns, as GetJiraWorkloadSettings returns them, by workload
+	// ID: what a change of the account's settings needs to tell which
+	// workloads it turns to AUTO sync.
+	ListJiraWorkloadSettings(ctx context.Context, accountID string) ([]*JiraWorkloadSettings, error)
 
 	// GetJiraSelection returns a lens review's selection; ENotFound when
 	// it has none (the whole review is covered).

@@ -67,6 +67,10 @@ func (s *Service) ConnectJira(ctx context.Context, in JiraConnectInput) (*JiraAc
 		if err := tx.LockAccount(ctx, in.AccountID); err != nil {
 			return err
 		}
+		before, err := readJiraAccountState(ctx, tx, in.AccountID)
+		if err != nil {
+			return err
+		}
 		c.CreatedAt = s.nowUTC()
 		if err := tx.PutJiraConnection(ctx, c); err != nil {
 			return err
@@ -75,7 +79,12 @@ func (s *Service) ConnectJira(ctx context.Context, in JiraConnectInput) (*JiraAc
 			return err
 		}
 		v, err = s.jiraAccountView(ctx, tx, in.AccountID)
-		return err
+		if err != nil {
+			return err
+		}
+		// A first connection turns on the account's AUTO workloads.
+		after := jiraAccountState{settings: v.Settings, connected: v.Connected}
+		return s.enqueueJiraTurnedOn(ctx, tx, in.AccountID, before, after)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("ConnectJira(%s): %w", in.AccountID, err)

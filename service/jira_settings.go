@@ -56,7 +56,8 @@ func (s *Service) jiraAccountView(ctx context.Context, tx wat.Tx, accountID stri
 	return v, nil
 }
 
-// updateJiraAccount applies u to accountID's Jira settings in tx; the
+// updateJiraAccount applies u to accountID's Jira settings in tx, and
+// queues a push of each workload the change turns to AUTO sync; the
 // caller has authorised UpdateGlobalSettings and locked the account.
 func (s *Service) updateJiraAccount(ctx context.Context, tx wat.Tx, accountID string, u *JiraAccountUpdate) error {
 	if u.Disconnect {
@@ -67,10 +68,11 @@ func (s *Service) updateJiraAccount(ctx context.Context, tx wat.Tx, accountID st
 	if u.IssueManagement == "" && u.SyncType == "" && u.ProjectKey == nil {
 		return nil
 	}
-	st, err := tx.GetJiraAccountSettings(ctx, accountID)
+	before, err := readJiraAccountState(ctx, tx, accountID)
 	if err != nil {
 		return err
 	}
+	st := *before.settings // a copy: before keeps the settings as they were
 	if u.IssueManagement != "" {
 		st.IssueManagement = u.IssueManagement
 	}
@@ -81,7 +83,10 @@ func (s *Service) updateJiraAccount(ctx context.Context, tx wat.Tx, accountID st
 		st.ProjectKey = *u.ProjectKey
 	}
 	st.UpdatedAt = s.nowUTC()
-	return tx.PutJiraAccountSettings(ctx, st)
+	if err := tx.PutJiraAccountSettings(ctx, &st); err != nil {
+		return err
+	}
+	return s.enqueueJiraTurnedOn(ctx, tx, accountID, before, jiraAccountState{settings: &st, connected: before.connected})
 }
 
 // putWorkloadJira applies u to a workload's Jira settings in tx; the

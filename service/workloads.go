@@ -121,6 +121,9 @@ func (s *Service) CreateWorkload(ctx context.Context, in CreateWorkloadInput) (*
 		if err := s.putWorkloadJira(ctx, tx, w.ID, in.Jira); err != nil {
 			return err
 		}
+		if err := s.enqueueJiraCreated(ctx, tx, &w); err != nil {
+			return err
+		}
 		for _, rt := range templates {
 			if err := s.copyTemplate(ctx, tx, rt, w.ID, now); err != nil {
 				return err
