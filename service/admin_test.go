@@ -13,12 +13,44 @@ import (
 
 func newService(t *testing.T, ttl time.Duration) *service.Service {
 	t.Helper()
-	db, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "wat.db"), []byte("0123456789abcdef0123456789abcdef"))
+	return service.New(service.Config{Store: newSQLite(t), Region: "us-east-1", AuthCacheTTL: ttl})
+}
+
+// newSQLite opens a SQLite store in a temporary directory, closed when the
+// test ends: for tests that wrap it before giving it to a service.
+func newSQLite(tb testing.TB) *sqlstore.DB {
+	tb.Helper()
+	db, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(tb.TempDir(), "wat.db"), []byte("0123456789abcdef0123456789abcdef"))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return service.New(service.Config{Store: db, Region: "us-east-1", AuthCacheTTL: ttl})
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// asAdmin makes s's default account and returns a context signed in as
+// its admin.
+func asAdmin(tb testing.TB, s *service.Service) context.Context {
+	tb.Helper()
+	ctx := context.Background()
+	creds, err := s.EnsureDefaultAccount(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
+}
+
+// newWorkload creates a production workload named name, on the framework
+// lens, as ctx's caller.
+func newWorkload(tb testing.TB, ctx context.Context, s *service.Service, name string) *wat.Workload {
+	tb.Helper()
+	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
+		Name: name, Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
+	}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
 }
 
 func wantCode(t *testing.T, err error, code wat.ErrorCode) {

@@ -3,7 +3,6 @@ package service_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -119,25 +118,11 @@ func (tx *strictTx) EnqueueJiraSync(ctx context.Context, workloadID string, push
 // round trip under the workload's lock on PostgreSQL, and the one writer's
 // time on SQLite.
 func TestUpdateAnswerStatements(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlstore.OpenSQLite(ctx, filepath.Join(t.TempDir(), "wat.db"), []byte("0123456789abcdef0123456789abcdef"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := newSQLite(t)
 	store := &statementStore{DB: db}
 	s := service.New(service.Config{Store: store, Region: "us-east-1"})
-	creds, err := s.EnsureDefaultAccount(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
-	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
-		Name: "Counted", Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := asAdmin(t, s)
+	w := newWorkload(t, ctx, s, "Counted")
 	q := s.Lenses().Framework().Lens.Questions()[0]
 	answer := func(choice string) []string {
 		t.Helper()
@@ -165,7 +150,7 @@ func TestUpdateAnswerStatements(t *testing.T) {
 	// webhooks.
 	err = db.Update(ctx, func(tx wat.Tx) error {
 		return tx.InsertWebhookSubscription(ctx, &wat.WebhookSubscription{ID: "wh-1", ARN: "arn:wh-1",
-			AccountID: creds.AccountID, URL: "https://h.example/1", Status: wat.WebhookDisabled,
+			AccountID: w.AccountID, URL: "https://h.example/1", Status: wat.WebhookDisabled,
 			Secret: "whsec_b2Zm", CreatedAt: time.Now(), UpdatedAt: time.Now()})
 	})
 	if err != nil {
@@ -177,7 +162,7 @@ func TestUpdateAnswerStatements(t *testing.T) {
 
 	// An AUTO Jira workload of a connected account queues its sync.
 	err = db.Update(ctx, func(tx wat.Tx) error {
-		if err := tx.PutJiraConnection(ctx, &wat.JiraConnection{AccountID: creds.AccountID, URL: "https://acme.atlassian.net",
+		if err := tx.PutJiraConnection(ctx, &wat.JiraConnection{AccountID: w.AccountID, URL: "https://acme.atlassian.net",
 			Flavor: "CLOUD", Email: "a@example.com", Token: "tok", CreatedAt: time.Now()}); err != nil {
 			return err
 		}

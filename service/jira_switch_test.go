@@ -101,21 +101,13 @@ func newSwitchFixture(tb testing.TB, db *sqlstore.DB, n int) *switchFixture {
 	tb.Cleanup(func() { db.Close() })
 	f := &switchFixture{store: &countingStore{DB: db}}
 	f.svc = service.New(service.Config{Store: f.store, Region: "us-east-1"})
-	creds, err := f.svc.EnsureDefaultAccount(ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	f.ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
+	f.ctx = asAdmin(tb, f.svc)
+	account := wat.PrincipalFromContext(f.ctx).AccountID
 	for i := range n {
-		if _, err := f.svc.CreateWorkload(f.ctx, service.CreateWorkloadInput{Workload: wat.Workload{
-			Name: fmt.Sprintf("Switched %04d", i), Description: "d", Environment: wat.EnvironmentProduction,
-			AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-		}}); err != nil {
-			tb.Fatal(err)
-		}
+		newWorkload(tb, f.ctx, f.svc, fmt.Sprintf("Switched %04d", i))
 	}
-	err = db.Update(ctx, func(tx wat.Tx) error {
-		return tx.PutJiraConnection(ctx, &wat.JiraConnection{AccountID: creds.AccountID, URL: "https://acme.atlassian.net",
+	err := db.Update(ctx, func(tx wat.Tx) error {
+		return tx.PutJiraConnection(ctx, &wat.JiraConnection{AccountID: account, URL: "https://acme.atlassian.net",
 			Flavor: "CLOUD", Email: "a@example.com", Token: "tok", CreatedAt: time.Now()})
 	})
 	if err != nil {

@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/wat-dev/wat"
@@ -12,19 +11,9 @@ import (
 // of a lens review is never served after the review changed: an answer
 // that removes a high risk shows at once, page by page as in one call.
 func TestConsolidatedReportSeesChanges(t *testing.T) {
-	ctx := context.Background()
 	s := newService(t, 0)
-	creds, err := s.EnsureDefaultAccount(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
-	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
-		Name: "Cached", Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := asAdmin(t, s)
+	w := newWorkload(t, ctx, s, "Cached")
 	q := s.Lenses().Framework().Lens.Questions()[0]
 	answer := func(choices ...string) {
 		t.Helper()

@@ -3,12 +3,10 @@ package service_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/wat-dev/wat"
 	"github.com/wat-dev/wat/service"
-	"github.com/wat-dev/wat/sqlstore"
 )
 
 // TestEncodedLensReviewKeepsBytes: the bytes a caller encoded of a cached
@@ -16,19 +14,9 @@ import (
 // per variant; an answer changed makes them encoded afresh; a caller of
 // another account gets its error, not the bytes.
 func TestEncodedLensReviewKeepsBytes(t *testing.T) {
-	ctx := context.Background()
 	s := newService(t, 0)
-	creds, err := s.EnsureDefaultAccount(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
-	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
-		Name: "Encoded", Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := asAdmin(t, s)
+	w := newWorkload(t, ctx, s, "Encoded")
 	q := s.Lenses().Framework().Lens.Questions()[0]
 	answer := func(choices ...string) {
 		t.Helper()
@@ -88,25 +76,10 @@ func (c *headCounter) LensReviewHead(ctx context.Context, workloadID, lensARN st
 // (the review changed since its evaluation was cached) tries it once, then
 // reads everything in a transaction, without trying it again.
 func TestEncodedLensReviewMissReadsHeadOnce(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlstore.OpenSQLite(ctx, filepath.Join(t.TempDir(), "wat.db"), []byte("0123456789abcdef0123456789abcdef"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	store := &headCounter{Store: db}
+	store := &headCounter{Store: newSQLite(t)}
 	s := service.New(service.Config{Store: store, Region: "us-east-1"})
-	creds, err := s.EnsureDefaultAccount(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx = wat.NewContextWithPrincipal(ctx, &wat.Principal{AccountID: creds.AccountID, UserName: "admin", UserARN: creds.UserARN, IsAdmin: true})
-	w, err := s.CreateWorkload(ctx, service.CreateWorkloadInput{Workload: wat.Workload{
-		Name: "Head once", Description: "d", Environment: wat.EnvironmentProduction, AWSRegions: []string{"us-east-1"}, ReviewOwner: "ops",
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx := asAdmin(t, s)
+	w := newWorkload(t, ctx, s, "Head once")
 	encode := func(v *service.ReviewView) ([]byte, error) { return []byte(fmt.Sprint(v.Review.Revision)), nil }
 	store.heads = 0
 	if _, err := s.EncodedLensReview(ctx, w.ID, "wellarchitected", w.ID, encode); err != nil {
