@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/wat-dev/wat"
 )
 
 // An entry the index gives no id is named after its file. The id is the
@@ -121,11 +123,12 @@ func asciiSlug(s string) string {
 
 // foldName is the name as ids compare it: compatibility composed (so
 // fullwidth "ＡＢＣ" is "abc" and NFD accents are composed), case folded,
-// without format characters or variation selectors, which show nothing.
+// without the characters that show nothing (wat.Invisible, as lens names
+// are compared), white space kept: it separates the id's words.
 func foldName(s string) string {
 	s = cases.Fold().String(norm.NFKC.String(s))
 	s = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) {
+		if wat.Invisible(r) && !unicode.IsSpace(r) {
 			return -1
 		}
 		return r
