@@ -40,7 +40,7 @@ const bareRounds = 5
 // same signed GET and the same clients, in alternating rounds for d each in
 // all, and prints GetLensReview's throughput as a share of the bare
 // server's.
-func compareBare(ctx context.Context, rc *rawClient, path string, clients int, d time.Duration, call func(int) error) error {
+func compareBare(ctx context.Context, rc *rawClient, mode, path string, clients int, d time.Duration, call func(int) error) error {
 	size, err := rc.do(ctx, "GET", path, nil)
 	if err != nil {
 		return err
@@ -67,13 +67,26 @@ func compareBare(ctx context.Context, rc *rawClient, path string, clients int, d
 		_, err := brc.do(ctx, "GET", path, nil)
 		return err
 	}
+	if mode == "replay" {
+		bareURL := "http://" + strings.TrimSpace(addr)
+		wire, err := presign(bareURL, rc.creds, "GET", path, nil)
+		if err != nil {
+			return err
+		}
+		rp, err := newReplayer([]string{bareURL}, clients)
+		if err != nil {
+			return err
+		}
+		defer rp.close()
+		bareCall = func(i int) error { return rp.do(i, 0, wire) }
+	}
 	var wat, bare result
 	for range bareRounds {
 		wat.add(measure(clients, d/bareRounds, call))
 		bare.add(measure(clients, d/bareRounds, bareCall))
 	}
-	wat.print("get-lens-review", true, 1, 1, clients)
-	bare.print("bare-net/http", true, 0, 1, clients)
+	wat.print("get-lens-review", mode, 1, 1, clients)
+	bare.print("bare-net/http", mode, 0, 1, clients)
 	fmt.Printf("get-lens-review/bare=%.0f%% (body %d bytes, %d alternating rounds)\n", 100*wat.throughput()/bare.throughput(), size, bareRounds)
 	for _, r := range []result{wat, bare} {
 		if r.errs > 0 {

@@ -50,15 +50,16 @@ type loadOptions struct {
 	clients   int
 	duration  time.Duration
 	op        string
-	raw       bool // signed net/http instead of the SDK client
-	spread    bool // one workload per client
-	bare      bool // then the same load against a bare net/http server
+	client    string // "replay" (pre-signed, as wrk), "raw" (signed each call, net/http) or "sdk"
+	spread    bool   // one workload per client
+	bare      bool   // then the same load against a bare net/http server
 }
 
 // load runs clients concurrent loops of one operation for d and prints the
 // throughput and latency percentiles.
 func load(ctx context.Context, o loadOptions) error {
-	endpoint, clients, d, op, raw, spread := o.endpoint, o.clients, o.duration, o.op, o.raw, o.spread
+	endpoint, clients, d, op, spread := o.endpoint, o.clients, o.duration, o.op, o.spread
+	raw := o.client != "sdk"
 	id, secret, err := readCredentials(o.credFile)
 	if err != nil {
 		return err
@@ -156,11 +157,56 @@ func load(ctx context.Context, o loadOptions) error {
 	default:
 		return fmt.Errorf("unknown -op %q", op)
 	}
+	if o.client == "replay" {
+		// Sign now what the run will send: every workload's review through
+		// every replica, or replayLen distinct answers (each question's
+		// choices alternate, and every note differs within the cycle).
+		eps := []string{endpoint}
+		for _, e := range o.endpoints {
+			if e != endpoint {
+				eps = append(eps, e)
+			}
+		}
+		rp, err := newReplayer(eps, clients)
+		if err != nil {
+			return err
+		}
+		defer rp.close()
+		creds := aws.Credentials{AccessKeyID: id, SecretAccessKey: secret}
+		var wires [][]byte
+		switch op {
+		case "update-answer":
+			for i := 0; i < replayLen; i++ {
+				q := qs[i%len(qs)]
+				body, _ := json.Marshal(map[string]any{"SelectedChoices": selection(q, i), "Notes": fmt.Sprintf("update %d", i)})
+				w, err := presign(endpoint, creds, "PATCH", "/workloads/"+ids[i%len(ids)]+"/lensReviews/wellarchitected/answers/"+url.PathEscape(aws.ToString(q.QuestionId)), body)
+				if err != nil {
+					return err
+				}
+				wires = append(wires, w)
+			}
+			call = func(i int) error { return rp.do(i, 0, wires[i%len(wires)]) }
+		case "get-lens-review":
+			for _, e := range eps {
+				for _, wid := range ids {
+					w, err := presign(e, creds, "GET", "/workloads/"+wid+"/lensReviews/wellarchitected", nil)
+					if err != nil {
+						return err
+					}
+					wires = append(wires, w)
+				}
+			}
+			call = func(i int) error {
+				e := i % len(eps)
+				return rp.do(i, e, wires[e*len(ids)+i%len(ids)])
+			}
+		}
+	}
 	if o.bare && op == "get-lens-review" {
-		return compareBare(ctx, rc, "/workloads/"+ids[0]+"/lensReviews/wellarchitected", clients, d, call)
+		return compareBare(ctx, rc, o.client, "/workloads/"+ids[0]+"/lensReviews/wellarchitected", clients, d, call)
 	}
 	res := measure(clients, d, call)
-	res.print(op, raw, len(ids), len(rcs), clients)
+	res.print(op, o.client, len(ids), len(rcs), clients)
 	if res.errs > 0 {
 		return fmt.Errorf("%d requests failed; first: %w", res.errs, res.firstErr)
 	}

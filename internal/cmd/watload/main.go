@@ -2,7 +2,7 @@
 // signed AWS SDK calls over HTTP from concurrent clients. It is the load half
 // of `make bench`; BENCHMARKS.md records what it printed.
 //
-//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review] [-sdk] [-spread] [-bare]
+//	watload -endpoint URL -credentials FILE [-clients 16] [-duration 10s] [-op update-answer|get-lens-review] [-client replay|raw|sdk] [-spread] [-bare]
 //	watload -endpoints URL1,URL2,URL3 -credentials FILE -op get-lens-review
 //	watload -coldstart -bin ./bin/wat -data-dir DIR [-runs 10]
 package main
@@ -23,7 +23,8 @@ func main() {
 		clients   = flag.Int("clients", 16, "concurrent clients")
 		duration  = flag.Duration("duration", 10*time.Second, "how long to load")
 		op        = flag.String("op", "update-answer", "update-answer or get-lens-review")
-		sdk       = flag.Bool("sdk", false, "send requests through the AWS SDK client (heavier on the client side) instead of signed net/http")
+		client    = flag.String("client", "replay", "replay: requests signed before the run, written on kept-alive connections (as wrk with a script of signed requests); raw: each request signed as it is sent, through net/http; sdk: the AWS SDK client")
+		sdk       = flag.Bool("sdk", false, "same as -client sdk")
 		spread    = flag.Bool("spread", false, "one workload per client instead of one shared workload")
 		coldstart = flag.Bool("coldstart", false, "measure cold start to /healthz instead")
 		bin       = flag.String("bin", "./bin/wat", "wat binary, for -coldstart")
@@ -45,12 +46,22 @@ func main() {
 		err = coldStart(ctx, *bin, *dataDir, *dbURL, *runs)
 	default:
 		o := loadOptions{endpoint: *endpoint, credFile: *credFile, clients: *clients, duration: *duration,
-			op: *op, raw: !*sdk, spread: *spread, bare: *bare}
+			op: *op, client: *client, spread: *spread, bare: *bare}
+		if *sdk {
+			o.client = "sdk"
+		}
+		switch o.client {
+		case "replay", "raw", "sdk":
+		default:
+			err = fmt.Errorf("unknown -client %q", o.client)
+		}
 		if *endpoints != "" {
 			o.endpoints = strings.Split(*endpoints, ",")
 			o.endpoint = o.endpoints[0]
 		}
-		err = load(ctx, o)
+		if err == nil {
+			err = load(ctx, o)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "watload:", err)

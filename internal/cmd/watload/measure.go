@@ -80,11 +80,7 @@ func (r result) pct(p float64) time.Duration {
 }
 
 // print writes the run's one line, which BENCHMARKS.md quotes.
-func (r result) print(op string, raw bool, workloads, replicas, clients int) {
-	mode := "raw"
-	if !raw {
-		mode = "sdk"
-	}
+func (r result) print(op, mode string, workloads, replicas, clients int) {
 	fmt.Printf("op=%s client=%s workloads=%d replicas=%d clients=%d duration=%s requests=%d errors=%d throughput=%.0f/s p50=%s p90=%s p99=%s max=%s\n",
 		op, mode, workloads, replicas, clients, r.elapsed.Round(time.Millisecond), len(r.latencies), r.errs, r.throughput(),
 		r.pct(0.50), r.pct(0.90), r.pct(0.99), r.pct(1))
