@@ -41,8 +41,11 @@ type DB struct {
 	commits *committer
 	// lanes batch PostgreSQL's writes that carry a key (pg_lanes.go), which
 	// would otherwise take turns one flush at a time; nil for SQLite.
-	lanes  *lanes
-	stmts  stmtCache
+	lanes *lanes
+	stmts stmtCache
+	// heads keeps the review heads read (reviews_head_cache.go); nil when
+	// the store cannot tell that nothing changed.
+	heads  *headCache
 	closed atomic.Bool // set by Close: later transactions fail as unavailable
 }
 

@@ -19,10 +19,21 @@ const lensReviewHeadQuery = `SELECT w.account_id, w.arn, w.tags, w.lenses, w.pro
 // a Jira selection, in one statement outside
 // any transaction: one indexed read with none of a transaction's begin and
 // commit. One statement sees one committed state, so its parts agree; a
-// caller that needs anything else read in the same state uses View.
+// caller that needs anything else read in the same state uses View. A head
+// read before is given again, without a statement, while the database has
+// not changed since (reviews_head_cache.go); its Tags and Lenses are shared
+// and must not be modified.
 func (db *DB) LensReviewHead(ctx context.Context, workloadID, lensARN string) (*wat.LensReviewHead, error) {
 	if db.closed.Load() {
 		return nil, unavailable(errClosed)
+	}
+	var stamp uint64
+	cache := false
+	if db.heads != nil {
+		if h, ok := db.heads.get(workloadID, lensARN); ok {
+			return h, nil
+		}
+		stamp, cache = db.heads.before()
 	}
 	query := db.rebind(lensReviewHeadQuery)
 	var row *sql.Row
@@ -43,6 +54,9 @@ func (db *DB) LensReviewHead(ctx context.Context, workloadID, lensARN string) (*
 	if err != nil {
 		return nil, unavailable(fail("LensReviewHead", workloadID+" "+lensARN, err,
 			outcomes{missing: lensReviewNotFound(workloadID, lensARN)}))
+	}
+	if cache {
+		db.heads.put(&h, stamp)
 	}
 	return &h, nil
 }

@@ -95,6 +95,7 @@ func OpenSQLite(ctx context.Context, path string, masterKey []byte, opts ...Opti
 		return nil, fmt.Errorf("sqlstore: OpenSQLite(%s): %w", path, err)
 	}
 	db.commits = newCommitter(db, maxBatch)
+	db.heads = newHeadCache(newWALStamp(path))
 	return db, nil
 }
 
