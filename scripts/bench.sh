@@ -47,8 +47,13 @@ run_load() {
   local dir=$1
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer
   # -bare: then the same signed GET against a bare net/http server (its own
-  # process) returning a body of the same size; prints the ratio.
+  # process) returning a body of the same size; prints the ratio. The
+  # default client replays requests signed before the run (as wrk would);
+  # -client raw signs each request as it sends it through net/http, which
+  # costs the load generator more CPU and so slows the bare server more: the
+  # rounds before December 8 were measured with it.
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review -bare
+  ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op get-lens-review -bare -client raw
   ./bin/watload -endpoint "$endpoint" -credentials "$dir/credentials" -clients "$CLIENTS" -duration "$DURATION" -op update-answer -spread
   # The SDK's client sometimes closes a connection under a response it is
   # reading (aws/aws-sdk-go-v2#1825, "use of closed network connection");

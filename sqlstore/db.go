@@ -45,8 +45,12 @@ type DB struct {
 	stmts stmtCache
 	// heads keeps the review heads read (reviews_head_cache.go); nil when
 	// the store cannot tell that nothing changed.
-	heads  *headCache
-	closed atomic.Bool // set by Close: later transactions fail as unavailable
+	heads *headCache
+	// pgHeads is PostgreSQL's stamp of heads, moved by this process's
+	// writes and by what its listener hears (pg_listen.go); nil on SQLite.
+	pgHeads  *pgStamp
+	listener *pgListener
+	closed   atomic.Bool // set by Close: later transactions fail as unavailable
 }
 
 var _ wat.Store = (*DB)(nil)
@@ -109,6 +113,11 @@ func (db *DB) View(ctx context.Context, fn func(tx wat.Tx) error) error {
 func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
 	if db.closed.Load() {
 		return unavailable(errClosed)
+	}
+	if db.pgHeads != nil {
+		// Whatever the outcome: a commit that failed to answer may have
+		// been applied.
+		defer db.pgHeads.changed()
 	}
 	if key := wat.WriteKeyFrom(ctx); key != "" && db.lanes != nil {
 		return unavailable(db.lanes.do(ctx, key, func(sqlTx *sql.Tx) error {
@@ -203,6 +212,9 @@ func (db *DB) Close() error {
 	}
 	if db.lanes != nil {
 		db.lanes.close()
+	}
+	if db.listener != nil {
+		db.listener.close()
 	}
 	db.stmts.close()
 	err := db.read.Close()

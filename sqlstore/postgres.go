@@ -80,5 +80,8 @@ func openPostgres(ctx context.Context, url string, masterKey []byte, upTo int) (
 		return nil, fmt.Errorf("sqlstore: OpenPostgres: %w", err)
 	}
 	db.lanes = newLanes(db)
+	db.pgHeads = &pgStamp{}
+	db.heads = newHeadCache(db.pgHeads)
+	db.listener = listen(url, db.pgHeads)
 	return db, nil
 }
