@@ -1,6 +1,9 @@
 package wat
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // ReviewTx is the part of Tx that keeps the live review of workloads: one
 // lens review per workload and lens, and its answers. It is apart from
@@ -17,6 +20,12 @@ type ReviewTx interface {
 
 	// PutAnswer inserts or replaces an answer.
 	PutAnswer(ctx context.Context, a *Answer) error
+	// SaveAnswerChange is PutAnswer(a), then PutLensReview(r), then
+	// TouchWorkload(r.WorkloadID, touched), with their errors: what
+	// UpdateAnswer writes, in one statement where the database can (on
+	// PostgreSQL each statement is a round trip the workload's other writers
+	// wait for).
+	SaveAnswerChange(ctx context.Context, a *Answer, r *LensReview, touched time.Time) error
 	GetAnswer(ctx context.Context, workloadID, lensARN, questionID string) (*Answer, error)
 	// GetAnswerChange reads in one statement what a change of one answer
 	// starts from (see AnswerChange), accountID being the workload's

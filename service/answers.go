@@ -185,13 +185,10 @@ func (s *Service) UpdateAnswer(ctx context.Context, in UpdateAnswerInput) (*Answ
 			return err
 		}
 		now := s.nowUTC()
-		if err := s.saveAnswersHeard(ctx, tx, w, r, now, c.Webhooks, a); err != nil {
+		if err := s.saveAnswerTouched(ctx, tx, w, r, now, c.Webhooks, a); err != nil {
 			return err
 		}
 		w.UpdatedAt = now
-		if err := tx.TouchWorkload(ctx, w.ID, now); err != nil {
-			return err
-		}
 		if err := s.enqueueJiraPlanned(ctx, tx, w, resolveJira(c.JiraAccount, c.JiraWorkload), c.JiraConnected); err != nil {
 			return err
 		}

@@ -21,6 +21,23 @@ func (s *Service) saveAnswers(ctx context.Context, tx wat.Tx, w *wat.Workload, r
 	return s.saveAnswersHeard(ctx, tx, w, r, now, true, answers...)
 }
 
+// saveAnswerTouched is saveAnswersHeard of one answer, then the touch of
+// w that its caller owes: UpdateAnswer's writes. When nobody hears of risk
+// changes they go to the store in one call (SaveAnswerChange), which
+// PostgreSQL runs as one statement instead of three.
+func (s *Service) saveAnswerTouched(ctx context.Context, tx wat.Tx, w *wat.Workload, r *wat.LensReview, now time.Time, subscribed bool, a *wat.Answer) error {
+	if subscribed {
+		if err := s.saveAnswersHeard(ctx, tx, w, r, now, true, a); err != nil {
+			return err
+		}
+		return tx.TouchWorkload(ctx, w.ID, now)
+	}
+	a.UpdatedAt = now
+	r.UpdatedAt = now
+	r.Revision++
+	return tx.SaveAnswerChange(ctx, a, r, now)
+}
+
 // saveAnswersHeard is saveAnswers for a caller that read, beside the rows
 // it changes, whether w's account has an enabled webhook subscription
 // (wat.AnswerChange.Webhooks): with none (subscribed false) no risk change

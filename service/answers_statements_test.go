@@ -89,6 +89,11 @@ func (tx *strictTx) GetAnswerChange(ctx context.Context, workloadID, accountID, 
 	return tx.real.GetAnswerChange(ctx, workloadID, accountID, lensARN, questionID)
 }
 
+func (tx *strictTx) SaveAnswerChange(ctx context.Context, a *wat.Answer, r *wat.LensReview, touched time.Time) error {
+	tx.s.record("SaveAnswerChange")
+	return tx.real.SaveAnswerChange(ctx, a, r, touched)
+}
+
 func (tx *strictTx) PutAnswer(ctx context.Context, a *wat.Answer) error {
 	tx.s.record("PutAnswer")
 	return tx.real.PutAnswer(ctx, a)
@@ -132,7 +137,7 @@ func TestUpdateAnswerStatements(t *testing.T) {
 			return err
 		})
 	}
-	common := []string{"GetWorkload(lock=true)", "GetAnswerChange", "PutAnswer", "PutLensReview", "TouchWorkload"}
+	common := []string{"GetWorkload(lock=true)", "GetAnswerChange", "SaveAnswerChange"}
 	for i, step := range []string{"first answer", "answer changed"} {
 		if diff := cmp.Diff(common, answer(q.Choices[i].ID)); diff != "" {
 			t.Errorf("%s: Tx calls (-want +got):\n%s", step, diff)

@@ -48,6 +48,7 @@ func runContract(t *testing.T, b *backend) {
 		{"ListWorkloads", testListWorkloads},
 		{"ListWorkloadsPrefix", testListWorkloadsPrefix},
 		{"LensReviews", testLensReviews},
+		{"SaveAnswerChange", testSaveAnswerChange},
 		{"LensReviewHead", testLensReviewHead},
 		{"Answers", testAnswers},
 		{"ListAnswers", testListAnswers},
