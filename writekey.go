@@ -10,6 +10,10 @@ type writeKeyCtx struct{}
 // take turns on them, writes with different keys mostly do not. A store
 // may use it to group concurrent writes about one key into one commit; one
 // that does not ignores it. It never changes what a write does or sees.
+//
+// A store may keep the row of the workload a keyed write locked and read
+// for the next write with the same key in the same transaction
+// (sqlstore's lockedRows), as what that write would read again.
 func WithWriteKey(ctx context.Context, key string) context.Context {
 	return context.WithValue(ctx, writeKeyCtx{}, key)
 }

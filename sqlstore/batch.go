@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/wat-dev/wat"
 	"sync/atomic"
 )
 
@@ -33,7 +34,7 @@ type committer struct {
 
 type writeReq struct {
 	ctx    context.Context
-	fn     func(*sql.Tx) error
+	fn     func(*sql.Tx, *lockedRows) error
 	result chan writeResult
 }
 
@@ -56,7 +57,7 @@ func newCommitter(db *DB, max int) *committer {
 // times, in a later batch: the batch it was in holds its locks until it
 // ends, so running fn again in it would wait for the same thing. So it does
 // when the batch's PostgreSQL connection was lost before its commit.
-func (c *committer) do(ctx context.Context, fn func(*sql.Tx) error) error {
+func (c *committer) do(ctx context.Context, fn func(*sql.Tx, *lockedRows) error) error {
 	for attempt := 1; ; attempt++ {
 		err := c.submit(ctx, fn)
 		if err == nil || attempt == maxAttempts || classify(err) != kindRetry && !lostConnection(err) {
@@ -72,7 +73,7 @@ func (c *committer) do(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 // submit runs fn in the next batch and waits until that batch has ended.
-func (c *committer) submit(ctx context.Context, fn func(*sql.Tx) error) error {
+func (c *committer) submit(ctx context.Context, fn func(*sql.Tx, *lockedRows) error) error {
 	r := &writeReq{ctx: ctx, fn: fn, result: make(chan writeResult, 1)}
 	select {
 	case c.reqs <- r:
@@ -150,11 +151,16 @@ func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
 	}
 	defer sqlTx.Rollback() // a no-op after Commit
 	alone := len(batch) == 1
-	open, held := false, -1 // w is open; the transaction whose writes w holds
+	open, held := false, -1        // w is open; the transaction whose writes w holds
+	rows, run := &lockedRows{}, "" // rows the run of writes with key run locked
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			results[i].err = err
 			continue
+		}
+		if key := wat.WriteKeyFrom(r.ctx); key == "" || key != run {
+			rows.reset(key != "")
+			run = key
 		}
 		switch {
 		case alone:
@@ -167,9 +173,12 @@ func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
 			if err := release(sqlTx, "RELEASE w; SAVEPOINT w", &results[held]); err != nil {
 				return results, err
 			}
+			if results[held].err != nil { // rolled back: its locks are gone
+				rows.reset(run != "")
+			}
 			held = -1
 		}
-		results[i] = runRecovered(sqlTx, r.fn)
+		results[i] = runRecovered(sqlTx, rows, r.fn)
 		switch {
 		case results[i].err == nil && results[i].panic == nil:
 			held = i
@@ -179,6 +188,7 @@ func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
 			if _, err := sqlTx.Exec("ROLLBACK TO w"); err != nil {
 				return results, fmt.Errorf("sqlstore: rollback to savepoint: %w", err)
 			}
+			rows.reset(run != "") // the locks it took are given up
 		}
 	}
 	if held >= 0 && !alone {
@@ -217,11 +227,11 @@ func release(sqlTx *sql.Tx, stmt string, res *writeResult) error {
 }
 
 // runRecovered runs fn, turning a panic into a result the caller re-raises.
-func runRecovered(sqlTx *sql.Tx, fn func(*sql.Tx) error) (res writeResult) {
+func runRecovered(sqlTx *sql.Tx, rows *lockedRows, fn func(*sql.Tx, *lockedRows) error) (res writeResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = writeResult{panic: p}
 		}
 	}()
-	return writeResult{err: fn(sqlTx)}
+	return writeResult{err: fn(sqlTx, rows)}
 }

@@ -120,17 +120,18 @@ func (db *DB) Update(ctx context.Context, fn func(tx wat.Tx) error) error {
 		defer db.pgHeads.changed()
 	}
 	if key := wat.WriteKeyFrom(ctx); key != "" && db.lanes != nil {
-		return unavailable(db.lanes.do(ctx, key, func(sqlTx *sql.Tx) error {
-			return fn(&tx{db: db, tx: sqlTx, write: true, shared: true})
+		return unavailable(db.lanes.do(ctx, key, func(sqlTx *sql.Tx, rows *lockedRows) error {
+			return fn(&tx{db: db, tx: sqlTx, write: true, shared: true, rows: rows})
 		}))
 	}
-	run := func(sqlTx *sql.Tx) error {
-		return fn(&tx{db: db, tx: sqlTx, write: true})
-	}
 	if db.commits != nil {
-		return unavailable(db.commits.do(ctx, run))
+		return unavailable(db.commits.do(ctx, func(sqlTx *sql.Tx, rows *lockedRows) error {
+			return fn(&tx{db: db, tx: sqlTx, write: true, rows: rows})
+		}))
 	}
-	return unavailable(db.inTx(ctx, true, run))
+	return unavailable(db.inTx(ctx, true, func(sqlTx *sql.Tx) error {
+		return fn(&tx{db: db, tx: sqlTx, write: true})
+	}))
 }
 
 // inTx is the transaction helper: it runs fn in a transaction, committed if
@@ -236,6 +237,9 @@ type tx struct {
 	// is cancelled, because pgx closes the connection of a statement
 	// cancelled midway, which would fail every write of the batch.
 	shared bool
+	// rows are the workload rows its batch's run of keyed writes locked
+	// (batch_rows.go); nil outside a committer's batch.
+	rows *lockedRows
 }
 
 // wat.Tx alone would catch a missing method; naming each part too says which

@@ -105,6 +105,7 @@ func (t *tx) listAccounts(ctx context.Context, op, key, query string, args ...an
 // The shares it received name it without a foreign key, so they are
 // removed here.
 func (t *tx) DeleteAccount(ctx context.Context, id string) error {
+	t.rows.forgetAll() // the account's workloads go with it
 	res, err := t.exec(ctx, `DELETE FROM accounts WHERE id = ?`, id)
 	if err == nil {
 		err = mustAffect(res)

@@ -70,7 +70,7 @@ func (l *lanes) lane(key string) *committer {
 
 // do runs fn in a batch of the lane of key and returns once that batch has
 // committed (see committer.do).
-func (l *lanes) do(ctx context.Context, key string, fn func(*sql.Tx) error) error {
+func (l *lanes) do(ctx context.Context, key string, fn func(*sql.Tx, *lockedRows) error) error {
 	return l.lane(key).do(ctx, fn)
 }
 

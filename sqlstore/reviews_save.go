@@ -62,5 +62,6 @@ func (t *tx) SaveAnswerChange(ctx context.Context, a *wat.Answer, r *wat.LensRev
 	if workloads == 0 {
 		return workloadNotFound(r.WorkloadID)
 	}
+	t.rows.touched(r.WorkloadID, touched)
 	return nil
 }

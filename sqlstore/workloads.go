@@ -52,6 +52,7 @@ func (t *tx) InsertWorkload(ctx context.Context, w *wat.Workload) error {
 // except its ID and its owner account, which never change. EConflict when
 // the new name is taken in the account.
 func (t *tx) UpdateWorkload(ctx context.Context, w *wat.Workload) error {
+	t.rows.forget(w.ID)
 	args := append(workloadArgs(w), w.ID)
 	res, err := t.exec(ctx, `UPDATE workloads SET
 		arn = ?, name = ?, name_key = ?, name_lower = ?, description = ?, environment = ?,
@@ -81,6 +82,7 @@ func (t *tx) TouchWorkload(ctx context.Context, id string, updatedAt time.Time) 
 	if err != nil {
 		return fail("TouchWorkload", id, err, outcomes{missing: workloadNotFound(id)})
 	}
+	t.rows.touched(id, updatedAt)
 	return nil
 }
 
@@ -91,6 +93,11 @@ func nameTaken(w *wat.Workload) *wat.Error {
 // GetWorkload returns a workload. With lock (in an Update), its row stays
 // locked until the transaction ends, so that its writers take turns.
 func (t *tx) GetWorkload(ctx context.Context, id string, lock bool) (*wat.Workload, error) {
+	if lock {
+		if w, ok := t.rows.workload(id); ok {
+			return w, nil // locked by an earlier write of the batch's run
+		}
+	}
 	query := `SELECT ` + workloadColumns + ` FROM workloads WHERE id = ?`
 	if lock {
 		query += t.forUpdate()
@@ -99,6 +106,9 @@ func (t *tx) GetWorkload(ctx context.Context, id string, lock bool) (*wat.Worklo
 	if err != nil {
 		return nil, fail("GetWorkload", id, err, outcomes{missing: workloadNotFound(id)})
 	}
+	if lock {
+		t.rows.keep(w)
+	}
 	return w, nil
 }
 
@@ -106,6 +116,7 @@ func (t *tx) GetWorkload(ctx context.Context, id string, lock bool) (*wat.Worklo
 // answers and milestones with it. Its shares name it without a foreign key
 // (a share's resource may be a lens), so they are removed here.
 func (t *tx) DeleteWorkload(ctx context.Context, id string) error {
+	t.rows.forget(id)
 	res, err := t.exec(ctx, `DELETE FROM workloads WHERE id = ?`, id)
 	if err == nil {
 		err = mustAffect(res)
