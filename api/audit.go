@@ -163,8 +163,19 @@ func remoteHost(addr string) string {
 // requestParameters is the request as one masked JSON object keyed by member
 // name: the JSON body's members, then the query's and the path labels'.
 // Query parameters are keyed by their wire name, which for this API's
-// mutating operations is the member name.
+// mutating operations is the member name. encodeParameters
+// (audit_params.go) writes it from the body's text; what that does not
+// handle is decoded, masked and encoded again.
 func requestParameters(labels map[string]string, query map[string][]string, body []byte) string {
+	if out, ok := encodeParameters(labels, query, body); ok {
+		return out
+	}
+	return decodedParameters(labels, query, body)
+}
+
+// decodedParameters is requestParameters by way of maps of interfaces: a
+// body that is not a JSON object (or not JSON) records no member.
+func decodedParameters(labels map[string]string, query map[string][]string, body []byte) string {
 	params := map[string]any{}
 	if len(bytes.TrimSpace(body)) > 0 {
 		var m map[string]any
@@ -220,12 +231,36 @@ func isMasked(member string) bool {
 	if wire.IsSensitiveMember(member) {
 		return true
 	}
-	// The Agent's members are camelCase: its "name" is masked as WorkloadName is.
-	if member != "" {
-		member = strings.ToUpper(member[:1]) + member[1:]
+	// The Agent's members are camelCase: its "name" is masked as WorkloadName
+	// is. The name is compared as if capitalised, without making that copy
+	// (it is asked of every member of every record).
+	return capitalSuffix(member, "Name") || capitalSuffix(member, "Description") ||
+		capitalSuffix(member, "Notes") || capitalEqual(member, "ReviewOwner") || capitalEqual(member, "JSONString")
+}
+
+// capitalSuffix reports whether member, its first byte capitalised by
+// strings.ToUpper, ends in suffix (ASCII, capitalised). Capitalising
+// touches the first byte only (one that begins a longer character becomes
+// U+FFFD, in which no ASCII suffix ends), so it matters only when suffix
+// is as long as member.
+func capitalSuffix(member, suffix string) bool {
+	if n := len(member) - len(suffix); n != 0 {
+		return n > 0 && member[n:] == suffix
 	}
-	return strings.HasSuffix(member, "Name") || strings.HasSuffix(member, "Description") ||
-		strings.HasSuffix(member, "Notes") || member == "ReviewOwner" || member == "JSONString"
+	return capitalEqual(member, suffix)
+}
+
+// capitalEqual reports whether member, its first letter capitalised, is s
+// (ASCII, capitalised).
+func capitalEqual(member, s string) bool {
+	if len(member) != len(s) || member == "" {
+		return false
+	}
+	c := member[0]
+	if 'a' <= c && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return c == s[0] && member[1:] == s[1:]
 }
 
 // isBulk reports whether a member holds a whole scan (the Rules and

@@ -1,6 +1,10 @@
 package api
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+	"sync"
+)
 
 // maskValid is maskedOwnJSON's copy of b, valid JSON beginning with '{' as
 // json.Marshal writes it: decoding it into maps of interfaces and encoding
@@ -11,12 +15,21 @@ import "strconv"
 // (which json.Marshal never writes) would be kept twice. Input that is not
 // valid JSON may panic.
 func maskValid(b []byte) (out string, ok bool) {
-	m := masker{in: b, out: make([]byte, 0, len(b))}
-	if !m.value(maskMembers) || m.i != len(b) {
-		return "", false
+	buf := maskBuffers.Get().(*[]byte)
+	m := masker{in: b, out: (*buf)[:0]}
+	if ok = m.value(maskMembers) && m.i == len(b); ok {
+		out = string(m.out)
 	}
-	return string(m.out), true
+	if cap(m.out) <= maxPooledBuffer {
+		*buf = m.out[:0]
+		maskBuffers.Put(buf)
+	}
+	return out, ok
 }
+
+// maskBuffers keep maskValid's buffers between calls: the string it
+// returns is then all it allocates.
+var maskBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // maskMode says what masker.value does with what it copies.
 type maskMode int
@@ -134,41 +147,78 @@ func (m *masker) object(mode maskMode) bool {
 	return true
 }
 
-// countList skips a list and returns how many values it holds.
+// countList skips a list and returns how many values it holds. The list
+// is a bulk member's, of which nothing but that number is kept (an
+// answer's Choices: 8.5 KB of a 9.5 KB UpdateAnswer response), so rather
+// than walk it value by value, as value does, it is scanned as text,
+// tracking only whether a byte is in a string and how deep in brackets it
+// is: a list that is not empty holds one value more than it has commas at
+// depth one. Like that walk it refuses white space between tokens and a
+// key holding an escape, for maskedOwnJSON to decode the response instead.
 func (m *masker) countList() (int, bool) {
-	saved := m.out
-	m.i++
-	n := 0
-	for m.in[m.i] != ']' {
-		if n > 0 {
-			if m.in[m.i] != ',' {
+	in, start := m.in, m.i
+	n, depth := 0, 0
+	for i := start; i < len(in); i++ {
+		switch in[i] {
+		case '"':
+			end, ok := stringEnd(in, i)
+			if !ok {
 				return 0, false
 			}
-			m.i++
-		}
-		if !m.value(maskEvery) {
+			if end < len(in) && in[end] == ':' && bytes.IndexByte(in[i:end], '\\') >= 0 {
+				return 0, false // a key with an escape
+			}
+			i = end - 1
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				if i > start+1 {
+					n++
+				}
+				m.i = i + 1
+				return n, true
+			}
+		case ',':
+			if depth == 1 {
+				n++
+			}
+		case ' ', '\t', '\n', '\r':
 			return 0, false
 		}
-		n++
 	}
-	m.i++
-	m.out = saved
-	return n, true
+	return 0, false
+}
+
+// stringEnd returns the index just past the JSON string that begins at
+// in[i], found with bytes.IndexByte (a guidance text is hundreds of bytes
+// with no quote in it): a quote ends the string unless an odd number of
+// backslashes comes before it. ok is false when nothing ends it.
+func stringEnd(in []byte, i int) (end int, ok bool) {
+	for j := i + 1; ; j++ {
+		k := bytes.IndexByte(in[j:], '"')
+		if k < 0 {
+			return 0, false
+		}
+		j += k
+		b := j
+		for in[b-1] == '\\' { // stops at the opening quote
+			b--
+		}
+		if (j-b)%2 == 0 {
+			return j + 1, true
+		}
+	}
 }
 
 // skipScalar moves past a string, number or boolean.
 func (m *masker) skipScalar() bool {
 	if m.in[m.i] == '"' {
-		for m.i++; m.i < len(m.in); m.i++ {
-			switch m.in[m.i] {
-			case '\\':
-				m.i++
-			case '"':
-				m.i++
-				return true
-			}
+		end, ok := stringEnd(m.in, m.i)
+		if ok {
+			m.i = end
 		}
-		return false
+		return ok
 	}
 	start := m.i
 	for m.i < len(m.in) {

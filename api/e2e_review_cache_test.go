@@ -166,7 +166,9 @@ func testLensReviewCache(t *testing.T, a, b *testserver.Server, lag bool) {
 		QuestionId: aws.String("priorities"), IsApplicable: aws.Bool(false)}); err != nil {
 		t.Fatal(err)
 	}
-	notApplicable := func(r *types.LensReview) bool { return r.RiskCounts["HIGH"] == 0 && r.RiskCounts["NOT_APPLICABLE"] == 1 }
+	notApplicable := func(r *types.LensReview) bool {
+		return r.RiskCounts["HIGH"] == 0 && r.RiskCounts["NOT_APPLICABLE"] == 1
+	}
 	if r := read(notApplicable); !notApplicable(r) {
 		t.Errorf("after the question was found not applicable replica a serves %v, want NOT_APPLICABLE 1 and no HIGH", r.RiskCounts)
 	}
