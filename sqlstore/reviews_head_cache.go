@@ -20,7 +20,8 @@ import (
 // the database holds. A store without a stamp caches nothing.
 type headCache struct {
 	stamp changeStamp
-	hits  atomic.Uint64 // heads given from the cache, for tests
+	hits  atomic.Uint64 // heads given from the cache
+	reads atomic.Uint64 // heads read from the database
 
 	mu      sync.Mutex
 	entries map[headKey]headEntry
@@ -69,6 +70,7 @@ func (c *headCache) get(workloadID, lensARN string) (*wat.LensReviewHead, bool) 
 
 // before returns the stamp to keep with a head about to be read.
 func (c *headCache) before() (uint64, bool) {
+	c.reads.Add(1)
 	return c.stamp.now()
 }
 

@@ -25,3 +25,17 @@ func (db *DB) PoolStats() (sql.DBStats, bool) {
 	}
 	return db.read.Stats(), true
 }
+
+// HeadStats reports the review heads kept (reviews_head_cache.go): how
+// many were given from the cache and how many read; on PostgreSQL
+// (postgres true), whether the change listener is connected and how many
+// notices it heard.
+func (db *DB) HeadStats() (hits, reads uint64, postgres, listening bool, notices uint64) {
+	if db.heads != nil {
+		hits, reads = db.heads.hits.Load(), db.heads.reads.Load()
+	}
+	if db.pgHeads != nil {
+		return hits, reads, true, db.pgHeads.listening.Load(), db.pgHeads.heard.Load()
+	}
+	return hits, reads, false, false, 0
+}

@@ -13,10 +13,12 @@ import (
 )
 
 // poolStore is what the metrics read of sqlstore.DB beyond wat.Store: its
-// group commits (SQLite) and its connection pool (PostgreSQL).
+// group commits (SQLite), its connection pool (PostgreSQL) and the review
+// heads it keeps.
 type poolStore interface {
 	ObserveCommitBatches(f func(size int))
 	PoolStats() (sql.DBStats, bool)
+	HeadStats() (hits, reads uint64, postgres, listening bool, notices uint64)
 }
 
 // newMetrics returns the server's metrics, wired to what store reports of
@@ -38,6 +40,11 @@ func newMetrics(cfg Config, store wat.Store, log *slog.Logger) *metrics.Metrics 
 		} else {
 			ps.ObserveCommitBatches(m.CommitBatches())
 		}
+		m.ObserveHeads(func() metrics.HeadStats {
+			var s metrics.HeadStats
+			s.Hits, s.Reads, s.Postgres, s.Listening, s.Notices = ps.HeadStats()
+			return s
+		})
 	}
 	return m
 }

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/wellarchitected"
@@ -130,6 +131,12 @@ func TestServeMetrics(t *testing.T) {
 	if _, found := f.Value("wat_pg_pool_open_connections"); found {
 		t.Errorf("PostgreSQL pool metrics on SQLite")
 	}
+	if _, found := f.Value("wat_review_heads_read_total"); !found {
+		t.Errorf("no wat_review_heads_read_total on SQLite")
+	}
+	if _, found := f.Value("wat_pg_change_listener_up"); found {
+		t.Errorf("a PostgreSQL change listener on SQLite")
+	}
 
 	// The API's listener serves no metrics; the metrics' serves nothing else.
 	if code, body := get(t, w.Endpoint+"/metrics"); code == 200 || strings.Contains(body, "wat_requests_total") {
@@ -176,7 +183,34 @@ func TestServeMetricsPostgres(t *testing.T) {
 		LensAlias: aws.String("wellarchitected"), QuestionId: aws.String("priorities"), SelectedChoices: []string{"ops_priorities_ext_cust_needs"}}); err != nil {
 		t.Fatal(err)
 	}
-	f := metricstest.Scrape(t, http.DefaultClient, metricsRE.FindStringSubmatch(w.Stdout.String())[1])
+	scrapeURL := metricsRE.FindStringSubmatch(w.Stdout.String())[1]
+	// The review read until its head comes from the cache: the replica's
+	// change listener connects once the store is open, and the notice of
+	// the answer's own change arrives after it.
+	var f metricstest.Families
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if _, err := client.GetLensReview(context.Background(), &wellarchitected.GetLensReviewInput{WorkloadId: created.WorkloadId,
+			LensAlias: aws.String("wellarchitected")}); err != nil {
+			t.Fatal(err)
+		}
+		f = metricstest.Scrape(t, http.DefaultClient, scrapeURL)
+		if n, _ := f.Value("wat_review_heads_cached_total"); n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n, _ := f.Value("wat_review_heads_cached_total"); n < 1 {
+		t.Errorf("wat_review_heads_cached_total = %v, want at least 1", n)
+	}
+	if n, _ := f.Value("wat_review_heads_read_total"); n < 1 {
+		t.Errorf("wat_review_heads_read_total = %v, want at least 1", n)
+	}
+	if n, found := f.Value("wat_pg_change_listener_up"); !found || n != 1 {
+		t.Errorf("wat_pg_change_listener_up = %v (found %v), want 1", n, found)
+	}
+	if n, _ := f.Value("wat_pg_change_notices_total"); n < 1 {
+		t.Errorf("wat_pg_change_notices_total = %v, want the notice of the answer's change at least", n)
+	}
 	if n, found := f.Value("wat_pg_lane_batch_size"); !found || n < 1 {
 		t.Errorf("wat_pg_lane_batch_size has %v batches (found %v), want at least 1", n, found)
 	}
