@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,9 +23,10 @@ import (
 // as PostgreSQL has delivered the notice, which it does once the writing
 // transaction has committed: typically well under a millisecond, and never
 // later than the moment the listening connection is found broken. While
-// that connection is down (found dead by a ping every pgListenPing of
-// silence, or refused), the stamp is unknown and nothing is given from the
-// cache; once it listens again, every head kept before is dropped.
+// that connection is down (refused, broken, or not hearing back its own
+// notice after pgListenPing of silence: see listenOnce), the stamp is
+// unknown and nothing is given from the cache; once it listens again,
+// every head kept before is dropped.
 type pgStamp struct {
 	listening atomic.Bool
 	seq       atomic.Uint64
@@ -82,6 +84,14 @@ func listen(url string, s *pgStamp) *pgListener {
 // listenOnce connects, listens and counts notices until the connection
 // fails or ctx ends. Stamps move when it starts listening, so that no head
 // kept before (when notices may have been missed) is given afterwards.
+//
+// A LISTEN that succeeded does not prove that notices arrive: behind a
+// pooler that hands a session's statements to different server
+// connections (PgBouncer in transaction mode), they are delivered to
+// whichever connection ran the LISTEN, not to this one. So the connection
+// proves it: it notifies the channel itself and counts as listening only
+// once that notice has come back, and again after every pgListenPing of
+// silence, giving up when one does not come back within pgListenPing.
 func listenOnce(ctx context.Context, url string, s *pgStamp) error {
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
@@ -96,30 +106,49 @@ func listenOnce(ctx context.Context, url string, s *pgStamp) error {
 	if _, err := conn.Exec(ctx, "LISTEN wat_review_heads"); err != nil {
 		return err
 	}
-	s.changed()
-	s.listening.Store(true)
-	for {
-		wait, cancel := context.WithTimeout(ctx, pgListenPing)
-		_, err := conn.WaitForNotification(wait)
-		cancel()
-		switch {
-		case err == nil:
-			s.heard.Add(1)
-			s.changed()
-			continue
-		case ctx.Err() != nil:
-			return ctx.Err()
-		case !errors.Is(err, context.DeadlineExceeded):
+	for ping := 1; ; ping++ {
+		// Heard back from itself: every notice sent from now on arrives.
+		token := fmt.Sprintf("ping %d %d", conn.PgConn().PID(), ping)
+		if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", pgPingChannel, token); err != nil {
 			return err
 		}
-		ping, cancel := context.WithTimeout(ctx, pgListenPing)
-		err = conn.Ping(ping)
+		wait, cancel := context.WithTimeout(ctx, pgListenPing)
+		for {
+			n, err := conn.WaitForNotification(wait)
+			if err != nil {
+				cancel()
+				return err // ctx's end, a broken connection, or no notice back
+			}
+			s.heard.Add(1)
+			s.changed()
+			if n.Payload == token && n.PID == conn.PgConn().PID() {
+				break
+			}
+		}
 		cancel()
-		if err != nil {
-			return err
+		s.listening.Store(true)
+		// Then notices as they come, until a silence.
+		for {
+			wait, cancel := context.WithTimeout(ctx, pgListenPing)
+			_, err := conn.WaitForNotification(wait)
+			cancel()
+			if err == nil {
+				s.heard.Add(1)
+				s.changed()
+				continue
+			}
+			if ctx.Err() != nil || !errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			break
 		}
 	}
 }
+
+// pgPingChannel is the channel listenOnce proves its connection on: the
+// one it listens on, but for tests, which check what happens when its
+// notices do not come back.
+var pgPingChannel = "wat_review_heads"
 
 // pgListenApplication names the listening connection in pg_stat_activity.
 const pgListenApplication = "wat review heads"

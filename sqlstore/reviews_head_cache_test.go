@@ -247,3 +247,35 @@ func TestLensReviewHeadCachePostgresListener(t *testing.T) {
 	seen(t, f.db, func(h *wat.LensReviewHead) bool { return h.Revision == 8 }, func() *wat.LensReviewHead { return f.head(t, f.db) },
 		"a change after the listener came back")
 }
+
+// TestLensReviewHeadCachePostgresDeaf: a listener whose own notice never
+// comes back (as behind a pooler that runs a session's statements on other
+// server connections) never counts as listening, and no head is given from
+// the cache.
+func TestLensReviewHeadCachePostgresDeaf(t *testing.T) {
+	b := backends[1]
+	b.require(t)
+	defer func(c string) { pgPingChannel = c }(pgPingChannel)
+	pgPingChannel = "wat_nobody_listens_here"
+	addr := b.newDatabase(t)
+	db := b.mustOpen(t, addr)
+	newAccount(t, db, "111111111111")
+	w := fullWorkload("111111111111", workloadID(1), "deaf")
+	insertWorkload(t, db, w)
+	update(t, db, func(ctx context.Context, tx wat.Tx) error {
+		return tx.PutLensReview(ctx, &wat.LensReview{WorkloadID: w.ID, LensARN: lensWA, LensVersion: "2024-06-27", Revision: 1, UpdatedAt: t0})
+	})
+	deadline := time.Now().Add(2*pgListenPing + time.Second)
+	for time.Now().Before(deadline) {
+		if db.pgHeads.listening.Load() {
+			t.Fatal("the listener counts as listening though its own notice never came back")
+		}
+		if _, err := db.LensReviewHead(context.Background(), w.ID, lensWA); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if hits := db.heads.hits.Load(); hits != 0 {
+		t.Errorf("%d heads given from the cache by a store that cannot hear of changes", hits)
+	}
+}
