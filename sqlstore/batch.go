@@ -3,9 +3,13 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"github.com/wat-dev/wat"
 	"sync/atomic"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/wat-dev/wat"
 )
 
 // maxBatch bounds how many write transactions share one SQLite commit.
@@ -16,10 +20,10 @@ const maxBatch = 64
 // one commit per request at the disk's sync rate; and to each of
 // PostgreSQL's lanes (pg_lanes.go), where writes about one workload take
 // turns on its row. The committer runs the write transactions that are
-// waiting together inside one database transaction, each in a savepoint of
-// its own, and commits once: every caller still returns only after its
-// writes are on disk, and a failing transaction is rolled back to its
-// savepoint without touching the others. Transactions in a batch run one
+// waiting together inside one database transaction and commits once: every
+// caller still returns only after its writes are on disk, and a failing
+// transaction is rolled back without touching the others (see once: the
+// batch runs again, each transaction in a savepoint of its own). Transactions in a batch run one
 // after the other, so each sees what the previous ones wrote, exactly as if
 // they had committed in turn.
 type committer struct {
@@ -30,7 +34,16 @@ type committer struct {
 	done chan struct{}
 	// observe, when set (DB.ObserveCommitBatches), is told each batch's size.
 	observe atomic.Pointer[func(size int)]
+	// cautious counts the batches still to run apart (each write in its
+	// savepoint) after a batch run together had a write fail; only the
+	// committer's goroutine uses it.
+	cautious int
 }
+
+// cautiousBatches is how many batches run apart after a write failed in a
+// batch run together: a client sending failing writes over and over costs
+// the others one batch run twice in that many, not every batch.
+const cautiousBatches = 16
 
 type writeReq struct {
 	ctx    context.Context
@@ -136,6 +149,66 @@ func (c *committer) run(batch []*writeReq) {
 // transaction's own outcome, and the error of the batch as a whole (begin
 // or commit), which fails every transaction that succeeded.
 //
+// The batch is first run together: the transactions one after the other,
+// without savepoints, since nearly all succeed. When one fails (an error, a
+// panic, or a failed statement it went on from, which PostgreSQL reveals at
+// the commit) the whole batch is rolled back and run again apart, each
+// transaction in its savepoint, and so are the next cautiousBatches
+// batches. A transaction may so run twice, as it may when a conflict makes
+// it run again in a later batch; only the second run counts.
+func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
+	if len(batch) > 1 && c.cautious == 0 {
+		if results, err, ok := c.together(batch); ok {
+			return results, err
+		}
+		c.cautious = cautiousBatches
+	} else if c.cautious > 0 {
+		c.cautious--
+	}
+	return c.apart(batch)
+}
+
+// together runs the batch without savepoints and commits it, or reports
+// (ok false) that a transaction failed and nothing was kept.
+func (c *committer) together(batch []*writeReq) (results []writeResult, err error, ok bool) {
+	results = make([]writeResult, len(batch))
+	sqlTx, err := c.db.write.BeginTx(context.Background(), nil)
+	if err != nil {
+		return results, fmt.Errorf("sqlstore: begin: %w", err), true
+	}
+	defer sqlTx.Rollback() // a no-op after Commit
+	rows, run := &lockedRows{}, ""
+	kept := false
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			results[i].err = err
+			continue
+		}
+		if key := wat.WriteKeyFrom(r.ctx); key == "" || key != run {
+			rows.reset(key != "")
+			run = key
+		}
+		results[i] = runRecovered(sqlTx, rows, r.fn)
+		if results[i].err != nil || results[i].panic != nil {
+			return nil, nil, false // the deferred rollback undoes the batch
+		}
+		kept = true
+	}
+	if !kept {
+		return results, nil, true // every caller had gone: the rollback ends it
+	}
+	if err := sqlTx.Commit(); err != nil {
+		if errors.Is(err, pgx.ErrTxCommitRollback) {
+			// A statement failed and its transaction went on regardless:
+			// PostgreSQL rolled the whole batch back at the commit.
+			return nil, nil, false
+		}
+		return results, &commitError{err}, true
+	}
+	return results, nil, true
+}
+
+// apart runs each transaction of the batch in its savepoint and commits.
 // A transaction alone in its batch runs as it is. Otherwise each runs in
 // the savepoint w, which is kept open between them: a transaction that
 // fails is rolled back to it, which leaves w open and empty for the next;
@@ -143,7 +216,7 @@ func (c *committer) run(batch []*writeReq) {
 // statement, or before the commit. On PostgreSQL each statement is a round
 // trip that the writes of a batch wait for one after the other, so the
 // savepoints cost one, not two, per transaction.
-func (c *committer) once(batch []*writeReq) ([]writeResult, error) {
+func (c *committer) apart(batch []*writeReq) ([]writeResult, error) {
 	results := make([]writeResult, len(batch))
 	sqlTx, err := c.db.write.BeginTx(context.Background(), nil)
 	if err != nil {
