@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
@@ -135,6 +137,7 @@ func (c *committer) loop() {
 
 // run commits one batch and tells each caller how its transaction ended.
 func (c *committer) run(batch []*writeReq) {
+	groupByKey(batch)
 	results, err := c.once(batch)
 	for i, r := range batch {
 		res := results[i]
@@ -143,6 +146,23 @@ func (c *committer) run(batch []*writeReq) {
 		}
 		r.result <- res
 	}
+}
+
+// groupByKey puts the writes of a batch that all have a key (answers, as a
+// PostgreSQL lane's are) in runs of one key, keeping the order of each
+// key's writes: each run then locks and reads its workload's row once
+// (lockedRows). The writes of a batch were all waiting at once, so no
+// caller can tell the order of different keys'; a batch with a write
+// without a key, which may be about anything, keeps its order.
+func groupByKey(batch []*writeReq) {
+	for _, r := range batch {
+		if wat.WriteKeyFrom(r.ctx) == "" {
+			return
+		}
+	}
+	slices.SortStableFunc(batch, func(a, b *writeReq) int {
+		return strings.Compare(wat.WriteKeyFrom(a.ctx), wat.WriteKeyFrom(b.ctx))
+	})
 }
 
 // once runs every transaction of the batch and commits. It returns each

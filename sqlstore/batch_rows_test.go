@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,5 +127,58 @@ func testLockedRows(t *testing.T, b *backend) {
 	read, hits = run(step{ctx: keyed, mutate: true}, step{ctx: keyed, mutate: true}, step{ctx: keyed})
 	if hits != 2 || read[2].Tags["team"] != "green" || read[2].Lenses[0] != w.Lenses[0] {
 		t.Errorf("after its readers changed it, the row read from the batch (%d hits) has tags %v and lenses %v", hits, read[2].Tags, read[2].Lenses)
+	}
+}
+
+// TestLockedRowsGrouped: a batch of writes that all have a key runs in runs
+// of one key, each key's writes in their order, so that each run locks and
+// reads its workload's row once.
+func TestLockedRowsGrouped(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			if b.require != nil {
+				b.require(t)
+			}
+			db := b.fresh(t)
+			ids := newWorkloads(t, db, 2)
+			c := newCommitter(db, 32)
+			defer c.close()
+			var order []string
+			var hits int
+			var batch []*writeReq
+			for i := range 6 {
+				id := ids[i%2]
+				ctx := wat.WithWriteKey(context.Background(), id)
+				batch = append(batch, &writeReq{ctx: ctx, result: make(chan writeResult, 1),
+					fn: func(sqlTx *sql.Tx, rows *lockedRows) error {
+						tx := &tx{db: db, tx: sqlTx, write: true, rows: rows}
+						if _, err := tx.GetWorkload(ctx, id, true); err != nil {
+							return err
+						}
+						if err := tx.TouchWorkload(ctx, id, t0.Add(time.Duration(i)*time.Minute)); err != nil {
+							return err
+						}
+						order = append(order, strconv.Itoa(i))
+						hits = rows.hits
+						return nil
+					}})
+			}
+			c.run(batch)
+			for _, r := range batch {
+				if res := <-r.result; res.err != nil {
+					t.Fatal(res.err)
+				}
+			}
+			first, second := "0,2,4", "1,3,5"
+			if ids[1] < ids[0] {
+				first, second = second, first
+			}
+			if got := strings.Join(order, ","); got != first+","+second {
+				t.Errorf("writes ran in the order %s, want %s then %s", got, first, second)
+			}
+			if hits != 4 {
+				t.Errorf("%d reads from the batch, want 4 (each key's row read once)", hits)
+			}
+		})
 	}
 }
