@@ -30,7 +30,8 @@ import (
 type pgStamp struct {
 	listening atomic.Bool
 	seq       atomic.Uint64
-	// heard counts the notices heard, for tests.
+	// heard counts the notices heard (its own proofs included), for the
+	// metrics and the tests.
 	heard atomic.Uint64
 }
 
@@ -45,7 +46,8 @@ func (s *pgStamp) now() (uint64, bool) {
 func (s *pgStamp) changed() { s.seq.Add(1) }
 
 // pgListenPing is how long the listening connection may stay silent before
-// it is pinged, to find a connection that died without a word.
+// it proves itself again (listenOnce), and how long it waits for its proof:
+// a connection that died without a word is found within twice this.
 const pgListenPing = 2 * time.Second
 
 // pgListener runs the listening connection of a DB until closed.
