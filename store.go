@@ -5,12 +5,18 @@ import "context"
 // Store persists wat's state. Every read and write happens inside a
 // transaction; the use cases in package service decide, the store only keeps.
 // Implementations must make several processes on one database behave as one
-// service: no state is cached in memory beyond a transaction.
+// service: nothing read is kept in memory beyond a transaction, but what
+// the store can tell has not changed since (sqlstore's review heads, kept
+// with a change stamp that every commit moves; across PostgreSQL replicas,
+// once the change's notice has arrived).
 type Store interface {
 	// View runs fn in a read-only transaction.
 	View(ctx context.Context, fn func(tx Tx) error) error
 	// Update runs fn in a read-write transaction, committed if fn returns nil.
 	// Writers are serialised per account or per workload by the Lock methods.
+	// fn may run more than once (a conflict, a batch run again): only its
+	// last run's writes are kept, so it must not change anything but
+	// through tx, or what it set up itself.
 	Update(ctx context.Context, fn func(tx Tx) error) error
 	// Close releases the database.
 	Close() error
