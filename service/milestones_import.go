@@ -62,6 +62,7 @@ func (s *Service) ImportMilestone(ctx context.Context, in ImportMilestoneInput) 
 		return false, wat.Invalid("RecordedAt", "A milestone cannot be recorded in the future (%s)", in.RecordedAt.Format(time.RFC3339))
 	}
 	err = s.store.Update(ctx, func(tx wat.Tx) error {
+		created = false // a run again starts over (wat.Store.Update)
 		w, err := s.ownWorkload(ctx, tx, act("CreateMilestone"), in.WorkloadID, true)
 		if err != nil {
 			return err

@@ -94,6 +94,7 @@ func (s *Service) GetSuggestedAnswers(ctx context.Context, workloadID, alias str
 func (s *Service) ApplySuggestedAnswers(ctx context.Context, workloadID, alias string, questionIDs []string) ([]*Suggestion, error) {
 	var applied []*Suggestion
 	err := s.store.Update(ctx, func(tx wat.Tx) error {
+		applied = nil // a run again starts over (wat.Store.Update)
 		w, r, li, err := s.lockedReview(ctx, tx, act("UpdateAnswer"), workloadID, alias)
 		if err != nil {
 			return err
