@@ -262,13 +262,13 @@ var paramsCases = []paramsCase{
 func TestRequestParametersSameAsBefore(t *testing.T) {
 	for _, c := range paramsCases {
 		got := requestParameters(c.labels, c.query, []byte(c.body))
-		if want := requestParametersBefore(c.labels, c.query, []byte(c.body)); got != want {
+		if want := decodedParameters(c.labels, c.query, []byte(c.body)); got != want {
 			t.Errorf("requestParameters(%v, %v, %.200s)\n = %s\nwas %s", c.labels, c.query, c.body, got, want)
 		}
 	}
 	for _, in := range slices.Concat(maskCases, messyObjects, unexpectedObjects) {
 		got := requestParameters(paramsLabels, nil, []byte(in))
-		if want := requestParametersBefore(paramsLabels, nil, []byte(in)); got != want {
+		if want := decodedParameters(paramsLabels, nil, []byte(in)); got != want {
 			t.Errorf("requestParameters(%s)\n = %s\nwas %s", in, got, want)
 		}
 	}
@@ -292,7 +292,7 @@ func TestRequestParametersShuffled(t *testing.T) {
 		for i := range 3 {
 			body := reencode(nil, v, rng, i == 2)
 			got := requestParameters(paramsLabels, url.Values{"ClientRequestToken": {"t"}}, body)
-			if want := requestParametersBefore(paramsLabels, url.Values{"ClientRequestToken": {"t"}}, body); got != want {
+			if want := decodedParameters(paramsLabels, url.Values{"ClientRequestToken": {"t"}}, body); got != want {
 				t.Errorf("requestParameters(%.300s)\n = %.500s\nwas %.500s", body, got, want)
 			}
 		}
@@ -366,7 +366,7 @@ func TestEncodeParametersFastPath(t *testing.T) {
 		got, ok := encodeParameters(c.labels, c.query, []byte(c.body))
 		if !ok {
 			t.Errorf("encodeParameters(%v, %v, %.200s) fell back", c.labels, c.query, c.body)
-		} else if want := requestParametersBefore(c.labels, c.query, []byte(c.body)); got != want {
+		} else if want := decodedParameters(c.labels, c.query, []byte(c.body)); got != want {
 			t.Errorf("encodeParameters(%v, %v, %.200s)\n = %s\nwas %s", c.labels, c.query, c.body, got, want)
 		}
 	}
@@ -399,7 +399,7 @@ func FuzzRequestParametersSameAsBefore(f *testing.F) {
 		labels := map[string]string{"WorkloadId": label, label: "v"}
 		query, _ := url.ParseQuery(rawQuery)
 		got := requestParameters(labels, query, []byte(body))
-		if want := requestParametersBefore(labels, query, []byte(body)); got != want {
+		if want := decodedParameters(labels, query, []byte(body)); got != want {
 			t.Errorf("requestParameters(%q, %q, %q)\n = %s\nwas %s", body, label, rawQuery, got, want)
 		}
 	})
@@ -472,7 +472,7 @@ func TestAuditCopiesConcurrently(t *testing.T) {
 					return
 				}
 				c := paramsCases[(g*11+i)%len(paramsCases)]
-				if got, want := requestParameters(c.labels, c.query, []byte(c.body)), requestParametersBefore(c.labels, c.query, []byte(c.body)); got != want {
+				if got, want := requestParameters(c.labels, c.query, []byte(c.body)), decodedParameters(c.labels, c.query, []byte(c.body)); got != want {
 					t.Errorf("request %s: %s, want %s", c.body, got, want)
 					return
 				}

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -10,33 +9,12 @@ import (
 )
 
 // This file keeps the audit log's masking as it was before the fast paths
-// of audit_params.go and masker.countList, word for word but for the names
+// of masker.countList and isMasked, word for word but for the names
 // (suffixed Before), as the reference the equivalence tests
-// (audit_equivalence_test.go) hold the new code to, byte for byte.
-
-func requestParametersBefore(labels map[string]string, query map[string][]string, body []byte) string {
-	params := map[string]any{}
-	if len(bytes.TrimSpace(body)) > 0 {
-		var m map[string]any
-		// A body of null decodes into a nil map without an error.
-		if json.Unmarshal(body, &m) == nil && m != nil {
-			params = m
-		}
-	}
-	for k, v := range query {
-		if len(v) == 1 {
-			params[k] = v[0]
-		} else {
-			params[k] = v
-		}
-	}
-	for k, v := range labels {
-		params[k] = v
-	}
-	maskBefore(params)
-	b, _ := json.Marshal(params)
-	return string(b)
-}
+// (audit_equivalence_test.go) hold the new code to, byte for byte. The
+// former request parameters, mask and maskAll are still the server's
+// (decodedParameters, its fallback), so the tests hold encodeParameters to
+// them, and isMasked to isMaskedBefore.
 
 func maskedOwnJSONBefore(b []byte) string {
 	if b[0] == '{' {
@@ -48,7 +26,7 @@ func maskedOwnJSONBefore(b []byte) string {
 	if json.Unmarshal(b, &m) != nil {
 		return ""
 	}
-	maskBefore(m)
+	mask(m)
 	out, _ := json.Marshal(m)
 	return string(out)
 }
@@ -62,49 +40,6 @@ func isMaskedBefore(member string) bool {
 	}
 	return strings.HasSuffix(member, "Name") || strings.HasSuffix(member, "Description") ||
 		strings.HasSuffix(member, "Notes") || member == "ReviewOwner" || member == "JSONString"
-}
-
-func isBulkBefore(member string) bool {
-	return member == "Rules" || member == "Problems" || member == "Choices"
-}
-
-func maskBefore(v any) {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if list, ok := x.([]any); ok && isBulkBefore(k) {
-				v[k] = len(list)
-			} else if isMaskedBefore(k) {
-				v[k] = maskAllBefore(x)
-			} else if u, ok := x.(string); ok && isMaskedURL(k) {
-				v[k] = maskURL(u)
-			} else {
-				maskBefore(x)
-			}
-		}
-	case []any:
-		for _, x := range v {
-			maskBefore(x)
-		}
-	}
-}
-
-func maskAllBefore(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			v[k] = maskAllBefore(x)
-		}
-		return v
-	case []any:
-		for i, x := range v {
-			v[i] = maskAllBefore(x)
-		}
-		return v
-	case nil:
-		return nil
-	}
-	return masked
 }
 
 func maskValidBefore(b []byte) (out string, ok bool) {
@@ -187,7 +122,7 @@ func (m *maskerBefore) object(mode maskMode) bool {
 		if mode == maskMembers {
 			k := string(key)
 			switch {
-			case m.in[m.i] == '[' && isBulkBefore(k):
+			case m.in[m.i] == '[' && isBulk(k):
 				n, ok := m.countList()
 				if !ok {
 					return false

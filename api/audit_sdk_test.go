@@ -146,7 +146,7 @@ func TestRequestParametersOfSDKCalls(t *testing.T) {
 			got, ok := encodeParameters(labels, query, body)
 			if !ok {
 				t.Errorf("%s: encodeParameters(%s) fell back", op.Name, body)
-			} else if want := requestParametersBefore(labels, query, body); got != want {
+			} else if want := decodedParameters(labels, query, body); got != want {
 				t.Errorf("%s: requestParameters(%s)\n = %s\nwas %s", op.Name, body, got, want)
 			}
 		}

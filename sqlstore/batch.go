@@ -197,17 +197,14 @@ func (c *committer) together(batch []*writeReq) (results []writeResult, err erro
 		return results, fmt.Errorf("sqlstore: begin: %w", err), true
 	}
 	defer sqlTx.Rollback() // a no-op after Commit
-	rows, run := &lockedRows{}, ""
+	rows := &lockedRows{}
 	kept := false
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			results[i].err = err
 			continue
 		}
-		if key := wat.WriteKeyFrom(r.ctx); key == "" || key != run {
-			rows.reset(key != "")
-			run = key
-		}
+		rows.begin(wat.WriteKeyFrom(r.ctx))
 		results[i] = runRecovered(sqlTx, rows, r.fn)
 		if results[i].err != nil || results[i].panic != nil {
 			return nil, nil, false // the deferred rollback undoes the batch
@@ -244,17 +241,14 @@ func (c *committer) apart(batch []*writeReq) ([]writeResult, error) {
 	}
 	defer sqlTx.Rollback() // a no-op after Commit
 	alone := len(batch) == 1
-	open, held := false, -1        // w is open; the transaction whose writes w holds
-	rows, run := &lockedRows{}, "" // rows the run of writes with key run locked
+	open, held := false, -1 // w is open; the transaction whose writes w holds
+	rows := &lockedRows{}
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			results[i].err = err
 			continue
 		}
-		if key := wat.WriteKeyFrom(r.ctx); key == "" || key != run {
-			rows.reset(key != "")
-			run = key
-		}
+		rows.begin(wat.WriteKeyFrom(r.ctx))
 		switch {
 		case alone:
 		case !open:
@@ -267,7 +261,7 @@ func (c *committer) apart(batch []*writeReq) ([]writeResult, error) {
 				return results, err
 			}
 			if results[held].err != nil { // rolled back: its locks are gone
-				rows.reset(run != "")
+				rows.forgetAll()
 			}
 			held = -1
 		}
@@ -281,7 +275,7 @@ func (c *committer) apart(batch []*writeReq) ([]writeResult, error) {
 			if _, err := sqlTx.Exec("ROLLBACK TO w"); err != nil {
 				return results, fmt.Errorf("sqlstore: rollback to savepoint: %w", err)
 			}
-			rows.reset(run != "") // the locks it took are given up
+			rows.forgetAll() // the locks it took are given up
 		}
 	}
 	if held >= 0 && !alone {

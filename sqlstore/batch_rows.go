@@ -26,20 +26,23 @@ import (
 //     key, and at a write rolled back to its savepoint, which also gives up
 //     the row locks it took.
 type lockedRows struct {
-	on        bool
+	key       string // of the run of writes now; "": nothing is kept
 	workloads map[string]*wat.Workload
 	hits      int // reads given from here, for tests
 }
 
-// reset forgets every row, and keeps them from now on if on.
-func (l *lockedRows) reset(on bool) {
-	l.on = on
-	clear(l.workloads)
+// begin starts a write with key (wat.WriteKeyFrom): a write without a key,
+// or with another than the run's, forgets every row and starts a new run.
+func (l *lockedRows) begin(key string) {
+	if key == "" || key != l.key {
+		clear(l.workloads)
+	}
+	l.key = key
 }
 
 // workload returns a copy of the workload kept by id.
 func (l *lockedRows) workload(id string) (*wat.Workload, bool) {
-	if l == nil || !l.on {
+	if l == nil || l.key == "" {
 		return nil, false
 	}
 	w, ok := l.workloads[id]
@@ -52,7 +55,7 @@ func (l *lockedRows) workload(id string) (*wat.Workload, bool) {
 
 // keep keeps a copy of w, just read and locked.
 func (l *lockedRows) keep(w *wat.Workload) {
-	if l == nil || !l.on {
+	if l == nil || l.key == "" {
 		return
 	}
 	if l.workloads == nil {
@@ -68,7 +71,8 @@ func (l *lockedRows) forget(id string) {
 	}
 }
 
-// forgetAll drops every row.
+// forgetAll drops every row: a write rolled back to its savepoint gave up
+// the row locks it took, and a deleted account took its workloads.
 func (l *lockedRows) forgetAll() {
 	if l != nil {
 		clear(l.workloads)

@@ -30,10 +30,10 @@ func (db *DB) LensReviewHead(ctx context.Context, workloadID, lensARN string) (*
 	var stamp uint64
 	cache := false
 	if db.heads != nil {
-		if h, ok := db.heads.get(workloadID, lensARN); ok {
+		var h *wat.LensReviewHead
+		if h, stamp, cache = db.heads.get(workloadID, lensARN); h != nil {
 			return h, nil
 		}
-		stamp, cache = db.heads.before()
 	}
 	query := db.rebind(lensReviewHeadQuery)
 	var row *sql.Row

@@ -50,28 +50,27 @@ func newHeadCache(s changeStamp) *headCache {
 }
 
 // get returns a copy of the cached head of (workloadID, lensARN) when no
-// change reached the database since it was read. The copy's Tags and Lenses
-// are shared and must not be modified.
-func (c *headCache) get(workloadID, lensARN string) (*wat.LensReviewHead, bool) {
+// change reached the database since it was read (its Tags and Lenses are
+// shared and must not be modified). Otherwise it returns the stamp now, to
+// keep with the head its caller reads (put), and whether there is one: the
+// stamp is read before the head, so that a change committed meanwhile
+// makes it stale at once.
+func (c *headCache) get(workloadID, lensARN string) (h *wat.LensReviewHead, stamp uint64, known bool) {
 	s, ok := c.stamp.now()
 	if !ok {
-		return nil, false
+		c.reads.Add(1)
+		return nil, 0, false
 	}
 	c.mu.Lock()
 	e, found := c.entries[headKey{workloadID, lensARN}]
 	c.mu.Unlock()
 	if !found || e.stamp != s {
-		return nil, false
+		c.reads.Add(1)
+		return nil, s, true
 	}
 	c.hits.Add(1)
-	h := e.head
-	return &h, true
-}
-
-// before returns the stamp to keep with a head about to be read.
-func (c *headCache) before() (uint64, bool) {
-	c.reads.Add(1)
-	return c.stamp.now()
+	cp := e.head
+	return &cp, s, true
 }
 
 // put keeps h, read after stamp s was.
